@@ -1,0 +1,622 @@
+/* tbl.c - columnar tables; see tbl.h. */
+#include "tbl.h"
+
+#include "err.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+struct tbl {
+    size_t nrows;
+    size_t ncols, cap;
+    tbl_col *cols;
+    uint8_t *borrowed; /* per column: arrays point into the mapping */
+    void *map;
+    size_t map_len;
+};
+
+/* Open-addressing hash index of a string dictionary under construction. */
+typedef struct {
+    uint32_t *slots; /* code+1, 0 = empty */
+    uint64_t *hashes;
+    size_t mask;
+    uint64_t blob_cap;
+    uint32_t dict_cap;
+} dict_build;
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t k = 0; k < len; k++) {
+        h ^= (unsigned char)s[k];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+tbl *tbl_new(size_t nrows)
+{
+    tbl *t = calloc(1, sizeof *t);
+    if (!t) {
+        err_oom("table");
+        return NULL;
+    }
+    t->nrows = nrows;
+    return t;
+}
+
+static void dict_build_free(tbl_col *c)
+{
+    dict_build *b = c->build;
+    if (!b)
+        return;
+    free(b->slots);
+    free(b->hashes);
+    free(b);
+    c->build = NULL;
+}
+
+static void col_free_arrays(tbl_col *c, int borrowed)
+{
+    free(c->name);
+    dict_build_free(c);
+    if (!borrowed) {
+        free(c->miss);
+        free(c->d);
+        free(c->i);
+        free(c->codes);
+        free(c->dict_blob);
+        free(c->dict_off);
+        free(c->xy);
+        free(c->row_part);
+        free(c->part_ring);
+        free(c->ring_pt);
+        free(c->bbox);
+    }
+    free(c->crs);
+    memset(c, 0, sizeof *c);
+}
+
+void tbl_free(tbl *t)
+{
+    if (!t)
+        return;
+    for (size_t k = 0; k < t->ncols; k++)
+        col_free_arrays(&t->cols[k], t->borrowed && t->borrowed[k]);
+    free(t->cols);
+    free(t->borrowed);
+    if (t->map)
+        munmap(t->map, t->map_len);
+    free(t);
+}
+
+size_t tbl_nrows(const tbl *t) { return t->nrows; }
+size_t tbl_ncols(const tbl *t) { return t->ncols; }
+
+tbl_col *tbl_col_at(const tbl *t, size_t idx)
+{
+    return idx < t->ncols ? &t->cols[idx] : NULL;
+}
+
+long tbl_col_index(const tbl *t, const char *name)
+{
+    for (size_t k = 0; k < t->ncols; k++)
+        if (strcmp(t->cols[k].name, name) == 0)
+            return (long)k;
+    return -1;
+}
+
+tbl_col *tbl_col_by_name(const tbl *t, const char *name)
+{
+    long k = tbl_col_index(t, name);
+    return k < 0 ? NULL : &t->cols[k];
+}
+
+tbl_col *tbl_geom(const tbl *t)
+{
+    for (size_t k = 0; k < t->ncols; k++)
+        if (t->cols[k].type == COL_GEOM)
+            return &t->cols[k];
+    return NULL;
+}
+
+static int grow_cols(tbl *t)
+{
+    if (t->ncols < t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap * 2 : 16;
+    tbl_col *cols = realloc(t->cols, cap * sizeof *cols);
+    if (!cols)
+        return err_oom("table columns");
+    t->cols = cols;
+    uint8_t *bor = realloc(t->borrowed, cap);
+    if (!bor)
+        return err_oom("table columns");
+    memset(bor + t->cap, 0, cap - t->cap);
+    t->borrowed = bor;
+    t->cap = cap;
+    return 0;
+}
+
+tbl_col *tbl_append_col(tbl *t, const tbl_col *c)
+{
+    if (tbl_col_index(t, c->name) >= 0) {
+        err_set(ERR_PARSE, NULL, 0, c->name, "duplicate column name");
+        return NULL;
+    }
+    if (grow_cols(t) < 0)
+        return NULL;
+    t->cols[t->ncols] = *c;
+    t->borrowed[t->ncols] = 0;
+    return &t->cols[t->ncols++];
+}
+
+static int dict_rehash(dict_build *b);
+
+/* Creates the build index of a string column. A column that already has a
+ * dictionary (finished earlier) gets its entries indexed again; its arrays
+ * must be heap-owned (not borrowed from a cache mapping). */
+static int dict_build_init(tbl_col *c)
+{
+    dict_build *b = calloc(1, sizeof *b);
+    if (!b)
+        return err_oom("string dictionary");
+    c->build = b;
+    b->dict_cap = c->n_dict > 32 ? c->n_dict : 32;
+    b->blob_cap = c->dict_blob_len > 1024 ? c->dict_blob_len : 1024;
+    size_t slots = 64;
+    while (slots < (size_t)b->dict_cap * 2)
+        slots *= 2;
+    b->mask = slots - 1;
+    b->slots = calloc(slots, sizeof *b->slots);
+    b->hashes = malloc(b->dict_cap * sizeof *b->hashes);
+    uint64_t *off = realloc(c->dict_off, b->dict_cap * sizeof *off);
+    if (off)
+        c->dict_off = off;
+    char *blob = realloc(c->dict_blob, b->blob_cap);
+    if (blob)
+        c->dict_blob = blob;
+    if (!b->slots || !b->hashes || !off || !blob)
+        return err_oom("string dictionary");
+    for (uint32_t k = 0; k < c->n_dict; k++) {
+        const char *s = c->dict_blob + c->dict_off[k];
+        uint64_t h = hash_bytes(s, strlen(s));
+        b->hashes[k] = h;
+        size_t j = h & b->mask;
+        while (b->slots[j])
+            j = (j + 1) & b->mask;
+        b->slots[j] = k + 1;
+    }
+    return 0;
+}
+
+tbl_col *tbl_add_col(tbl *t, const char *name, col_type type)
+{
+    tbl_col c;
+    memset(&c, 0, sizeof c);
+    c.type = type;
+    c.name = strdup(name);
+    size_t n = t->nrows ? t->nrows : 1;
+    int ok = c.name != NULL;
+    if (ok && type == COL_DOUBLE)
+        ok = (c.d = calloc(n, sizeof *c.d)) != NULL;
+    else if (ok && type == COL_INT64)
+        ok = (c.i = calloc(n, sizeof *c.i)) != NULL;
+    else if (ok && type == COL_STRING) {
+        ok = (c.codes = malloc(n * sizeof *c.codes)) != NULL &&
+             (c.miss = malloc(n)) != NULL;
+        if (ok) {
+            for (size_t r = 0; r < n; r++)
+                c.codes[r] = -1;
+            memset(c.miss, MISS_EMPTY, n);
+            ok = dict_build_init(&c) == 0;
+        }
+    } else if (ok && type == COL_GEOM) {
+        err_set(ERR_PARSE, NULL, 0, name,
+                "internal: geometry columns are added with tbl_add_geom");
+        col_free_arrays(&c, 0);
+        return NULL;
+    }
+    if (!ok) {
+        col_free_arrays(&c, 0);
+        err_oom("column");
+        return NULL;
+    }
+    tbl_col *out = tbl_append_col(t, &c);
+    if (!out)
+        col_free_arrays(&c, 0);
+    return out;
+}
+
+tbl_col *tbl_add_geom(tbl *t, const char *name, double *xy, uint64_t n_points,
+                      uint64_t *row_part, uint64_t n_parts,
+                      uint64_t *part_ring, uint64_t n_rings,
+                      uint64_t *ring_pt, double *bbox, const char *crs)
+{
+    tbl_col c;
+    memset(&c, 0, sizeof c);
+    c.type = COL_GEOM;
+    c.xy = xy;
+    c.row_part = row_part;
+    c.part_ring = part_ring;
+    c.ring_pt = ring_pt;
+    c.n_points = n_points;
+    c.n_parts = n_parts;
+    c.n_rings = n_rings;
+    c.bbox = bbox;
+    c.name = strdup(name);
+    c.crs = strdup(crs ? crs : "");
+    if (!c.name || !c.crs) {
+        col_free_arrays(&c, 0);
+        err_oom("geometry column");
+        return NULL;
+    }
+    if (tbl_geom(t)) {
+        col_free_arrays(&c, 0);
+        err_set(ERR_PARSE, NULL, 0, name, "a table has one geometry column");
+        return NULL;
+    }
+    if (!c.bbox) {
+        c.bbox = malloc((t->nrows ? t->nrows : 1) * 4 * sizeof(double));
+        if (!c.bbox) {
+            col_free_arrays(&c, 0);
+            err_oom("bounding boxes");
+            return NULL;
+        }
+        for (size_t r = 0; r < t->nrows; r++) {
+            double *bb = c.bbox + 4 * r;
+            bb[0] = bb[1] = INFINITY;
+            bb[2] = bb[3] = -INFINITY;
+            uint64_t p0 = row_part[r], p1 = row_part[r + 1];
+            if (p0 == p1) {
+                bb[0] = bb[1] = bb[2] = bb[3] = NAN;
+                continue;
+            }
+            uint64_t a = ring_pt[part_ring[p0]], b = ring_pt[part_ring[p1]];
+            for (uint64_t k = a; k < b; k++) {
+                double x = xy[2 * k], y = xy[2 * k + 1];
+                if (x < bb[0]) bb[0] = x;
+                if (y < bb[1]) bb[1] = y;
+                if (x > bb[2]) bb[2] = x;
+                if (y > bb[3]) bb[3] = y;
+            }
+        }
+    }
+    tbl_col *out = tbl_append_col(t, &c);
+    if (!out)
+        col_free_arrays(&c, 0);
+    return out;
+}
+
+void tbl_drop_col(tbl *t, size_t idx)
+{
+    if (idx >= t->ncols)
+        return;
+    col_free_arrays(&t->cols[idx], t->borrowed[idx]);
+    memmove(&t->cols[idx], &t->cols[idx + 1],
+            (t->ncols - idx - 1) * sizeof *t->cols);
+    memmove(&t->borrowed[idx], &t->borrowed[idx + 1], t->ncols - idx - 1);
+    t->ncols--;
+}
+
+int tbl_rename_col(tbl *t, size_t idx, const char *name)
+{
+    long other = tbl_col_index(t, name);
+    if (other >= 0 && (size_t)other != idx) {
+        err_set(ERR_PARSE, NULL, 0, name, "duplicate column name");
+        return -1;
+    }
+    char *copy = strdup(name);
+    if (!copy)
+        return err_oom("column name");
+    free(t->cols[idx].name);
+    t->cols[idx].name = copy;
+    return 0;
+}
+
+int col_set_missing(tbl_col *c, size_t nrows, size_t row, miss_reason why)
+{
+    if (!c->miss) {
+        c->miss = calloc(nrows ? nrows : 1, 1);
+        if (!c->miss)
+            return err_oom("missing-value map");
+    }
+    c->miss[row] = (uint8_t)why;
+    if (c->type == COL_DOUBLE)
+        c->d[row] = 0.0;
+    else if (c->type == COL_INT64)
+        c->i[row] = 0;
+    else if (c->type == COL_STRING)
+        c->codes[row] = -1;
+    return 0;
+}
+
+static int dict_rehash(dict_build *b)
+{
+    size_t cap = (b->mask + 1) * 2;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return err_oom("string dictionary");
+    for (size_t s = 0; s <= b->mask; s++) {
+        uint32_t v = b->slots[s];
+        if (!v)
+            continue;
+        size_t j = b->hashes[v - 1] & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = v;
+    }
+    free(b->slots);
+    b->slots = slots;
+    b->mask = cap - 1;
+    return 0;
+}
+
+int32_t col_intern(tbl_col *c, const char *s, size_t len)
+{
+    if (!c->build && dict_build_init(c) < 0)
+        return -1;
+    dict_build *b = c->build;
+    uint64_t h = hash_bytes(s, len);
+    size_t j = h & b->mask;
+    while (b->slots[j]) {
+        uint32_t k = b->slots[j] - 1;
+        if (b->hashes[k] == h) {
+            const char *d = c->dict_blob + c->dict_off[k];
+            if (strncmp(d, s, len) == 0 && d[len] == '\0')
+                return (int32_t)k;
+        }
+        j = (j + 1) & b->mask;
+    }
+    /* new entry */
+    if (c->n_dict == b->dict_cap) {
+        uint32_t cap = b->dict_cap * 2;
+        uint64_t *off = realloc(c->dict_off, cap * sizeof *off);
+        if (!off)
+            return err_oom("string dictionary");
+        c->dict_off = off;
+        uint64_t *hs = realloc(b->hashes, cap * sizeof *hs);
+        if (!hs)
+            return err_oom("string dictionary");
+        b->hashes = hs;
+        b->dict_cap = cap;
+    }
+    if (c->dict_blob_len + len + 1 > b->blob_cap) {
+        uint64_t cap = b->blob_cap * 2;
+        while (cap < c->dict_blob_len + len + 1)
+            cap *= 2;
+        char *blob = realloc(c->dict_blob, cap);
+        if (!blob)
+            return err_oom("string dictionary");
+        c->dict_blob = blob;
+        b->blob_cap = cap;
+    }
+    uint32_t k = c->n_dict++;
+    c->dict_off[k] = c->dict_blob_len;
+    memcpy(c->dict_blob + c->dict_blob_len, s, len);
+    c->dict_blob[c->dict_blob_len + len] = '\0';
+    c->dict_blob_len += len + 1;
+    b->hashes[k] = h;
+    b->slots[j] = k + 1;
+    if ((size_t)c->n_dict * 2 > b->mask + 1 && dict_rehash(b) < 0)
+        return -1;
+    return (int32_t)k;
+}
+
+int col_set_str(tbl_col *c, size_t nrows, size_t row, const char *s,
+                size_t len)
+{
+    (void)nrows;
+    int32_t k = col_intern(c, s, len);
+    if (k < 0)
+        return -1;
+    c->codes[row] = k;
+    if (c->miss)
+        c->miss[row] = MISS_NONE;
+    return 0;
+}
+
+void col_finish(tbl_col *c) { dict_build_free(c); }
+
+double col_num(const tbl_col *c, size_t row, miss_reason *why)
+{
+    miss_reason m = col_miss(c, row);
+    if (m == MISS_NONE) {
+        if (c->type == COL_DOUBLE) {
+            if (why) *why = MISS_NONE;
+            return c->d[row];
+        }
+        if (c->type == COL_INT64) {
+            if (why) *why = MISS_NONE;
+            return (double)c->i[row];
+        }
+        m = MISS_UNPARSABLE;
+    }
+    if (why)
+        *why = m;
+    return 0.0;
+}
+
+void col_count_missing(const tbl_col *c, size_t nrows,
+                       size_t counts[MISS_REASON_COUNT])
+{
+    memset(counts, 0, MISS_REASON_COUNT * sizeof counts[0]);
+    if (!c->miss) {
+        counts[MISS_NONE] = nrows;
+        return;
+    }
+    for (size_t r = 0; r < nrows; r++)
+        counts[c->miss[r] < MISS_REASON_COUNT ? c->miss[r] : MISS_SENTINEL]++;
+}
+
+const char *miss_reason_name(miss_reason r)
+{
+    static const char *const names[] = {
+        "valid",     "empty",       "secret",    "unknown",
+        "not_available", "not_applicable", "sentinel", "unparsable",
+        "unmatched", "division_by_zero", "invalid", "suppressed"};
+    return (unsigned)r < MISS_REASON_COUNT ? names[r] : "unknown";
+}
+
+const char *miss_reason_label_nl(miss_reason r)
+{
+    static const char *const labels[] = {
+        "",
+        "geen gegevens",
+        "geheim (CBS)",
+        "onbekend",
+        "niet beschikbaar",
+        "niet van toepassing",
+        "ontbreekt (CBS-code)",
+        "ongeldige waarde",
+        "niet gekoppeld",
+        "deling door nul",
+        "niet berekenbaar",
+        "te weinig waarnemingen"};
+    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "geen gegevens";
+}
+
+const char *miss_reason_label_en(miss_reason r)
+{
+    static const char *const labels[] = {
+        "",
+        "no data",
+        "secret (CBS)",
+        "unknown",
+        "not available",
+        "not applicable",
+        "missing (CBS code)",
+        "invalid value",
+        "not matched",
+        "division by zero",
+        "not computable",
+        "too few observations"};
+    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "no data";
+}
+
+const char *col_type_name(col_type t)
+{
+    switch (t) {
+    case COL_DOUBLE: return "double";
+    case COL_INT64: return "int64";
+    case COL_STRING: return "string";
+    case COL_GEOM: return "geometry";
+    }
+    return "unknown";
+}
+
+void tbl_attach_mapping(tbl *t, void *addr, size_t len)
+{
+    t->map = addr;
+    t->map_len = len;
+}
+
+void tbl_col_mark_borrowed(tbl *t, size_t idx)
+{
+    if (idx < t->ncols)
+        t->borrowed[idx] = 1;
+}
+
+/* Copies rows idx[] of a geometry column into a new table. */
+static int take_geom(tbl *out, const tbl_col *g, const int64_t *idx, size_t n)
+{
+    uint64_t np = 0, nr = 0, nq = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (idx[k] < 0)
+            continue;
+        uint64_t r = (uint64_t)idx[k];
+        uint64_t p0 = g->row_part[r], p1 = g->row_part[r + 1];
+        np += p1 - p0;
+        nr += g->part_ring[p1] - g->part_ring[p0];
+        nq += g->ring_pt[g->part_ring[p1]] - g->ring_pt[g->part_ring[p0]];
+    }
+    double *xy = malloc((nq ? nq : 1) * 2 * sizeof *xy);
+    uint64_t *row_part = malloc((n + 1) * sizeof *row_part);
+    uint64_t *part_ring = malloc((np + 1) * sizeof *part_ring);
+    uint64_t *ring_pt = malloc((nr + 1) * sizeof *ring_pt);
+    double *bbox = malloc((n ? n : 1) * 4 * sizeof *bbox);
+    if (!xy || !row_part || !part_ring || !ring_pt || !bbox) {
+        free(xy); free(row_part); free(part_ring); free(ring_pt); free(bbox);
+        return err_oom("geometry");
+    }
+    uint64_t op = 0, orr = 0, oq = 0;
+    part_ring[0] = 0;
+    ring_pt[0] = 0;
+    for (size_t k = 0; k < n; k++) {
+        row_part[k] = op;
+        if (idx[k] < 0) {
+            bbox[4 * k] = bbox[4 * k + 1] = bbox[4 * k + 2] =
+                bbox[4 * k + 3] = NAN;
+            continue;
+        }
+        uint64_t r = (uint64_t)idx[k];
+        memcpy(bbox + 4 * k, g->bbox + 4 * r, 4 * sizeof *bbox);
+        for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++) {
+            for (uint64_t q = g->part_ring[p]; q < g->part_ring[p + 1]; q++) {
+                uint64_t a = g->ring_pt[q], b = g->ring_pt[q + 1];
+                memcpy(xy + 2 * oq, g->xy + 2 * a, (b - a) * 2 * sizeof *xy);
+                oq += b - a;
+                ring_pt[++orr] = oq;
+            }
+            part_ring[++op] = orr;
+        }
+    }
+    row_part[n] = op;
+    return tbl_add_geom(out, g->name, xy, nq, row_part, np, part_ring, nr,
+                        ring_pt, bbox, g->crs)
+               ? 0
+               : -1;
+}
+
+tbl *tbl_take(const tbl *t, const int64_t *idx, size_t n)
+{
+    tbl *out = tbl_new(n);
+    if (!out)
+        return NULL;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const tbl_col *src = &t->cols[c];
+        if (src->type == COL_GEOM) {
+            if (take_geom(out, src, idx, n) < 0)
+                goto fail;
+            continue;
+        }
+        tbl_col *dst = tbl_add_col(out, src->name, src->type);
+        if (!dst)
+            goto fail;
+        for (size_t k = 0; k < n; k++) {
+            if (idx[k] < 0) {
+                if (col_set_missing(dst, n, k, MISS_UNMATCHED) < 0)
+                    goto fail;
+                continue;
+            }
+            size_t r = (size_t)idx[k];
+            miss_reason m = col_miss(src, r);
+            if (src->type == COL_STRING) {
+                if (m == MISS_NONE) {
+                    const char *s = col_str(src, r);
+                    if (col_set_str(dst, n, k, s, strlen(s)) < 0)
+                        goto fail;
+                } else if (col_set_missing(dst, n, k, m) < 0)
+                    goto fail;
+                continue;
+            }
+            if (m != MISS_NONE) {
+                if (col_set_missing(dst, n, k, m) < 0)
+                    goto fail;
+                continue;
+            }
+            if (src->type == COL_DOUBLE)
+                dst->d[k] = src->d[r];
+            else
+                dst->i[k] = src->i[r];
+        }
+        if (dst->type == COL_STRING)
+            col_finish(dst);
+    }
+    return out;
+fail:
+    tbl_free(out);
+    return NULL;
+}
