@@ -1,0 +1,69 @@
+/* test_key.c - region code normalisation and hierarchy, table-driven. */
+#include <string.h>
+
+#include "check.h"
+#include "key.h"
+
+static void test_normalise(void)
+{
+    static const struct {
+        const char *raw;
+        key_level hint;
+        const char *want;
+        key_level level;
+        int changed;
+    } cases[] = {
+        {"WK001400", KEY_INVALID, "WK001400", KEY_WIJK, 0},
+        {"WK001400  ", KEY_INVALID, "WK001400", KEY_WIJK, 1},
+        {" bu00140000", KEY_INVALID, "BU00140000", KEY_BUURT, 1},
+        {"GM0014", KEY_INVALID, "GM0014", KEY_GEMEENTE, 0},
+        {"gm14", KEY_INVALID, "GM0014", KEY_GEMEENTE, 1},
+        {"14", KEY_GEMEENTE, "GM0014", KEY_GEMEENTE, 1},
+        {"0014", KEY_INVALID, "GM0014", KEY_GEMEENTE, 1},
+        {"1400", KEY_WIJK, "WK001400", KEY_WIJK, 1},
+        {"1400", KEY_INVALID, "GM1400", KEY_GEMEENTE, 1},
+        {"140000", KEY_BUURT, "BU00140000", KEY_BUURT, 1},
+        {"3630000", KEY_INVALID, "BU03630000", KEY_BUURT, 1},
+        {"14.0", KEY_GEMEENTE, "GM0014", KEY_GEMEENTE, 1},
+        {"2021BU02330000", KEY_INVALID, "BU02330000", KEY_BUURT, 1},
+        {"Totaal", KEY_INVALID, "TOTAAL", KEY_INVALID, 1},
+        {"", KEY_INVALID, "", KEY_INVALID, 0},
+        {"BU123456789", KEY_INVALID, "BU123456789", KEY_INVALID, 0},
+        {"123456789", KEY_INVALID, "123456789", KEY_INVALID, 0},
+        {"WK03630A", KEY_INVALID, "WK03630A", KEY_WIJK, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char out[KEY_MAX];
+        int changed = -1;
+        key_level l = key_normalise(cases[k].raw, strlen(cases[k].raw),
+                                    cases[k].hint, out, &changed);
+        CHECK_STR(out, cases[k].want);
+        CHECK(l == cases[k].level);
+        CHECK(changed == cases[k].changed);
+    }
+}
+
+static void test_parent(void)
+{
+    char out[KEY_MAX];
+    CHECK(key_parent("BU03630001", KEY_WIJK, out) == 0);
+    CHECK_STR(out, "WK036300");
+    CHECK(key_parent("BU03630001", KEY_GEMEENTE, out) == 0);
+    CHECK_STR(out, "GM0363");
+    CHECK(key_parent("WK036312", KEY_GEMEENTE, out) == 0);
+    CHECK_STR(out, "GM0363");
+    CHECK(key_parent("WK036312", KEY_WIJK, out) == 0);
+    CHECK_STR(out, "WK036312");
+    CHECK(key_parent("GM0363", KEY_BUURT, out) == -1);
+    CHECK(key_parent("XX", KEY_GEMEENTE, out) == -1);
+    CHECK(key_level_parse("buurten") == KEY_BUURT);
+    CHECK(key_level_parse("wijk") == KEY_WIJK);
+    CHECK(key_level_parse("stad") == KEY_INVALID);
+}
+
+int main(void)
+{
+    test_normalise();
+    test_parent();
+    return check_done();
+}
