@@ -1,0 +1,162 @@
+/* keyidx.c - hash index of region codes; see keyidx.h. */
+#include "keyidx.h"
+
+#include "err.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct keyidx {
+    size_t nrows;
+    char (*codes)[KEY_MAX]; /* canonical code per row */
+    uint8_t *levels;        /* key_level per row */
+    int64_t *slots;         /* row+1, 0 = empty */
+    size_t mask;
+};
+
+static uint64_t code_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 31);
+}
+
+void keyidx_free(keyidx *ix)
+{
+    if (!ix)
+        return;
+    free(ix->codes);
+    free(ix->levels);
+    free(ix->slots);
+    free(ix);
+}
+
+/* Normalises every row's key into ix->codes / ix->levels. */
+static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
+                           keyidx_stats *st)
+{
+    for (size_t r = 0; r < ix->nrows; r++) {
+        char raw[64];
+        size_t len = 0;
+        if (col_miss(c, r) != MISS_NONE) {
+            ix->codes[r][0] = '\0';
+            ix->levels[r] = KEY_INVALID;
+            st->missing++;
+            continue;
+        }
+        const char *s;
+        if (c->type == COL_STRING) {
+            s = col_str(c, r);
+            len = strlen(s);
+        } else {
+            len = (size_t)snprintf(raw, sizeof raw, "%" PRId64, c->i[r]);
+            s = raw;
+        }
+        int changed = 0;
+        key_level l = key_normalise(s, len, hint, ix->codes[r], &changed);
+        ix->levels[r] = (uint8_t)l;
+        if (l == KEY_INVALID) {
+            st->invalid++;
+            if (st->n_invalid_examples < 5) {
+                snprintf(st->invalid_examples[st->n_invalid_examples++], 64,
+                         "%.*s", (int)(len < 60 ? len : 60), s);
+            }
+            continue;
+        }
+        st->per_level[l]++;
+        if (changed)
+            st->normalised++;
+    }
+}
+
+keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
+                     keyidx_stats *st)
+{
+    if (c->type != COL_STRING && c->type != COL_INT64) {
+        err_set(ERR_JOIN, NULL, 0, c->name,
+                "a key column must hold region codes as text or whole "
+                "numbers, but this column is of type %s",
+                col_type_name(c->type));
+        return NULL;
+    }
+    keyidx_stats local;
+    if (!st)
+        st = &local;
+    memset(st, 0, sizeof *st);
+    st->rows = nrows;
+    keyidx *ix = calloc(1, sizeof *ix);
+    if (!ix) {
+        err_oom("key index");
+        return NULL;
+    }
+    ix->nrows = nrows;
+    size_t cap = 16;
+    while (cap < nrows * 2)
+        cap *= 2;
+    ix->mask = cap - 1;
+    ix->codes = malloc((nrows ? nrows : 1) * sizeof *ix->codes);
+    ix->levels = malloc(nrows ? nrows : 1);
+    ix->slots = calloc(cap, sizeof *ix->slots);
+    if (!ix->codes || !ix->levels || !ix->slots) {
+        keyidx_free(ix);
+        err_oom("key index");
+        return NULL;
+    }
+    normalise_rows(ix, c, hint, st);
+    for (size_t r = 0; r < nrows; r++) {
+        if (ix->levels[r] == KEY_INVALID)
+            continue;
+        size_t j = code_hash(ix->codes[r]) & ix->mask;
+        int dup = 0;
+        while (ix->slots[j]) {
+            if (!strcmp(ix->codes[ix->slots[j] - 1], ix->codes[r])) {
+                dup = 1;
+                break;
+            }
+            j = (j + 1) & ix->mask;
+        }
+        if (dup) {
+            st->duplicates++;
+            if (st->n_dup_examples < 5)
+                memcpy(st->dup_examples[st->n_dup_examples++], ix->codes[r],
+                       KEY_MAX);
+            continue;
+        }
+        ix->slots[j] = (int64_t)r + 1;
+    }
+    st->main_level = KEY_INVALID;
+    size_t best = 0;
+    for (int l = KEY_GEMEENTE; l <= KEY_BUURT; l++)
+        if (st->per_level[l] > best) {
+            best = st->per_level[l];
+            st->main_level = (key_level)l;
+        }
+    return ix;
+}
+
+int64_t keyidx_find(const keyidx *ix, const char *code)
+{
+    size_t j = code_hash(code) & ix->mask;
+    while (ix->slots[j]) {
+        int64_t r = ix->slots[j] - 1;
+        if (!strcmp(ix->codes[r], code))
+            return r;
+        j = (j + 1) & ix->mask;
+    }
+    return -1;
+}
+
+const char *keyidx_code_of(const keyidx *ix, size_t r)
+{
+    return ix->levels[r] == KEY_INVALID ? "" : ix->codes[r];
+}
+
+key_level keyidx_level_of(const keyidx *ix, size_t r)
+{
+    return (key_level)ix->levels[r];
+}

@@ -1,0 +1,126 @@
+/* test_join.c - key index and joins at the same, coarser and finer level. */
+#include <string.h>
+
+#include "check.h"
+#include "join.h"
+
+static tbl *codes_table(const char *const *codes, size_t n)
+{
+    tbl *t = tbl_new(n);
+    tbl_col *c = tbl_add_col(t, "code", COL_STRING);
+    for (size_t r = 0; r < n; r++)
+        if (codes[r])
+            col_set_str(c, n, r, codes[r], strlen(codes[r]));
+    return t;
+}
+
+static void test_keyidx(void)
+{
+    const char *codes[] = {"WK001400  ", "wk001401", "GM0014", "Totaal",
+                           NULL, "WK001400"};
+    tbl *t = codes_table(codes, 6);
+    keyidx_stats st;
+    keyidx *ix = keyidx_build(tbl_col_at(t, 0), 6, KEY_INVALID, &st);
+    CHECK(ix != NULL);
+    CHECK(st.per_level[KEY_WIJK] == 3);
+    CHECK(st.per_level[KEY_GEMEENTE] == 1);
+    CHECK(st.invalid == 1);
+    CHECK(st.missing == 1);
+    CHECK(st.duplicates == 1);
+    CHECK_STR(st.dup_examples[0], "WK001400");
+    CHECK(st.normalised == 2);
+    CHECK(st.main_level == KEY_WIJK);
+    CHECK(keyidx_find(ix, "WK001400") == 0);
+    CHECK(keyidx_find(ix, "WK001401") == 1);
+    CHECK(keyidx_find(ix, "GM0014") == 2);
+    CHECK(keyidx_find(ix, "WK001402") == -1);
+    keyidx_free(ix);
+    tbl_free(t);
+    /* integer codes that lost their zeros */
+    tbl *ti = tbl_new(2);
+    tbl_col *ci = tbl_add_col(ti, "gemeentecode", COL_INT64);
+    ci->i[0] = 14;
+    ci->i[1] = 363;
+    ix = keyidx_build(ci, 2, KEY_GEMEENTE, &st);
+    CHECK(keyidx_find(ix, "GM0363") == 1);
+    CHECK(st.normalised == 2);
+    keyidx_free(ix);
+    tbl_free(ti);
+}
+
+static void test_joins(void)
+{
+    const char units[4][KEY_MAX] = {"WK036300", "WK036301", "WK047900",
+                                    "WK047999"};
+    /* coarser: gemeente table */
+    const char *gm[] = {"GM0363", "GM0479", "GM0014"};
+    tbl *g = codes_table(gm, 3);
+    keyidx_stats st;
+    keyidx *ix = keyidx_build(tbl_col_at(g, 0), 3, KEY_INVALID, &st);
+    join_result j;
+    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
+    CHECK(j.kind == JOIN_COARSER);
+    CHECK(j.row[0] == 0 && j.row[1] == 0 && j.row[2] == 1 && j.row[3] == 1);
+    CHECK(j.units_matched == 4);
+    CHECK(j.n_source_unmatched == 1);
+    CHECK_STR(j.source_unmatched[0], "GM0014");
+    CHECK(join_check(&j, 0.0, "g", "g.csv") == 0);
+    join_result_free(&j);
+    /* the area filter limits the source-side report */
+    const char *area[] = {"GM0363", "GM0479"};
+    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, area, 2, &j) == 0);
+    CHECK(j.n_source_unmatched == 0);
+    join_result_free(&j);
+    keyidx_free(ix);
+    tbl_free(g);
+
+    /* same level, one unmatched unit and one unused source row */
+    const char *wk[] = {"WK036300", "WK036301", "WK047900", "WK047901"};
+    tbl *w = codes_table(wk, 4);
+    ix = keyidx_build(tbl_col_at(w, 0), 4, KEY_INVALID, &st);
+    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
+    CHECK(j.kind == JOIN_SAME);
+    CHECK(j.row[3] == -1);
+    CHECK(j.n_units_unmatched == 1);
+    CHECK_STR(j.units_unmatched[0], "WK047999");
+    CHECK(j.n_source_unmatched == 1);
+    CHECK_STR(j.source_unmatched[0], "WK047901");
+    CHECK(join_check(&j, 0.30, "w", "w.csv") == 0);
+    CHECK(join_check(&j, 0.10, "w", "w.csv") == -1);
+    CHECK(err_get() && err_get()->category == ERR_JOIN);
+    CHECK(strstr(err_get()->message, "WK047999") != NULL);
+    CHECK(strstr(err_get()->message, "another year") != NULL);
+    err_clear();
+    join_result_free(&j);
+    keyidx_free(ix);
+    tbl_free(w);
+
+    /* finer: buurten grouped under wijken */
+    const char *bu[] = {"BU03630001", "BU03630002", "BU04790000", "BU00140000"};
+    tbl *b = codes_table(bu, 4);
+    ix = keyidx_build(tbl_col_at(b, 0), 4, KEY_INVALID, &st);
+    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
+    CHECK(j.kind == JOIN_FINER);
+    CHECK(j.grp_off[1] - j.grp_off[0] == 2);
+    CHECK(j.grp_off[2] - j.grp_off[1] == 0);
+    CHECK(j.grp_off[3] - j.grp_off[2] == 1);
+    CHECK(j.grp_rows[j.grp_off[2]] == 2);
+    CHECK(j.units_matched == 2);
+    CHECK(j.n_source_unmatched == 1);
+    join_result_free(&j);
+    keyidx_free(ix);
+    tbl_free(b);
+
+    CHECK(key_in_area("BU03630001", area, 2));
+    CHECK(!key_in_area("BU00140001", area, 2));
+    const char *wk_area[] = {"WK036300"};
+    CHECK(key_in_area("BU03630001", wk_area, 1));
+    CHECK(!key_in_area("GM0363", wk_area, 1));
+}
+
+int main(void)
+{
+    test_keyidx();
+    test_joins();
+    return check_done();
+}
