@@ -1,0 +1,211 @@
+/* catalog.c - dataset catalog entries; see catalog.h. */
+#include "catalog.h"
+
+#include "err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#ifndef DNAWIJK_DATADIR
+#define DNAWIJK_DATADIR "datasets"
+#endif
+
+const char *catalog_builtin_dir(void) { return DNAWIJK_DATADIR "/catalog"; }
+
+void catalog_free(catalog *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < c->n_cols; k++) {
+        free(c->cols[k].column);
+        free(c->cols[k].name);
+        free(c->cols[k].meaning);
+        free(c->cols[k].unit);
+        free(c->cols[k].base);
+    }
+    free(c->cols);
+    free(c->name);
+    free(c->title);
+    free(c->source_line);
+    free(c->license);
+    free(c->path);
+    free(c);
+}
+
+const char *cat_kind_name(cat_kind k)
+{
+    static const char *const n[] = {"unknown", "count", "percentage", "mean",
+                                    "share", "code", "name"};
+    return (unsigned)k <= CAT_NAME ? n[k] : "unknown";
+}
+
+static cat_kind parse_kind(const char *s)
+{
+    for (int k = CAT_COUNT; k <= CAT_NAME; k++)
+        if (!strcmp(s, cat_kind_name((cat_kind)k)))
+            return (cat_kind)k;
+    return CAT_UNKNOWN;
+}
+
+static const char *scalar(yaml_document_t *d, yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+                                            : NULL;
+}
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+/* Reads the `columns:` mapping. */
+static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
+                        const char *path)
+{
+    size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+    c->cols = calloc(n ? n : 1, sizeof *c->cols);
+    if (!c->cols)
+        return err_oom("catalog");
+    for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         p < m->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(d, p->key);
+        yaml_node_t *v = yaml_document_get_node(d, p->value);
+        const char *col = scalar(d, k);
+        if (!col || !v || v->type != YAML_MAPPING_NODE) {
+            err_set_pos(ERR_PARSE, path, (long)k->start_mark.line + 1,
+                        (long)k->start_mark.column + 1,
+                        "a catalog column needs a mapping such as "
+                        "{name: inwoners, kind: count}");
+            return -1;
+        }
+        cat_column *cc = &c->cols[c->n_cols++];
+        cc->column = strdup(col);
+        for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+             q < v->data.mapping.pairs.top; q++) {
+            const char *key = scalar(d, yaml_document_get_node(d, q->key));
+            yaml_node_t *vn = yaml_document_get_node(d, q->value);
+            const char *val = scalar(d, vn);
+            if (!key || !val)
+                continue;
+            if (!strcmp(key, "name")) cc->name = strdup(val);
+            else if (!strcmp(key, "meaning")) cc->meaning = strdup(val);
+            else if (!strcmp(key, "unit")) cc->unit = strdup(val);
+            else if (!strcmp(key, "base")) cc->base = strdup(val);
+            else if (!strcmp(key, "kind")) {
+                cc->kind = parse_kind(val);
+                if (cc->kind == CAT_UNKNOWN) {
+                    err_set_pos(ERR_PARSE, path, (long)vn->start_mark.line + 1,
+                                (long)vn->start_mark.column + 1,
+                                "unknown kind \"%s\"; use count, percentage, "
+                                "mean, share, code or name", val);
+                    return -1;
+                }
+            }
+        }
+        if (!cc->name)
+            cc->name = strdup(col);
+    }
+    return 0;
+}
+
+static catalog *parse_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        err_set(ERR_IO, path, 0, NULL, "cannot open the catalog entry");
+        return NULL;
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    catalog *c = NULL;
+    if (!yaml_parser_load(&parser, &doc)) {
+        err_set_pos(ERR_PARSE, path, (long)parser.problem_mark.line + 1,
+                    (long)parser.problem_mark.column + 1, "YAML error: %s",
+                    parser.problem ? parser.problem : "unknown");
+        yaml_parser_delete(&parser);
+        fclose(f);
+        return NULL;
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    c = calloc(1, sizeof *c);
+    if (!c) {
+        err_oom("catalog");
+        goto done;
+    }
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        err_set(ERR_PARSE, path, 1, NULL, "a catalog entry must be a mapping");
+        goto fail;
+    }
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+         p < root->data.mapping.pairs.top; p++) {
+        const char *key = scalar(&doc, yaml_document_get_node(&doc, p->key));
+        yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+        if (!key)
+            continue;
+        if (!strcmp(key, "name")) c->name = dup_or_null(scalar(&doc, v));
+        else if (!strcmp(key, "title")) c->title = dup_or_null(scalar(&doc, v));
+        else if (!strcmp(key, "source_line")) c->source_line = dup_or_null(scalar(&doc, v));
+        else if (!strcmp(key, "license")) c->license = dup_or_null(scalar(&doc, v));
+        else if (!strcmp(key, "year") && scalar(&doc, v)) c->year = atoi(scalar(&doc, v));
+        else if (!strcmp(key, "columns") && v && v->type == YAML_MAPPING_NODE) {
+            if (read_columns(c, &doc, v, path) < 0)
+                goto fail;
+        }
+    }
+    c->path = strdup(path);
+    goto done;
+fail:
+    catalog_free(c);
+    c = NULL;
+done:
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return c;
+}
+
+catalog *catalog_load(const char *name_or_path)
+{
+    size_t n = strlen(name_or_path);
+    if (n > 5 && !strcmp(name_or_path + n - 5, ".yaml"))
+        return parse_file(name_or_path);
+    char path[4096];
+    const char *dir = getenv("DNAWIJK_CATALOG_DIR");
+    if (dir) {
+        snprintf(path, sizeof path, "%s/%s.yaml", dir, name_or_path);
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            fclose(f);
+            return parse_file(path);
+        }
+    }
+    snprintf(path, sizeof path, "%s/%s.yaml", catalog_builtin_dir(),
+             name_or_path);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        err_set(ERR_IO, NULL, 0, NULL,
+                "unknown catalog entry \"%s\" (looked in %s%s%s)",
+                name_or_path, dir ? dir : "", dir ? " and " : "",
+                catalog_builtin_dir());
+        return NULL;
+    }
+    fclose(f);
+    return parse_file(path);
+}
+
+const cat_column *catalog_by_column(const catalog *c, const char *column)
+{
+    for (size_t k = 0; k < c->n_cols; k++)
+        if (!strcmp(c->cols[k].column, column))
+            return &c->cols[k];
+    return NULL;
+}
+
+const cat_column *catalog_by_name(const catalog *c, const char *name, size_t k)
+{
+    for (size_t j = 0; j < c->n_cols; j++)
+        if (!strcmp(c->cols[j].name, name) && k-- == 0)
+            return &c->cols[j];
+    return NULL;
+}
