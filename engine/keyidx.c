@@ -38,11 +38,16 @@ void keyidx_free(keyidx *ix)
 
 /* Normalises every row's key into ix->codes / ix->levels. */
 static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
-                           keyidx_stats *st)
+                           const uint8_t *keep, keyidx_stats *st)
 {
     for (size_t r = 0; r < ix->nrows; r++) {
         char raw[64];
         size_t len = 0;
+        if (keep && !keep[r]) {
+            ix->codes[r][0] = '\0';
+            ix->levels[r] = KEY_INVALID;
+            continue;
+        }
         if (col_miss(c, r) != MISS_NONE) {
             ix->codes[r][0] = '\0';
             ix->levels[r] = KEY_INVALID;
@@ -75,7 +80,7 @@ static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
 }
 
 keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
-                     keyidx_stats *st)
+                     const uint8_t *keep, keyidx_stats *st)
 {
     if (c->type != COL_STRING && c->type != COL_INT64) {
         err_set(ERR_JOIN, NULL, 0, c->name,
@@ -107,7 +112,7 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
         err_oom("key index");
         return NULL;
     }
-    normalise_rows(ix, c, hint, st);
+    normalise_rows(ix, c, hint, keep, st);
     for (size_t r = 0; r < nrows; r++) {
         if (ix->levels[r] == KEY_INVALID)
             continue;

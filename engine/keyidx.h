@@ -27,9 +27,10 @@ typedef struct {
 
 /* Builds the index over column c (COL_STRING or COL_INT64) of nrows rows.
  * hint: the level bare numbers are read as (KEY_INVALID = infer per value).
+ * keep: per row 0 = leave the row out (a source filter), NULL = all rows.
  * Returns NULL with the error set on OOM or a column of another type. */
 keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
-                     keyidx_stats *stats);
+                     const uint8_t *keep, keyidx_stats *stats);
 
 /* Row of a canonical code, or -1. */
 int64_t keyidx_find(const keyidx *ix, const char *code);

@@ -20,7 +20,7 @@ static void test_keyidx(void)
                            NULL, "WK001400"};
     tbl *t = codes_table(codes, 6);
     keyidx_stats st;
-    keyidx *ix = keyidx_build(tbl_col_at(t, 0), 6, KEY_INVALID, &st);
+    keyidx *ix = keyidx_build(tbl_col_at(t, 0), 6, KEY_INVALID, NULL, &st);
     CHECK(ix != NULL);
     CHECK(st.per_level[KEY_WIJK] == 3);
     CHECK(st.per_level[KEY_GEMEENTE] == 1);
@@ -41,7 +41,7 @@ static void test_keyidx(void)
     tbl_col *ci = tbl_add_col(ti, "gemeentecode", COL_INT64);
     ci->i[0] = 14;
     ci->i[1] = 363;
-    ix = keyidx_build(ci, 2, KEY_GEMEENTE, &st);
+    ix = keyidx_build(ci, 2, KEY_GEMEENTE, NULL, &st);
     CHECK(keyidx_find(ix, "GM0363") == 1);
     CHECK(st.normalised == 2);
     keyidx_free(ix);
@@ -56,7 +56,7 @@ static void test_joins(void)
     const char *gm[] = {"GM0363", "GM0479", "GM0014"};
     tbl *g = codes_table(gm, 3);
     keyidx_stats st;
-    keyidx *ix = keyidx_build(tbl_col_at(g, 0), 3, KEY_INVALID, &st);
+    keyidx *ix = keyidx_build(tbl_col_at(g, 0), 3, KEY_INVALID, NULL, &st);
     join_result j;
     CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
     CHECK(j.kind == JOIN_COARSER);
@@ -77,7 +77,7 @@ static void test_joins(void)
     /* same level, one unmatched unit and one unused source row */
     const char *wk[] = {"WK036300", "WK036301", "WK047900", "WK047901"};
     tbl *w = codes_table(wk, 4);
-    ix = keyidx_build(tbl_col_at(w, 0), 4, KEY_INVALID, &st);
+    ix = keyidx_build(tbl_col_at(w, 0), 4, KEY_INVALID, NULL, &st);
     CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
     CHECK(j.kind == JOIN_SAME);
     CHECK(j.row[3] == -1);
@@ -98,7 +98,7 @@ static void test_joins(void)
     /* finer: buurten grouped under wijken */
     const char *bu[] = {"BU03630001", "BU03630002", "BU04790000", "BU00140000"};
     tbl *b = codes_table(bu, 4);
-    ix = keyidx_build(tbl_col_at(b, 0), 4, KEY_INVALID, &st);
+    ix = keyidx_build(tbl_col_at(b, 0), 4, KEY_INVALID, NULL, &st);
     CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
     CHECK(j.kind == JOIN_FINER);
     CHECK(j.grp_off[1] - j.grp_off[0] == 2);
