@@ -1,0 +1,126 @@
+"""Helpers for dnawijk's end-to-end tests: run the command, and read the real
+data independently of the C code (Python's json/csv/struct only), so that the
+values the tests check are computed by another route."""
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import struct
+import subprocess
+import sys
+
+SENTINEL_MAX = -99990
+
+
+class Ctx:
+    def __init__(self):
+        if len(sys.argv) < 5:
+            sys.exit("usage: test.py DNAWIJK SHARED_DATA SOURCE_DIR WORK_DIR")
+        self.exe, self.data, self.src, self.work = sys.argv[1:5]
+        shutil.rmtree(self.work, ignore_errors=True)
+        os.makedirs(self.work)
+        self.passed = 0
+        self.failed = 0
+
+    def path(self, *parts):
+        return os.path.join(self.data, *parts)
+
+    def run(self, *args, expect=0):
+        p = subprocess.run([self.exe, *args], capture_output=True, text=True)
+        if expect is not None and (p.returncode == 0) != (expect == 0):
+            self.check(False, "dnawijk %s exited %d: %s" % (" ".join(args), p.returncode,
+                                                          p.stderr.strip()))
+        return p
+
+    def check(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAILED:", what)
+
+    def near(self, got, want, tol, what):
+        ok = got is not None and want is not None and abs(got - want) <= tol
+        self.check(ok, "%s: got %r, want %r" % (what, got, want))
+
+    def done(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        sys.exit(1 if self.failed else 0)
+
+
+def read_geojson_props(path):
+    with open(path, encoding="utf-8") as f:
+        return [ft["properties"] for ft in json.load(f)["features"]]
+
+
+def num(v):
+    """A numeric property, or None when missing or a CBS sentinel."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, str):
+        v = v.strip().replace(",", ".")
+        if v in (".", "x", "?"):
+            return None
+        v = float(v)
+    if v <= SENTINEL_MAX:
+        return None
+    return float(v)
+
+
+def read_dbf(path):
+    """Minimal dBASE III reader: returns (field names, list of dict rows)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    nrec, hlen, rlen = struct.unpack("<IHH", data[4:12])
+    fields = []
+    pos = 32
+    while data[pos] != 0x0D:
+        name = data[pos:pos + 11].split(b"\0")[0].decode("latin-1")
+        ftype = chr(data[pos + 11])
+        flen = data[pos + 16]
+        fields.append((name, ftype, flen))
+        pos += 32
+    rows = []
+    for r in range(nrec):
+        off = hlen + r * rlen + 1  # skip the deletion flag
+        row = {}
+        for name, ftype, flen in fields:
+            raw = data[off:off + flen].decode("latin-1").strip()
+            off += flen
+            if ftype in "NF":
+                row[name] = float(raw) if raw not in ("", "*" * flen) else None
+            else:
+                row[name] = raw
+        rows.append(row)
+    return [f[0] for f in fields], rows
+
+
+def read_csv_rows(path, delimiter=";", encoding="utf-8-sig"):
+    with open(path, encoding=encoding, newline="") as f:
+        return list(csv.reader(f, delimiter=delimiter))
+
+
+def read_out_csv(path):
+    """dnawijk's indicators.csv as dict code -> row dict (numbers as float,
+    empty as None)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = {}
+    for r in rows:
+        conv = {}
+        for k, v in r.items():
+            if k in ("code", "name"):
+                conv[k] = v
+            else:
+                conv[k] = float(v) if v != "" else None
+        out[r["code"]] = conv
+    return out
+
+
+def write(path, text, mode="w"):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, mode) as f:
+        f.write(text)
+    return path
