@@ -424,6 +424,13 @@ static int pretty_breaks(double lo, double hi, int ndiv, double *b)
     const double h = 1.5, h5 = 0.5 + 1.5 * h, eps = 1e-10;
     int min_n = ndiv / 3;
     double dx = hi - lo, cell;
+    if (!isfinite(dx) || fabs(lo) > 1e300 || fabs(hi) > 1e300) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "the values (%g to %g) are too large for pretty breaks; use "
+                "another classification method",
+                lo, hi);
+        return -1;
+    }
     int i_small;
     if (dx == 0 && hi == 0) {
         cell = 1;

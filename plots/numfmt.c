@@ -1,6 +1,7 @@
 /* numfmt.c - Dutch and English number formatting; see numfmt.h. */
 #include "numfmt.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,7 +238,7 @@ int numfmt_breaks_decimals(const double *b, size_t nb)
             if (!isfinite(b[i]))
                 continue;
             double t = b[i] * s;
-            ok = fabs(t - round(t)) <= 1e-9 * fmax(1.0, fabs(t));
+            ok = fabs(t - round(t)) <= fmax(1e-6, 8 * DBL_EPSILON * fabs(t));
         }
         if (ok)
             exact = d;
@@ -250,10 +251,11 @@ int numfmt_breaks_decimals(const double *b, size_t nb)
             gap = fmin(gap, b[i] - b[i - 1]);
     int d = 0;
     if (isfinite(gap)) {
-        d = 1 - (int)floor(log10(gap));
+        d = -(int)floor(log10(gap));
         d = d < 0 ? 0 : d > 6 ? 6 : d;
     }
-    /* raise until neighbouring breaks look different */
+    /* raise until neighbouring breaks look different (a safety net: a
+     * gap of at least one unit of the last decimal always shows) */
     for (; d < 6; d++) {
         char prev[NUM_MAX], cur[NUM_MAX];
         int same = 0;
@@ -313,25 +315,18 @@ int numfmt_compact(double v, numfmt_lang lang, char *buf, size_t n)
     static const char *words[2][3] = {{"mln", "mld", "bln"},
                                       {"mn", "bn", "tn"}};
     double a = fabs(v);
-    if (a < 1e6)
+    if (a < 999999.5) /* would not round to a million */
         return numfmt_auto(v, lang, buf, n);
     /* pick the scale after rounding, so 999,96 mln becomes 1 mld */
     int s = a >= 1e12 ? 2 : a >= 1e9 ? 1 : 0;
     char tmp[NUM_MAX + 64];
-    char point = lang == NUMFMT_EN ? '.' : ',';
-    for (;;) {
-        double scaled = v / pow(10.0, 6 + 3 * s);
-        int d = fabs(scaled) >= 100 ? 0 : 1;
-        format_core(scaled, d, lang, tmp);
-        strip_zeros(tmp, point);
-        int big = (tmp[0] == '-' ? strlen(tmp) - 1 : strlen(tmp)) >= 4 &&
-                  strchr(tmp, point) == NULL && fabs(scaled) >= 999.5;
-        if (big && s < 2) {
-            s++;
-            continue;
-        }
-        break;
+    double scaled = v / pow(10.0, 6 + 3 * s);
+    if (fabs(scaled) >= 999.5 && s < 2) {
+        s++;
+        scaled = v / pow(10.0, 6 + 3 * s);
     }
+    format_core(scaled, fabs(scaled) >= 100 ? 0 : 1, lang, tmp);
+    strip_zeros(tmp, lang == NUMFMT_EN ? '.' : ',');
     size_t len = strlen(tmp);
     snprintf(tmp + len, sizeof tmp - len, NUMFMT_NBSP "%s",
              words[lang == NUMFMT_EN][s]);

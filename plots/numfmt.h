@@ -63,7 +63,8 @@ int numfmt_auto(double v, numfmt_lang lang, char *buf, size_t n);
 /* Decimals (0..6) for a legend of class breaks b[0..nb): the fewest that
  * show every finite break exactly if that is at most 6; otherwise enough
  * to resolve the smallest gap between neighbouring breaks (a gap g needs
- * 1 - floor(log10 g) decimals), raised until all shown breaks differ.
+ * -floor(log10 g) decimals, so that it spans at least one unit of the
+ * last decimal and neighbouring breaks never print the same).
  * Infinite breaks are ignored. Never fails (0 when nothing to go on). */
 int numfmt_breaks_decimals(const double *b, size_t nb);
 

@@ -712,7 +712,7 @@ pal_rgb pal_missing(void)
 
 pal_rgb pal_context(void)
 {
-    return (pal_rgb){240, 240, 240};
+    return (pal_rgb){238, 238, 238};
 }
 
 pal_rgb pal_secret_hatch(void)

@@ -110,7 +110,7 @@ const pal_scheme *pal_default_sequential(void);
 const pal_scheme *pal_default_diverging(void);
 
 /* Fixed greys. Missing values: #c8c8c8. Context areas (outside the
- * region being mapped): #f0f0f0. "Secret" (CBS geheim) is drawn as the
+ * region being mapped): #eeeeee. "Secret" (CBS geheim) is drawn as the
  * missing grey with hatching in pal_secret_hatch(): #7d7d7d. */
 pal_rgb pal_missing(void);
 pal_rgb pal_context(void);

@@ -557,6 +557,13 @@ static void test_errors(void)
     CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, dec, 1, &r) == -1);
     CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, NULL, 0, &r) == -1);
     CHECK(cls_reapply(NULL, v, NULL, 3, &r) == -1);
+    /* huge values: no crash, no undefined behaviour */
+    const double huge[] = {-1.7e308, 0, 1.7e308};
+    for (int hm = CLS_QUANTILE; hm <= CLS_PRETTY; hm++) {
+        int rc = cls_classify(huge, NULL, 3, (cls_method)hm, 3, NULL, 0, &r);
+        CHECK(rc == 0 || (rc == -1 && hm == CLS_PRETTY));
+        cls_result_free(&r);
+    }
     cls_result_free(&r);
     cls_result_free(NULL);
 }
