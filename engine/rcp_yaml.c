@@ -315,8 +315,9 @@ static int keyref_cmp(const void *pa, const void *pb)
 
 static int parse_node(pctx *c, ry_node **out);
 
-/* Applies merge keys (<<: *base or <<: [*a, *b]) and checks duplicates in a
- * freshly parsed mapping with cap*2 item slots. */
+/* Checks a freshly parsed mapping for duplicate keys, then applies its
+ * merge keys (<<: *base or <<: [*a, *b]): explicit keys win, then earlier
+ * merge sources. 0 or -1 with the error set. */
 static int finish_map(pctx *c, ry_node *m)
 {
     size_t n = m->n;
@@ -671,16 +672,6 @@ int ry_is_null(const ry_node *node)
     const char *t = node->text;
     return t[0] == '\0' || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 ||
            strcmp(t, "Null") == 0 || strcmp(t, "NULL") == 0;
-}
-
-ry_node *ry_map_key(const ry_node *m, const char *key)
-{
-    if (!m || m->kind != RY_MAP)
-        return NULL;
-    for (size_t k = 0; k < m->n; k++)
-        if (strcmp(m->items[2 * k]->text, key) == 0)
-            return m->items[2 * k];
-    return NULL;
 }
 
 ry_node *ry_map_get(const ry_node *m, const char *key)

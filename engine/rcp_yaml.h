@@ -81,9 +81,6 @@ int ry_is_null(const ry_node *node);
 /* The value for key in mapping m (NULL when absent or m is not a mapping). */
 ry_node *ry_map_get(const ry_node *m, const char *key);
 
-/* The key node for key in mapping m, or NULL. */
-ry_node *ry_map_key(const ry_node *m, const char *key);
-
 /* Maps a byte offset into a scalar's text onto the file, writing the
  * 1-based line and column (0 and 0 for command-line values). */
 void ry_text_pos(const ry_node *s, size_t offset, long *line, long *col);
