@@ -1,0 +1,733 @@
+/* rcp_build.c - YAML tree to recipe structs: top level, area, sources,
+ * indicators and the cross-checks between them; see rcp_internal.h. */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "rcp_internal.h"
+#include "strdist.h"
+
+static const rcp_opt level_opts[] = {
+    {"buurt", RCP_BUURT, 0}, {"wijk", RCP_WIJK, 0},
+    {"gemeente", RCP_GEMEENTE, 0}, {NULL, 0, 0}};
+static const rcp_opt lang_opts[] = {
+    {"nl", RCP_NL, 0}, {"en", RCP_EN, 0}, {NULL, 0, 0}};
+static const rcp_opt join_opts[] = {
+    {"key", RCP_JOIN_KEY, 0}, {"spatial", RCP_JOIN_SPATIAL, 0},
+    {NULL, 0, 0}};
+static const rcp_opt enc_opts[] = {
+    {"utf-8", RCP_ENC_UTF8, 0}, {"latin-1", RCP_ENC_LATIN1, 0},
+    {"utf8", RCP_ENC_UTF8, 1}, {"latin1", RCP_ENC_LATIN1, 1},
+    {"iso-8859-1", RCP_ENC_LATIN1, 1}, {NULL, 0, 0}};
+static const rcp_opt kind_opts[] = {
+    {"count", RCP_KIND_COUNT, 0}, {"rate", RCP_KIND_RATE, 0},
+    {"share", RCP_KIND_SHARE, 0}, {"index", RCP_KIND_INDEX, 0},
+    {NULL, 0, 0}};
+static const rcp_opt rollup_opts[] = {
+    {"sum", RCP_ROLLUP_SUM, 0}, {"mean", RCP_ROLLUP_MEAN, 0},
+    {"weighted_mean", RCP_ROLLUP_WEIGHTED_MEAN, 0},
+    {"ratio", RCP_ROLLUP_RATIO, 0}, {"none", RCP_ROLLUP_NONE, 0},
+    {NULL, 0, 0}};
+static const rcp_opt higher_opts[] = {
+    {"better", RCP_HIGHER_BETTER, 0}, {"worse", RCP_HIGHER_WORSE, 0},
+    {"neutral", RCP_NEUTRAL, 0}, {NULL, 0, 0}};
+
+/* ---- area ------------------------------------------------------------ */
+
+/* Growable list of area codes while building. */
+typedef struct {
+    char **s;
+    rcp_pos *at;
+    size_t n, cap_s, cap_at;
+} codebuf;
+
+/* 1 when s[0..n) are all letters or digits. */
+static int alnum_run(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!isalnum((unsigned char)s[k]))
+            return 0;
+    return 1;
+}
+
+/* 1 when s[0..n) are all digits. */
+static int digit_run(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!isdigit((unsigned char)s[k]))
+            return 0;
+    return n > 0;
+}
+
+/* Checks one area code (want: 0 = GM or WK, 'G' = listed under gemeenten,
+ * 'W' = under wijken) and appends it in canonical form. */
+static int area_code(rcp_sctx *c, codebuf *b, const ry_node *n,
+                     const char *text, size_t len, size_t off, int want)
+{
+    char code[32];
+    while (len > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+        off++;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    long line, col;
+    ry_text_pos(n, off, &line, &col);
+    rcp_pos at = {n->file, line, col};
+    ry_node where = *n;
+    where.line = line;
+    where.col = col;
+    if (len == 0)
+        return rcp_fail(&where, "area has an empty code; write codes such as "
+                                "GM0363 or WK036300, separated by commas");
+    if (len >= 20)
+        return rcp_fail(&where, "area code \"%.*s\" is too long for a GM or "
+                                "WK code, such as GM0363 or WK036300",
+                        (int)(len > 60 ? 60 : len), text);
+    for (size_t k = 0; k < len; k++)
+        code[k] = (char)toupper((unsigned char)text[k]);
+    code[len] = '\0';
+    if (digit_run(code, len) && want) {
+        /* numbers under gemeenten:/wijken: get their prefix */
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%s%0*d", want == 'G' ? "GM" : "WK",
+                 want == 'G' ? 4 : 6, (int)strtol(code, NULL, 10));
+        if (len > (want == 'G' ? 4u : 6u))
+            return rcp_fail(&where, "\"%s\" has too many digits for a %s "
+                                    "code",
+                            code, want == 'G' ? "gemeente" : "wijk");
+        memcpy(code, tmp, strlen(tmp) + 1);
+        len = strlen(code);
+    }
+    int is_gm = len == 6 && strncmp(code, "GM", 2) == 0 &&
+                alnum_run(code + 2, 4);
+    int is_wk = len == 8 && strncmp(code, "WK", 2) == 0 &&
+                alnum_run(code + 2, 6);
+    if (!is_gm && !is_wk) {
+        char tmp[40];
+        if (digit_run(code, len) && len <= 6) {
+            snprintf(tmp, sizeof tmp, "%s%0*ld", len <= 4 ? "GM" : "WK",
+                     len <= 4 ? 4 : 6, strtol(code, NULL, 10));
+            return rcp_fail(&where, "area code \"%s\" has no GM or WK prefix; "
+                                    "did you mean \"%s\"?",
+                            code, tmp);
+        }
+        if (strncmp(code, "BU", 2) == 0 && len == 10)
+            return rcp_fail(&where,
+                            "area selects gemeenten (GM) or wijken (WK), not "
+                            "buurten; use the wijk code \"WK%.6s\" of buurt "
+                            "\"%s\"",
+                            code + 2, code);
+        if (strncmp(code, "GM", 2) == 0 && digit_run(code + 2, len - 2) &&
+            len < 6) {
+            snprintf(tmp, sizeof tmp, "GM%04ld", strtol(code + 2, NULL, 10));
+            return rcp_fail(&where, "area code \"%s\" is not a gemeente code: "
+                                    "GM is followed by 4 digits; did you mean "
+                                    "\"%s\"?",
+                            code, tmp);
+        }
+        if (strncmp(code, "WK", 2) == 0 && digit_run(code + 2, len - 2) &&
+            len < 8) {
+            snprintf(tmp, sizeof tmp, "WK%06ld", strtol(code + 2, NULL, 10));
+            return rcp_fail(&where, "area code \"%s\" is not a wijk code: WK "
+                                    "is followed by 6 digits; did you mean "
+                                    "\"%s\"?",
+                            code, tmp);
+        }
+        return rcp_fail(&where, "area code \"%s\" is not a gemeente or wijk "
+                                "code; write gemeenten as GM0363 and wijken "
+                                "as WK036300",
+                        code);
+    }
+    if ((want == 'G' && !is_gm) || (want == 'W' && !is_wk))
+        return rcp_fail(&where, "\"%s\" is listed under %s but is a %s code; "
+                                "move it under %s",
+                        code, want == 'G' ? "gemeenten:" : "wijken:",
+                        is_gm ? "gemeente" : "wijk",
+                        is_gm ? "gemeenten:" : "wijken:");
+    for (size_t k = 0; k < b->n; k++)
+        if (strcmp(b->s[k], code) == 0)
+            return 0; /* listed twice: harmless */
+    if (rcp_arena_grow(c->a, (void **)&b->s, &b->cap_s, b->n + 2,
+                       sizeof *b->s) < 0 ||
+        rcp_arena_grow(c->a, (void **)&b->at, &b->cap_at, b->n + 1,
+                       sizeof *b->at) < 0)
+        return -1;
+    b->s[b->n] = rcp_arena_strdup(c->a, code);
+    if (!b->s[b->n])
+        return -1;
+    b->at[b->n] = at;
+    b->n++;
+    return 0;
+}
+
+/* A scalar (possibly "GM0363, GM0479") or a list of scalars of codes. */
+static int area_values(rcp_sctx *c, codebuf *b, const ry_node *v, int want,
+                       const char *what)
+{
+    if (v->kind == RY_MAP)
+        return rcp_fail(v, "%s must be a code or a list of codes, such as "
+                           "[GM0363, GM0479], but found a mapping",
+                        what);
+    size_t n = v->kind == RY_SEQ ? v->n : 1;
+    for (size_t k = 0; k < n; k++) {
+        const ry_node *it = v->kind == RY_SEQ ? v->items[k] : v;
+        if (ry_is_null(it))
+            continue;
+        if (it->kind != RY_SCALAR)
+            return rcp_fail(it, "each item of %s must be one code, such as "
+                                "GM0363, but found %s",
+                            what, ry_kind_name(it));
+        size_t start = 0;
+        for (size_t i = 0; i <= it->len; i++) {
+            if (i < it->len && it->text[i] != ',')
+                continue;
+            if (area_code(c, b, it, it->text + start, i - start, start,
+                          want) < 0)
+                return -1;
+            start = i + 1;
+        }
+    }
+    return 0;
+}
+
+/* area: codes, a list, or {gemeenten: [...], wijken: [...]}. */
+static int area_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                   void *obj, const char *what)
+{
+    rcp *r = obj;
+    codebuf b = {0};
+    if (val->kind == RY_MAP) {
+        static const char *const allowed[] = {"gemeenten", "wijken"};
+        for (size_t k = 0; k < val->n; k++) {
+            const ry_node *kk = val->items[2 * k], *vv = val->items[2 * k + 1];
+            int want = strcmp(kk->text, "gemeenten") == 0 ? 'G'
+                       : strcmp(kk->text, "wijken") == 0  ? 'W'
+                                                          : 0;
+            if (!want) {
+                char msg[600];
+                snprintf(msg, sizeof msg, "unknown key \"%s\" in area",
+                         kk->text);
+                rcp_suggest(msg, sizeof msg, kk->text, allowed, 2);
+                size_t u = strlen(msg);
+                snprintf(msg + u, sizeof msg - u, "%s",
+                         strchr(msg, '?') ? " Allowed keys: gemeenten, wijken"
+                                          : "; allowed keys: gemeenten, "
+                                            "wijken");
+                return rcp_fail(kk, "%s", msg);
+            }
+            if (area_values(c, &b, vv, want,
+                            want == 'G' ? "area gemeenten" : "area wijken") < 0)
+                return -1;
+        }
+    } else if (area_values(c, &b, val, 0, "area") < 0) {
+        return -1;
+    }
+    r->area.s = b.s;
+    r->area.at = b.at;
+    r->area.n = b.n;
+    r->area.pos = rcp_node_pos(val);
+    return 0;
+}
+
+/* ---- sources ----------------------------------------------------------- */
+
+/* delimiter: one character or a word for one. */
+static int delimiter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                        void *obj, const char *what)
+{
+    static const struct { const char *word; char ch; } words[] = {
+        {"tab", '\t'}, {"\\t", '\t'}, {"comma", ','}, {"semicolon", ';'},
+        {"pipe", '|'}, {"space", ' '}};
+    rcp_source *s = obj;
+    char w[200];
+    rcp_where(w, sizeof w, "delimiter", what);
+    if (val->kind == RY_SCALAR) {
+        if (val->len == 1) {
+            s->delimiter.v = (unsigned char)val->text[0];
+            s->delimiter.pos = rcp_node_pos(val);
+            return 0;
+        }
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (strcasecmp(val->text, words[k].word) == 0) {
+                s->delimiter.v = words[k].ch;
+                s->delimiter.pos = rcp_node_pos(val);
+                return 0;
+            }
+    }
+    return rcp_fail(val, "%s must be one character, such as \";\" or \",\", "
+                         "or the word tab, but found %s%s%s",
+                    w, val->kind == RY_SCALAR ? "\"" : "",
+                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
+                    val->kind == RY_SCALAR ? "\"" : "");
+}
+
+/* decimal: "," or ".". */
+static int decimal_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                      void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    char w[200];
+    rcp_where(w, sizeof w, "decimal", what);
+    if (val->kind == RY_SCALAR && val->len == 1 &&
+        (val->text[0] == ',' || val->text[0] == '.')) {
+        s->decimal.v = val->text[0];
+        s->decimal.pos = rcp_node_pos(val);
+        return 0;
+    }
+    if (val->kind == RY_SCALAR && (strcasecmp(val->text, "comma") == 0 ||
+                                   strcasecmp(val->text, "point") == 0)) {
+        s->decimal.v = val->text[0] == 'c' || val->text[0] == 'C' ? ',' : '.';
+        s->decimal.pos = rcp_node_pos(val);
+        return 0;
+    }
+    return rcp_fail(val, "%s must be \",\" or \".\" (put it in quotes), but "
+                         "found %s%s%s",
+                    w, val->kind == RY_SCALAR ? "\"" : "",
+                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
+                    val->kind == RY_SCALAR ? "\"" : "");
+}
+
+/* rename: {old: new, ...}. */
+static int rename_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                     void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    char w[200];
+    rcp_where(w, sizeof w, "rename", what);
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "%s must be a mapping of old column names to "
+                             "new ones, such as {WK_CODE: wijkcode}, but "
+                             "found %s",
+                        w, ry_kind_name(val));
+    s->rename = rcp_arena_alloc(c->a, (val->n ? val->n : 1) * sizeof *s->rename);
+    if (!s->rename)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *from = val->items[2 * k], *to = val->items[2 * k + 1];
+        if (to->kind != RY_SCALAR || ry_is_null(to))
+            return rcp_fail(ry_is_null(to) ? from : to,
+                            "%s: column \"%s\" needs a new name as a single "
+                            "text, such as %s: new_name",
+                            w, from->text, from->text);
+        if (rcp_set_str(c, &s->rename[k].from, from) < 0 ||
+            rcp_set_str(c, &s->rename[k].to, to) < 0)
+            return -1;
+    }
+    s->n_rename = val->n;
+    return 0;
+}
+
+#define SRC(f) offsetof(rcp_source, f)
+static const rcp_field source_fields[] = {
+    {.key = "path", .kind = F_STR, .off = SRC(path), .required = 1,
+     .hint = "the file to read, relative to the recipe's folder"},
+    {.key = "key", .kind = F_STR, .off = SRC(key),
+     .hint = "the column that holds the region code, such as wijkcode"},
+    {.key = "join", .kind = F_ENUM, .off = SRC(join), .opts = join_opts},
+    {.key = "level", .kind = F_ENUM, .off = SRC(level), .opts = level_opts},
+    {.key = "geometry", .kind = F_BOOL, .off = SRC(geometry)},
+    {.key = "layer", .kind = F_STR, .off = SRC(layer)},
+    {.key = "catalog", .kind = F_STR, .off = SRC(catalog)},
+    {.key = "name_column", .kind = F_STR, .off = SRC(name_column)},
+    {.key = "year", .kind = F_INT, .off = SRC(year), .lo = 1800, .hi = 2200,
+     .hint = "a year such as 2024"},
+    {.key = "label", .kind = F_STR, .off = SRC(label)},
+    {.key = "delimiter", .kind = F_CUSTOM, .fn = delimiter_fn},
+    {.key = "decimal", .kind = F_CUSTOM, .fn = decimal_fn},
+    {.key = "encoding", .kind = F_ENUM, .off = SRC(encoding),
+     .opts = enc_opts},
+    {.key = "skip_rows", .kind = F_INT, .off = SRC(skip_rows), .lo = 0,
+     .hi = 10000, .hint = "such as 3"},
+    {.key = "header_rows", .kind = F_INT, .off = SRC(header_rows), .lo = 1,
+     .hi = 100, .hint = "such as 1"},
+    {.key = "columns", .kind = F_STRLIST, .off = SRC(columns),
+     .hint = "a list of column names"},
+    {.key = "text_columns", .kind = F_STRLIST, .off = SRC(text_columns),
+     .hint = "a list of column names"},
+    {.key = "filter", .kind = F_EXPR, .off = SRC(filter),
+     .hint = "an expression that is true for the rows to keep"},
+    {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn},
+    {.key = NULL}};
+#undef SRC
+
+/* Joins the recipe folder and a relative path (recipe-file values only). */
+static char *resolve_path(rcp_sctx *c, const rcp_str *p)
+{
+    const char *s = p->s;
+    int from_recipe = p->pos.file && strcmp(p->pos.file, c->path) == 0;
+    if (s[0] == '/' || !from_recipe || strcmp(c->dir, ".") == 0)
+        return rcp_arena_strdup(c->a, s);
+    while (s[0] == '.' && s[1] == '/')
+        s += 2;
+    const char *dir = c->dir;
+    size_t nd = strlen(dir);
+    return rcp_arena_printf(c->a, "%s%s%s", dir,
+                            nd && dir[nd - 1] == '/' ? "" : "/", s);
+}
+
+/* sources: {name: {path: ..., key: ...}, ...}. */
+static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                      void *obj, const char *what)
+{
+    rcp *r = obj;
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "sources must be a mapping of source names to "
+                             "files, such as sources: {w: {path: "
+                             "wijken.geojson, key: wijkcode}}, but found %s",
+                        ry_kind_name(val));
+    if (val->n == 0)
+        return rcp_fail(key, "sources is empty; add at least one source with "
+                             "path: and key:");
+    r->sources = rcp_arena_alloc(c->a, val->n * sizeof *r->sources);
+    if (!r->sources)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
+        rcp_source *s = &r->sources[k];
+        char w[200];
+        snprintf(w, sizeof w, "source \"%.100s\"", nk->text);
+        if (rcp_check_name(nk, 1, "source") < 0)
+            return -1;
+        if (rcp_set_str(c, &s->name, nk) < 0)
+            return -1;
+        s->skip_rows.v = -1;
+        if (ry_is_null(nv))
+            return rcp_fail(nk, "%s is empty; give it path: and key:", w);
+        if (rcp_fill(c, nv, source_fields, s, w, nk) < 0)
+            return -1;
+        if (s->join.v == RCP_JOIN_SPATIAL && s->key.s)
+            return rcp_error_at(s->key.pos, ERR_RECIPE,
+                                "key in %s does not apply with join: spatial "
+                                "(rows are matched by location); remove key: "
+                                "or the join",
+                                w);
+        if (s->join.v != RCP_JOIN_SPATIAL && !s->key.s)
+            return rcp_fail(nk, "%s has no key: key; add key: with the column "
+                                "that holds the region code (such as "
+                                "wijkcode), or join: spatial",
+                            w);
+        if (!s->path.s[0])
+            return rcp_error_at(s->path.pos, ERR_RECIPE,
+                                "path in %s is empty; give the file to read",
+                                w);
+        s->resolved = resolve_path(c, &s->path);
+        if (!s->resolved)
+            return -1;
+        r->n_sources = k + 1;
+    }
+    return 0;
+}
+
+/* ---- indicators -------------------------------------------------------- */
+
+#define ROL(f) offsetof(rcp_rollup, f)
+static const rcp_field rollup_fields[] = {
+    {.key = "method", .kind = F_ENUM, .off = ROL(method), .required = 1,
+     .opts = rollup_opts, .hint = "sum, mean, weighted_mean, ratio or none"},
+    {.key = "weight", .kind = F_EXPR, .off = ROL(weight),
+     .hint = "the weight expression, such as w.huishoudens"},
+    {.key = "numerator", .kind = F_EXPR, .off = ROL(numerator),
+     .hint = "an expression such as w.huurwoningen"},
+    {.key = "denominator", .kind = F_EXPR, .off = ROL(denominator),
+     .hint = "an expression such as w.woningen"},
+    {.key = "scale", .kind = F_NUM, .off = ROL(scale), .hint = "such as 100"},
+    {.key = NULL}};
+#undef ROL
+
+/* rollup: a method name, or {method: ..., weight: ..., ...}. */
+static int rollup_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                     void *obj, const char *what)
+{
+    rcp_indicator *ind = obj;
+    char w[200];
+    snprintf(w, sizeof w, "the rollup of %s", what);
+    if (val->kind == RY_MAP)
+        return rcp_fill(c, val, rollup_fields, &ind->rollup, w, key);
+    if (rcp_enum_value(val, rollup_opts, "rollup", what,
+                       &ind->rollup.method.v) < 0)
+        return -1;
+    ind->rollup.method.pos = rcp_node_pos(val);
+    return 0;
+}
+
+#define MB(f) offsetof(rcp_min_base, f)
+static const rcp_field min_base_fields[] = {
+    {.key = "expr", .kind = F_EXPR, .off = MB(expr), .required = 1,
+     .hint = "the base expression, such as w.huishoudens"},
+    {.key = "min", .kind = F_NUM, .off = MB(min), .required = 1,
+     .hint = "the smallest base that still gets a value, such as 20"},
+    {.key = "label", .kind = F_STR, .off = MB(label)},
+    {.key = NULL}};
+#undef MB
+
+/* min_base: {expr: ..., min: 20, label: ...}. */
+static int min_base_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_indicator *ind = obj;
+    char w[200];
+    snprintf(w, sizeof w, "min_base of %s", what);
+    return rcp_fill(c, val, min_base_fields, &ind->min_base, w, key);
+}
+
+#define IND(f) offsetof(rcp_indicator, f)
+static const rcp_field indicator_fields[] = {
+    {.key = "expr", .kind = F_EXPR, .off = IND(expr), .required = 1,
+     .hint = "an expression such as 100 * w.huishoudens / g.huishoudens"},
+    {.key = "label", .kind = F_STR, .off = IND(label)},
+    {.key = "unit", .kind = F_STR, .off = IND(unit)},
+    {.key = "description", .kind = F_STR, .off = IND(description)},
+    {.key = "kind", .kind = F_ENUM, .off = IND(kind), .opts = kind_opts},
+    {.key = "rollup", .kind = F_CUSTOM, .fn = rollup_fn},
+    {.key = "weight", .kind = F_EXPR, .off = IND(rollup.weight),
+     .hint = "the weight expression, such as w.huishoudens"},
+    {.key = "numerator", .kind = F_EXPR, .off = IND(rollup.numerator),
+     .hint = "an expression such as w.huurwoningen"},
+    {.key = "denominator", .kind = F_EXPR, .off = IND(rollup.denominator),
+     .hint = "an expression such as w.woningen"},
+    {.key = "scale", .kind = F_NUM, .off = IND(rollup.scale),
+     .hint = "such as 100"},
+    {.key = "decimals", .kind = F_INT, .off = IND(decimals), .lo = 0,
+     .hi = 10, .hint = "such as 1"},
+    {.key = "min_base", .kind = F_CUSTOM, .fn = min_base_fn},
+    {.key = "higher_is", .kind = F_ENUM, .off = IND(higher_is),
+     .opts = higher_opts},
+    {.key = NULL}};
+#undef IND
+
+/* Checks that the rollup's parts fit its method (and infers the method
+ * from the parts when only they are given). */
+static int check_rollup(rcp_indicator *ind, const char *what)
+{
+    rcp_rollup *ro = &ind->rollup;
+    if (!rcp_given(ro->method.pos)) {
+        if (ro->weight.s) {
+            ro->method.v = RCP_ROLLUP_WEIGHTED_MEAN;
+        } else if (ro->numerator.s || ro->denominator.s) {
+            ro->method.v = RCP_ROLLUP_RATIO;
+        }
+    }
+    int m = ro->method.v;
+    rcp_pos at = rcp_given(ro->method.pos) ? ro->method.pos : ind->name.pos;
+    if (m == RCP_ROLLUP_WEIGHTED_MEAN && !ro->weight.s)
+        return rcp_error_at(at, ERR_RECIPE,
+                            "rollup weighted_mean of %s needs weight: with the "
+                            "weight expression, such as weight: "
+                            "w.huishoudens",
+                            what);
+    if (m == RCP_ROLLUP_RATIO && (!ro->numerator.s || !ro->denominator.s))
+        return rcp_error_at(at, ERR_RECIPE,
+                            "rollup ratio of %s needs both numerator: and "
+                            "denominator: (expressions that are summed before "
+                            "dividing)",
+                            what);
+    if (m != RCP_ROLLUP_WEIGHTED_MEAN && ro->weight.s)
+        return rcp_error_at(ro->weight.pos, ERR_RECIPE,
+                            "weight in %s applies only to rollup: "
+                            "weighted_mean; remove it or set that rollup",
+                            what);
+    if (m != RCP_ROLLUP_RATIO) {
+        const rcp_str *part = ro->numerator.s ? &ro->numerator
+                              : ro->denominator.s ? &ro->denominator
+                                                  : NULL;
+        if (part)
+            return rcp_error_at(part->pos, ERR_RECIPE,
+                                "%s in %s applies only to rollup: ratio; "
+                                "remove it or set that rollup",
+                                part == &ro->numerator ? "numerator"
+                                                       : "denominator",
+                                what);
+        if (rcp_given(ro->scale.pos))
+            return rcp_error_at(ro->scale.pos, ERR_RECIPE,
+                                "scale in %s applies only to rollup: ratio; "
+                                "remove it or set that rollup",
+                                what);
+    }
+    return 0;
+}
+
+/* indicators: {name: {expr: ...} or name: expr, ...}. */
+static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                         void *obj, const char *what)
+{
+    rcp *r = obj;
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "indicators must be a mapping of indicator "
+                             "names to expressions, such as indicators: "
+                             "{dichtheid: w.inwoners / w.oppervlakte}, but "
+                             "found %s",
+                        ry_kind_name(val));
+    r->indicators = rcp_arena_alloc(c->a, (val->n ? val->n : 1) *
+                                              sizeof *r->indicators);
+    if (!r->indicators)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
+        rcp_indicator *ind = &r->indicators[k];
+        char w[200];
+        snprintf(w, sizeof w, "indicator \"%.100s\"", nk->text);
+        if (rcp_check_name(nk, 1, "indicator") < 0)
+            return -1;
+        if (rcp_set_str(c, &ind->name, nk) < 0)
+            return -1;
+        ind->decimals.v = -1;
+        ind->rollup.scale.v = 1;
+        if (ry_is_null(nv))
+            return rcp_fail(nk, "%s has no expression; write it as %s: "
+                                "<expression> or give expr:",
+                            w, nk->text);
+        if (nv->kind == RY_SCALAR) {
+            if (rcp_convert(c, &indicator_fields[0], nk, nv, ind, w) < 0)
+                return -1;
+            ind->shorthand = 1;
+        } else if (nv->kind == RY_SEQ) {
+            return rcp_fail(nv, "%s must be an expression or a mapping with "
+                                "expr:, label:, unit: ..., but found a list",
+                            w);
+        } else if (rcp_fill(c, nv, indicator_fields, ind, w, nk) < 0) {
+            return -1;
+        }
+        if (check_rollup(ind, w) < 0)
+            return -1;
+        r->n_indicators = k + 1;
+    }
+    return 0;
+}
+
+/* ---- top level --------------------------------------------------------- */
+
+#define TOP(f) offsetof(rcp, f)
+static const rcp_field output_fields[] = {
+    {.key = "tables", .kind = F_BOOL, .off = TOP(out_tables)},
+    {.key = "gpkg", .kind = F_BOOL, .off = TOP(out_gpkg)},
+    {.key = NULL}};
+
+/* outputs: {tables: true, gpkg: true}. */
+static int outputs_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                      void *obj, const char *what)
+{
+    return rcp_fill(c, val, output_fields, obj, "outputs", key);
+}
+
+static const rcp_field top_fields[] = {
+    {.key = "name", .kind = F_NAME, .off = TOP(name), .required = 1,
+     .hint = "a short name of letters, digits, - and _ (it becomes the "
+             "output folder name), such as voorbeeld"},
+    {.key = "title", .kind = F_STR, .off = TOP(title)},
+    {.key = "description", .kind = F_STR, .off = TOP(description)},
+    {.key = "language", .kind = F_ENUM, .off = TOP(language),
+     .opts = lang_opts},
+    {.key = "unit", .kind = F_ENUM, .off = TOP(unit), .required = 1,
+     .opts = level_opts, .hint = "buurt, wijk or gemeente"},
+    {.key = "year", .kind = F_INT, .off = TOP(year), .lo = 1800, .hi = 2200,
+     .hint = "a year such as 2024"},
+    {.key = "area", .kind = F_CUSTOM, .fn = area_fn},
+    {.key = "crs", .kind = F_STR, .off = TOP(crs)},
+    {.key = "unmatched_max", .kind = F_NUM, .off = TOP(unmatched_max),
+     .dlo = 0, .dhi = 1, .hint = "a share such as 0.05 for 5%"},
+    {.key = "sources", .kind = F_CUSTOM, .required = 1, .fn = sources_fn,
+     .hint = "the files to read, such as sources: {w: {path: "
+             "wijken.geojson, key: wijkcode}}"},
+    {.key = "indicators", .kind = F_CUSTOM, .fn = indicators_fn},
+    {.key = "outputs", .kind = F_CUSTOM, .fn = outputs_fn},
+    {.key = "maps", .kind = F_CUSTOM, .fn = rcp_build_maps},
+    {.key = "factsheets", .kind = F_CUSTOM, .fn = rcp_build_factsheets},
+    {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons},
+    {.key = NULL}};
+#undef TOP
+
+int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
+{
+    if (rcp_find_indicator(r, ref->s))
+        return 0;
+    if (r->n_indicators == 0)
+        return rcp_error_at(ref->pos, ERR_RECIPE,
+                            "%s refers to indicator \"%s\", but the recipe "
+                            "defines no indicators; add it under indicators:",
+                            what, ref->s);
+    const char *cands[256];
+    size_t n = 0;
+    for (size_t k = 0; k < r->n_indicators && n < 256; k++)
+        cands[n++] = r->indicators[k].name.s;
+    char msg[1200];
+    snprintf(msg, sizeof msg, "%s refers to indicator \"%s\", which the "
+                              "recipe does not define",
+             what, ref->s);
+    rcp_suggest(msg, sizeof msg, ref->s, cands, n);
+    if (!strchr(msg, '?')) {
+        size_t u = strlen(msg);
+        snprintf(msg + u, sizeof msg - u, "; the indicators are:");
+        for (size_t k = 0; k < n && k < 20; k++) {
+            u = strlen(msg);
+            snprintf(msg + u, sizeof msg - u, "%s %s", k ? "," : "", cands[k]);
+        }
+    }
+    return rcp_error_at(ref->pos, ERR_RECIPE, "%s", msg);
+}
+
+/* Checks between sections: names, geometry, area against the unit. */
+static int cross_check(rcp_sctx *c, rcp *r)
+{
+    for (size_t k = 0; k < r->n_indicators; k++) {
+        const rcp_indicator *ind = &r->indicators[k];
+        const rcp_source *s = rcp_find_source(r, ind->name.s);
+        if (s)
+            return rcp_error_at(ind->name.pos, ERR_RECIPE,
+                                "indicator \"%s\" has the same name as source "
+                                "\"%s\" (line %ld); rename one of them, "
+                                "because expressions use source names as "
+                                "prefixes (%s.column)",
+                                ind->name.s, s->name.s, s->name.pos.line,
+                                s->name.s);
+    }
+    const rcp_source *geo = NULL;
+    for (size_t k = 0; k < r->n_sources; k++) {
+        const rcp_source *s = &r->sources[k];
+        if (!s->geometry.v)
+            continue;
+        if (geo)
+            return rcp_error_at(s->geometry.pos, ERR_RECIPE,
+                                "source \"%s\" also gives the geometry, but "
+                                "source \"%s\" (line %ld) already does; only "
+                                "one source may set geometry: true",
+                                s->name.s, geo->name.s, geo->geometry.pos.line);
+        geo = s;
+    }
+    if (r->unit.v == RCP_GEMEENTE)
+        for (size_t k = 0; k < r->area.n; k++)
+            if (strncmp(r->area.s[k], "WK", 2) == 0)
+                return rcp_error_at(r->area.at[k], ERR_RECIPE,
+                                    "area selects wijk %s, but the unit is "
+                                    "gemeente; select gemeenten (GM codes) or "
+                                    "set unit: wijk or buurt",
+                                    r->area.s[k]);
+    return rcp_check_outputs(c, r);
+}
+
+int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
+{
+    if (ry_is_null(root)) {
+        err_set_pos(ERR_RECIPE, c->path, 1, 1,
+                    "the recipe is empty; a recipe needs at least name:, "
+                    "unit: and sources:");
+        return -1;
+    }
+    if (root->kind != RY_MAP)
+        return rcp_fail(root, "the recipe must be a mapping of keys such as "
+                              "name:, unit: and sources:, but found %s",
+                        ry_kind_name(root));
+    r->language.v = RCP_NL;
+    r->unmatched_max.v = 0.05;
+    r->out_tables.v = 1;
+    r->out_gpkg.v = 1;
+    if (rcp_fill(c, root, top_fields, r, NULL, NULL) < 0)
+        return -1;
+    if (!r->crs.s && rcp_default_str(c, &r->crs, "EPSG:28992") < 0)
+        return -1;
+    return cross_check(c, r);
+}

@@ -1,0 +1,30 @@
+/* strdist.h - edit distance and "did you mean" suggestions.
+ *
+ * Used wherever a user typed a name that is not known (recipe keys, enum
+ * values, column names, indicator names) so the error can name the nearest
+ * valid spelling. Comparison ignores ASCII case; bytes are compared as is
+ * otherwise (UTF-8 text is compared byte by byte).
+ */
+#ifndef DNW_STRDIST_H
+#define DNW_STRDIST_H
+
+#include <stddef.h>
+
+/* Optimal-string-alignment distance between a and b: insertions, deletions,
+ * substitutions and swaps of two neighbouring characters each cost 1; ASCII
+ * case is ignored. NULL counts as "". Strings longer than 256 bytes are
+ * compared on their first 256 bytes. Never fails. */
+size_t strdist(const char *a, const char *b);
+
+/* Writes into out (room for max_out pointers) the candidates that are close
+ * enough to word to be a likely typo, nearest first (ties keep the order of
+ * candidates), and returns how many were written. "Close enough" means an
+ * edit distance of at most max(1, (length of word + 1) / 3), or word (at
+ * least 3 characters) being a prefix of the candidate or the candidate a
+ * prefix of word. An exact match (ignoring case) comes first with distance 0.
+ * The pointers in out are the candidates' own; nothing is allocated. NULL
+ * candidates are skipped. Never fails; returns 0 when nothing is close. */
+size_t strdist_nearest(const char *word, const char *const *candidates,
+                       size_t n, size_t max_out, const char **out);
+
+#endif
