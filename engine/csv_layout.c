@@ -57,8 +57,9 @@ static int sbuf_word(sbuf *b, const char *s, size_t len)
     return 0;
 }
 
-/* Most common field count of the non-blank records (capped). */
-static size_t modal_fields(const csvrec_set *r)
+/* Most common field count (or, with `width`, position of the last filled
+ * field) of the non-blank records, capped. */
+static size_t modal_fields(const csvrec_set *r, int width)
 {
     size_t *freq = calloc(MODE_CAP + 1, sizeof *freq);
     if (!freq)
@@ -66,7 +67,7 @@ static size_t modal_fields(const csvrec_set *r)
     for (size_t k = 0; k < r->n_recs; k++) {
         if (csvrec_filled(r, k) == 0)
             continue;
-        size_t n = r->recs[k].n;
+        size_t n = width ? csvrec_width(r, k) : r->recs[k].n;
         freq[n > MODE_CAP ? MODE_CAP : n]++;
     }
     size_t best = 1;
@@ -108,26 +109,36 @@ static int is_note_text(const char *s, size_t len)
     return d > 0 && d < len && s[d] == ')';
 }
 
-/* 1 when s is a number (either decimal mark) or a region code like GM0014,
- * WK001400, BU00140000, PV22: data, never a note or a title. */
-static int is_code_or_number(const char *s, size_t len)
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* 1 when s is a region code: two capitals, two digits, then digits or
+ * capitals (GM0014, WK001400, WK0363AA, BU00140000, PV22). */
+static int is_region_code(const char *s, size_t len)
 {
-    double v;
-    if (num_parse(s, len, ',', &v) == 0 || num_parse(s, len, '.', &v) == 0)
-        return 1;
-    if (len < 4 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+    if (len < 4 || !is_upper(s[0]) || !is_upper(s[1]) || !is_digit(s[2]) ||
+        !is_digit(s[3]))
         return 0;
-    for (size_t k = 2; k < len; k++)
-        if (s[k] < '0' || s[k] > '9')
+    for (size_t k = 4; k < len; k++)
+        if (!is_digit(s[k]) && !is_upper(s[k]))
             return 0;
     return 1;
 }
 
-/* 1 when record k has only its first cell filled (a title or note line)
- * in a file of more than one column. */
-static int is_title(const csvrec_set *r, size_t k, size_t width_mode)
+/* 1 when s is a number (either decimal mark) or a region code: data, never
+ * a note or a title. */
+static int is_code_or_number(const char *s, size_t len)
 {
-    return width_mode >= 2 && csvrec_width(r, k) == 1;
+    double v;
+    return num_parse(s, len, ',', &v) == 0 ||
+           num_parse(s, len, '.', &v) == 0 || is_region_code(s, len);
+}
+
+/* 1 when record k has only its first cell filled (a title or note line)
+ * in a file whose lines mostly have `mode` >= 2 fields. */
+static int is_title(const csvrec_set *r, size_t k, size_t mode)
+{
+    return mode >= 2 && csvrec_width(r, k) == 1;
 }
 
 /* First record of the footer (r->n_recs when there is none). */
@@ -140,10 +151,9 @@ static size_t find_footer(const csvrec_set *r, size_t mode)
             b--;
             continue;
         }
-        if (!is_title(r, k, mode))
-            break;
         const char *s = csvrec_cell(r, k, 0, &len);
-        if (is_code_or_number(s, len))
+        if (mode < 2 ? !is_note_text(s, len) /* one column: notes only */
+                     : !is_title(r, k, mode) || is_code_or_number(s, len))
             break;
         b--;
     }
@@ -230,9 +240,7 @@ static int has_region_code(const csvrec_set *r, size_t k)
     for (size_t c = 0; c < r->recs[k].n; c++) {
         size_t len;
         const char *s = csvrec_cell(r, k, c, &len);
-        double v;
-        if (len >= 4 && is_code_or_number(s, len) &&
-            num_parse(s, len, '.', &v) < 0 && num_parse(s, len, ',', &v) < 0)
+        if (is_region_code(s, len))
             return 1;
     }
     return 0;
@@ -241,7 +249,7 @@ static int has_region_code(const csvrec_set *r, size_t k)
 /* Finds the header records [*h, *d) below skip_rows or automatically. */
 static int find_header(const char *file, const csvrec_set *r,
                        const src_options *opt, char decimal, size_t mode,
-                       size_t end, size_t *h, size_t *d)
+                       size_t mode_width, size_t end, size_t *h, size_t *d)
 {
     size_t nf = 1;
     for (size_t k = 0; k < end; k++)
@@ -272,18 +280,21 @@ static int find_header(const char *file, const csvrec_set *r,
             return -1;
         }
     } else {
-        size_t last_nonblank = end, need = mode >= 2 ? 2 : 1;
+        size_t last_nonblank = end;
         for (size_t k = 0; k < end; k++) {
-            size_t filled = csvrec_filled(r, k);
-            if (filled == 0)
+            if (csvrec_filled(r, k) == 0)
                 continue;
             if (any_numeric &&
                 looks_like_data(r, k, numeric, nf, decimal)) {
                 hdr = last_nonblank < end ? last_nonblank : k;
                 break;
             }
-            last_nonblank = k;
-            if (filled >= need && !is_title(r, k, mode)) {
+            if ((size_t)r->recs[k].n * 4 >= mode * 3)
+                last_nonblank = k; /* delimited like the table */
+            /* a title with a delimiter in it ("Bevolking, 2023") reaches
+             * less far than the table's rows */
+            if (!is_title(r, k, mode) &&
+                csvrec_width(r, k) * 4 >= mode_width * 3) {
                 hdr = k;
                 break;
             }
@@ -296,7 +307,8 @@ static int find_header(const char *file, const csvrec_set *r,
     if (hdr >= end) {
         free(numeric);
         err_set(ERR_PARSE, file, 0, NULL,
-                "the file has no header line: every line is empty");
+                "found no header line: the file holds nothing but blank "
+                "lines, delimiters or footer notes");
         return -1;
     }
     size_t data = hdr + 1;
@@ -311,7 +323,7 @@ static int find_header(const char *file, const csvrec_set *r,
         }
         data = hdr + (size_t)opt->header_rows;
     } else if (any_numeric) {
-        size_t width = r->recs[hdr].n;
+        size_t width = csvrec_width(r, hdr);
         for (size_t k = hdr + 1; k < end; k++) {
             if (k - hdr > CSVLAY_MAX_HEADER_LINES)
                 break;
@@ -469,9 +481,9 @@ int csvlay_detect(const char *file, const csvrec_set *r,
                   const src_options *opt, char decimal, csvlay_layout *out)
 {
     memset(out, 0, sizeof *out);
-    size_t mode = modal_fields(r);
+    size_t mode = modal_fields(r, 0), mode_width = modal_fields(r, 1);
     size_t end = find_footer(r, mode), h = 0, d = 0;
-    if (find_header(file, r, opt, decimal, mode, end, &h, &d) < 0)
+    if (find_header(file, r, opt, decimal, mode, mode_width, end, &h, &d) < 0)
         return -1;
     out->header_first = h;
     out->header_end = d;

@@ -12,17 +12,22 @@
  * than most lines, everything down to the end is footer. A first cell that
  * is a number or a region code (GM0014) is never a note.
  *
+ * In a one-column file only blank lines and lines that start with a note
+ * word can be footer.
+ *
  * Header (unless skip_rows says where it is): columns whose cells in the
  * lower third of the body are (nearly all) numbers or missing markers are
  * "numeric"; a line "looks like data" when more of its numeric-column cells
  * are numbers/markers than text, and at least one is. The header starts at
- * the first line with two or more filled cells (one for one-column files)
- * that is not a title line (only the first cell filled) and does not look
- * like data. It runs (unless header_rows says how far) up to the first line
- * that looks like data, holds a region code, or has as many filled cells as
- * the first header line has fields (group and unit lines leave cells
- * empty), at most 20 lines; with no numeric column it is one line. If data comes before any such line, the last non-blank line above
- * the data is the header.
+ * the first non-blank line whose last filled cell reaches at least 3/4 as
+ * far as in most lines, that is not a title line (only the first cell
+ * filled, in a file of several columns) and does not look like data. It runs (unless header_rows says how far) up to the first line that
+ * looks like data, holds a region code, or fills every cell up to the
+ * first header line's last name (group and unit lines leave cells empty),
+ * at most 20 lines; with no numeric column it is one line. If data comes
+ * before any such line, the last non-blank line above the data that has
+ * at least 3/4 of the usual number of fields is the header, or else the
+ * first data line itself.
  *
  * Names: per column, the non-empty cells of the header lines joined with a
  * space (white space runs collapsed); title lines inside an auto-detected

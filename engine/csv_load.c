@@ -83,6 +83,17 @@ size_t csvload_utf8_valid_prefix(const unsigned char *s, size_t len)
     return len;
 }
 
+/* Length of the valid UTF-8 sequence at s (1 for ASCII), or 0 when s does
+ * not start one. */
+static size_t utf8_seq_len(const unsigned char *s, size_t len)
+{
+    size_t lim = len < 4 ? len : 4;
+    for (size_t n = 1; n <= lim; n++)
+        if (csvload_utf8_valid_prefix(s, n) == n)
+            return n;
+    return 0;
+}
+
 /* Parses the encoding option into ENC_*; -1 (error set) when unknown. */
 static int parse_encoding(const char *file, const char *enc)
 {
@@ -247,7 +258,16 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
             if (k + 1 < len && raw[k + 1] == '\n')
                 k++;
         } else if (latin1 && c >= 0x80) {
-            n += put_utf8(text + n, c < 0xA0 ? cp1252_high[c - 0x80] : c);
+            /* detected (not forced): keep valid UTF-8 sequences of a mixed
+             * file as they are, convert the other bytes */
+            size_t seq = enc == ENC_AUTO ? utf8_seq_len(raw + k, len - k) : 0;
+            if (seq > 1) {
+                memcpy(text + n, raw + k, seq);
+                n += seq;
+                k += seq - 1;
+            } else {
+                n += put_utf8(text + n, c < 0xA0 ? cp1252_high[c - 0x80] : c);
+            }
         } else {
             text[n++] = (char)c;
         }

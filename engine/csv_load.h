@@ -3,7 +3,8 @@
  * Reads the whole file, refuses what is not text (NUL bytes, mostly control
  * characters, UTF-16/32, ZIP or gzip data) with a clear message, strips a
  * UTF-8 byte order mark, converts Latin-1 / Windows-1252 to UTF-8 (detected
- * as invalid UTF-8, or forced by the caller) and turns CRLF and lone CR line
+ * as invalid UTF-8, or forced by the caller; when detected, the valid UTF-8
+ * sequences of a mixed file are kept) and turns CRLF and lone CR line
  * ends into LF, so the parser and the line numbers of error messages only
  * ever see LF.
  */

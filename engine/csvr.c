@@ -63,6 +63,22 @@ static char guess_decimal(const csvrec_set *r, char delim)
     return num_decide(&v, delim);
 }
 
+/* Copies a cell for an error message into out (size bytes): line breaks
+ * and tabs become spaces, long values are cut (at a UTF-8 character
+ * boundary) and end in "...". */
+static void show_value(char *out, size_t size, const char *s, size_t len)
+{
+    size_t max = size - 4, n = len < max ? len : max;
+    if (n < len)
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    for (size_t k = 0; k < n; k++)
+        out[k] = (unsigned char)s[k] < 0x20 ? ' ' : s[k];
+    if (n < len)
+        memcpy(out + n, "...", 3), n += 3;
+    out[n] = '\0';
+}
+
 /* Collects the data rows into rd->rows, checking their field counts. */
 static int collect_rows(reader *rd)
 {
@@ -81,12 +97,14 @@ static int collect_rows(reader *rd)
         size_t width = csvrec_width(r, k);
         if (width > want) {
             size_t len;
+            char shown[48];
             const char *s = csvrec_cell(r, k, width - 1, &len);
+            show_value(shown, sizeof shown, s, len);
             err_set(ERR_PARSE, rd->file, rec->line, NULL,
                     "this line has %u fields, but the header has %zu (field "
-                    "%zu holds \"%.40s\"); check the delimiter, or quote "
+                    "%zu holds \"%s\"); check the delimiter, or quote "
                     "values that contain it",
-                    rec->n, want, width, s);
+                    rec->n, want, width, shown);
             return -1;
         }
         if (rec->n < want && want - rec->n >= 2 && (size_t)rec->n * 2 < want) {
@@ -232,14 +250,25 @@ static tbl *build_table(reader *rd)
     return t;
 }
 
+/* The delimiter named by an Excel "sep=;" first line, or 0. The line
+ * itself stays and is skipped as a title line. */
+static char sep_hint(const char *t, size_t len)
+{
+    if (len >= 5 && strncasecmp(t, "sep=", 4) == 0 &&
+        (len == 5 || t[5] == '\n') && t[4] != '"' && t[4] != '\n')
+        return t[4];
+    return 0;
+}
+
 /* Reads decoded text (owned by rd from here on) into a table. */
 static tbl *read_text(reader *rd)
 {
     const src_options *opt = rd->opt;
     const char *text = rd->text.text;
     size_t len = rd->text.len;
-    rd->delim = opt->delimiter ? opt->delimiter
-                               : csvsniff_delimiter(text, len);
+    rd->delim = opt->delimiter ? opt->delimiter : sep_hint(text, len);
+    if (!rd->delim)
+        rd->delim = csvsniff_delimiter(text, len);
     if (csvsniff_check_quotes(rd->file, text, len, rd->delim) < 0)
         return NULL;
     if (csvrec_parse(rd->file, text, len, rd->delim, &rd->recs) < 0)

@@ -6,8 +6,9 @@
  *     invalid UTF-8, converted to UTF-8); CRLF, LF or CR line ends; binary
  *     data, UTF-16 and archives are refused (csv_load.h);
  *   - delimiter ';' ',' tab or '|', sniffed from the field counts of the
- *     first lines, respecting quotes (csv_sniff.h); fields may be quoted,
- *     with delimiters, line breaks and "" quotes inside;
+ *     first lines, respecting quotes (csv_sniff.h), or named by an Excel
+ *     "sep=;" first line; fields may be quoted, with delimiters, line
+ *     breaks and "" quotes inside;
  *   - title lines above the header, a header spread over several lines, a
  *     "Bron:" footer, notes and blank lines at the end, trailing empty
  *     columns (csv_layout.h); cells are trimmed of white space;
