@@ -78,6 +78,7 @@ static size_t modal_fields(const csvrec_set *r, int width)
     return best;
 }
 
+/* 1 for an ASCII letter or any byte of a multi-byte UTF-8 character. */
 static int is_alpha_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
@@ -109,6 +110,7 @@ static int is_note_text(const char *s, size_t len)
     return d > 0 && d < len && s[d] == ')';
 }
 
+/* 1 for an ASCII capital, resp. digit. */
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -138,8 +138,8 @@ int csvrec_parse(const char *file, const char *text, size_t len, char delim,
     struct csv_parser p;
     if (csv_init(&p, CSV_REPALL_NL) != 0)
         return err_oom("CSV parser");
-    /* one-column files: a delimiter that cannot occur in the text */
-    csv_set_delim(&p, (unsigned char)(delim ? delim : '\0'));
+    /* one-column files get NUL, which cannot occur in the text */
+    csv_set_delim(&p, (unsigned char)delim);
     csv_set_quote(&p, '"');
     parse_ctx ctx = {out, 0, 1, 1, 0};
     size_t done = 0;

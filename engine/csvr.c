@@ -26,6 +26,7 @@ typedef struct {
     size_t nrows;
 } reader;
 
+/* Frees everything rd owns (not rd itself). */
 static void reader_free(reader *rd)
 {
     csvload_free(&rd->text);

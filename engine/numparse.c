@@ -56,6 +56,7 @@ static size_t sign_len(const char *s, size_t len, int *neg)
     return 0;
 }
 
+/* 1 for an ASCII digit. */
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int num_parse(const char *s, size_t len, char decimal, double *out)
