@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DEFAULT_CRS "EPSG:28992"
 
@@ -93,9 +94,11 @@ static void tidy_msg(const char *in, const char *file, char *out,
             p++;
             continue;
         }
-        if (space && o > 0 && o + 1 < size)
+        if (space && o > 0)
             out[o++] = ' ';
         space = 0;
+        if (o + 1 >= size)
+            break;
         out[o++] = *p == '`' ? '\'' : *p;
         p++;
     }
@@ -201,14 +204,14 @@ static int has_topology_type(const char *buf, size_t len)
     static const char key[] = "\"Topology\"";
     const char *p = buf, *end = buf + len;
     while ((p = memmem(p, (size_t)(end - p), key, sizeof key - 1))) {
-        const char *q = p - 1;
-        while (q >= buf && isspace((unsigned char)*q))
+        size_t q = (size_t)(p - buf); /* walk back from here by index */
+        while (q > 0 && isspace((unsigned char)buf[q - 1]))
             q--;
-        if (q >= buf && *q == ':') {
+        if (q > 0 && buf[q - 1] == ':') {
             q--;
-            while (q >= buf && isspace((unsigned char)*q))
+            while (q > 0 && isspace((unsigned char)buf[q - 1]))
                 q--;
-            if (q - 5 >= buf && memcmp(q - 5, "\"type\"", 6) == 0)
+            if (q >= 6 && memcmp(buf + q - 6, "\"type\"", 6) == 0)
                 return 1;
         }
         p += sizeof key - 1;
@@ -222,10 +225,12 @@ typedef enum { SNIFF_OTHER = 0, SNIFF_JSON, SNIFF_TOPOJSON } sniff_kind;
 /* SNIFF_TOPOJSON when file is a JSON object with "type": "Topology" near
  * its start or end (GDAL's own sniffing only looks at the start, and some
  * TopoJSON files put "arcs" first), SNIFF_JSON for another JSON object,
- * SNIFF_OTHER otherwise or when the file cannot be read. Reads at most
- * 8 KB through VSI, so it works on /vsi paths too. */
-static sniff_kind sniff_file(const char *file)
+ * SNIFF_OTHER otherwise or when the file cannot be read. *names_crs is
+ * set when the first 4 KB hold a "crs" member (old GeoJSON naming a CRS).
+ * Reads at most 8 KB through VSI, so it works on /vsi paths too. */
+static sniff_kind sniff_file(const char *file, int *names_crs)
 {
+    *names_crs = 0;
     enum { CHUNK = 4096 };
     char buf[CHUNK];
     VSILFILE *fp = VSIFOpenL(file, "rb");
@@ -240,6 +245,7 @@ static sniff_kind sniff_file(const char *file)
     sniff_kind kind = SNIFF_OTHER;
     if (a < n && buf[a] == '{') {
         kind = has_topology_type(buf, n) ? SNIFF_TOPOJSON : SNIFF_JSON;
+        *names_crs = memmem(buf, n, "\"crs\"", 5) != NULL;
         if (kind == SNIFF_JSON && n == CHUNK &&
             VSIFSeekL(fp, 0, SEEK_END) == 0) {
             vsi_l_offset size = VSIFTellL(fp);
@@ -255,11 +261,50 @@ static sniff_kind sniff_file(const char *file)
     return kind;
 }
 
+/* Building a PROJ transformation costs 20-50 ms of database queries the
+ * first time in a process. A JSON source is WGS84 unless it names a CRS, so
+ * while GDAL makes its first pass over such a file, a second thread builds
+ * WGS84 -> target into reproj's cache, where the reader then finds it. */
+typedef struct {
+    pthread_t tid;
+    int started;
+    const char *dst; /* borrowed target CRS */
+} prefetch;
+
+/* Thread body: builds the transformation and leaves it in the cache. */
+static void *prefetch_main(void *arg)
+{
+    prefetch *p = arg;
+    reproj_release(reproj_acquire("EPSG:4326", p->dst));
+    return NULL;
+}
+
+/* Starts the prefetch of EPSG:4326 -> dst (no-op when it is an identity or
+ * the thread cannot start: the reader then builds it itself). */
+static void prefetch_start(prefetch *p, const char *dst)
+{
+    if (p->started || !dst || !*dst || strcasecmp(dst, "EPSG:4326") == 0)
+        return;
+    p->dst = dst;
+    p->started = pthread_create(&p->tid, NULL, prefetch_main, p) == 0;
+}
+
+/* Waits for the prefetch thread, if one runs. */
+static void prefetch_join(prefetch *p)
+{
+    if (p->started)
+        pthread_join(p->tid, NULL);
+    p->started = 0;
+}
+
 /* Opens file as a vector dataset, read-only. Checks existence and
  * emptiness first so those get plain errors. Returns the dataset (caller
  * closes with GDALClose) or NULL with the error set. ge collects GDAL's
- * messages (gdal_begin must have been called). */
-static GDALDatasetH open_vector(const char *file, gdal_errs *ge)
+ * messages (gdal_begin must have been called). When pf is non-NULL and the
+ * file is JSON without a CRS, the WGS84 -> dst transformation is
+ * prefetched on pf (the caller joins it with prefetch_join). */
+static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
+                                prefetch *pf, const char *dst)
 {
     if (!file || !*file) {
         err_set(ERR_IO, NULL, 0, NULL, "no vector file name was given");
@@ -281,8 +326,12 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge)
         return NULL;
     }
     char *path = NULL;
-    sniff_kind kind =
-        exists && VSI_ISREG(st.st_mode) ? sniff_file(file) : SNIFF_OTHER;
+    int names_crs = 0;
+    sniff_kind kind = exists && VSI_ISREG(st.st_mode)
+                          ? sniff_file(file, &names_crs)
+                          : SNIFF_OTHER;
+    if (pf && (kind == SNIFF_TOPOJSON || (kind == SNIFF_JSON && !names_crs)))
+        prefetch_start(pf, dst);
     if (kind == SNIFF_TOPOJSON) {
         size_t len = strlen(file) + sizeof "TopoJSON:";
         path = malloc(len);
@@ -684,34 +733,43 @@ static void geom_buf_free(geom_buf *g)
     memset(g, 0, sizeof *g);
 }
 
-/* Grows *arr (elements of size elem, capacity *cap) to hold need. */
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+/* Returns arr grown (by doubling) to hold need elements of size elem;
+ * *cap is its capacity. Returns NULL with ERR_MEMORY set on OOM (arr is
+ * then untouched). need must be > 0. */
+static void *grow_to(void *arr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
-        return 0;
+        return arr;
     size_t c = *cap ? *cap : 64;
     while (c < need)
         c *= 2;
-    void *p = realloc(*arr, c * elem);
-    if (!p)
-        return err_oom("geometry");
-    *arr = p;
+    void *p = realloc(arr, c * elem);
+    if (!p) {
+        err_oom("geometry");
+        return NULL;
+    }
     *cap = c;
-    return 0;
+    return p;
 }
+
+/* GROW(g->xy, g->cap_pts, need, elem): grows an array member in place,
+ * returning -1 from the calling function on OOM. */
+#define GROW(arr, cap, need, elem)                                        \
+    do {                                                                  \
+        void *grown_ = grow_to((arr), &(cap), (need), (elem));            \
+        if (!grown_)                                                      \
+            return -1;                                                    \
+        (arr) = grown_;                                                   \
+    } while (0)
 
 /* Allocates the arrays for about rows rows. Returns 0 or -1 (OOM). */
 static int geom_buf_init(geom_buf *g, size_t rows, size_t pts_hint)
 {
     memset(g, 0, sizeof *g);
-    if (grow((void **)&g->row_part, &g->cap_rows, rows + 1,
-             sizeof *g->row_part) < 0 ||
-        grow((void **)&g->part_ring, &g->cap_parts, rows + 1,
-             sizeof *g->part_ring) < 0 ||
-        grow((void **)&g->ring_pt, &g->cap_rings, rows + 1,
-             sizeof *g->ring_pt) < 0 ||
-        grow((void **)&g->xy, &g->cap_pts, pts_hint, 2 * sizeof *g->xy) < 0)
-        return -1;
+    GROW(g->row_part, g->cap_rows, rows + 1, sizeof *g->row_part);
+    GROW(g->part_ring, g->cap_parts, rows + 1, sizeof *g->part_ring);
+    GROW(g->ring_pt, g->cap_rings, rows + 1, sizeof *g->ring_pt);
+    GROW(g->xy, g->cap_pts, pts_hint ? pts_hint : 1, 2 * sizeof *g->xy);
     g->row_part[0] = g->part_ring[0] = g->ring_pt[0] = 0;
     return 0;
 }
@@ -722,11 +780,8 @@ static int add_ring(geom_buf *g, OGRGeometryH ring)
     int n = OGR_G_GetPointCount(ring);
     if (n <= 0)
         return 0;
-    if (grow((void **)&g->xy, &g->cap_pts, g->n_pts + (size_t)n,
-             2 * sizeof *g->xy) < 0 ||
-        grow((void **)&g->ring_pt, &g->cap_rings, g->n_rings + 2,
-             sizeof *g->ring_pt) < 0)
-        return -1;
+    GROW(g->xy, g->cap_pts, g->n_pts + (size_t)n, 2 * sizeof *g->xy);
+    GROW(g->ring_pt, g->cap_rings, g->n_rings + 2, sizeof *g->ring_pt);
     double *dst = g->xy + 2 * g->n_pts;
     OGR_G_GetPoints(ring, dst, 2 * sizeof(double), dst + 1,
                     2 * sizeof(double), NULL, 0);
@@ -740,9 +795,7 @@ static int end_part(geom_buf *g, size_t first_ring)
 {
     if (g->n_rings == first_ring)
         return 0;
-    if (grow((void **)&g->part_ring, &g->cap_parts, g->n_parts + 2,
-             sizeof *g->part_ring) < 0)
-        return -1;
+    GROW(g->part_ring, g->cap_parts, g->n_parts + 2, sizeof *g->part_ring);
     g->part_ring[++g->n_parts] = g->n_rings;
     return 0;
 }
@@ -863,10 +916,12 @@ typedef struct {
     char *src_text, *src_name, *dst_name;
     reproj *rp;
     OGRCoordinateTransformationH ct;
+    prefetch pf;
 } reader;
 
 static void reader_free(reader *r)
 {
+    prefetch_join(&r->pf);
     fields_free(r->fields, r->n_fields);
     geom_buf_free(&r->geom);
     free(r->src_text);
@@ -930,10 +985,9 @@ static int reader_grow(reader *r)
     for (size_t k = 0; k < r->n_fields; k++)
         if (col_buf_grow(&r->fields[k].col, r->cap, cap) < 0)
             return -1;
-    if (r->has_geom &&
-        grow((void **)&r->geom.row_part, &r->geom.cap_rows, cap + 1,
-             sizeof *r->geom.row_part) < 0)
-        return -1;
+    if (r->has_geom)
+        GROW(r->geom.row_part, r->geom.cap_rows, cap + 1,
+             sizeof *r->geom.row_part);
     r->cap = cap;
     return 0;
 }
@@ -947,6 +1001,8 @@ static int read_features(reader *r, OGRLayerH lyr)
     int fails_before = ge ? ge->n_fail : 0;
     while ((feat = OGR_L_GetNextFeature(lyr)) != NULL) {
         size_t row = r->nrows;
+        if (ge && ge->n_fail > fails_before)
+            break; /* GDAL failed on this feature: reported below */
         if (row == r->cap && reader_grow(r) < 0)
             goto fail;
         for (size_t k = 0; k < r->n_fields; k++)
@@ -972,10 +1028,13 @@ static int read_features(reader *r, OGRLayerH lyr)
         r->nrows++;
     }
     if (ge && ge->n_fail > fails_before) {
+        OGR_F_Destroy(feat);
         char msg[1024];
         tidy_msg(ge->last, r->file, msg, sizeof msg);
         err_set_feature(ERR_GDAL, r->file, (long)r->nrows + 1, NULL,
-                        "GDAL stopped reading here: %s", msg);
+                        "GDAL could not read this feature: %s (is the file "
+                        "cut short or damaged?)",
+                        msg);
         return -1;
     }
     return 0;
@@ -994,12 +1053,6 @@ static int reproject_bulk(reader *r)
     size_t bad = reproj_apply_raw(r->rp, r->geom.xy, r->geom.n_pts, &first);
     if (bad == 0)
         return 0;
-    if (bad == (size_t)-1) {
-        err_set(ERR_PROJ, r->file, 0, NULL,
-                "PROJ failed to transform the coordinates from %s to %s",
-                r->src_name, r->dst_name);
-        return -1;
-    }
     size_t row = row_of_point(&r->geom, r->nrows, first);
     err_set_feature(ERR_PROJ, r->file, (long)row + 1, NULL,
                     "the geometry of this feature cannot be transformed from "
@@ -1057,7 +1110,7 @@ tbl *ogrr_read_mode(const char *file, const char *layer,
     const char *target =
         opt && opt->target_crs ? opt->target_crs : DEFAULT_CRS;
     gdal_begin(&ge);
-    r.ds = open_vector(file, &ge);
+    r.ds = open_vector(file, &ge, per_geometry ? NULL : &r.pf, target);
     if (!r.ds)
         goto done;
     OGRLayerH lyr = pick_layer(r.ds, file, layer);
@@ -1072,6 +1125,7 @@ tbl *ogrr_read_mode(const char *file, const char *layer,
         goto done;
     if (r.has_geom) {
         /* a first guess of the points: 16 per feature, grown on demand */
+        prefetch_join(&r.pf);
         if (geom_buf_init(&r.geom, r.cap, r.cap * 16) < 0 ||
             reader_crs(&r, lyr, target, per_geometry) < 0)
             goto done;
@@ -1100,7 +1154,7 @@ int ogrr_list_layers(const char *file, char ***names, size_t *n)
     *n = 0;
     int rc = -1;
     gdal_begin(&ge);
-    GDALDatasetH ds = open_vector(file, &ge);
+    GDALDatasetH ds = open_vector(file, &ge, NULL, NULL);
     if (!ds)
         goto done;
     int nl = GDALDatasetGetLayerCount(ds);
@@ -1144,7 +1198,7 @@ int ogrr_layer_info(const char *file, const char *layer, ogrr_info *info)
     int rc = -1;
     char *proj_text = NULL;
     gdal_begin(&ge);
-    GDALDatasetH ds = open_vector(file, &ge);
+    GDALDatasetH ds = open_vector(file, &ge, NULL, NULL);
     if (!ds)
         goto done;
     OGRLayerH lyr = pick_layer(ds, file, layer);

@@ -53,8 +53,7 @@ int reproj_apply(reproj *r, double *xy, size_t n);
 /* Like reproj_apply but sets no error: points that cannot be transformed
  * become HUGE_VAL (infinite). Returns the number of such points and stores
  * the index of the first one in *first_bad (when non-NULL and any failed).
- * Returns (size_t)-1 only when PROJ itself could not run (then nothing is
- * guaranteed about xy). For callers that report the failure themselves. */
+ * For callers that report the failure themselves. */
 size_t reproj_apply_raw(reproj *r, double *xy, size_t n, size_t *first_bad);
 
 /* Sets how many threads reproj_apply may use for large arrays (1 or 2; other

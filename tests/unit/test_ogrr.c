@@ -224,6 +224,26 @@ static void check_geom(const tbl *t, double lo_x, double lo_y, double hi_x,
     CHECK(boxed);
 }
 
+/* The read failed with category cat and an error naming path. */
+static void expect_error(tbl *t, const char *path, err_category cat)
+{
+    CHECK(t == NULL);
+    tbl_free(t);
+    const err_info *e = err_get();
+    CHECK(e != NULL);
+    if (!e)
+        return;
+    if (e->category != cat)
+        fprintf(stderr, "expected %s error, got: %s\n",
+                err_category_name(cat), e->message);
+    CHECK(e->category == cat);
+    CHECK_STR(e->file, path);
+    CHECK(strlen(e->message) > 10);
+    /* a plain sentence: no GDAL "ERROR 1:" prefixes or line breaks */
+    CHECK(strstr(e->message, "ERROR") == NULL);
+    CHECK(strchr(e->message, '\n') == NULL);
+}
+
 /* Generous RD New bounds of the Netherlands and its surroundings. */
 #define RD_BOUNDS -50000, 250000, 350000, 700000
 
@@ -682,8 +702,57 @@ static void test_shapefile_without_prj(void)
     tbl_free(b);
 }
 
+/* A shapefile cut short: GDAL's failure names the first damaged feature
+ * (computed from the .shx index: record 27 is the first whose shape runs
+ * past byte 700000; from the .dbf header (5729 + k * 1959 bytes): record
+ * 28 is the first that ends past byte 60000). */
+static void test_damaged_shapefile(void)
+{
+    static const char *const ext[] = {"shp", "shx", "dbf"};
+    for (int cut = 0; cut < 2; cut++) {
+        for (int k = 0; k < 3; k++) {
+            char src[1024], dst[64];
+            snprintf(src, sizeof src,
+                     "%scbs_kwb_2011_almere/buurt_2011_v3.%s", DATA, ext[k]);
+            snprintf(dst, sizeof dst, "cut%d.%s", cut, ext[k]);
+            size_t len = 0;
+            if (cut == 0 && k == 0)
+                len = 700000;
+            if (cut == 1 && k == 2)
+                len = 60000;
+            CHECK(copy_file(src, tmp_path(dst), len) == 0);
+        }
+        const char *shp = tmp_path(cut ? "cut1.shp" : "cut0.shp");
+        err_clear();
+        expect_error(ogrr_read(shp, NULL, NULL), shp, ERR_GDAL);
+        if (err_get()) {
+            CHECK(err_get()->loc_kind == ERR_LOC_FEATURE);
+            CHECK(err_get()->loc == (cut ? 28 : 27));
+        }
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* small files made here                                                   */
+
+/* A layer without geometry (GDAL's CSV driver) has no geometry column. */
+static void test_no_geometry(void)
+{
+    static const char csv[] = "code,naam\nBU1,Oost\nBU2,West\n";
+    const char *path = tmp_path("plain.csv");
+    CHECK(write_file(path, csv, sizeof csv - 1) == 0);
+    err_clear();
+    tbl *t = ogrr_read(path, NULL, NULL);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK(tbl_nrows(t) == 2 && tbl_ncols(t) == 2);
+        CHECK(tbl_geom(t) == NULL);
+        tbl_col *naam = col_of(t, "naam", COL_STRING);
+        if (naam)
+            CHECK_STR(col_str(naam, 1), "West");
+        tbl_free(t);
+    }
+}
 
 static const char mixed_geojson[] =
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
@@ -869,26 +938,6 @@ static void test_topojson_two_objects(void)
 /* ---------------------------------------------------------------------- */
 /* broken input                                                            */
 
-/* The read failed with category cat and an error naming path. */
-static void expect_error(tbl *t, const char *path, err_category cat)
-{
-    CHECK(t == NULL);
-    tbl_free(t);
-    const err_info *e = err_get();
-    CHECK(e != NULL);
-    if (!e)
-        return;
-    if (e->category != cat)
-        fprintf(stderr, "expected %s error, got: %s\n",
-                err_category_name(cat), e->message);
-    CHECK(e->category == cat);
-    CHECK_STR(e->file, path);
-    CHECK(strlen(e->message) > 10);
-    /* a plain sentence: no GDAL "ERROR 1:" prefixes or line breaks */
-    CHECK(strstr(e->message, "ERROR") == NULL);
-    CHECK(strchr(e->message, '\n') == NULL);
-}
-
 static void test_broken(void)
 {
     /* truncated GeoJSON: the first 5000 bytes of gemeenten_2023 */
@@ -1070,6 +1119,8 @@ int main(void)
     test_ermelo_gpkg();
     test_almere_shapefile();
     test_shapefile_without_prj();
+    test_damaged_shapefile();
+    test_no_geometry();
     test_mixed_geojson();
     test_vsizip();
     test_topojson_two_objects();
