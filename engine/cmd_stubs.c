@@ -9,7 +9,5 @@ static int not_yet(const char *name)
     return 2;
 }
 
-int cmd_inspect(int argc, char **argv) { (void)argc; (void)argv; return not_yet("inspect"); }
 int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return not_yet("check"); }
 int cmd_run(int argc, char **argv) { (void)argc; (void)argv; return not_yet("run"); }
-int cmd_classify(int argc, char **argv) { (void)argc; (void)argv; return not_yet("classify"); }

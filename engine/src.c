@@ -1,0 +1,69 @@
+/* src.c - reading a source through the right reader and the cache; see src.h. */
+#include "src.h"
+
+#include "cache.h"
+#include "csvr.h"
+#include "err.h"
+#include "ogrr.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+int src_is_csv(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return 0;
+    return !strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") ||
+           !strcasecmp(dot, ".txt");
+}
+
+const char *src_split_layer(const char *path, char *file, size_t size)
+{
+    const char *hash = strrchr(path, '#');
+    /* a '#' inside a folder name is not a layer separator */
+    if (hash && strchr(hash, '/'))
+        hash = NULL;
+    size_t n = hash ? (size_t)(hash - path) : strlen(path);
+    if (n >= size)
+        n = size - 1;
+    memcpy(file, path, n);
+    file[n] = '\0';
+    return hash && hash[1] ? hash + 1 : NULL;
+}
+
+tbl *src_read(const char *path, const src_options *opt_in)
+{
+    src_options defaults;
+    if (!opt_in) {
+        src_options_init(&defaults);
+        opt_in = &defaults;
+    }
+    char file[4096];
+    const char *layer = src_split_layer(path, file, sizeof file);
+    int use_cache = !opt_in->no_cache && !cache_disabled() &&
+                    strncmp(file, "/vsi", 4) != 0;
+    char key[2048];
+    if (use_cache) {
+        size_t need = src_options_key(opt_in, key, sizeof key);
+        size_t used = strlen(key);
+        if (need >= sizeof key ||
+            snprintf(key + used, sizeof key - used, "|layer=%s",
+                     layer ? layer : "") >= (int)(sizeof key - used))
+            use_cache = 0; /* too long to key reliably: just read */
+        else {
+            tbl *t = cache_load(file, key);
+            if (t)
+                return t;
+        }
+    }
+    tbl *t = src_is_csv(file) ? csvr_read(file, opt_in)
+                              : ogrr_read(file, layer, opt_in);
+    if (!t)
+        return NULL;
+    if (use_cache && cache_store(file, key, t) < 0)
+        err_clear(); /* a cache that cannot be written only costs speed */
+    return t;
+}
