@@ -182,6 +182,22 @@ int expr_uses_area(const expr *e);
 int expr_eval(const expr *e, const expr_resolver *r, size_t n, double *out,
               uint8_t *out_miss);
 
+/* Scratch memory that expr_eval_ws keeps between evaluations (the large
+ * buffers of area functions and the block buffers), so evaluating many
+ * indicators in a row does not pay for fresh pages each time. One
+ * workspace serves one thread at a time. */
+typedef struct expr_ws expr_ws;
+
+/* New empty workspace, or NULL on OOM (error set). Free with expr_ws_free. */
+expr_ws *expr_ws_new(void);
+
+/* Frees ws and its buffers. NULL is fine. */
+void expr_ws_free(expr_ws *ws);
+
+/* expr_eval with scratch memory from ws (NULL: a temporary workspace). */
+int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
+                 double *out, uint8_t *out_miss);
+
 /* Process-wide maximum number of threads expr_eval uses (default: 2, or 1
  * on a single-CPU machine). Values < 1 mean 1. */
 void expr_set_threads(int n);

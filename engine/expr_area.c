@@ -25,23 +25,28 @@ static uint64_t sort_key(double x)
     return (u >> 63) ? ~u : (u | 0x8000000000000000ull);
 }
 
-/* Sorts keys[0..m) ascending, carrying idx along; tk/ti are scratch of the
- * same size. The result ends in keys/idx. */
-static void radix_sort(uint64_t *keys, uint32_t *idx, uint64_t *tk,
-                       uint32_t *ti, size_t m, size_t (*hist)[RADIX_SIZE])
+/* A sort key with the row it came from. */
+typedef struct {
+    uint64_t key;
+    uint64_t row;
+} keyed;
+
+/* Sorts a[0..m) by key, ascending and stable; tmp is scratch of the same
+ * size. The result ends in a. */
+static void radix_sort(keyed *a, keyed *tmp, size_t m,
+                       size_t (*hist)[RADIX_SIZE])
 {
     memset(hist, 0, RADIX_PASSES * sizeof *hist);
     for (size_t i = 0; i < m; i++) {
-        uint64_t k = keys[i];
+        uint64_t k = a[i].key;
         for (int p = 0; p < RADIX_PASSES; p++)
             hist[p][(k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)]++;
     }
-    uint64_t *sk = keys, *dk = tk;
-    uint32_t *si = idx, *di = ti;
+    keyed *src = a, *dst = tmp;
     for (int p = 0; p < RADIX_PASSES; p++) {
         size_t *h = hist[p];
         int shift = p * RADIX_BITS;
-        if (h[(sk[0] >> shift) & (RADIX_SIZE - 1)] == m)
+        if (h[(src[0].key >> shift) & (RADIX_SIZE - 1)] == m)
             continue; /* every key has the same digit */
         size_t sum = 0;
         for (size_t d = 0; d < RADIX_SIZE; d++) {
@@ -49,56 +54,37 @@ static void radix_sort(uint64_t *keys, uint32_t *idx, uint64_t *tk,
             h[d] = sum;
             sum += c;
         }
-        for (size_t i = 0; i < m; i++) {
-            size_t at = h[(sk[i] >> shift) & (RADIX_SIZE - 1)]++;
-            dk[at] = sk[i];
-            di[at] = si[i];
-        }
-        uint64_t *t = sk;
-        sk = dk;
-        dk = t;
-        uint32_t *u = si;
-        si = di;
-        di = u;
+        for (size_t i = 0; i < m; i++)
+            dst[h[(src[i].key >> shift) & (RADIX_SIZE - 1)]++] = src[i];
+        keyed *t = src;
+        src = dst;
+        dst = t;
     }
-    if (sk != keys) {
-        memcpy(keys, sk, m * sizeof *keys);
-        memcpy(idx, si, m * sizeof *idx);
-    }
+    if (src != a)
+        memcpy(a, src, m * sizeof *a);
 }
 
 /* rank / rank_desc / percentile in place: average ranks of ties. */
-static int area_rank(expr_func f, double *v, const uint8_t *miss, size_t n)
+static int area_rank(expr_func f, double *v, const uint8_t *miss, size_t n,
+                     expr_ws *ws)
 {
-    if (n > UINT32_MAX) {
-        err_set(ERR_EXPR, NULL, 0, NULL, "rank() over more than %u rows is "
-                "not supported", UINT32_MAX);
-        return -1;
-    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         m += miss[i] == 0;
     if (m == 0)
         return 0;
-    uint64_t *keys = malloc(2 * m * sizeof *keys);
-    uint32_t *idx = malloc(2 * m * sizeof *idx);
-    size_t (*hist)[RADIX_SIZE] = malloc(RADIX_PASSES * sizeof *hist);
-    if (!keys || !idx || !hist) {
-        free(keys);
-        free(idx);
-        free(hist);
-        return err_oom("rank buffers");
-    }
+    keyed *a = expr_ws_take(ws, 2 * m * sizeof *a);
+    size_t (*hist)[RADIX_SIZE] = a ? expr_ws_take(ws, RADIX_PASSES * sizeof *hist) : NULL;
+    if (!hist)
+        return -1;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (miss[i] == 0) {
-            keys[k] = sort_key(v[i]);
-            idx[k++] = (uint32_t)i;
-        }
-    radix_sort(keys, idx, keys + m, idx + m, m, hist);
+        if (miss[i] == 0)
+            a[k++] = (keyed){sort_key(v[i]), i};
+    radix_sort(a, a + m, m, hist);
     for (size_t s = 0; s < m;) {
         size_t e = s + 1;
-        while (e < m && keys[e] == keys[s])
+        while (e < m && a[e].key == a[s].key)
             e++;
         double r = (double)(s + e + 1) / 2.0; /* mean of s+1 .. e */
         if (f == F_RANK_DESC)
@@ -106,12 +92,9 @@ static int area_rank(expr_func f, double *v, const uint8_t *miss, size_t n)
         else if (f == F_PERCENTILE)
             r = m == 1 ? 50.0 : 100.0 * (r - 1.0) / (double)(m - 1);
         for (size_t j = s; j < e; j++)
-            v[idx[j]] = r;
+            v[a[j].row] = r;
         s = e;
     }
-    free(keys);
-    free(idx);
-    free(hist);
     return 0;
 }
 
@@ -192,13 +175,14 @@ static void area_share(double *v, uint8_t *miss, size_t n)
     check_finite(v, miss, n);
 }
 
-int expr_area_vector(expr_func f, double *v, uint8_t *m, size_t n)
+int expr_area_vector(expr_func f, double *v, uint8_t *m, size_t n,
+                     expr_ws *ws)
 {
     switch (f) {
     case F_RANK:
     case F_RANK_DESC:
     case F_PERCENTILE:
-        return area_rank(f, v, m, n);
+        return area_rank(f, v, m, n, ws);
     case F_ZSCORE:
         area_zscore(v, m, n);
         return 0;

@@ -41,8 +41,6 @@ typedef struct {
     const int32_t *codes; /* IN_TEXT_EQ */
     int32_t code;         /* dictionary code of the literal, -2 = absent */
     int neg;
-    double *own_v; /* IN_STAGE arrays, owned by the evaluation */
-    uint8_t *own_m;
 } in_data;
 
 typedef struct {
@@ -61,22 +59,29 @@ typedef struct {
     uint8_t **m;
 } worker;
 
+/* Scratch memory kept between evaluations: the big buffers of area
+ * stages and ranking (fresh pages are expensive: every first touch is a
+ * page fault) and the per-thread block buffers. */
+typedef struct {
+    void *p;
+    size_t cap;
+} ws_slot;
+
+struct expr_ws {
+    ws_slot *slots;
+    size_t nslots, used;
+    worker w[MAX_THREADS];
+    size_t wregs[MAX_THREADS]; /* registers the worker has room for */
+};
+
 static const uint8_t zero_miss[EXPR_BLOCK];
 
-static int worker_init(worker *w, size_t nregs)
+expr_ws *expr_ws_new(void)
 {
-    size_t k = nregs ? nregs : 1;
-    w->vbuf = malloc(k * EXPR_BLOCK * sizeof *w->vbuf);
-    w->mbuf = malloc(k * EXPR_BLOCK);
-    w->v = malloc(k * sizeof *w->v);
-    w->m = malloc(k * sizeof *w->m);
-    if (!w->vbuf || !w->mbuf || !w->v || !w->m)
-        return err_oom("expression block buffers");
-    for (size_t r = 0; r < nregs; r++) {
-        w->v[r] = w->vbuf + r * EXPR_BLOCK;
-        w->m[r] = w->mbuf + r * EXPR_BLOCK;
-    }
-    return 0;
+    expr_ws *ws = calloc(1, sizeof *ws);
+    if (!ws)
+        err_oom("expression workspace");
+    return ws;
 }
 
 static void worker_free(worker *w)
@@ -85,6 +90,71 @@ static void worker_free(worker *w)
     free(w->mbuf);
     free(w->v);
     free(w->m);
+    memset(w, 0, sizeof *w);
+}
+
+void expr_ws_free(expr_ws *ws)
+{
+    if (!ws)
+        return;
+    for (size_t i = 0; i < ws->nslots; i++)
+        free(ws->slots[i].p);
+    free(ws->slots);
+    for (int k = 0; k < MAX_THREADS; k++)
+        worker_free(&ws->w[k]);
+    free(ws);
+}
+
+void *expr_ws_take(expr_ws *ws, size_t bytes)
+{
+    if (bytes == 0)
+        bytes = 1;
+    if (ws->used == ws->nslots) {
+        ws_slot *s = realloc(ws->slots, (ws->nslots + 1) * sizeof *s);
+        if (!s) {
+            err_oom("expression workspace");
+            return NULL;
+        }
+        ws->slots = s;
+        ws->slots[ws->nslots++] = (ws_slot){NULL, 0};
+    }
+    ws_slot *s = &ws->slots[ws->used];
+    if (s->cap < bytes) {
+        free(s->p);
+        s->cap = 0;
+        s->p = malloc(bytes);
+        if (!s->p) {
+            err_oom("expression scratch memory");
+            return NULL;
+        }
+        s->cap = bytes;
+    }
+    ws->used++;
+    return s->p;
+}
+
+/* Makes worker k of ws ready for nregs registers. */
+static int worker_init(expr_ws *ws, int k, size_t nregs)
+{
+    worker *w = &ws->w[k];
+    if (nregs == 0)
+        nregs = 1;
+    if (ws->wregs[k] < nregs) {
+        worker_free(w);
+        ws->wregs[k] = 0;
+        w->vbuf = malloc(nregs * EXPR_BLOCK * sizeof *w->vbuf);
+        w->mbuf = malloc(nregs * EXPR_BLOCK);
+        w->v = malloc(nregs * sizeof *w->v);
+        w->m = malloc(nregs * sizeof *w->m);
+        if (!w->vbuf || !w->mbuf || !w->v || !w->m)
+            return err_oom("expression block buffers");
+        ws->wregs[k] = nregs;
+    }
+    for (size_t r = 0; r < nregs; r++) {
+        w->v[r] = w->vbuf + r * EXPR_BLOCK;
+        w->m[r] = w->mbuf + r * EXPR_BLOCK;
+    }
+    return 0;
 }
 
 /* Points register r at rows [start, start+len) of its input: directly
@@ -123,11 +193,35 @@ static void load_input(const eval_ctx *x, worker *w, int r, size_t start,
     w->m[r] = bm;
 }
 
-/* Runs code over blocks [b0, b1), storing its result rows into dv/dm. */
-static void run_code(const eval_ctx *x, worker *w, const expr_code *code,
-                     size_t b0, size_t b1, double *dv, uint8_t *dm)
+/* Blocks handed out at a time to a worker. */
+#define CHUNK_BLOCKS 16
+
+/* Work shared by the workers of one code run: blocks are claimed in
+ * chunks from `next`, so a worker that gets less CPU simply does less. */
+typedef struct {
+    const eval_ctx *x;
+    const expr_code *code;
+    size_t nblocks;
+    atomic_size_t next;
+    double *dv;
+    uint8_t *dm;
+} shared_run;
+
+typedef struct {
+    shared_run *run;
+    worker *w;
+} job;
+
+/* Runs the code over claimed chunks of blocks, storing the result rows of
+ * each block into dv/dm. */
+static void *run_job(void *arg)
 {
+    const job *j = arg;
+    shared_run *sr = j->run;
+    const eval_ctx *x = sr->x;
+    const expr_code *code = sr->code;
     const expr_prog *p = x->p;
+    worker *w = j->w;
     for (size_t u = 0; u < code->nuses; u++) {
         int r = code->uses[u];
         const expr_reg *g = &p->regs[r];
@@ -142,58 +236,46 @@ static void run_code(const eval_ctx *x, worker *w, const expr_code *code,
         else if (g->kind == R_INPUT && x->in[g->input].all_missing)
             expr_kern_fill(bv, bm, 0, x->in[g->input].all_missing);
     }
-    for (size_t b = b0; b < b1; b++) {
-        size_t start = b * EXPR_BLOCK;
-        size_t len = x->n - start < EXPR_BLOCK ? x->n - start : EXPR_BLOCK;
-        for (size_t u = 0; u < code->nuses; u++)
-            if (p->regs[code->uses[u]].kind == R_INPUT)
-                load_input(x, w, code->uses[u], start, len);
-        for (size_t i = 0; i < code->nins; i++)
-            expr_kern_exec(&code->ins[i], w->v, w->m);
-        expr_kern_store(w->v[code->result], w->m[code->result], dv + start,
-                        dm + start, len);
+    for (;;) {
+        size_t b0 = atomic_fetch_add(&sr->next, CHUNK_BLOCKS);
+        if (b0 >= sr->nblocks)
+            break;
+        size_t b1 = b0 + CHUNK_BLOCKS < sr->nblocks ? b0 + CHUNK_BLOCKS : sr->nblocks;
+        for (size_t b = b0; b < b1; b++) {
+            size_t start = b * EXPR_BLOCK;
+            size_t len = x->n - start < EXPR_BLOCK ? x->n - start : EXPR_BLOCK;
+            for (size_t u = 0; u < code->nuses; u++)
+                if (p->regs[code->uses[u]].kind == R_INPUT)
+                    load_input(x, w, code->uses[u], start, len);
+            for (size_t i = 0; i < code->nins; i++)
+                expr_kern_exec(&code->ins[i], w->v, w->m);
+            expr_kern_store(w->v[code->result], w->m[code->result],
+                            sr->dv + start, sr->dm + start, len);
+        }
     }
-}
-
-typedef struct {
-    const eval_ctx *x;
-    worker *w;
-    const expr_code *code;
-    size_t b0, b1;
-    double *dv;
-    uint8_t *dm;
-} job;
-
-static void *run_job(void *arg)
-{
-    job *j = arg;
-    run_code(j->x, j->w, j->code, j->b0, j->b1, j->dv, j->dm);
     return NULL;
 }
 
-/* Runs code over all rows, on up to nw workers. */
+/* Runs code over all rows, on up to nw workers (the calling thread is
+ * worker 0). */
 static void run_all(const eval_ctx *x, worker *ws, int nw,
                     const expr_code *code, double *dv, uint8_t *dm)
 {
-    size_t nblocks = (x->n + EXPR_BLOCK - 1) / EXPR_BLOCK;
+    shared_run sr = {x, code, (x->n + EXPR_BLOCK - 1) / EXPR_BLOCK, 0, dv, dm};
     int t = nw;
-    while (t > 1 && nblocks / (size_t)t < MIN_BLOCKS_PER_THREAD)
+    while (t > 1 && sr.nblocks / (size_t)t < MIN_BLOCKS_PER_THREAD)
         t--;
     job jobs[MAX_THREADS];
     pthread_t tid[MAX_THREADS];
     int started[MAX_THREADS] = {0};
     for (int k = 0; k < t; k++)
-        jobs[k] = (job){x, &ws[k], code, nblocks * (size_t)k / (size_t)t,
-                        nblocks * (size_t)(k + 1) / (size_t)t, dv, dm};
+        jobs[k] = (job){&sr, &ws[k]};
     for (int k = 1; k < t; k++)
         started[k] = pthread_create(&tid[k], NULL, run_job, &jobs[k]) == 0;
     run_job(&jobs[0]);
-    for (int k = 1; k < t; k++) {
+    for (int k = 1; k < t; k++)
         if (started[k])
             pthread_join(tid[k], NULL);
-        else
-            run_job(&jobs[k]); /* no thread: do it here */
-    }
 }
 
 /* Fetches the data of input i through the resolver and validates it. */
@@ -254,6 +336,19 @@ static int resolve_input(const expr *e, const expr_resolver *r, size_t n,
 int expr_eval(const expr *e, const expr_resolver *r, size_t n, double *out,
               uint8_t *out_miss)
 {
+    if (!e->prog || n == 0)
+        return expr_eval_ws(e, r, NULL, n, out, out_miss);
+    expr_ws *ws = expr_ws_new();
+    if (!ws)
+        return -1;
+    int rc = expr_eval_ws(e, r, ws, n, out, out_miss);
+    expr_ws_free(ws);
+    return rc;
+}
+
+int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
+                 double *out, uint8_t *out_miss)
+{
     const expr_prog *p = e->prog;
     if (!p) {
         expr_err_at(e, 0, "the expression must be checked (expr_check) "
@@ -262,65 +357,47 @@ int expr_eval(const expr *e, const expr_resolver *r, size_t n, double *out,
     }
     if (n == 0)
         return 0;
+    if (!ws)
+        return expr_eval(e, r, n, out, out_miss);
+    ws->used = 0;
     eval_ctx x = {p, n, NULL, NULL, NULL};
-    worker ws[MAX_THREADS];
-    memset(ws, 0, sizeof ws);
     int nw = thread_count();
     if ((n + EXPR_BLOCK - 1) / EXPR_BLOCK < (size_t)MIN_BLOCKS_PER_THREAD * 2)
         nw = 1;
-    int rc = -1;
-    x.in = calloc(p->ninputs ? p->ninputs : 1, sizeof *x.in);
-    x.sval = calloc(p->nregs ? p->nregs : 1, sizeof *x.sval);
-    x.smiss = calloc(p->nregs ? p->nregs : 1, 1);
-    if (!x.in || !x.sval || !x.smiss) {
-        err_oom("expression evaluation");
-        goto done;
-    }
+    x.in = expr_ws_take(ws, (p->ninputs ? p->ninputs : 1) * sizeof *x.in);
+    x.sval = expr_ws_take(ws, (p->nregs ? p->nregs : 1) * sizeof *x.sval);
+    x.smiss = expr_ws_take(ws, p->nregs ? p->nregs : 1);
+    if (!x.in || !x.sval || !x.smiss)
+        return -1;
+    memset(x.in, 0, (p->ninputs ? p->ninputs : 1) * sizeof *x.in);
     for (int k = 0; k < nw; k++)
-        if (worker_init(&ws[k], p->nregs) < 0)
-            goto done;
+        if (worker_init(ws, k, p->nregs) < 0)
+            return -1;
     for (size_t i = 0; i < p->ninputs; i++)
         if (p->inputs[i].kind != IN_STAGE &&
             resolve_input(e, r, n, &p->inputs[i], &x.in[i]) < 0)
-            goto done;
+            return -1;
     for (size_t s = 0; s < p->nstages; s++) {
         const expr_stage *st = &p->stages[s];
-        double *sv = malloc(n * sizeof *sv);
-        uint8_t *sm = malloc(n);
-        if (!sv || !sm) {
-            free(sv);
-            free(sm);
-            err_oom("area function values");
-            goto done;
-        }
-        run_all(&x, ws, nw, &st->code, sv, sm);
+        size_t mark = ws->used;
+        double *sv = expr_ws_take(ws, n * sizeof *sv);
+        uint8_t *sm = sv ? expr_ws_take(ws, n) : NULL;
+        if (!sm)
+            return -1;
+        run_all(&x, ws->w, nw, &st->code, sv, sm);
         if (expr_func_get(st->func)->area == EXPR_AREA_SCALAR) {
             expr_area_scalar(st->func, sv, sm, n, &x.sval[st->out],
                              &x.smiss[st->out]);
-            free(sv);
-            free(sm);
+            ws->used = mark; /* the buffers are free again */
             continue;
         }
-        in_data *d = &x.in[st->out];
-        d->own_v = sv;
-        d->own_m = sm;
-        d->v = sv;
-        d->m = sm;
-        if (expr_area_vector(st->func, sv, sm, n) < 0)
-            goto done;
+        x.in[st->out].v = sv;
+        x.in[st->out].m = sm;
+        mark = ws->used;
+        if (expr_area_vector(st->func, sv, sm, n, ws) < 0)
+            return -1;
+        ws->used = mark; /* ranking scratch is free again */
     }
-    run_all(&x, ws, nw, &p->main, out, out_miss);
-    rc = 0;
-done:
-    for (int k = 0; k < nw; k++)
-        worker_free(&ws[k]);
-    if (x.in)
-        for (size_t i = 0; i < p->ninputs; i++) {
-            free(x.in[i].own_v);
-            free(x.in[i].own_m);
-        }
-    free(x.in);
-    free(x.sval);
-    free(x.smiss);
-    return rc;
+    run_all(&x, ws->w, nw, &p->main, out, out_miss);
+    return 0;
 }

@@ -214,11 +214,19 @@ void expr_kern_fill(double *v, uint8_t *m, double value, uint8_t miss);
 /* Number of valid non-finite values in a block (inputs must be finite). */
 size_t expr_kern_count_bad(const double *v, const uint8_t *m);
 
+/* ---- expr_eval.c -------------------------------------------------------- */
+
+/* The next scratch buffer of at least bytes from ws (owned by ws, valid
+ * until the next evaluation with ws); NULL on OOM (error set). */
+void *expr_ws_take(expr_ws *ws, size_t bytes);
+
 /* ---- expr_area.c -------------------------------------------------------- */
 
 /* Replaces v/m (n rows) by rank, rank_desc, percentile, zscore or share of
- * them, in place. Returns 0, or -1 on OOM (error set). */
-int expr_area_vector(expr_func f, double *v, uint8_t *m, size_t n);
+ * them, in place, taking scratch memory from ws. Returns 0, or -1 on OOM
+ * (error set). */
+int expr_area_vector(expr_func f, double *v, uint8_t *m, size_t n,
+                     expr_ws *ws);
 /* sum/mean/min/max/count_area of v/m (n rows) into *value / *miss. */
 void expr_area_scalar(expr_func f, const double *v, const uint8_t *m,
                       size_t n, double *value, uint8_t *miss);
