@@ -1,0 +1,184 @@
+/* expr_func.c - the function table of the expression language and name
+ * suggestions ("did you mean ...?"); see expr.h, expr_internal.h. */
+#include "expr_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const expr_func_info funcs[F_COUNT] = {
+    [F_IF] = {"if", 3, 3, "condition, then, else", EXPR_ELEMENTWISE},
+    [F_COALESCE] = {"coalesce", 2, -1, "a, b, ...", EXPR_ELEMENTWISE},
+    [F_MIN] = {"min", 2, -1, "a, b, ...", EXPR_ELEMENTWISE},
+    [F_MAX] = {"max", 2, -1, "a, b, ...", EXPR_ELEMENTWISE},
+    [F_CLAMP] = {"clamp", 3, 3, "x, lo, hi", EXPR_ELEMENTWISE},
+    [F_ROUND] = {"round", 1, 2, "x [, digits]", EXPR_ELEMENTWISE},
+    [F_FLOOR] = {"floor", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_CEIL] = {"ceil", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_LOG] = {"log", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_LOG10] = {"log10", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_EXP] = {"exp", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_SQRT] = {"sqrt", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_ABS] = {"abs", 1, 1, "x", EXPR_ELEMENTWISE},
+    [F_PCT_OF] = {"pct_of", 2, 2, "x, total", EXPR_ELEMENTWISE},
+    [F_RANK] = {"rank", 1, 1, "x", EXPR_AREA_VECTOR},
+    [F_RANK_DESC] = {"rank_desc", 1, 1, "x", EXPR_AREA_VECTOR},
+    [F_PERCENTILE] = {"percentile", 1, 1, "x", EXPR_AREA_VECTOR},
+    [F_ZSCORE] = {"zscore", 1, 1, "x", EXPR_AREA_VECTOR},
+    [F_SHARE] = {"share", 1, 1, "x", EXPR_AREA_VECTOR},
+    [F_SUM_AREA] = {"sum_area", 1, 1, "x", EXPR_AREA_SCALAR},
+    [F_MEAN_AREA] = {"mean_area", 1, 1, "x", EXPR_AREA_SCALAR},
+    [F_MIN_AREA] = {"min_area", 1, 1, "x", EXPR_AREA_SCALAR},
+    [F_MAX_AREA] = {"max_area", 1, 1, "x", EXPR_AREA_SCALAR},
+    [F_COUNT_AREA] = {"count_area", 1, 1, "x", EXPR_AREA_SCALAR},
+};
+
+/* Returns the table entry of f. */
+const expr_func_info *expr_func_get(expr_func f)
+{
+    return &funcs[f];
+}
+
+/* Linear search of the (small) table; -1 when unknown. */
+int expr_func_find(const char *name, size_t len)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        if (strlen(funcs[f].name) == len && memcmp(funcs[f].name, name, len) == 0)
+            return f;
+    return -1;
+}
+
+/* A static NULL-terminated array of the names, in table order. */
+const char *const *expr_func_names(void)
+{
+    static const char *const names[F_COUNT + 1] = {
+        "if", "coalesce", "min", "max", "clamp", "round", "floor", "ceil",
+        "log", "log10", "exp", "sqrt", "abs", "pct_of", "rank", "rank_desc",
+        "percentile", "zscore", "share", "sum_area", "mean_area", "min_area",
+        "max_area", "count_area", NULL};
+    return names;
+}
+
+/* Optimal-string-alignment (restricted Damerau-Levenshtein) distance of a
+ * and b, case-insensitive, giving up (returning limit+1) once the distance
+ * must exceed limit. Names longer than 127 bytes count as far away. */
+static size_t osa_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 127 || lb > 127)
+        return limit + 1;
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t rows[3][128]; /* rows i-2, i-1, i (rotating) */
+    size_t *pp = rows[0], *p = rows[1], *c = rows[2];
+    for (size_t j = 0; j <= lb; j++)
+        p[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        c[0] = i;
+        size_t best = c[0];
+        int ca = tolower((unsigned char)a[i - 1]);
+        for (size_t j = 1; j <= lb; j++) {
+            int cb = tolower((unsigned char)b[j - 1]);
+            size_t cost = ca == cb ? 0 : 1;
+            size_t d = p[j] + 1;
+            if (c[j - 1] + 1 < d)
+                d = c[j - 1] + 1;
+            if (p[j - 1] + cost < d)
+                d = p[j - 1] + cost;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && pp[j - 2] + 1 < d)
+                d = pp[j - 2] + 1;
+            c[j] = d;
+            if (d < best)
+                best = d;
+        }
+        if (best > limit)
+            return limit + 1;
+        size_t *t = pp;
+        pp = p;
+        p = c;
+        c = t;
+    }
+    return p[lb];
+}
+
+/* Case-insensitive prefix test: is a a prefix of b? */
+static int is_prefix_ci(const char *a, const char *b)
+{
+    for (; *a; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return 1;
+}
+
+/* How far a name may be from a candidate to be suggested. */
+static size_t max_distance(size_t len)
+{
+    return len <= 3 ? 1 : len <= 6 ? 2 : 3;
+}
+
+size_t expr_suggest(const char *name, const char *const *cands, size_t n,
+                    const char **out, size_t max)
+{
+    if (!name || !cands || max == 0)
+        return 0;
+    size_t limit = max_distance(strlen(name));
+    size_t dist[16];
+    if (max > 16)
+        max = 16;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!cands[i] || strcmp(cands[i], name) == 0)
+            continue;
+        size_t d = osa_distance(name, cands[i], limit);
+        if (d > limit && strlen(name) >= 3 && is_prefix_ci(name, cands[i]))
+            d = limit;
+        if (d > limit)
+            continue;
+        /* insert sorted by distance, then by name */
+        size_t at = k;
+        while (at > 0 && (dist[at - 1] > d ||
+                          (dist[at - 1] == d && strcmp(out[at - 1], cands[i]) > 0)))
+            at--;
+        if (at >= max)
+            continue;
+        size_t end = k < max ? k : max - 1;
+        for (size_t j = end; j > at; j--) {
+            out[j] = out[j - 1];
+            dist[j] = dist[j - 1];
+        }
+        out[at] = cands[i];
+        dist[at] = d;
+        if (k < max)
+            k++;
+    }
+    /* keep only the best tier and the one after it */
+    for (size_t j = 1; j < k; j++)
+        if (dist[j] > dist[0] + 1) {
+            k = j;
+            break;
+        }
+    return k;
+}
+
+void expr_suggest_text(const char *name, const char *const *cands, size_t n,
+                       char *buf, size_t size)
+{
+    const char *best[3];
+    size_t k = expr_suggest(name, cands, n, best, 3);
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if (k == 0)
+        return;
+    size_t used = 0;
+    for (size_t j = 0; j < k && used < size; j++) {
+        const char *sep = j == 0 ? "did you mean " : j + 1 == k ? " or " : ", ";
+        int w = snprintf(buf + used, size - used, "%s%s", sep, best[j]);
+        if (w > 0)
+            used += (size_t)w;
+    }
+    if (used < size)
+        snprintf(buf + used, size - used, "?");
+}

@@ -1,0 +1,810 @@
+/* expr_parse.c - lexer and recursive-descent parser of indicator
+ * expressions; see expr.h for the language. Every syntax error names what
+ * was found, what came before it and what would be right, at the exact
+ * recipe line:col. */
+#include "expr_internal.h"
+
+#include "err.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+    T_END, T_NUM, T_IDENT, T_SQ, T_DQ, T_DOT, T_LP, T_RP, T_COMMA,
+    T_PLUS, T_MINUS, T_STAR, T_SLASH, T_CARET,
+    T_LT, T_LE, T_GT, T_GE, T_EQ, T_NE
+} tok_kind;
+
+typedef struct {
+    tok_kind kind;
+    size_t pos, len; /* slice of the text */
+    double num;      /* T_NUM */
+    char *str;       /* T_SQ / T_DQ: the unquoted content (malloc'd) */
+} token;
+
+/* What may follow a complete operand, for "expected ..." texts. */
+typedef enum { CTX_TOP, CTX_PAREN, CTX_CALL } parse_ctx;
+
+typedef struct {
+    expr *e;
+    token *toks;
+    size_t ntok, cap, i;
+    int depth;
+    parse_ctx ctx;
+} parser;
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* ---- lexer ------------------------------------------------------------- */
+
+static int push_tok(parser *p, tok_kind kind, size_t pos, size_t len)
+{
+    if (p->ntok == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        token *t = realloc(p->toks, cap * sizeof *t);
+        if (!t)
+            return err_oom("expression tokens");
+        p->toks = t;
+        p->cap = cap;
+    }
+    p->toks[p->ntok++] = (token){.kind = kind, .pos = pos, .len = len};
+    return 0;
+}
+
+/* Lexes a quoted name or text starting at text[i] (the quote). */
+static int lex_quoted(parser *p, size_t i)
+{
+    const char *t = p->e->text;
+    char q = t[i];
+    size_t j = i + 1, n = 0;
+    char *s = malloc(strlen(t + i) + 1);
+    if (!s)
+        return err_oom("expression text");
+    for (;;) {
+        if (t[j] == '\0' || t[j] == '\n') {
+            free(s);
+            expr_err_at(p->e, i, "the quote %c opened here is never closed; "
+                        "add a closing %c", q, q);
+            return -1;
+        }
+        if (t[j] == q) {
+            if (t[j + 1] != q)
+                break;
+            j++; /* doubled quote stands for one */
+        }
+        s[n++] = t[j++];
+    }
+    s[n] = '\0';
+    if (push_tok(p, q == '\'' ? T_SQ : T_DQ, i, j + 1 - i) < 0) {
+        free(s);
+        return -1;
+    }
+    p->toks[p->ntok - 1].str = s;
+    return (int)(j + 1 - i);
+}
+
+/* Lexes a number at text[i]; returns its length or -1. */
+static int lex_number(parser *p, size_t i)
+{
+    const char *t = p->e->text;
+    size_t j = i;
+    while (is_digit(t[j]))
+        j++;
+    if (t[j] == '.') {
+        j++;
+        while (is_digit(t[j]))
+            j++;
+    }
+    if (t[j] == 'e' || t[j] == 'E') {
+        size_t k = j + 1;
+        if (t[k] == '+' || t[k] == '-')
+            k++;
+        if (is_digit(t[k])) {
+            while (is_digit(t[k]))
+                k++;
+            j = k;
+        }
+    }
+    if (is_alpha(t[j]) || is_digit(t[j])) {
+        size_t k = j;
+        while (is_alpha(t[k]) || is_digit(t[k]))
+            k++;
+        expr_err_at(p->e, i, "'%.*s' is not a number; a column name that "
+                    "starts with a digit is written after its source, e.g. "
+                    "w.\"%.*s\"", (int)(k - i), t + i, (int)(k - i), t + i);
+        return -1;
+    }
+    if (j - i > 100) {
+        expr_err_at(p->e, i, "this number has more than 100 characters");
+        return -1;
+    }
+    double v = expr_read_number(t + i, j - i);
+    if (!isfinite(v)) {
+        expr_err_at(p->e, i, "the number %.*s is too large", (int)(j - i), t + i);
+        return -1;
+    }
+    if (push_tok(p, T_NUM, i, j - i) < 0)
+        return -1;
+    p->toks[p->ntok - 1].num = v;
+    return (int)(j - i);
+}
+
+/* Reports a character that starts no token, with a hint for the usual
+ * mistakes (&&, ||, !, =, <>, **, %). */
+static int lex_bad_char(parser *p, size_t i)
+{
+    const char *t = p->e->text;
+    const char *hint = NULL, *what = NULL;
+    switch (t[i]) {
+    case '&': what = t[i + 1] == '&' ? "&&" : "&"; hint = "write 'and'"; break;
+    case '|': what = t[i + 1] == '|' ? "||" : "|"; hint = "write 'or'"; break;
+    case '!': what = "!"; hint = "write 'not', or '!=' for 'not equal'"; break;
+    case '=': what = "="; hint = "compare with '=='"; break;
+    case '%': what = "%"; hint = "use pct_of(x, total) for percentages"; break;
+    default: break;
+    }
+    if (what) {
+        expr_err_at(p->e, i, "'%s' is not an operator; %s", what, hint);
+        return -1;
+    }
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 0x80) {
+        size_t k = i + 1;
+        while (((unsigned char)t[k] & 0xC0) == 0x80)
+            k++;
+        expr_err_at(p->e, i, "unexpected character '%.*s'; a column name "
+                    "with characters other than letters, digits and _ must "
+                    "be quoted, e.g. w.\"%.*s\"", (int)(k - i), t + i,
+                    (int)(k - i), t + i);
+    } else if (c < 0x20 || c == 0x7f) {
+        expr_err_at(p->e, i, "unexpected control character (code %d)", c);
+    } else {
+        expr_err_at(p->e, i, "unexpected character '%c'", c);
+    }
+    return -1;
+}
+
+/* Splits the whole text into tokens (ending with T_END). */
+static int lex(parser *p)
+{
+    const char *t = p->e->text;
+    size_t i = 0;
+    while (t[i]) {
+        char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            i++;
+            continue;
+        }
+        int prev_ident = p->ntok > 0 && p->toks[p->ntok - 1].kind == T_IDENT;
+        int after_dot = p->ntok > 0 && p->toks[p->ntok - 1].kind == T_DOT;
+        int len = 1;
+        tok_kind k = T_END;
+        if (after_dot && (is_alpha(c) || is_digit(c))) {
+            /* a column name: letters, digits and _ (w.65plus works too) */
+            size_t j = i;
+            while (is_alpha(t[j]) || is_digit(t[j]))
+                j++;
+            k = T_IDENT;
+            len = (int)(j - i);
+        } else if (is_alpha(c)) {
+            size_t j = i;
+            while (is_alpha(t[j]) || is_digit(t[j]))
+                j++;
+            k = T_IDENT;
+            len = (int)(j - i);
+        } else if (is_digit(c) || (c == '.' && is_digit(t[i + 1]) && !prev_ident)) {
+            len = lex_number(p, i);
+            if (len < 0)
+                return -1;
+            i += (size_t)len;
+            continue;
+        } else if (c == '\'' || c == '"') {
+            len = lex_quoted(p, i);
+            if (len < 0)
+                return -1;
+            i += (size_t)len;
+            continue;
+        } else {
+            char d = t[i + 1];
+            switch (c) {
+            case '.': k = T_DOT; break;
+            case '(': k = T_LP; break;
+            case ')': k = T_RP; break;
+            case ',': k = T_COMMA; break;
+            case '+': k = T_PLUS; break;
+            case '-': k = T_MINUS; break;
+            case '/': k = T_SLASH; break;
+            case '^': k = T_CARET; break;
+            case '*':
+                if (d == '*') {
+                    expr_err_at(p->e, i, "'**' is not an operator; write '^' "
+                                "for powers");
+                    return -1;
+                }
+                k = T_STAR;
+                break;
+            case '<':
+                if (d == '>') {
+                    expr_err_at(p->e, i, "'<>' is not an operator; write '!=' "
+                                "for 'not equal'");
+                    return -1;
+                }
+                k = d == '=' ? T_LE : T_LT;
+                len = d == '=' ? 2 : 1;
+                break;
+            case '>':
+                k = d == '=' ? T_GE : T_GT;
+                len = d == '=' ? 2 : 1;
+                break;
+            case '=':
+                if (d != '=')
+                    return lex_bad_char(p, i);
+                k = T_EQ;
+                len = 2;
+                break;
+            case '!':
+                if (d != '=')
+                    return lex_bad_char(p, i);
+                k = T_NE;
+                len = 2;
+                break;
+            default:
+                return lex_bad_char(p, i);
+            }
+        }
+        if (push_tok(p, k, i, (size_t)len) < 0)
+            return -1;
+        i += (size_t)len;
+    }
+    return push_tok(p, T_END, i, 0);
+}
+
+/* ---- parser helpers -------------------------------------------------- */
+
+static const token *peek(const parser *p)
+{
+    return &p->toks[p->i];
+}
+
+static int tok_is_word(const token *t, const parser *p, const char *w)
+{
+    return t->kind == T_IDENT && strlen(w) == t->len &&
+           memcmp(p->e->text + t->pos, w, t->len) == 0;
+}
+
+/* Describes a token for messages: 'x' (its text) or "the end". */
+static void tok_desc(const parser *p, const token *t, char *buf, size_t size)
+{
+    if (t->kind == T_END) {
+        snprintf(buf, size, "end of the expression");
+        return;
+    }
+    size_t len = t->len > 40 ? 40 : t->len;
+    const char *q = t->kind == T_SQ || t->kind == T_DQ ? "" : "'";
+    snprintf(buf, size, "%s%.*s%s%s", q, (int)len, p->e->text + t->pos,
+             t->len > len ? "..." : "", q);
+}
+
+/* "unexpected X after Y; expected WHAT" at the current token. */
+static void *unexpected(parser *p, const char *what)
+{
+    const token *t = peek(p);
+    char found[64], before[64];
+    tok_desc(p, t, found, sizeof found);
+    if (p->i > 0)
+        tok_desc(p, &p->toks[p->i - 1], before, sizeof before);
+    if (t->kind == T_END && p->i > 0)
+        expr_err_at(p->e, t->pos, "unexpected end of the expression after "
+                    "%s; expected %s", before, what);
+    else if (t->kind == T_END)
+        expr_err_at(p->e, t->pos, "the expression is empty; expected %s", what);
+    else if (p->i == 0)
+        expr_err_at(p->e, t->pos, "unexpected %s at the start; expected %s",
+                    found, what);
+    else
+        expr_err_at(p->e, t->pos, "unexpected %s after %s; expected %s", found,
+                    before, what);
+    return NULL;
+}
+
+static const char *const operand_text = "a number, column or function";
+
+/* What may come after a complete operand in the current context. */
+static const char *follow_text(const parser *p)
+{
+    switch (p->ctx) {
+    case CTX_PAREN: return "an operator or ')'";
+    case CTX_CALL: return "an operator, ',' or ')'";
+    default: return "an operator or the end of the expression";
+    }
+}
+
+static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
+{
+    expr_node *n = calloc(1, sizeof *n);
+    if (!n) {
+        err_oom("expression node");
+        return NULL;
+    }
+    n->kind = kind;
+    n->pos = pos;
+    n->start = start;
+    n->depth = 1;
+    (void)p;
+    return n;
+}
+
+/* Attaches children (taking ownership, also on failure) and checks depth. */
+static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
+                            size_t nargs)
+{
+    if (nargs) {
+        n->args = malloc(nargs * sizeof *n->args);
+        if (!n->args) {
+            for (size_t i = 0; i < nargs; i++)
+                expr_node_free(args[i]);
+            expr_node_free(n);
+            err_oom("expression node");
+            return NULL;
+        }
+        memcpy(n->args, args, nargs * sizeof *args);
+        n->nargs = nargs;
+    }
+    for (size_t i = 0; i < nargs; i++)
+        if (args[i]->depth + 1 > n->depth)
+            n->depth = args[i]->depth + 1;
+    if (n->depth > EXPR_MAX_DEPTH) {
+        expr_err_at(p->e, n->pos, "the expression is nested too deeply (more "
+                    "than %d levels); split it into several indicators",
+                    EXPR_MAX_DEPTH);
+        expr_node_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+static char *tok_text(const parser *p, const token *t)
+{
+    char *s = strndup(p->e->text + t->pos, t->len);
+    if (!s)
+        err_oom("expression name");
+    return s;
+}
+
+static expr_node *parse_or(parser *p);
+static expr_node *parse_unary(parser *p);
+
+/* ---- grammar ------------------------------------------------------------- */
+
+/* Parses the arguments of a call after its '(' (the current token). */
+static expr_node *parse_call(parser *p, size_t name_pos, int f)
+{
+    size_t open = peek(p)->pos;
+    p->i++;
+    expr_node *args[64];
+    size_t nargs = 0;
+    parse_ctx saved = p->ctx;
+    p->ctx = CTX_CALL;
+    expr_node *n = NULL;
+    if (peek(p)->kind != T_RP) {
+        for (;;) {
+            if (nargs == 64) {
+                expr_err_at(p->e, peek(p)->pos, "%s() has more than 64 "
+                            "arguments", expr_func_get((expr_func)f)->name);
+                goto fail;
+            }
+            expr_node *a = parse_or(p);
+            if (!a)
+                goto fail;
+            args[nargs++] = a;
+            if (peek(p)->kind == T_COMMA) {
+                p->i++;
+                continue;
+            }
+            if (peek(p)->kind == T_RP)
+                break;
+            if (peek(p)->kind == T_END) {
+                expr_err_at(p->e, open, "the '(' of %s( is never closed; add "
+                            "')' after its arguments",
+                            expr_func_get((expr_func)f)->name);
+                goto fail;
+            }
+            unexpected(p, follow_text(p));
+            goto fail;
+        }
+    }
+    p->i++; /* ')' */
+    p->ctx = saved;
+    n = new_node(p, N_CALL, name_pos, name_pos);
+    if (!n)
+        goto fail;
+    n->op = f;
+    return with_args(p, n, args, nargs);
+fail:
+    for (size_t i = 0; i < nargs; i++)
+        expr_node_free(args[i]);
+    return NULL;
+}
+
+/* source.column, after the source identifier (current token is the dot). */
+static expr_node *parse_column(parser *p, const token *src)
+{
+    p->i++; /* '.' */
+    const token *t = peek(p);
+    if (t->kind != T_IDENT && t->kind != T_SQ && t->kind != T_DQ) {
+        char found[64];
+        tok_desc(p, t, found, sizeof found);
+        expr_err_at(p->e, t->pos, "expected a column name after '%.*s.', "
+                    "found %s; quote names that are not plain words, e.g. "
+                    "%.*s.\"65plus\"", (int)src->len, p->e->text + src->pos,
+                    found, (int)src->len, p->e->text + src->pos);
+        return NULL;
+    }
+    expr_node *n = new_node(p, N_COL, src->pos, src->pos);
+    if (!n)
+        return NULL;
+    n->source = tok_text(p, src);
+    n->name = t->kind == T_IDENT ? tok_text(p, t) : strdup(t->str);
+    if (!n->source || !n->name) {
+        expr_node_free(n);
+        err_oom("expression name");
+        return NULL;
+    }
+    p->i++;
+    return n;
+}
+
+static expr_node *parse_primary(parser *p)
+{
+    const token *t = peek(p);
+    switch (t->kind) {
+    case T_NUM: {
+        expr_node *n = new_node(p, N_NUM, t->pos, t->pos);
+        if (n)
+            n->num = t->num;
+        p->i++;
+        return n;
+    }
+    case T_SQ: {
+        expr_node *n = new_node(p, N_STR, t->pos, t->pos);
+        if (n && !(n->name = strdup(t->str))) {
+            expr_node_free(n);
+            err_oom("expression text");
+            return NULL;
+        }
+        p->i++;
+        return n;
+    }
+    case T_DQ:
+        expr_err_at(p->e, t->pos, "a name in double quotes must follow a "
+                    "source and a dot, e.g. w.\"%s\"; text is written in "
+                    "single quotes, e.g. 'JA'", t->str);
+        return NULL;
+    case T_LP: {
+        size_t open = t->pos;
+        p->i++;
+        parse_ctx saved = p->ctx;
+        p->ctx = CTX_PAREN;
+        expr_node *n = parse_or(p);
+        if (!n)
+            return NULL;
+        if (peek(p)->kind != T_RP) {
+            if (peek(p)->kind == T_END)
+                expr_err_at(p->e, open, "this '(' is never closed; add ')'");
+            else
+                unexpected(p, follow_text(p));
+            expr_node_free(n);
+            return NULL;
+        }
+        p->i++;
+        p->ctx = saved;
+        return n;
+    }
+    case T_IDENT: {
+        if (tok_is_word(t, p, "true") || tok_is_word(t, p, "false")) {
+            expr_node *n = new_node(p, N_BOOL, t->pos, t->pos);
+            if (n)
+                n->num = tok_is_word(t, p, "true");
+            p->i++;
+            return n;
+        }
+        if (tok_is_word(t, p, "and") || tok_is_word(t, p, "or") ||
+            tok_is_word(t, p, "not"))
+            return unexpected(p, operand_text);
+        const token *next = &p->toks[p->i + 1];
+        if (next->kind == T_DOT) {
+            p->i++;
+            return parse_column(p, t);
+        }
+        if (next->kind == T_LP) {
+            int f = expr_func_find(p->e->text + t->pos, t->len);
+            if (f < 0) {
+                char name[128], hint[200];
+                snprintf(name, sizeof name, "%.*s", (int)(t->len > 100 ? 100 : t->len),
+                         p->e->text + t->pos);
+                expr_suggest_text(name, expr_func_names(), F_COUNT, hint, sizeof hint);
+                if (hint[0])
+                    expr_err_at(p->e, t->pos, "unknown function %s(); %s", name, hint);
+                else
+                    expr_err_at(p->e, t->pos, "unknown function %s(); the "
+                                "functions are if, coalesce, min, max, clamp, "
+                                "round, floor, ceil, log, log10, exp, sqrt, "
+                                "abs, pct_of, rank, rank_desc, percentile, "
+                                "zscore, share, sum_area, mean_area, "
+                                "min_area, max_area and count_area", name);
+                return NULL;
+            }
+            size_t pos = t->pos;
+            p->i++;
+            return parse_call(p, pos, f);
+        }
+        expr_node *n = new_node(p, N_IND, t->pos, t->pos);
+        if (n && !(n->name = tok_text(p, t))) {
+            expr_node_free(n);
+            return NULL;
+        }
+        p->i++;
+        return n;
+    }
+    default:
+        return unexpected(p, operand_text);
+    }
+}
+
+/* primary ['^' unary]: right associative, binds tighter than unary minus
+ * on its left but accepts one on its right (2^-1). */
+static expr_node *parse_pow(parser *p)
+{
+    expr_node *l = parse_primary(p);
+    if (!l || peek(p)->kind != T_CARET)
+        return l;
+    size_t pos = peek(p)->pos;
+    p->i++;
+    expr_node *r = parse_unary(p);
+    if (!r) {
+        expr_node_free(l);
+        return NULL;
+    }
+    expr_node *n = new_node(p, N_BIN, pos, l->start);
+    if (!n) {
+        expr_node_free(l);
+        expr_node_free(r);
+        return NULL;
+    }
+    n->op = B_POW;
+    return with_args(p, n, (expr_node *[]){l, r}, 2);
+}
+
+static expr_node *parse_unary(parser *p)
+{
+    const token *t = peek(p);
+    if (t->kind != T_MINUS && t->kind != T_PLUS)
+        return parse_pow(p);
+    if (++p->depth > EXPR_MAX_DEPTH) {
+        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
+                    "than %d levels)", EXPR_MAX_DEPTH);
+        return NULL;
+    }
+    size_t pos = t->pos;
+    int minus = t->kind == T_MINUS;
+    p->i++;
+    expr_node *a = parse_unary(p);
+    p->depth--;
+    if (!a || !minus)
+        return a;
+    expr_node *n = new_node(p, N_NEG, pos, pos);
+    if (!n) {
+        expr_node_free(a);
+        return NULL;
+    }
+    return with_args(p, n, &a, 1);
+}
+
+/* Parses a left-associative chain of the binary operators in ops (kinds
+ * and matching expr_binop values) over operands parsed by sub. */
+static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
+                              const tok_kind *kinds, const expr_binop *ops,
+                              size_t nops, const char *word, expr_binop wop)
+{
+    expr_node *l = sub(p);
+    while (l) {
+        const token *t = peek(p);
+        int op = -1;
+        if (word && tok_is_word(t, p, word))
+            op = (int)wop;
+        for (size_t k = 0; k < nops && op < 0; k++)
+            if (t->kind == kinds[k])
+                op = (int)ops[k];
+        if (op < 0)
+            break;
+        size_t pos = t->pos;
+        p->i++;
+        expr_node *r = sub(p);
+        if (!r) {
+            expr_node_free(l);
+            return NULL;
+        }
+        expr_node *n = new_node(p, N_BIN, pos, l->start);
+        if (!n) {
+            expr_node_free(l);
+            expr_node_free(r);
+            return NULL;
+        }
+        n->op = op;
+        l = with_args(p, n, (expr_node *[]){l, r}, 2);
+    }
+    return l;
+}
+
+static expr_node *parse_mul(parser *p)
+{
+    static const tok_kind k[] = {T_STAR, T_SLASH};
+    static const expr_binop o[] = {B_MUL, B_DIV};
+    return parse_chain(p, parse_unary, k, o, 2, NULL, B_MUL);
+}
+
+static expr_node *parse_add(parser *p)
+{
+    static const tok_kind k[] = {T_PLUS, T_MINUS};
+    static const expr_binop o[] = {B_ADD, B_SUB};
+    return parse_chain(p, parse_mul, k, o, 2, NULL, B_ADD);
+}
+
+static int cmp_op(tok_kind k)
+{
+    switch (k) {
+    case T_LT: return B_LT;
+    case T_LE: return B_LE;
+    case T_GT: return B_GT;
+    case T_GE: return B_GE;
+    case T_EQ: return B_EQ;
+    case T_NE: return B_NE;
+    default: return -1;
+    }
+}
+
+/* add [cmp add]; a second comparison is an error (no chaining). */
+static expr_node *parse_cmp(parser *p)
+{
+    expr_node *l = parse_add(p);
+    if (!l)
+        return NULL;
+    int op = cmp_op(peek(p)->kind);
+    if (op < 0)
+        return l;
+    size_t pos = peek(p)->pos;
+    p->i++;
+    expr_node *r = parse_add(p);
+    if (!r) {
+        expr_node_free(l);
+        return NULL;
+    }
+    expr_node *n = new_node(p, N_BIN, pos, l->start);
+    if (!n) {
+        expr_node_free(l);
+        expr_node_free(r);
+        return NULL;
+    }
+    n->op = op;
+    n = with_args(p, n, (expr_node *[]){l, r}, 2);
+    if (n && cmp_op(peek(p)->kind) >= 0) {
+        expr_err_at(p->e, peek(p)->pos, "comparisons cannot be chained; "
+                    "combine them with 'and', e.g. 0 < x and x < 10");
+        expr_node_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+static expr_node *parse_not(parser *p)
+{
+    const token *t = peek(p);
+    if (!tok_is_word(t, p, "not"))
+        return parse_cmp(p);
+    if (++p->depth > EXPR_MAX_DEPTH) {
+        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
+                    "than %d levels)", EXPR_MAX_DEPTH);
+        return NULL;
+    }
+    size_t pos = t->pos;
+    p->i++;
+    expr_node *a = parse_not(p);
+    p->depth--;
+    if (!a)
+        return NULL;
+    expr_node *n = new_node(p, N_NOT, pos, pos);
+    if (!n) {
+        expr_node_free(a);
+        return NULL;
+    }
+    return with_args(p, n, &a, 1);
+}
+
+static expr_node *parse_and(parser *p)
+{
+    return parse_chain(p, parse_not, NULL, NULL, 0, "and", B_AND);
+}
+
+/* Entry of the grammar; also the nesting point of '(' and calls, so it
+ * guards the recursion depth. */
+static expr_node *parse_or(parser *p)
+{
+    if (++p->depth > EXPR_MAX_DEPTH) {
+        expr_err_at(p->e, peek(p)->pos, "the expression is nested too deeply "
+                    "(more than %d levels)", EXPR_MAX_DEPTH);
+        return NULL;
+    }
+    expr_node *n = parse_chain(p, parse_and, NULL, NULL, 0, "or", B_OR);
+    p->depth--;
+    return n;
+}
+
+/* Error for what follows a complete expression. */
+static void trailing_error(parser *p)
+{
+    const token *t = peek(p);
+    const token *prev = &p->toks[p->i - 1];
+    if (t->kind == T_COMMA && prev->kind == T_NUM && p->toks[p->i + 1].kind == T_NUM &&
+        prev->pos + prev->len == t->pos && t->pos + 1 == p->toks[p->i + 1].pos) {
+        expr_err_at(p->e, t->pos, "numbers are written with a decimal point: "
+                    "%.*s.%.*s, not %.*s,%.*s", (int)prev->len,
+                    p->e->text + prev->pos, (int)p->toks[p->i + 1].len,
+                    p->e->text + p->toks[p->i + 1].pos, (int)prev->len,
+                    p->e->text + prev->pos, (int)p->toks[p->i + 1].len,
+                    p->e->text + p->toks[p->i + 1].pos);
+        return;
+    }
+    if (t->kind == T_RP) {
+        expr_err_at(p->e, t->pos, "unexpected ')': there is no '(' for it to "
+                    "close");
+        return;
+    }
+    unexpected(p, follow_text(p));
+}
+
+expr *expr_parse(const char *text, const expr_origin *at)
+{
+    expr *e = calloc(1, sizeof *e);
+    if (!e) {
+        err_oom("expression");
+        return NULL;
+    }
+    e->text = strdup(text ? text : "");
+    e->file = at && at->file ? strdup(at->file) : NULL;
+    if (!e->text || (at && at->file && !e->file)) {
+        expr_free(e);
+        err_oom("expression");
+        return NULL;
+    }
+    e->line = at ? at->line : 1;
+    e->col = at ? (at->col > 0 ? at->col : 1) : 1;
+    e->indent = at && at->indent > 0 ? at->indent : 0;
+    parser p = {.e = e};
+    int ok = lex(&p) == 0;
+    if (ok) {
+        e->root = parse_or(&p);
+        ok = e->root != NULL;
+        if (ok && peek(&p)->kind != T_END) {
+            trailing_error(&p);
+            ok = 0;
+        }
+    }
+    for (size_t i = 0; i < p.ntok; i++)
+        free(p.toks[i].str);
+    free(p.toks);
+    if (!ok) {
+        expr_free(e);
+        return NULL;
+    }
+    return e;
+}
