@@ -58,8 +58,16 @@ static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
         if (c->type == COL_STRING) {
             s = col_str(c, r);
             len = strlen(s);
-        } else {
+        } else if (c->type == COL_INT64) {
             len = (size_t)snprintf(raw, sizeof raw, "%" PRId64, c->i[r]);
+            s = raw;
+        } else {
+            /* a code that a spreadsheet turned into a number */
+            double v = c->d[r];
+            if (v == (double)(int64_t)v && v >= 0 && v < 1e12)
+                len = (size_t)snprintf(raw, sizeof raw, "%" PRId64, (int64_t)v);
+            else
+                len = (size_t)snprintf(raw, sizeof raw, "%g", v);
             s = raw;
         }
         int changed = 0;
@@ -82,7 +90,7 @@ static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
 keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
                      const uint8_t *keep, keyidx_stats *st)
 {
-    if (c->type != COL_STRING && c->type != COL_INT64) {
+    if (c->type == COL_GEOM) {
         err_set(ERR_JOIN, NULL, 0, c->name,
                 "a key column must hold region codes as text or whole "
                 "numbers, but this column is of type %s",

@@ -1,0 +1,61 @@
+/* fsutil.c - file-system helpers; see fsutil.h. */
+#include "fsutil.h"
+
+#include "err.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+int fs_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int fs_remove_tree(const char *path)
+{
+    if (!fs_exists(path))
+        return 0;
+    if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+        err_set(ERR_IO, path, 0, NULL, "cannot remove the folder: %s",
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int fs_replace_dir(const char *staged, const char *final_dir)
+{
+    char old[4096];
+    snprintf(old, sizeof old, "%s.old-%ld", final_dir, (long)getpid());
+    int had_old = fs_exists(final_dir);
+    if (had_old && rename(final_dir, old) != 0) {
+        err_set(ERR_IO, final_dir, 0, NULL,
+                "cannot move the previous results aside: %s", strerror(errno));
+        return -1;
+    }
+    if (rename(staged, final_dir) != 0) {
+        int e = errno;
+        if (had_old)
+            rename(old, final_dir);
+        err_set(ERR_IO, final_dir, 0, NULL,
+                "cannot move the new results into place: %s", strerror(e));
+        return -1;
+    }
+    if (had_old && fs_remove_tree(old) < 0)
+        err_clear(); /* the new results are in place; a leftover is harmless */
+    return 0;
+}

@@ -1,0 +1,189 @@
+/* manifest.c - manifest.json of a run: the recipe and its hash, every input
+ * (path, SHA-256, rows read, rows matched, unmatched keys on both sides,
+ * duplicates), the indicators with their definitions, the levels written,
+ * software versions and timings per stage. */
+#include "run_internal.h"
+
+#include "err.h"
+#include "jsonw.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <gdal.h>
+#include <pango/pango.h>
+#include <proj.h>
+#include <string.h>
+#include <yaml.h>
+
+static const char *rule_name(roll_rule r)
+{
+    static const char *const n[] = {"none", "sum", "mean", "weighted_mean",
+                                    "ratio"};
+    return n[r];
+}
+
+static const char *kind_name(int k)
+{
+    static const char *const n[] = {"rate", "count", "share", "index"};
+    return (unsigned)k < 4 ? n[k] : "rate";
+}
+
+static void write_codes(jsonw *w, const char *key, char (*codes)[KEY_MAX],
+                        size_t n)
+{
+    jsonw_key(w, key);
+    jsonw_arr_begin(w);
+    for (size_t k = 0; k < n; k++)
+        jsonw_str(w, codes[k]);
+    jsonw_arr_end(w);
+}
+
+static void write_source(jsonw *w, const run_source *s)
+{
+    jsonw_obj_begin(w);
+    jsonw_kstr(w, "name", s->rs->name.s);
+    jsonw_kstr(w, "path", s->rs->path.s);
+    jsonw_kstr(w, "resolved", s->rs->resolved);
+    if (s->rs->layer.s)
+        jsonw_kstr(w, "layer", s->rs->layer.s);
+    jsonw_kstr(w, "sha256", s->sha256[0] ? s->sha256 : NULL);
+    if (s->cat)
+        jsonw_kstr(w, "catalog", s->cat->name);
+    jsonw_kstr(w, "key", s->rs->key.s);
+    jsonw_kstr(w, "level", key_level_name(s->level));
+    jsonw_kint(w, "rows_read", (int64_t)tbl_nrows(s->t));
+    jsonw_kint(w, "rows_kept", (int64_t)s->rows_kept);
+    jsonw_kint(w, "keys_normalised", (int64_t)s->kst.normalised);
+    jsonw_kint(w, "keys_invalid", (int64_t)s->kst.invalid);
+    jsonw_kint(w, "keys_missing", (int64_t)s->kst.missing);
+    jsonw_kint(w, "duplicate_keys", (int64_t)s->kst.duplicates);
+    jsonw_key(w, "duplicate_examples");
+    jsonw_arr_begin(w);
+    for (size_t k = 0; k < s->kst.n_dup_examples; k++)
+        jsonw_str(w, s->kst.dup_examples[k]);
+    jsonw_arr_end(w);
+    static const char *const kinds[] = {"same", "coarser", "finer"};
+    jsonw_kstr(w, "join", kinds[s->j.kind]);
+    jsonw_kint(w, "units_matched", (int64_t)s->j.units_matched);
+    write_codes(w, "units_unmatched", s->j.units_unmatched,
+                s->j.n_units_unmatched);
+    write_codes(w, "source_rows_unmatched", s->j.source_unmatched,
+                s->j.n_source_unmatched);
+    jsonw_obj_end(w);
+}
+
+static void write_expr(jsonw *w, const char *key, const expr *e)
+{
+    if (!e)
+        return;
+    char *s = expr_to_string(e);
+    jsonw_kstr(w, key, s);
+    free(s);
+}
+
+static void write_indicator(jsonw *w, const run_indicator *ind)
+{
+    const rcp_indicator *ri = ind->ri;
+    jsonw_obj_begin(w);
+    jsonw_kstr(w, "name", ri->name.s);
+    jsonw_kstr(w, "expr", ri->expr.s);
+    write_expr(w, "compiled", ind->e);
+    jsonw_kstr(w, "label", ri->label.s);
+    jsonw_kstr(w, "unit", ri->unit.s);
+    jsonw_kstr(w, "kind", kind_name(ri->kind.v));
+    jsonw_key(w, "rollup");
+    jsonw_obj_begin(w);
+    jsonw_kstr(w, "rule", rule_name(ind->rule));
+    write_expr(w, "weight", ind->weight);
+    write_expr(w, "numerator", ind->num);
+    write_expr(w, "denominator", ind->den);
+    if (ind->rule == ROLL_RATIO)
+        jsonw_knum(w, "scale", ri->rollup.scale.v);
+    jsonw_obj_end(w);
+    if (ind->base) {
+        jsonw_key(w, "min_base");
+        jsonw_obj_begin(w);
+        write_expr(w, "expr", ind->base);
+        jsonw_knum(w, "min", ri->min_base.min.v);
+        jsonw_kstr(w, "label", ri->min_base.label.s);
+        jsonw_obj_end(w);
+    }
+    jsonw_obj_end(w);
+}
+
+static void write_versions(jsonw *w)
+{
+    jsonw_key(w, "software");
+    jsonw_obj_begin(w);
+    jsonw_kstr(w, "dnawijk", DNAWIJK_VERSION);
+    jsonw_kstr(w, "gdal", GDALVersionInfo("RELEASE_NAME"));
+    jsonw_kstr(w, "proj", proj_info().release);
+    jsonw_kstr(w, "cairo", cairo_version_string());
+    jsonw_kstr(w, "pango", pango_version_string());
+    jsonw_kstr(w, "libyaml", yaml_get_version_string());
+    jsonw_obj_end(w);
+}
+
+int run_write_manifest(run_ctx *c, const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        err_set(ERR_IO, path, 0, NULL, "cannot create the manifest: %s",
+                strerror(errno));
+        return -1;
+    }
+    jsonw w;
+    jsonw_init(&w, f, 1);
+    jsonw_obj_begin(&w);
+    jsonw_key(&w, "recipe");
+    jsonw_obj_begin(&w);
+    jsonw_kstr(&w, "name", c->r->name.s);
+    jsonw_kstr(&w, "path", c->r->path);
+    jsonw_kstr(&w, "sha256", c->recipe_sha);
+    jsonw_kstr(&w, "unit", key_level_name(c->unit_level));
+    jsonw_key(&w, "area");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_area; k++)
+        jsonw_str(&w, c->area[k]);
+    jsonw_arr_end(&w);
+    jsonw_obj_end(&w);
+    jsonw_kstr(&w, "created", c->created);
+    jsonw_kint(&w, "units", (int64_t)c->n_units);
+    jsonw_key(&w, "inputs");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_src; k++)
+        write_source(&w, &c->src[k]);
+    jsonw_arr_end(&w);
+    jsonw_key(&w, "indicators");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_ind; k++)
+        write_indicator(&w, &c->ind[k]);
+    jsonw_arr_end(&w);
+    jsonw_key(&w, "levels");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_levels; k++) {
+        jsonw_obj_begin(&w);
+        jsonw_kstr(&w, "level", c->levels[k].level == KEY_INVALID
+                                    ? "gebied"
+                                    : key_level_name(c->levels[k].level));
+        jsonw_kint(&w, "rows", (int64_t)tbl_nrows(c->levels[k].result));
+        char file[256];
+        snprintf(file, sizeof file, "%s.csv", c->levels[k].file_stem);
+        jsonw_kstr(&w, "csv", c->r->out_tables.v ? file : NULL);
+        jsonw_obj_end(&w);
+    }
+    jsonw_arr_end(&w);
+    write_versions(&w);
+    jsonw_key(&w, "timings_seconds");
+    jsonw_obj_begin(&w);
+    for (size_t k = 0; k < c->n_timing; k++)
+        jsonw_knum(&w, c->timing[k].stage, c->timing[k].seconds);
+    jsonw_obj_end(&w);
+    jsonw_obj_end(&w);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        err_set(ERR_IO, path, 0, NULL, "writing the manifest failed");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,149 @@
+/* run.c - one recipe run from start to end; see run.h. The stages live in
+ * run_sources.c, run_indicators.c, run_levels.c, run_output.c and
+ * manifest.c; this file orders them, times them and makes the output
+ * appear atomically. */
+#include "run_internal.h"
+
+#include "err.h"
+#include "fsutil.h"
+#include "sha256.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+double run_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void run_time(run_ctx *c, const char *stage, double *t)
+{
+    double now = run_now();
+    if (c->n_timing < sizeof c->timing / sizeof c->timing[0]) {
+        c->timing[c->n_timing].stage = stage;
+        c->timing[c->n_timing].seconds = now - *t;
+        c->n_timing++;
+    }
+    *t = now;
+}
+
+/* The date for provenance lines: the option, $SOURCE_DATE_EPOCH, or today. */
+static void set_created(run_ctx *c)
+{
+    if (c->opt->created) {
+        snprintf(c->created, sizeof c->created, "%.10s", c->opt->created);
+        return;
+    }
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde)
+        now = (time_t)strtoll(sde, NULL, 10);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);
+}
+
+static int mkdir_parents(const char *dir)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            goto fail;
+        *p = '/';
+    }
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+        goto fail;
+    return 0;
+fail:
+    err_set(ERR_IO, buf, 0, NULL, "cannot create the folder: %s",
+            strerror(errno));
+    return -1;
+}
+
+/* Writes everything into a staging folder beside the final one, then swaps
+ * it into place. */
+static int write_all(run_ctx *c)
+{
+    const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
+    if (mkdir_parents(outdir) < 0)
+        return -1;
+    char final_dir[4096], stage[4096], path[4200];
+    snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, c->r->name.s);
+    snprintf(stage, sizeof stage, "%s/.%s.tmp-%ld", outdir, c->r->name.s,
+             (long)getpid());
+    if (fs_remove_tree(stage) < 0)
+        return -1;
+    if (mkdir(stage, 0777) != 0) {
+        err_set(ERR_IO, stage, 0, NULL, "cannot create the folder: %s",
+                strerror(errno));
+        return -1;
+    }
+    double t = run_now();
+    int rc = run_write_outputs(c, stage);
+    if (rc == 0)
+        run_time(c, "write", &t);
+    if (rc == 0) {
+        snprintf(path, sizeof path, "%s/manifest.json", stage);
+        rc = run_write_manifest(c, path);
+    }
+    if (rc == 0)
+        rc = fs_replace_dir(stage, final_dir);
+    if (rc < 0) {
+        err_info saved = *err_get();
+        fs_remove_tree(stage);
+        err_set(saved.category, saved.file[0] ? saved.file : NULL,
+                saved.loc_kind == ERR_LOC_LINE ? saved.loc : 0,
+                saved.column[0] ? saved.column : NULL, "%s", saved.message);
+        return -1;
+    }
+    if (c->opt->log)
+        fprintf(c->opt->log, "resultaten in %s/\n", final_dir);
+    return 0;
+}
+
+int run_recipe(const rcp *r, const run_options *opt)
+{
+    run_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.opt = opt;
+    set_created(&c);
+    double t = run_now();
+    c.t0 = t;
+    int rc = sha256_file(r->path, c.recipe_sha);
+    if (rc == 0 && opt->log)
+        fprintf(opt->log, "recept %s (%s)\n", r->name.s, r->path);
+    if (rc == 0 && (rc = run_load_sources(&c)) == 0)
+        run_time(&c, "read", &t);
+    if (rc == 0 && (rc = run_build_units(&c)) == 0)
+        run_time(&c, "units", &t);
+    if (rc == 0 && (rc = run_join_sources(&c)) == 0)
+        run_time(&c, "join", &t);
+    if (rc == 0 && (rc = run_compile_indicators(&c)) == 0)
+        run_time(&c, "compile", &t);
+    if (rc == 0 && !opt->check_only) {
+        if ((rc = run_eval_indicators(&c)) == 0)
+            run_time(&c, "indicators", &t);
+        if (rc == 0 && (rc = run_build_levels(&c)) == 0)
+            run_time(&c, "rollups", &t);
+        if (rc == 0)
+            rc = write_all(&c);
+    }
+    if (rc == 0 && opt->log)
+        fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
+                key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
+    run_levels_free(&c);
+    run_indicators_free(&c);
+    run_sources_free(&c);
+    return rc;
+}

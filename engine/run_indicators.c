@@ -1,0 +1,288 @@
+/* run_indicators.c - compiling and evaluating a recipe's indicators: order
+ * by dependencies (cycles are errors naming the path), type checks, the
+ * percentage-is-not-a-count rule, column-at-a-time evaluation per unit, the
+ * rollup parts (weight, numerator, denominator) and the small-number rule. */
+#include "run_internal.h"
+
+#include "err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+cat_kind run_column_kind(const run_ctx *c, const char *source,
+                         const char *column);
+
+expr *run_compile(const rcp_str *text, const expr_resolver *r)
+{
+    expr_origin at = {text->pos.file, text->pos.line, text->pos.col, 0};
+    expr *e = expr_parse(text->s, text->pos.line > 0 ? &at : NULL);
+    if (!e)
+        return NULL;
+    if (expr_check(e, r) < 0) {
+        const err_info *ei = err_get();
+        /* a resolver error has no position yet: give it the expression's */
+        if (ei && ei->loc_kind == ERR_LOC_NONE && text->pos.line > 0) {
+            char msg[sizeof ei->message];
+            memcpy(msg, ei->message, sizeof msg);
+            rcp_error_at(text->pos, ei->category, "%s", msg);
+        }
+        expr_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+static long find_indicator(const run_ctx *c, const char *name)
+{
+    for (size_t k = 0; k < c->n_ind; k++)
+        if (!strcmp(c->ind[k].ri->name.s, name))
+            return (long)k;
+    return -1;
+}
+
+/* Depth-first visit for the evaluation order; a grey node met again is a
+ * cycle, reported with its path at the position of the closing reference. */
+static int visit(run_ctx *c, size_t k, size_t *order, size_t *n_order,
+                 size_t *stack, size_t depth)
+{
+    run_indicator *ind = &c->ind[k];
+    if (ind->state == 2)
+        return 0;
+    stack[depth] = k;
+    if (ind->state == 1) {
+        char path[1024] = "";
+        size_t used = 0, start = 0;
+        while (stack[start] != k)
+            start++;
+        for (size_t j = start; j <= depth && used < sizeof path; j++)
+            used += (size_t)snprintf(path + used, sizeof path - used, "%s%s",
+                                     j > start ? " -> " : "",
+                                     c->ind[stack[j]].ri->name.s);
+        const rcp_indicator *from = c->ind[stack[depth - 1]].ri;
+        return rcp_error_at(from->expr.pos, ERR_RECIPE,
+                            "indicators refer to each other in a circle: %s; "
+                            "an indicator cannot depend on itself",
+                            path);
+    }
+    ind->state = 1;
+    expr_dep *deps = NULL;
+    size_t nd = 0;
+    if (expr_deps(ind->e, &deps, &nd) < 0)
+        return -1;
+    int rc = 0;
+    for (size_t d = 0; d < nd && rc == 0; d++) {
+        if (deps[d].kind != EXPR_DEP_INDICATOR)
+            continue;
+        long j = find_indicator(c, deps[d].name);
+        if (j >= 0)
+            rc = visit(c, (size_t)j, order, n_order, stack, depth + 1);
+    }
+    free(deps);
+    if (rc < 0)
+        return -1;
+    ind->state = 2;
+    order[(*n_order)++] = k;
+    return 0;
+}
+
+/* A count rolled up by summing cannot be made of percentages or means. */
+static int check_not_percentage(run_ctx *c, const run_indicator *ind)
+{
+    if (ind->rule != ROLL_SUM)
+        return 0;
+    expr_dep *deps = NULL;
+    size_t nd = 0, n_cols = 0, n_rates = 0;
+    if (expr_deps(ind->e, &deps, &nd) < 0)
+        return -1;
+    const expr_dep *example = NULL;
+    cat_kind ex_kind = CAT_UNKNOWN;
+    for (size_t d = 0; d < nd; d++) {
+        if (deps[d].kind != EXPR_DEP_COLUMN)
+            continue;
+        n_cols++;
+        cat_kind k = run_column_kind(c, deps[d].source, deps[d].name);
+        if (k == CAT_PERCENTAGE || k == CAT_MEAN || k == CAT_SHARE) {
+            n_rates++;
+            if (!example) {
+                example = &deps[d];
+                ex_kind = k;
+            }
+        }
+    }
+    int rc = 0;
+    if (n_cols > 0 && n_rates == n_cols) {
+        rcp_pos at = ind->ri->expr.pos;
+        if (example->line > 0) {
+            at.line = example->line;
+            at.col = example->col;
+        }
+        rc = rcp_error_at(at, ERR_RECIPE,
+                          "indicator \"%s\" is a count (it rolls up by "
+                          "summing), but %s.%s is a %s; adding up %ss gives "
+                          "nonsense. Multiply it by its base (for example "
+                          "%s.%s / 100 * the number of dwellings or "
+                          "residents), or make the indicator a rate with a "
+                          "weighted_mean rollup",
+                          ind->ri->name.s, example->source, example->name,
+                          cat_kind_name(ex_kind), cat_kind_name(ex_kind),
+                          example->source, example->name);
+    }
+    free(deps);
+    return rc;
+}
+
+static roll_rule rule_of(const rcp_indicator *ri)
+{
+    switch (ri->rollup.method.v) {
+    case RCP_ROLLUP_SUM: return ROLL_SUM;
+    case RCP_ROLLUP_MEAN: return ROLL_MEAN;
+    case RCP_ROLLUP_WEIGHTED_MEAN: return ROLL_WMEAN;
+    case RCP_ROLLUP_RATIO: return ROLL_RATIO;
+    case RCP_ROLLUP_NONE: return ROLL_NONE;
+    default: return ri->kind.v == RCP_KIND_COUNT ? ROLL_SUM : ROLL_NONE;
+    }
+}
+
+static int alloc_values(size_t n, double **v, uint8_t **m)
+{
+    *v = malloc((n ? n : 1) * sizeof **v);
+    *m = malloc(n ? n : 1);
+    return (*v && *m) ? 0 : err_oom("indicator values");
+}
+
+int run_compile_indicators(run_ctx *c)
+{
+    const rcp *r = c->r;
+    c->n_ind = r->n_indicators;
+    c->ind = calloc(c->n_ind ? c->n_ind : 1, sizeof *c->ind);
+    c->ind_names = malloc((c->n_ind ? c->n_ind : 1) * sizeof *c->ind_names);
+    if (!c->ind || !c->ind_names)
+        return err_oom("indicators");
+    for (size_t k = 0; k < c->n_ind; k++) {
+        run_indicator *ind = &c->ind[k];
+        ind->ri = &r->indicators[k];
+        c->ind_names[k] = ind->ri->name.s;
+        expr_origin at = {ind->ri->expr.pos.file, ind->ri->expr.pos.line,
+                          ind->ri->expr.pos.col, 0};
+        ind->e = expr_parse(ind->ri->expr.s,
+                            ind->ri->expr.pos.line > 0 ? &at : NULL);
+        if (!ind->e)
+            return -1;
+        ind->rule = rule_of(ind->ri);
+        if (alloc_values(c->n_units, &ind->v, &ind->m) < 0)
+            return -1;
+    }
+    /* order by dependencies, then compile in that order so that types of
+     * referenced indicators are known */
+    size_t *order = malloc((c->n_ind + 1) * sizeof *order);
+    size_t *stack = malloc((c->n_ind + 1) * sizeof *stack);
+    size_t n_order = 0;
+    int rc = (order && stack) ? 0 : err_oom("indicator order");
+    for (size_t k = 0; k < c->n_ind && rc == 0; k++)
+        rc = visit(c, k, order, &n_order, stack, 0);
+    free(stack);
+    expr_resolver res;
+    run_resolver(c, &res);
+    for (size_t o = 0; o < n_order && rc == 0; o++) {
+        run_indicator *ind = &c->ind[order[o]];
+        rc = expr_check(ind->e, &res);
+        if (rc < 0) {
+            const err_info *ei = err_get();
+            if (ei && ei->loc_kind == ERR_LOC_NONE)
+                rcp_error_at(ind->ri->expr.pos, ei->category, "%s",
+                             ei->message);
+            break;
+        }
+        ind->is_bool = expr_result_type(ind->e) == EXPR_T_BOOL;
+        const rcp_rollup *ru = &ind->ri->rollup;
+        if (ind->rule == ROLL_WMEAN && ru->weight.s &&
+            !(ind->weight = run_compile(&ru->weight, &res)))
+            rc = -1;
+        if (rc == 0 && ind->rule == ROLL_RATIO &&
+            (!(ind->num = run_compile(&ru->numerator, &res)) ||
+             !(ind->den = run_compile(&ru->denominator, &res))))
+            rc = -1;
+        if (rc == 0 && ind->ri->min_base.expr.s &&
+            !(ind->base = run_compile(&ind->ri->min_base.expr, &res)))
+            rc = -1;
+        if (rc == 0 && ind->rule == ROLL_WMEAN && !ind->weight)
+            rc = rcp_error_at(ru->method.pos, ERR_RECIPE,
+                              "indicator \"%s\": a weighted_mean rollup "
+                              "needs `weight:` (for example the number of "
+                              "households)", ind->ri->name.s);
+        if (rc == 0)
+            rc = check_not_percentage(c, ind);
+    }
+    /* evaluation order: remember it by permuting the array */
+    if (rc == 0) {
+        run_indicator *sorted = malloc((c->n_ind ? c->n_ind : 1) * sizeof *sorted);
+        if (!sorted) {
+            rc = err_oom("indicators");
+        } else {
+            for (size_t o = 0; o < n_order; o++)
+                sorted[o] = c->ind[order[o]];
+            memcpy(c->ind, sorted, c->n_ind * sizeof *sorted);
+            free(sorted);
+            for (size_t k = 0; k < c->n_ind; k++)
+                c->ind_names[k] = c->ind[k].ri->name.s;
+        }
+    }
+    free(order);
+    return rc;
+}
+
+/* Evaluates part e (or leaves *v NULL when e is NULL). */
+static int eval_part(run_ctx *c, const expr_resolver *res, const expr *e,
+                     double **v, uint8_t **m)
+{
+    if (!e)
+        return 0;
+    if (alloc_values(c->n_units, v, m) < 0)
+        return -1;
+    return expr_eval(e, res, c->n_units, *v, *m);
+}
+
+int run_eval_indicators(run_ctx *c)
+{
+    expr_resolver res;
+    run_resolver(c, &res);
+    for (size_t k = 0; k < c->n_ind; k++) {
+        run_indicator *ind = &c->ind[k];
+        if (expr_eval(ind->e, &res, c->n_units, ind->v, ind->m) < 0 ||
+            eval_part(c, &res, ind->weight, &ind->wv, &ind->wm) < 0 ||
+            eval_part(c, &res, ind->num, &ind->nv, &ind->nm) < 0 ||
+            eval_part(c, &res, ind->den, &ind->dv, &ind->dm) < 0 ||
+            eval_part(c, &res, ind->base, &ind->bv, &ind->bm) < 0) {
+            err_prefix("indicator \"%s\"", ind->ri->name.s);
+            return -1;
+        }
+        if (ind->base) {
+            double min = ind->ri->min_base.min.v;
+            for (size_t u = 0; u < c->n_units; u++)
+                if (!ind->bm[u] && ind->bv[u] < min && !ind->m[u]) {
+                    ind->m[u] = MISS_SUPPRESSED;
+                    ind->v[u] = 0;
+                }
+        }
+    }
+    return 0;
+}
+
+void run_indicators_free(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_ind; k++) {
+        run_indicator *ind = &c->ind[k];
+        expr_free(ind->e);
+        expr_free(ind->weight);
+        expr_free(ind->num);
+        expr_free(ind->den);
+        expr_free(ind->base);
+        free(ind->v); free(ind->m);
+        free(ind->wv); free(ind->wm);
+        free(ind->nv); free(ind->nm);
+        free(ind->dv); free(ind->dm);
+        free(ind->bv); free(ind->bm);
+    }
+    free(c->ind);
+    free(c->ind_names);
+}

@@ -1,0 +1,129 @@
+/* run_internal.h - the state of one recipe run, shared by the run_*.c files.
+ * Private to the run module. */
+#ifndef DNW_RUN_INTERNAL_H
+#define DNW_RUN_INTERNAL_H
+
+#include "catalog.h"
+#include "expr.h"
+#include "join.h"
+#include "keyidx.h"
+#include "rcp.h"
+#include "roll.h"
+#include "run.h"
+#include "tbl.h"
+
+/* One loaded source. */
+typedef struct {
+    const rcp_source *rs;
+    tbl *t;                 /* the table as read (owned) */
+    catalog *cat;           /* catalog entry or NULL (owned) */
+    keyidx *ix;             /* key index, NULL for the area-free case (owned) */
+    keyidx_stats kst;
+    key_level level;        /* level joined at */
+    join_result j;          /* join to the units (owned) */
+    int joined;
+    char sha256[65];
+    size_t rows_kept;       /* after the filter */
+    uint8_t *keep;          /* filter result per row, NULL = all (owned) */
+    /* per table column: values gathered per unit (lazily; owned) */
+    double **gd;
+    uint8_t **gm;
+    int32_t **gc;            /* text columns: dictionary codes per unit */
+    double **rd;             /* int64 columns as doubles, per source row */
+    /* names an expression may use: columns and catalog names (owned array
+     * of borrowed strings) */
+    const char **cand;
+    size_t n_cand;
+} run_source;
+
+/* One indicator, evaluated per unit. */
+typedef struct {
+    const rcp_indicator *ri;
+    expr *e;
+    expr *weight, *num, *den, *base; /* rollup parts and min_base (or NULL) */
+    roll_rule rule;
+    double *v;               /* per unit (owned) */
+    uint8_t *m;
+    double *wv, *nv, *dv, *bv; /* rollup part values per unit (owned) */
+    uint8_t *wm, *nm, *dm, *bm;
+    int state;               /* 0 new, 1 in progress, 2 done (ordering) */
+    int is_bool;
+} run_indicator;
+
+/* One output level: the units themselves or a rollup. */
+typedef struct {
+    key_level level;         /* KEY_INVALID = the whole area */
+    const char *file_stem;   /* "indicators" or "indicators_wijk" ... */
+    roll_groups g;           /* rollup groups (unused for the unit level) */
+    tbl *result;             /* code, name, indicators (+ geometry) */
+} run_level;
+
+typedef struct {
+    const rcp *r;
+    const run_options *opt;
+    key_level unit_level;
+    run_source *src;
+    size_t n_src;
+    const char **src_names;  /* for suggestions (owned array) */
+    const char **ind_names;  /* for suggestions (owned array) */
+    long unit_src;           /* source giving the units */
+    long geom_src;           /* source giving the geometry, or -1 */
+    size_t n_units;
+    char (*units)[KEY_MAX];
+    int64_t *unit_row;       /* row of each unit in the unit source */
+    char **unit_names;       /* owned strings (may be NULL entries) */
+    const char **area;       /* borrowed from the recipe */
+    size_t n_area;
+    run_indicator *ind;
+    size_t n_ind;
+    run_level *levels;
+    size_t n_levels;
+    tbl *geom;               /* unit geometry (tbl_take of the geometry
+                                source; owned) or NULL */
+    struct {
+        const char *stage;
+        double seconds;
+    } timing[24];
+    size_t n_timing;
+    double t0;
+    char recipe_sha[65];
+    char created[16];
+} run_ctx;
+
+/* Wall-clock seconds (monotonic). */
+double run_now(void);
+/* Records the time since *t under stage and resets *t. */
+void run_time(run_ctx *c, const char *stage, double *t);
+
+/* run_sources.c */
+/* The column holding names at level l in source s (the recipe's
+ * name_column for the source's own level), or NULL. */
+const tbl_col *run_name_column(const run_source *s, key_level l);
+int run_load_sources(run_ctx *c);
+int run_build_units(run_ctx *c);
+int run_join_sources(run_ctx *c);
+void run_sources_free(run_ctx *c);
+
+/* run_resolve.c: the expression resolver over units */
+void run_resolver(run_ctx *c, expr_resolver *r);
+/* Resolver over one source's own rows (for `filter:`). */
+void run_source_resolver(run_ctx *c, run_source *s, expr_resolver *r);
+
+/* run_indicators.c */
+int run_compile_indicators(run_ctx *c);
+int run_eval_indicators(run_ctx *c);
+void run_indicators_free(run_ctx *c);
+/* Compiles one recipe expression text (with its position) against r. */
+expr *run_compile(const rcp_str *text, const expr_resolver *r);
+
+/* run_levels.c */
+int run_build_levels(run_ctx *c);
+void run_levels_free(run_ctx *c);
+
+/* run_output.c */
+int run_write_outputs(run_ctx *c, const char *stage_dir);
+
+/* manifest.c */
+int run_write_manifest(run_ctx *c, const char *path);
+
+#endif

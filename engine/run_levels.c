@@ -1,0 +1,197 @@
+/* run_levels.c - the result tables of a run: one for the units, and one
+ * per coarser level present (wijk, gemeente, the whole area), with the
+ * indicators rolled up by their rules and the small-number rule applied to
+ * the rolled-up bases. */
+#include "run_internal.h"
+
+#include "err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Name of group g at level l: from a name column at that level in the unit
+ * source (first member's row), else from a source at that level, else the
+ * code itself. */
+static const char *group_name(run_ctx *c, const run_level *L, size_t g)
+{
+    if (L->level == KEY_INVALID)
+        return c->r->title.s ? c->r->title.s : "gebied";
+    const run_source *us = &c->src[c->unit_src];
+    const tbl_col *nc = run_name_column(us, L->level);
+    if (nc) {
+        const char *s = col_str(nc, (size_t)c->unit_row[L->g.first_unit[g]]);
+        if (s)
+            return s;
+    }
+    for (size_t k = 0; k < c->n_src; k++) {
+        const run_source *s = &c->src[k];
+        if (s->level != L->level)
+            continue;
+        nc = run_name_column(s, L->level);
+        int64_t r = nc ? keyidx_find(s->ix, L->g.codes[g]) : -1;
+        if (r >= 0 && col_str(nc, (size_t)r))
+            return col_str(nc, (size_t)r);
+    }
+    return L->g.codes[g];
+}
+
+static int add_text(tbl *t, const char *name, size_t row, const char *s)
+{
+    tbl_col *col = tbl_col_by_name(t, name);
+    return col_set_str(col, tbl_nrows(t), row, s, strlen(s));
+}
+
+/* A table of the units' geometry only (or no columns without geometry). */
+static tbl *geometry_table(run_ctx *c)
+{
+    if (!c->geom)
+        return tbl_new(c->n_units);
+    int64_t *idx = malloc((c->n_units ? c->n_units : 1) * sizeof *idx);
+    if (!idx) {
+        err_oom("result");
+        return NULL;
+    }
+    for (size_t u = 0; u < c->n_units; u++)
+        idx[u] = (int64_t)u;
+    tbl *t = tbl_take(c->geom, idx, c->n_units);
+    free(idx);
+    for (size_t k = t ? tbl_ncols(t) : 0; k-- > 0;)
+        if (tbl_col_at(t, k)->type != COL_GEOM)
+            tbl_drop_col(t, k);
+    return t;
+}
+
+/* Result table of the units themselves (with their geometry, if any). */
+static int unit_table(run_ctx *c, run_level *L)
+{
+    tbl *t = geometry_table(c);
+    if (!t)
+        return -1;
+    L->result = t;
+    if (!tbl_add_col(t, "code", COL_STRING) || !tbl_add_col(t, "name", COL_STRING))
+        return -1;
+    for (size_t u = 0; u < c->n_units; u++)
+        if (add_text(t, "code", u, c->units[u]) < 0 ||
+            add_text(t, "name", u, c->unit_names[u]) < 0)
+            return -1;
+    for (size_t k = 0; k < c->n_ind; k++) {
+        tbl_col *col = tbl_add_col(t, c->ind[k].ri->name.s, COL_DOUBLE);
+        if (!col)
+            return -1;
+        memcpy(col->d, c->ind[k].v, c->n_units * sizeof(double));
+        col->miss = malloc(c->n_units ? c->n_units : 1);
+        if (!col->miss)
+            return err_oom("result");
+        memcpy(col->miss, c->ind[k].m, c->n_units);
+    }
+    return 0;
+}
+
+/* Rolls indicator ind up over the groups of L into col. */
+static int roll_indicator(run_ctx *c, const run_level *L,
+                          const run_indicator *ind, tbl_col *col)
+{
+    size_t n = c->n_units, ng = L->g.n_groups;
+    uint8_t *om = malloc(ng ? ng : 1);
+    if (!om)
+        return err_oom("rollup");
+    int rc = 0;
+    switch (ind->rule) {
+    case ROLL_SUM:
+        rc = roll_sum(&L->g, n, ind->v, ind->m, col->d, om);
+        break;
+    case ROLL_MEAN:
+        rc = roll_mean(&L->g, n, ind->v, ind->m, col->d, om);
+        break;
+    case ROLL_WMEAN:
+        rc = roll_wmean(&L->g, n, ind->v, ind->m, ind->wv, ind->wm, col->d, om);
+        break;
+    case ROLL_RATIO:
+        rc = roll_ratio(&L->g, n, ind->nv, ind->nm, ind->dv, ind->dm,
+                        ind->ri->rollup.scale.v, col->d, om);
+        break;
+    case ROLL_NONE:
+        memset(om, MISS_INVALID, ng);
+        memset(col->d, 0, ng * sizeof(double));
+        break;
+    }
+    if (rc == 0 && ind->base && ind->rule != ROLL_NONE) {
+        double *b = malloc((ng ? ng : 1) * sizeof *b);
+        uint8_t *bm = malloc(ng ? ng : 1);
+        rc = (b && bm) ? roll_sum(&L->g, n, ind->bv, ind->bm, b, bm)
+                       : err_oom("rollup");
+        for (size_t g = 0; rc == 0 && g < ng; g++)
+            if (!bm[g] && !om[g] && b[g] < ind->ri->min_base.min.v) {
+                om[g] = MISS_SUPPRESSED;
+                col->d[g] = 0;
+            }
+        free(b);
+        free(bm);
+    }
+    col->miss = om;
+    return rc;
+}
+
+static int rollup_table(run_ctx *c, run_level *L)
+{
+    if (roll_groups_build((const char(*)[KEY_MAX])c->units, c->n_units,
+                          L->level, &L->g) < 0)
+        return -1;
+    size_t ng = L->g.n_groups;
+    tbl *t = tbl_new(ng);
+    if (!t)
+        return -1;
+    L->result = t;
+    if (!tbl_add_col(t, "code", COL_STRING) || !tbl_add_col(t, "name", COL_STRING))
+        return -1;
+    for (size_t g = 0; g < ng; g++) {
+        const char *code = L->level == KEY_INVALID ? "gebied" : L->g.codes[g];
+        if (add_text(t, "code", g, code) < 0 ||
+            add_text(t, "name", g, group_name(c, L, g)) < 0)
+            return -1;
+    }
+    for (size_t k = 0; k < c->n_ind; k++) {
+        tbl_col *col = tbl_add_col(t, c->ind[k].ri->name.s, COL_DOUBLE);
+        if (!col || roll_indicator(c, L, &c->ind[k], col) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int run_build_levels(run_ctx *c)
+{
+    static const struct {
+        key_level level;
+        const char *stem;
+    } all[] = {{KEY_BUURT, "indicators_buurt"},
+               {KEY_WIJK, "indicators_wijk"},
+               {KEY_GEMEENTE, "indicators_gemeente"},
+               {KEY_INVALID, "indicators_gebied"}};
+    c->levels = calloc(4, sizeof *c->levels);
+    if (!c->levels)
+        return err_oom("levels");
+    c->levels[0].level = c->unit_level;
+    c->levels[0].file_stem = "indicators";
+    c->n_levels = 1;
+    if (unit_table(c, &c->levels[0]) < 0)
+        return -1;
+    for (size_t k = 0; k < 4; k++) {
+        if (all[k].level != KEY_INVALID && all[k].level >= c->unit_level)
+            continue;
+        run_level *L = &c->levels[c->n_levels++];
+        L->level = all[k].level;
+        L->file_stem = all[k].stem;
+        if (rollup_table(c, L) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+void run_levels_free(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_levels; k++) {
+        roll_groups_free(&c->levels[k].g);
+        tbl_free(c->levels[k].result);
+    }
+    free(c->levels);
+}

@@ -1,0 +1,52 @@
+/* run_output.c - writing a run's tables into the staging folder:
+ * indicators.csv (units), indicators_<level>.csv per rollup level and
+ * indicators.gpkg with the same tables (the units with geometry). */
+#include "run_internal.h"
+
+#include "err.h"
+#include "outw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Most decimals any indicator asks for (-1 = full precision). */
+static int max_decimals(const run_ctx *c)
+{
+    int best = -2;
+    for (size_t k = 0; k < c->n_ind; k++) {
+        long d = c->ind[k].ri->decimals.v;
+        if (d < 0)
+            return -1;
+        if (d > best)
+            best = (int)d;
+    }
+    return best < 0 ? -1 : best;
+}
+
+int run_write_outputs(run_ctx *c, const char *dir)
+{
+    char path[4096];
+    int dec = max_decimals(c);
+    if (c->r->out_tables.v) {
+        for (size_t k = 0; k < c->n_levels; k++) {
+            snprintf(path, sizeof path, "%s/%s.csv", dir,
+                     c->levels[k].file_stem);
+            if (outw_csv(c->levels[k].result, path, dec) < 0)
+                return -1;
+        }
+    }
+    if (c->r->out_gpkg.v) {
+        outw_layer layers[4];
+        const char *names[4];
+        for (size_t k = 0; k < c->n_levels; k++) {
+            names[k] = k == 0 ? key_level_plural(c->levels[0].level)
+                              : c->levels[k].file_stem + strlen("indicators_");
+            layers[k].layer = names[k];
+            layers[k].t = c->levels[k].result;
+        }
+        snprintf(path, sizeof path, "%s/indicators.gpkg", dir);
+        if (outw_gpkg(path, layers, c->n_levels) < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,361 @@
+/* run_sources.c - a run's sources: reading them (through the cache), their
+ * catalog entries and checksums, the units of analysis with the area
+ * filter, and the join of every source to the units. */
+#include "run_internal.h"
+
+#include "err.h"
+#include "sha256.h"
+#include "src.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static key_level level_of_rcp(int l)
+{
+    switch (l) {
+    case RCP_BUURT: return KEY_BUURT;
+    case RCP_WIJK: return KEY_WIJK;
+    case RCP_GEMEENTE: return KEY_GEMEENTE;
+    default: return KEY_INVALID;
+    }
+}
+
+/* Names an expression may use for source s: the columns of the table and
+ * the stable catalog names of columns that exist. */
+static int build_candidates(run_source *s)
+{
+    size_t nc = tbl_ncols(s->t);
+    size_t cap = nc + (s->cat ? s->cat->n_cols : 0) + 1;
+    s->cand = malloc(cap * sizeof *s->cand);
+    if (!s->cand)
+        return err_oom("column names");
+    for (size_t k = 0; k < nc; k++)
+        if (tbl_col_at(s->t, k)->type != COL_GEOM)
+            s->cand[s->n_cand++] = tbl_col_at(s->t, k)->name;
+    if (s->cat)
+        for (size_t k = 0; k < s->cat->n_cols; k++)
+            if (tbl_col_by_name(s->t, s->cat->cols[k].column) &&
+                !tbl_col_by_name(s->t, s->cat->cols[k].name))
+                s->cand[s->n_cand++] = s->cat->cols[k].name;
+    return 0;
+}
+
+/* Applies `rename:` of the recipe to the table's columns. */
+static int apply_renames(run_source *s)
+{
+    const rcp_source *rs = s->rs;
+    for (size_t k = 0; k < rs->n_rename; k++) {
+        long idx = tbl_col_index(s->t, rs->rename[k].from.s);
+        if (idx < 0)
+            return rcp_error_at(rs->rename[k].from.pos, ERR_RECIPE,
+                                "source \"%s\" has no column \"%s\" to rename",
+                                rs->name.s, rs->rename[k].from.s);
+        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0) {
+            err_clear();
+            return rcp_error_at(rs->rename[k].to.pos, ERR_RECIPE,
+                                "source \"%s\" already has a column \"%s\"",
+                                rs->name.s, rs->rename[k].to.s);
+        }
+    }
+    return 0;
+}
+
+int run_load_sources(run_ctx *c)
+{
+    const rcp *r = c->r;
+    c->src = calloc(r->n_sources ? r->n_sources : 1, sizeof *c->src);
+    if (!c->src)
+        return err_oom("sources");
+    c->n_src = r->n_sources;
+    c->geom_src = -1;
+    c->src_names = malloc((r->n_sources ? r->n_sources : 1) * sizeof *c->src_names);
+    if (!c->src_names)
+        return err_oom("sources");
+    for (size_t k = 0; k < r->n_sources; k++)
+        c->src_names[k] = r->sources[k].name.s;
+    for (size_t k = 0; k < r->n_sources; k++) {
+        run_source *s = &c->src[k];
+        const rcp_source *rs = &r->sources[k];
+        s->rs = rs;
+        if (rs->join.v == RCP_JOIN_SPATIAL)
+            return rcp_error_at(rs->join.pos, ERR_RECIPE,
+                                "source \"%s\": spatial joins are not "
+                                "supported yet; give a key column with "
+                                "region codes", rs->name.s);
+        src_options so;
+        src_options_init(&so);
+        rcp_source_options(r, rs, &so);
+        char spec[4608];
+        if (rs->layer.s)
+            snprintf(spec, sizeof spec, "%s#%s", rs->resolved, rs->layer.s);
+        else
+            snprintf(spec, sizeof spec, "%s", rs->resolved);
+        s->t = src_read(spec, &so);
+        if (!s->t) {
+            err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                       rs->path.pos.file ? rs->path.pos.file : "",
+                       rs->path.pos.line);
+            return -1;
+        }
+        if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
+            sha256_file(rs->resolved, s->sha256) < 0)
+            return -1;
+        if (apply_renames(s) < 0)
+            return -1;
+        if (rs->catalog.s) {
+            s->cat = catalog_load(rs->catalog.s);
+            if (!s->cat) {
+                err_prefix("source \"%s\"", rs->name.s);
+                return -1;
+            }
+        }
+        if (build_candidates(s) < 0)
+            return -1;
+        size_t nc = tbl_ncols(s->t);
+        s->gd = calloc(nc ? nc : 1, sizeof *s->gd);
+        s->gm = calloc(nc ? nc : 1, sizeof *s->gm);
+        s->gc = calloc(nc ? nc : 1, sizeof *s->gc);
+        s->rd = calloc(nc ? nc : 1, sizeof *s->rd);
+        if (!s->gd || !s->gm || !s->gc || !s->rd)
+            return err_oom("source columns");
+        if (rs->geometry.v) {
+            if (!tbl_geom(s->t))
+                return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
+                                    "source \"%s\" is marked as geometry "
+                                    "source, but %s has no geometry",
+                                    rs->name.s, rs->resolved);
+            c->geom_src = (long)k;
+        }
+        s->rows_kept = tbl_nrows(s->t);
+    }
+    return 0;
+}
+
+/* Evaluates a source's `filter:` over its own rows into s->keep. */
+static int apply_filter(run_ctx *c, run_source *s)
+{
+    if (!s->rs->filter.s)
+        return 0;
+    expr_resolver res;
+    run_source_resolver(c, s, &res);
+    expr *e = run_compile(&s->rs->filter, &res);
+    if (!e)
+        return -1;
+    if (expr_result_type(e) != EXPR_T_BOOL) {
+        expr_free(e);
+        return rcp_error_at(s->rs->filter.pos, ERR_RECIPE,
+                            "the filter of source \"%s\" must be a condition "
+                            "(for example WATER == 'NEE'), not a number",
+                            s->rs->name.s);
+    }
+    size_t n = tbl_nrows(s->t);
+    double *v = malloc((n ? n : 1) * sizeof *v);
+    uint8_t *m = malloc(n ? n : 1);
+    s->keep = malloc(n ? n : 1);
+    if (!v || !m || !s->keep) {
+        free(v);
+        free(m);
+        expr_free(e);
+        return err_oom("filter");
+    }
+    int rc = expr_eval(e, &res, n, v, m);
+    s->rows_kept = 0;
+    for (size_t k = 0; rc == 0 && k < n; k++) {
+        s->keep[k] = m[k] == 0 && v[k] != 0;
+        s->rows_kept += s->keep[k];
+    }
+    free(v);
+    free(m);
+    expr_free(e);
+    return rc;
+}
+
+static int index_source(run_ctx *c, run_source *s)
+{
+    const rcp_source *rs = s->rs;
+    if (apply_filter(c, s) < 0)
+        return -1;
+    const tbl_col *kc = tbl_col_by_name(s->t, rs->key.s);
+    if (!kc) {
+        const char *best[3];
+        size_t nb = expr_suggest(rs->key.s, s->cand, s->n_cand, best, 3);
+        return rcp_error_at(rs->key.pos, ERR_RECIPE,
+                            "source \"%s\" (%s) has no column \"%s\"%s%s%s",
+                            rs->name.s, rs->resolved, rs->key.s,
+                            nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                            nb ? "\"?" : "");
+    }
+    key_level hint = level_of_rcp(rs->level.v);
+    s->ix = keyidx_build(kc, tbl_nrows(s->t), hint, s->keep, &s->kst);
+    if (!s->ix) {
+        err_prefix("source \"%s\"", rs->name.s);
+        return -1;
+    }
+    s->level = hint != KEY_INVALID ? hint : s->kst.main_level;
+    if (s->level == KEY_INVALID) {
+        char ex[160] = "";
+        size_t used = 0;
+        for (size_t k = 0; k < s->kst.n_invalid_examples && k < 3; k++)
+            used += (size_t)snprintf(ex + used, sizeof ex - used, "%s\"%s\"",
+                                     k ? ", " : "", s->kst.invalid_examples[k]);
+        return rcp_error_at(rs->key.pos, ERR_JOIN,
+                            "the key column \"%s\" of source \"%s\" holds no "
+                            "CBS region codes (GM####, WK######, BU########)"
+                            "%s%s; is it the right column?",
+                            rs->key.s, rs->name.s, ex[0] ? ", e.g. " : "", ex);
+    }
+    return 0;
+}
+
+/* Picks a name column for the units: the recipe's name_column, or a column
+ * named like the level's name in CBS files. NULL when none. */
+const tbl_col *run_name_column(const run_source *s, key_level l)
+{
+    if (s->rs->name_column.s && l == s->level)
+        return tbl_col_by_name(s->t, s->rs->name_column.s);
+    static const char *const names[4][6] = {
+        {NULL},
+        {"gemeentenaam", "GM_NAAM", "gm_naam", "GMN", "statnaam", "naam"},
+        {"wijknaam", "WK_NAAM", "wk_naam", "WKN", "statnaam", "naam"},
+        {"buurtnaam", "BU_NAAM", "bu_naam", "BUN", "statnaam", "naam"}};
+    for (int k = 0; k < 6 && names[l][k]; k++) {
+        const tbl_col *col = tbl_col_by_name(s->t, names[l][k]);
+        if (col && col->type == COL_STRING)
+            return col;
+    }
+    return NULL;
+}
+
+int run_build_units(run_ctx *c)
+{
+    c->unit_level = level_of_rcp(c->r->unit.v);
+    c->area = (const char **)c->r->area.s;
+    c->n_area = c->r->area.n;
+    for (size_t k = 0; k < c->n_src; k++)
+        if (index_source(c, &c->src[k]) < 0)
+            return -1;
+    /* the unit source: the geometry source, else the first at unit level */
+    c->unit_src = -1;
+    if (c->geom_src >= 0 && c->src[c->geom_src].level == c->unit_level)
+        c->unit_src = c->geom_src;
+    for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
+        if (c->src[k].level == c->unit_level)
+            c->unit_src = (long)k;
+    if (c->geom_src >= 0 && c->src[c->geom_src].level != c->unit_level)
+        return rcp_error_at(c->src[c->geom_src].rs->geometry.pos, ERR_RECIPE,
+                            "the geometry source \"%s\" holds %s, but the "
+                            "recipe's unit is %s; give geometry at the unit's "
+                            "level",
+                            c->src[c->geom_src].rs->name.s,
+                            key_level_plural(c->src[c->geom_src].level),
+                            key_level_name(c->unit_level));
+    if (c->unit_src < 0)
+        return rcp_error_at(c->r->unit.pos, ERR_RECIPE,
+                            "no source holds %s codes, so there are no units "
+                            "to compute (the sources are at other levels)",
+                            key_level_name(c->unit_level));
+    run_source *us = &c->src[c->unit_src];
+    size_t n = tbl_nrows(us->t);
+    c->units = malloc((n ? n : 1) * KEY_MAX);
+    c->unit_row = malloc((n ? n : 1) * sizeof *c->unit_row);
+    c->unit_names = calloc(n ? n : 1, sizeof *c->unit_names);
+    if (!c->units || !c->unit_row || !c->unit_names)
+        return err_oom("units");
+    const tbl_col *nc = run_name_column(us, c->unit_level);
+    for (size_t r = 0; r < n; r++) {
+        if (keyidx_level_of(us->ix, r) != c->unit_level)
+            continue;
+        const char *code = keyidx_code_of(us->ix, r);
+        if (keyidx_find(us->ix, code) != (int64_t)r) /* duplicate */
+            continue;
+        if (!key_in_area(code, c->area, c->n_area))
+            continue;
+        memcpy(c->units[c->n_units], code, KEY_MAX);
+        c->unit_row[c->n_units] = (int64_t)r;
+        const char *nm = nc ? col_str(nc, r) : NULL;
+        c->unit_names[c->n_units] = strdup(nm ? nm : code);
+        if (!c->unit_names[c->n_units])
+            return err_oom("unit names");
+        c->n_units++;
+    }
+    if (c->n_units == 0) {
+        if (c->n_area)
+            return rcp_error_at(c->r->area.pos, ERR_RECIPE,
+                                "no %s of source \"%s\" lie in the area %s%s",
+                                key_level_plural(c->unit_level), us->rs->name.s,
+                                c->area[0], c->n_area > 1 ? ", ..." : "");
+        return rcp_error_at(us->rs->key.pos, ERR_RECIPE,
+                            "source \"%s\" has no %s", us->rs->name.s,
+                            key_level_plural(c->unit_level));
+    }
+    if (c->geom_src >= 0) {
+        c->geom = tbl_take(c->src[c->geom_src].t, c->unit_row, c->n_units);
+        if (!c->geom)
+            return -1;
+        for (size_t k = tbl_ncols(c->geom); k-- > 0;)
+            if (tbl_col_at(c->geom, k)->type != COL_GEOM)
+                tbl_drop_col(c->geom, k);
+    }
+    return 0;
+}
+
+int run_join_sources(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_src; k++) {
+        run_source *s = &c->src[k];
+        if (join_units((const char(*)[KEY_MAX])c->units, c->n_units,
+                       c->unit_level, s->ix, &s->kst, s->level,
+                       (const char *const *)c->area, c->n_area, &s->j) < 0)
+            return -1;
+        s->joined = 1;
+        if (c->opt->log) {
+            fprintf(c->opt->log,
+                    "  bron %-10s %6zu rijen  %s-niveau  %zu/%zu %s gekoppeld",
+                    s->rs->name.s, tbl_nrows(s->t), key_level_name(s->level),
+                    s->j.units_matched, c->n_units,
+                    key_level_plural(c->unit_level));
+            if (s->j.n_source_unmatched)
+                fprintf(c->opt->log, ", %zu bronrijen in het gebied ongebruikt",
+                        s->j.n_source_unmatched);
+            if (s->kst.duplicates)
+                fprintf(c->opt->log, ", %zu dubbele codes", s->kst.duplicates);
+            fputc('\n', c->opt->log);
+        }
+        if (join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
+                       s->rs->resolved) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+void run_sources_free(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_src; k++) {
+        run_source *s = &c->src[k];
+        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
+            free(s->gd[j]);
+            free(s->gm[j]);
+            free(s->gc[j]);
+            free(s->rd[j]);
+        }
+        free(s->gd);
+        free(s->gm);
+        free(s->gc);
+        free(s->rd);
+        free(s->cand);
+        free(s->keep);
+        join_result_free(&s->j);
+        keyidx_free(s->ix);
+        catalog_free(s->cat);
+        tbl_free(s->t);
+    }
+    free(c->src);
+    free(c->src_names);
+    for (size_t u = 0; u < c->n_units; u++)
+        free(c->unit_names[u]);
+    free(c->unit_names);
+    free(c->units);
+    free(c->unit_row);
+    tbl_free(c->geom);
+}

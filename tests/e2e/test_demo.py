@@ -1,0 +1,55 @@
+"""The demo recipe on the bundled demo data: the generator is deterministic,
+and the buurt values and rollups match numbers computed here from the demo
+files."""
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+
+from e2elib import Ctx, num, read_csv_rows, read_geojson_props, read_out_csv
+
+t = Ctx()
+demo = os.path.join(t.src, "datasets", "demo")
+# the generator makes the committed files byte for byte
+copy = os.path.join(t.work, "demo")
+shutil.copytree(demo, copy)
+subprocess.run([sys.executable, os.path.join(copy, "make_demo.py")], check=True)
+for f in os.listdir(demo):
+    if not f.endswith(".py"):
+        t.check(filecmp.cmp(os.path.join(demo, f), os.path.join(copy, f), shallow=False),
+                "make_demo.py reproduces " + f)
+
+out = os.path.join(t.work, "out")
+p = t.run("run", os.path.join(t.src, "recipes", "demo.yaml"), "-o", out, "-q")
+bu = read_out_csv(os.path.join(out, "demo", "indicators.csv"))
+wk = read_out_csv(os.path.join(out, "demo", "indicators_wijk.csv"))
+props = {p["buurtcode"]: p for p in read_geojson_props(os.path.join(demo, "voorbeeldrecht_buurten.geojson"))}
+arm = {r[0].strip(): r for r in read_csv_rows(os.path.join(demo, "voorbeeldrecht_energiearmoede.csv"))
+       if r and r[0].strip().startswith("BU")}
+act = {"BU" + r[0]: r for r in read_csv_rows(os.path.join(demo, "voorbeeldrecht_activiteiten.csv"), ",")[1:]}
+t.check(len(bu) == 30, "30 buurten")
+num_wk = defaultdict(float)
+den_wk = defaultdict(float)
+for code, pr in props.items():
+    got = bu[code]
+    inw, hh = num(pr["aantal_inwoners"]), num(pr["aantal_huishoudens"])
+    p65 = num(pr["percentage_personen_65_jaar_en_ouder"])
+    if p65 is None:
+        t.check(got["aandeel_65plus"] is None, code + " secret 65+ stays empty")
+    elif inw < 50:
+        t.check(got["aandeel_65plus"] is None, code + " suppressed below 50 inwoners")
+    else:
+        t.near(got["aandeel_65plus"], p65, 1e-12, code + " 65+")
+    visits = float(act[code][1])
+    t.near(got["bereik_energiecoach"] if hh >= 20 else 0, 100 * visits / hh if hh >= 20 else 0,
+           1e-9, code + " reach")
+    n_arm, h_arm = num(arm[code][3]), num(arm[code][2])
+    if n_arm is not None and hh >= 20:
+        t.near(got["energiearmoede"], 100 * n_arm / h_arm, 1e-9, code + " energiearmoede")
+        num_wk[pr["wijkcode"]] += n_arm
+        den_wk[pr["wijkcode"]] += h_arm
+for w in num_wk:
+    t.near(wk[w]["energiearmoede"], 100 * num_wk[w] / den_wk[w], 1e-9, w + " energiearmoede ratio of sums")
+t.done()
