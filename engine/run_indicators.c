@@ -12,12 +12,26 @@
 cat_kind run_column_kind(const run_ctx *c, const char *source,
                          const char *column);
 
+/* After a failed parse or check of a value that came from the command line
+ * (--set, no line), names the argument instead of "line 1". */
+static void name_cli_origin(const rcp_str *text)
+{
+    const err_info *ei = err_get();
+    if (!ei || text->pos.line > 0 || !text->pos.file)
+        return;
+    err_info saved = *ei;
+    err_set(saved.category, text->pos.file, 0,
+            saved.column[0] ? saved.column : NULL, "%s", saved.message);
+}
+
 expr *run_compile(const rcp_str *text, const expr_resolver *r)
 {
     expr_origin at = {text->pos.file, text->pos.line, text->pos.col, 0};
     expr *e = expr_parse(text->s, text->pos.line > 0 ? &at : NULL);
-    if (!e)
+    if (!e) {
+        name_cli_origin(text);
         return NULL;
+    }
     if (expr_check(e, r) < 0) {
         const err_info *ei = err_get();
         /* a resolver error has no position yet: give it the expression's */
@@ -26,6 +40,7 @@ expr *run_compile(const rcp_str *text, const expr_resolver *r)
             memcpy(msg, ei->message, sizeof msg);
             rcp_error_at(text->pos, ei->category, "%s", msg);
         }
+        name_cli_origin(text);
         expr_free(e);
         return NULL;
     }
@@ -166,8 +181,10 @@ int run_compile_indicators(run_ctx *c)
                           ind->ri->expr.pos.col, 0};
         ind->e = expr_parse(ind->ri->expr.s,
                             ind->ri->expr.pos.line > 0 ? &at : NULL);
-        if (!ind->e)
+        if (!ind->e) {
+            name_cli_origin(&ind->ri->expr);
             return -1;
+        }
         ind->rule = rule_of(ind->ri);
         if (alloc_values(c->n_units, &ind->v, &ind->m) < 0)
             return -1;
@@ -188,9 +205,12 @@ int run_compile_indicators(run_ctx *c)
         rc = expr_check(ind->e, &res);
         if (rc < 0) {
             const err_info *ei = err_get();
-            if (ei && ei->loc_kind == ERR_LOC_NONE)
-                rcp_error_at(ind->ri->expr.pos, ei->category, "%s",
-                             ei->message);
+            if (ei && ei->loc_kind == ERR_LOC_NONE && ind->ri->expr.pos.line > 0) {
+                err_info saved = *ei;
+                rcp_error_at(ind->ri->expr.pos, saved.category, "%s",
+                             saved.message);
+            }
+            name_cli_origin(&ind->ri->expr);
             break;
         }
         ind->is_bool = expr_result_type(ind->e) == EXPR_T_BOOL;
@@ -285,4 +305,20 @@ void run_indicators_free(run_ctx *c)
     }
     free(c->ind);
     free(c->ind_names);
+}
+
+int run_error_here(rcp_pos pos, const char *what)
+{
+    const err_info *ei = err_get();
+    err_info saved;
+    if (ei)
+        saved = *ei;
+    else {
+        memset(&saved, 0, sizeof saved);
+        saved.category = ERR_RECIPE;
+        snprintf(saved.message, sizeof saved.message, "failed");
+    }
+    if (what)
+        return rcp_error_at(pos, saved.category, "%s: %s", what, saved.message);
+    return rcp_error_at(pos, saved.category, "%s", saved.message);
 }

@@ -113,6 +113,9 @@ void run_source_resolver(run_ctx *c, run_source *s, expr_resolver *r);
 int run_compile_indicators(run_ctx *c);
 int run_eval_indicators(run_ctx *c);
 void run_indicators_free(run_ctx *c);
+/* Moves the current error to a recipe position (prefixing `what` when not
+ * NULL). Returns -1. */
+int run_error_here(rcp_pos pos, const char *what);
 /* Compiles one recipe expression text (with its position) against r. */
 expr *run_compile(const rcp_str *text, const expr_resolver *r);
 
