@@ -1,8 +1,9 @@
 /* test_expr_random.c - compares the vectorised evaluator with a naive
  * row-at-a-time implementation of the same semantics (written here,
  * independently, from the rules in expr.h) on random data with random
- * missing values and reasons: 10,000 rows on one thread, then 200,003 rows
- * (many blocks, a ragged tail) split over worker threads. */
+ * missing values and reasons: 10,000 rows on one thread, 200,003 rows
+ * (many blocks, a ragged tail) split over worker threads, then 999 rows
+ * (less than one block), reusing one workspace throughout. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -312,7 +313,9 @@ static void free_data(void)
     }
 }
 
-static void compare_all(int threads)
+/* Evaluates every case (alternately through the shared workspace, which
+ * is reused across sizes, and through plain expr_eval) and compares. */
+static void compare_all(int threads, expr_ws *ws)
 {
     tr_ctx ctx = {0};
     static const char *names[4] = {"a", "b", "c", "d"};
@@ -326,7 +329,8 @@ static void compare_all(int threads)
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         expr *e = expr_parse(cases[c].text, NULL);
         CHECK(e && expr_check(e, &r) == 0);
-        CHECK(e && expr_eval(e, &r, n, out, om) == 0);
+        CHECK(e && (c % 2 ? expr_eval(e, &r, n, out, om)
+                          : expr_eval_ws(e, &r, ws, n, out, om)) == 0);
         cases[c].naive(want);
         size_t bad = 0, valid = 0;
         for (size_t i = 0; i < n; i++) {
@@ -350,14 +354,20 @@ static void compare_all(int threads)
 
 int main(void)
 {
+    expr_ws *ws = expr_ws_new();
     n = 10000;
     make_data();
-    compare_all(1);
+    compare_all(1, ws);
     free_data();
     n = 200003;
     make_data();
-    compare_all(2);
+    compare_all(2, ws);
     free_data();
+    n = 999;
+    make_data();
+    compare_all(2, ws);
+    free_data();
+    expr_ws_free(ws);
     expr_set_threads(2);
     return check_done();
 }
