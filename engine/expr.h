@@ -172,6 +172,8 @@ int expr_deps(const expr *e, expr_dep **out, size_t *n);
 
 /* Resolves every name through r (only the type is needed), type-checks,
  * checks function arities, folds constants and compiles e for evaluation.
+ * Check indicators in dependency order (expr_deps), so that the resolver
+ * can report the type of a referenced indicator (its expr_result_type).
  * Returns 0, or -1 with an ERR_EXPR error at the position of the culprit:
  * "unknown column w.huishoudes in source w; did you mean huishoudens?",
  * "clamp() takes 3 arguments (x, lo, hi), but got 2", "column w.naam is
@@ -214,6 +216,11 @@ int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
 /* Process-wide maximum number of threads expr_eval uses (default: 2, or 1
  * on a single-CPU machine). Values < 1 mean 1. */
 void expr_set_threads(int n);
+
+/* Nonzero when name can be used as an indicator name in expressions: an
+ * identifier ([A-Za-z_][A-Za-z0-9_]*) that is not a keyword (and, or, not,
+ * true, false) nor a function name. */
+int expr_name_ok(const char *name);
 
 /* Suggests names from cands[0..n) close to `name` (Damerau-Levenshtein
  * distance, case-insensitive, prefixes count as close): writes up to max

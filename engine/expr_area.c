@@ -240,6 +240,7 @@ static double valid_sum(const double *v, const uint8_t *miss, size_t n,
     return s + c;
 }
 
+/* zscore in place: (x - mean) / population sd over the valid rows. */
 static void area_zscore(double *v, uint8_t *miss, size_t n)
 {
     size_t k;
@@ -268,6 +269,7 @@ static void area_zscore(double *v, uint8_t *miss, size_t n)
     check_finite(v, miss, n);
 }
 
+/* share in place: 100 * x / (sum of the valid rows). */
 static void area_share(double *v, uint8_t *miss, size_t n)
 {
     size_t k;

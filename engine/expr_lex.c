@@ -15,16 +15,19 @@ typedef struct {
     size_t ntok, cap;
 } lexer;
 
+/* Letter or underscore (ASCII). */
 static int is_alpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* ASCII digit. */
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
+/* Appends a token; -1 on OOM (error set). */
 static int push_tok(lexer *p, expr_tok_kind kind, size_t pos, size_t len)
 {
     if (p->ntok == p->cap) {
@@ -152,6 +155,7 @@ static int lex_bad_char(lexer *p, size_t i)
     return -1;
 }
 
+/* Splits the whole text into tokens, ending with T_END. */
 static int lex(lexer *p)
 {
     const char *t = p->e->text;

@@ -29,6 +29,7 @@ static const expr_token *peek(const parser *p)
     return &p->toks[p->i];
 }
 
+/* Nonzero when t is the identifier w (keywords are identifiers). */
 static int tok_is_word(const expr_token *t, const parser *p, const char *w)
 {
     return t->kind == T_IDENT && strlen(w) == t->len &&
@@ -82,6 +83,7 @@ static const char *follow_text(const parser *p)
     }
 }
 
+/* A new leaf node; NULL on OOM (error set). */
 static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
 {
     expr_node *n = calloc(1, sizeof *n);
@@ -125,6 +127,7 @@ static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
     return n;
 }
 
+/* A malloc'd copy of the token text; NULL on OOM (error set). */
 static char *tok_text(const parser *p, const expr_token *t)
 {
     char *s = strndup(p->e->text + t->pos, t->len);
@@ -216,6 +219,8 @@ static expr_node *parse_column(parser *p, const expr_token *src)
     return n;
 }
 
+/* number | text | true/false | source.column | name(args) | indicator
+ * | ( expression ). */
 static expr_node *parse_primary(parser *p)
 {
     const expr_token *t = peek(p);
@@ -337,6 +342,7 @@ static expr_node *parse_pow(parser *p)
     return with_args(p, n, (expr_node *[]){l, r}, 2);
 }
 
+/* (- | +)* power. */
 static expr_node *parse_unary(parser *p)
 {
     const expr_token *t = peek(p);
@@ -398,6 +404,7 @@ static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
     return l;
 }
 
+/* unary ((* | /) unary)*. */
 static expr_node *parse_mul(parser *p)
 {
     static const expr_tok_kind k[] = {T_STAR, T_SLASH};
@@ -405,6 +412,7 @@ static expr_node *parse_mul(parser *p)
     return parse_chain(p, parse_unary, k, o, 2, NULL, B_MUL);
 }
 
+/* mul ((+ | -) mul)*. */
 static expr_node *parse_add(parser *p)
 {
     static const expr_tok_kind k[] = {T_PLUS, T_MINUS};
@@ -412,6 +420,7 @@ static expr_node *parse_add(parser *p)
     return parse_chain(p, parse_mul, k, o, 2, NULL, B_ADD);
 }
 
+/* The comparison operator of a token kind, or -1. */
 static int cmp_op(expr_tok_kind k)
 {
     switch (k) {
@@ -458,6 +467,7 @@ static expr_node *parse_cmp(parser *p)
     return n;
 }
 
+/* not* comparison. */
 static expr_node *parse_not(parser *p)
 {
     const expr_token *t = peek(p);
@@ -482,6 +492,7 @@ static expr_node *parse_not(parser *p)
     return with_args(p, n, &a, 1);
 }
 
+/* not (and not)*. */
 static expr_node *parse_and(parser *p)
 {
     return parse_chain(p, parse_not, NULL, NULL, 0, "and", B_AND);

@@ -534,6 +534,14 @@ static void test_suggest(void)
     CHECK(expr_suggest("xyz", cands, 6, out, 3) == 0);
     CHECK(expr_suggest("INWONERS", cands, 6, out, 1) == 1);
     CHECK_STR(out[0], "inwoners");
+    CHECK(expr_name_ok("aandeel_hh"));
+    CHECK(expr_name_ok("_x1"));
+    CHECK(!expr_name_ok("1x"));
+    CHECK(!expr_name_ok("and"));
+    CHECK(!expr_name_ok("true"));
+    CHECK(!expr_name_ok("share"));
+    CHECK(!expr_name_ok("a-b"));
+    CHECK(!expr_name_ok(""));
     char buf[200];
     const char *three[] = {"ab1", "ab2", "ab3", "ab4"};
     expr_suggest_text("ab", three, 4, buf, sizeof buf);
