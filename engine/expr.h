@@ -14,7 +14,9 @@
  * Language
  *   - `source.column` refers to a column; names that are not identifiers are
  *     quoted: w."65plus", w.'p_65_eo_jr' (a quote inside is doubled: "a""b").
- *     A bare identifier refers to another indicator.
+ *     After the dot a run of letters, digits and _ needs no quotes, so
+ *     w.65plus works too. A bare identifier refers to another indicator;
+ *     an identifier followed by '(' is a function call.
  *   - numbers 100, 0.5, .5, 1e3; `true`, `false`; 'text' literals, which are
  *     only allowed where text is compared: `w.water == 'JA'` (== and != of a
  *     text column with a text literal).
@@ -42,6 +44,7 @@
  * leftmost missing operand's reason wins); x/0 -> MISS_DIV_ZERO; log, log10
  * of <= 0 and sqrt of < 0 -> MISS_INVALID; any non-finite result ->
  * MISS_INVALID, so results never hold inf or NaN (missing rows hold 0).
+ * Comparisons and min/max of missing operands are missing too.
  * coalesce picks the first valid argument (all missing: the first one's
  * reason). if() with a missing condition is missing. and/or use three-valued
  * logic: false and missing = false, true or missing = true; otherwise
@@ -49,11 +52,20 @@
  * missing stay missing (rank, percentile, zscore, share), zscore with fewer
  * than two valid values or sd = 0 is MISS_INVALID, share with sum 0 is
  * MISS_DIV_ZERO; sum/mean/min/max_area of no valid values are missing with
- * the first row's reason; count_area is never missing.
+ * the first row's reason; count_area is never missing. Text compared with
+ * == / != is missing where the text is missing (MISS_EMPTY by default).
+ * Valid input values are expected to be finite (readers map NaN and CBS
+ * sentinels to reasons); any that are not are treated as MISS_INVALID.
+ *
+ * Evaluation: column at a time, in blocks of 1024 rows, with vectorised
+ * kernels; area-wide functions first evaluate their argument over all rows.
+ * Large inputs (>= 64 blocks) are split over up to expr_set_threads()
+ * worker threads.
  *
  * Threads: an expr is read-only after expr_check, so several threads may
- * evaluate checked expressions at once. Errors go to the thread's err
- * context (ERR_EXPR, with recipe file:line:col when known).
+ * evaluate checked expressions at once (each with its own expr_ws). Errors
+ * go to the thread's err context (ERR_EXPR, with recipe file:line:col when
+ * known).
  */
 #ifndef DNW_EXPR_H
 #define DNW_EXPR_H
@@ -104,7 +116,8 @@ typedef struct {
 } expr_colref;
 
 /* Supplied by the caller: looks up `source.column` and indicator names.
- * Each callback returns an expr_resolve_status. */
+ * Each callback returns an expr_resolve_status. expr_check and expr_eval
+ * call them from the calling thread only (never from worker threads). */
 typedef struct {
     int (*column)(void *ctx, const char *source, const char *column,
                   expr_colref *out);
@@ -159,6 +172,8 @@ int expr_deps(const expr *e, expr_dep **out, size_t *n);
 
 /* Resolves every name through r (only the type is needed), type-checks,
  * checks function arities, folds constants and compiles e for evaluation.
+ * Check indicators in dependency order (expr_deps), so that the resolver
+ * can report the type of a referenced indicator (its expr_result_type).
  * Returns 0, or -1 with an ERR_EXPR error at the position of the culprit:
  * "unknown column w.huishoudes in source w; did you mean huishoudens?",
  * "clamp() takes 3 arguments (x, lo, hi), but got 2", "column w.naam is
@@ -201,6 +216,11 @@ int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
 /* Process-wide maximum number of threads expr_eval uses (default: 2, or 1
  * on a single-CPU machine). Values < 1 mean 1. */
 void expr_set_threads(int n);
+
+/* Nonzero when name can be used as an indicator name in expressions: an
+ * identifier ([A-Za-z_][A-Za-z0-9_]*) that is not a keyword (and, or, not,
+ * true, false) nor a function name. */
+int expr_name_ok(const char *name);
 
 /* Suggests names from cands[0..n) close to `name` (Damerau-Levenshtein
  * distance, case-insensitive, prefixes count as close): writes up to max

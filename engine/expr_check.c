@@ -92,6 +92,8 @@ static void list_names(const char *const *names, size_t n, size_t max,
     }
 }
 
+/* Resolves source.column through the resolver and sets the node type;
+ * unknown names get suggestions. */
 static int resolve_column(checker *c, expr_node *n)
 {
     char ref[300], hint[400], list[400];
@@ -139,6 +141,7 @@ static int resolve_column(checker *c, expr_node *n)
     return -1;
 }
 
+/* Resolves an indicator name and sets the node type. */
 static int resolve_indicator(checker *c, expr_node *n)
 {
     char hint[400];
@@ -221,6 +224,8 @@ static int check_text_compare(checker *c, expr_node *n)
     return 0;
 }
 
+/* Types of operators: and/or need booleans, comparisons give booleans,
+ * arithmetic needs numbers. */
 static int check_binary(checker *c, expr_node *n)
 {
     static const char *const text[B_COUNT] = {
@@ -249,6 +254,7 @@ static int check_binary(checker *c, expr_node *n)
     }
 }
 
+/* Fails when a call has too few or too many arguments. */
 static int check_arity(checker *c, const expr_node *n)
 {
     const expr_func_info *fi = expr_func_get((expr_func)n->op);
@@ -275,6 +281,7 @@ static int check_arity(checker *c, const expr_node *n)
     return -1;
 }
 
+/* Argument types of a call, the result type, constant-argument rules. */
 static int check_call(checker *c, expr_node *n)
 {
     const expr_func_info *fi = expr_func_get((expr_func)n->op);
@@ -312,6 +319,7 @@ static int check_call(checker *c, expr_node *n)
     return 0;
 }
 
+/* Checks a subtree bottom-up, setting every node type. */
 static int check_node(checker *c, expr_node *n)
 {
     for (size_t i = 0; i < n->nargs; i++)

@@ -31,6 +31,7 @@ typedef struct {
         }                                                                    \
     } while (0)
 
+/* Appends a register; returns its index or -1 (error set). */
 static int new_reg(compiler *c, expr_rkind kind, double value, uint8_t miss,
                    int input)
 {
@@ -56,6 +57,7 @@ static int const_reg(compiler *c, double value, uint8_t miss)
     return new_reg(c, R_CONST, value, miss, -1);
 }
 
+/* A free temporary register (reused when possible). */
 static int temp_reg(compiler *c)
 {
     if (c->nfree > 0)
@@ -63,6 +65,7 @@ static int temp_reg(compiler *c)
     return new_reg(c, R_TEMP, 0, 0, -1);
 }
 
+/* Returns a temporary register to the free list (others are kept). */
 static int release(compiler *c, int reg)
 {
     if (reg < 0 || c->p->regs[reg].kind != R_TEMP)
@@ -95,6 +98,7 @@ static int input_reg(compiler *c, expr_ikind kind, const expr_node *n,
     return new_reg(c, R_INPUT, 0, 0, (int)p->ninputs - 1);
 }
 
+/* Nonzero for an unused operand (-1) or a constant register. */
 static int is_const(const compiler *c, int reg)
 {
     return reg < 0 || c->p->regs[reg].kind == R_CONST;
@@ -135,6 +139,7 @@ static int emit(compiler *c, expr_code *code, expr_kop op, int a, int b,
 
 static int compile_node(compiler *c, expr_code *code, const expr_node *n);
 
+/* The kernel operation of a binary operator. */
 static expr_kop binop_kop(expr_binop op)
 {
     static const expr_kop k[B_COUNT] = {
@@ -212,6 +217,7 @@ static int compile_area(compiler *c, const expr_node *n)
     return new_reg(c, R_INPUT, 0, 0, p->stages[stage].out);
 }
 
+/* Compiles a function call; returns its result register or -1. */
 static int compile_call(compiler *c, expr_code *code, const expr_node *n)
 {
     int f = n->op;
@@ -269,6 +275,7 @@ static int compile_call(compiler *c, expr_code *code, const expr_node *n)
     }
 }
 
+/* Compiles a subtree into code; returns its result register or -1. */
 static int compile_node(compiler *c, expr_code *code, const expr_node *n)
 {
     switch (n->kind) {
@@ -328,6 +335,7 @@ expr_prog *expr_compile(const expr *e)
     return c.p;
 }
 
+/* Frees the arrays of a code (not the struct). */
 static void code_free(expr_code *code)
 {
     free(code->ins);

@@ -24,6 +24,7 @@ void expr_set_threads(int n)
     atomic_store(&max_threads, n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : n);
 }
 
+/* Threads to use: the set maximum, else 2 on multi-CPU machines. */
 static int thread_count(void)
 {
     int t = atomic_load(&max_threads);
@@ -84,6 +85,7 @@ expr_ws *expr_ws_new(void)
     return ws;
 }
 
+/* Frees a worker's buffers and zeroes it. */
 static void worker_free(worker *w)
 {
     free(w->vbuf);

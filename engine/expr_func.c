@@ -60,6 +60,17 @@ const char *const *expr_func_names(void)
     return names;
 }
 
+int expr_name_ok(const char *name)
+{
+    static const char *const keywords[] = {"and", "or", "not", "true", "false"};
+    if (!expr_is_ident(name) || expr_func_find(name, strlen(name)) >= 0)
+        return 0;
+    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++)
+        if (strcmp(name, keywords[k]) == 0)
+            return 0;
+    return 1;
+}
+
 /* Optimal-string-alignment (restricted Damerau-Levenshtein) distance of a
  * and b, case-insensitive, giving up (returning limit+1) once the distance
  * must exceed limit. Names longer than 127 bytes count as far away. */

@@ -1,11 +1,11 @@
 /* expr_internal.h - private structures of the expression module (expr_*.c).
  *
- * Pipeline: expr_parse.c (lexer + recursive descent -> expr_node tree),
- * expr_check.c (names and types), expr_compile.c (tree -> register code,
- * constant folding, area stages), expr_kern.c (block kernels), expr_area.c
- * (whole-column functions), expr_eval.c (driver, threads), expr_print.c
- * (canonical text, deps, positions), expr_func.c (function table,
- * suggestions).
+ * Pipeline: expr_lex.c (tokens), expr_parse.c (recursive descent ->
+ * expr_node tree), expr_check.c (names and types), expr_compile.c (tree ->
+ * register code, constant folding, area stages), expr_kern.c (block
+ * kernels), expr_area.c (whole-column functions), expr_eval.c (driver,
+ * workspace, threads), expr_print.c (canonical text, deps, positions),
+ * expr_func.c (function table, suggestions).
  */
 #ifndef DNW_EXPR_INTERNAL_H
 #define DNW_EXPR_INTERNAL_H
@@ -160,6 +160,29 @@ struct expr {
     expr_type type;  /* result type after expr_check */
     expr_prog *prog; /* compiled, NULL before expr_check */
 };
+
+/* ---- expr_lex.c --------------------------------------------------------- */
+
+typedef enum {
+    T_END, T_NUM, T_IDENT, T_SQ, T_DQ, T_DOT, T_LP, T_RP, T_COMMA,
+    T_PLUS, T_MINUS, T_STAR, T_SLASH, T_CARET,
+    T_LT, T_LE, T_GT, T_GE, T_EQ, T_NE
+} expr_tok_kind;
+
+typedef struct {
+    expr_tok_kind kind;
+    size_t pos, len; /* slice of the text */
+    double num;      /* T_NUM */
+    char *str;       /* T_SQ / T_DQ: the unquoted content (malloc'd) */
+} expr_token;
+
+/* Splits e->text into tokens ending with T_END: *toks is a new array the
+ * caller frees with expr_tokens_free. Returns 0, or -1 with an ERR_EXPR
+ * error at the offending character. After a dot, a run of letters, digits
+ * and _ is one name (so w.65plus lexes as a column name). */
+int expr_lex(expr *e, expr_token **toks, size_t *ntok);
+/* Frees n tokens and the array. */
+void expr_tokens_free(expr_token *toks, size_t n);
 
 /* ---- expr_func.c -------------------------------------------------------- */
 

@@ -48,6 +48,7 @@ static void miss2(cmp am, cmp bm, mp om)
     }
 }
 
+/* a + b. */
 static void k_add(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
 {
     for (int i = 0; i < N; i++)
@@ -55,6 +56,7 @@ static void k_add(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
     miss2_finite(am, bm, o, om);
 }
 
+/* a - b. */
 static void k_sub(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
 {
     for (int i = 0; i < N; i++)
@@ -62,6 +64,7 @@ static void k_sub(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
     miss2_finite(am, bm, o, om);
 }
 
+/* a * b. */
 static void k_mul(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
 {
     for (int i = 0; i < N; i++)
@@ -100,6 +103,7 @@ static void k_pow(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
     }
 }
 
+/* Comparisons give 1/0; missing operands give missing. */
 static void k_cmp(expr_kop op, cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
 {
     switch (op) {
@@ -137,6 +141,7 @@ static void k_or(cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
     }
 }
 
+/* min(a, b) or max(a, b); missing operands give missing. */
 static void k_minmax(int is_max, cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
 {
     if (is_max)

@@ -1,5 +1,5 @@
-/* expr_parse.c - lexer and recursive-descent parser of indicator
- * expressions; see expr.h for the language. Every syntax error names what
+/* expr_parse.c - recursive-descent parser of indicator expressions (tokens
+ * from expr_lex.c); see expr.h for the language. Every syntax error names what
  * was found, what came before it and what would be right, at the exact
  * recipe line:col. */
 #include "expr_internal.h"
@@ -11,279 +11,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum {
-    T_END, T_NUM, T_IDENT, T_SQ, T_DQ, T_DOT, T_LP, T_RP, T_COMMA,
-    T_PLUS, T_MINUS, T_STAR, T_SLASH, T_CARET,
-    T_LT, T_LE, T_GT, T_GE, T_EQ, T_NE
-} tok_kind;
-
-typedef struct {
-    tok_kind kind;
-    size_t pos, len; /* slice of the text */
-    double num;      /* T_NUM */
-    char *str;       /* T_SQ / T_DQ: the unquoted content (malloc'd) */
-} token;
-
 /* What may follow a complete operand, for "expected ..." texts. */
 typedef enum { CTX_TOP, CTX_PAREN, CTX_CALL } parse_ctx;
 
 typedef struct {
     expr *e;
-    token *toks;
-    size_t ntok, cap, i;
+    expr_token *toks;
+    size_t ntok, i;
     int depth;
     parse_ctx ctx;
 } parser;
 
-static int is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* ---- lexer ------------------------------------------------------------- */
-
-static int push_tok(parser *p, tok_kind kind, size_t pos, size_t len)
-{
-    if (p->ntok == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        token *t = realloc(p->toks, cap * sizeof *t);
-        if (!t)
-            return err_oom("expression tokens");
-        p->toks = t;
-        p->cap = cap;
-    }
-    p->toks[p->ntok++] = (token){.kind = kind, .pos = pos, .len = len};
-    return 0;
-}
-
-/* Lexes a quoted name or text starting at text[i] (the quote). */
-static int lex_quoted(parser *p, size_t i)
-{
-    const char *t = p->e->text;
-    char q = t[i];
-    size_t j = i + 1, n = 0;
-    char *s = malloc(strlen(t + i) + 1);
-    if (!s)
-        return err_oom("expression text");
-    for (;;) {
-        if (t[j] == '\0' || t[j] == '\n') {
-            free(s);
-            expr_err_at(p->e, i, "the quote %c opened here is never closed; "
-                        "add a closing %c", q, q);
-            return -1;
-        }
-        if (t[j] == q) {
-            if (t[j + 1] != q)
-                break;
-            j++; /* doubled quote stands for one */
-        }
-        s[n++] = t[j++];
-    }
-    s[n] = '\0';
-    if (push_tok(p, q == '\'' ? T_SQ : T_DQ, i, j + 1 - i) < 0) {
-        free(s);
-        return -1;
-    }
-    p->toks[p->ntok - 1].str = s;
-    return (int)(j + 1 - i);
-}
-
-/* Lexes a number at text[i]; returns its length or -1. */
-static int lex_number(parser *p, size_t i)
-{
-    const char *t = p->e->text;
-    size_t j = i;
-    while (is_digit(t[j]))
-        j++;
-    if (t[j] == '.') {
-        j++;
-        while (is_digit(t[j]))
-            j++;
-    }
-    if (t[j] == 'e' || t[j] == 'E') {
-        size_t k = j + 1;
-        if (t[k] == '+' || t[k] == '-')
-            k++;
-        if (is_digit(t[k])) {
-            while (is_digit(t[k]))
-                k++;
-            j = k;
-        }
-    }
-    if (is_alpha(t[j]) || is_digit(t[j])) {
-        size_t k = j;
-        while (is_alpha(t[k]) || is_digit(t[k]))
-            k++;
-        expr_err_at(p->e, i, "'%.*s' is not a number; a column name that "
-                    "starts with a digit is written after its source, e.g. "
-                    "w.\"%.*s\"", (int)(k - i), t + i, (int)(k - i), t + i);
-        return -1;
-    }
-    if (j - i > 100) {
-        expr_err_at(p->e, i, "this number has more than 100 characters");
-        return -1;
-    }
-    double v = expr_read_number(t + i, j - i);
-    if (!isfinite(v)) {
-        expr_err_at(p->e, i, "the number %.*s is too large", (int)(j - i), t + i);
-        return -1;
-    }
-    if (push_tok(p, T_NUM, i, j - i) < 0)
-        return -1;
-    p->toks[p->ntok - 1].num = v;
-    return (int)(j - i);
-}
-
-/* Reports a character that starts no token, with a hint for the usual
- * mistakes (&&, ||, !, =, <>, **, %). */
-static int lex_bad_char(parser *p, size_t i)
-{
-    const char *t = p->e->text;
-    const char *hint = NULL, *what = NULL;
-    switch (t[i]) {
-    case '&': what = t[i + 1] == '&' ? "&&" : "&"; hint = "write 'and'"; break;
-    case '|': what = t[i + 1] == '|' ? "||" : "|"; hint = "write 'or'"; break;
-    case '!': what = "!"; hint = "write 'not', or '!=' for 'not equal'"; break;
-    case '=': what = "="; hint = "compare with '=='"; break;
-    case '%': what = "%"; hint = "use pct_of(x, total) for percentages"; break;
-    default: break;
-    }
-    if (what) {
-        expr_err_at(p->e, i, "'%s' is not an operator; %s", what, hint);
-        return -1;
-    }
-    unsigned char c = (unsigned char)t[i];
-    if (c >= 0x80) {
-        size_t k = i + 1;
-        while (((unsigned char)t[k] & 0xC0) == 0x80)
-            k++;
-        expr_err_at(p->e, i, "unexpected character '%.*s'; a column name "
-                    "with characters other than letters, digits and _ must "
-                    "be quoted, e.g. w.\"%.*s\"", (int)(k - i), t + i,
-                    (int)(k - i), t + i);
-    } else if (c < 0x20 || c == 0x7f) {
-        expr_err_at(p->e, i, "unexpected control character (code %d)", c);
-    } else {
-        expr_err_at(p->e, i, "unexpected character '%c'", c);
-    }
-    return -1;
-}
-
-/* Splits the whole text into tokens (ending with T_END). */
-static int lex(parser *p)
-{
-    const char *t = p->e->text;
-    size_t i = 0;
-    while (t[i]) {
-        char c = t[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            i++;
-            continue;
-        }
-        int prev_ident = p->ntok > 0 && p->toks[p->ntok - 1].kind == T_IDENT;
-        int after_dot = p->ntok > 0 && p->toks[p->ntok - 1].kind == T_DOT;
-        int len = 1;
-        tok_kind k = T_END;
-        if (after_dot && (is_alpha(c) || is_digit(c))) {
-            /* a column name: letters, digits and _ (w.65plus works too) */
-            size_t j = i;
-            while (is_alpha(t[j]) || is_digit(t[j]))
-                j++;
-            k = T_IDENT;
-            len = (int)(j - i);
-        } else if (is_alpha(c)) {
-            size_t j = i;
-            while (is_alpha(t[j]) || is_digit(t[j]))
-                j++;
-            k = T_IDENT;
-            len = (int)(j - i);
-        } else if (is_digit(c) || (c == '.' && is_digit(t[i + 1]) && !prev_ident)) {
-            len = lex_number(p, i);
-            if (len < 0)
-                return -1;
-            i += (size_t)len;
-            continue;
-        } else if (c == '\'' || c == '"') {
-            len = lex_quoted(p, i);
-            if (len < 0)
-                return -1;
-            i += (size_t)len;
-            continue;
-        } else {
-            char d = t[i + 1];
-            switch (c) {
-            case '.': k = T_DOT; break;
-            case '(': k = T_LP; break;
-            case ')': k = T_RP; break;
-            case ',': k = T_COMMA; break;
-            case '+': k = T_PLUS; break;
-            case '-': k = T_MINUS; break;
-            case '/': k = T_SLASH; break;
-            case '^': k = T_CARET; break;
-            case '*':
-                if (d == '*') {
-                    expr_err_at(p->e, i, "'**' is not an operator; write '^' "
-                                "for powers");
-                    return -1;
-                }
-                k = T_STAR;
-                break;
-            case '<':
-                if (d == '>') {
-                    expr_err_at(p->e, i, "'<>' is not an operator; write '!=' "
-                                "for 'not equal'");
-                    return -1;
-                }
-                k = d == '=' ? T_LE : T_LT;
-                len = d == '=' ? 2 : 1;
-                break;
-            case '>':
-                k = d == '=' ? T_GE : T_GT;
-                len = d == '=' ? 2 : 1;
-                break;
-            case '=':
-                if (d != '=')
-                    return lex_bad_char(p, i);
-                k = T_EQ;
-                len = 2;
-                break;
-            case '!':
-                if (d != '=')
-                    return lex_bad_char(p, i);
-                k = T_NE;
-                len = 2;
-                break;
-            default:
-                return lex_bad_char(p, i);
-            }
-        }
-        if (push_tok(p, k, i, (size_t)len) < 0)
-            return -1;
-        i += (size_t)len;
-    }
-    return push_tok(p, T_END, i, 0);
-}
-
 /* ---- parser helpers -------------------------------------------------- */
 
-static const token *peek(const parser *p)
+static const expr_token *peek(const parser *p)
 {
     return &p->toks[p->i];
 }
 
-static int tok_is_word(const token *t, const parser *p, const char *w)
+/* Nonzero when t is the identifier w (keywords are identifiers). */
+static int tok_is_word(const expr_token *t, const parser *p, const char *w)
 {
     return t->kind == T_IDENT && strlen(w) == t->len &&
            memcmp(p->e->text + t->pos, w, t->len) == 0;
 }
 
 /* Describes a token for messages: 'x' (its text) or "the end". */
-static void tok_desc(const parser *p, const token *t, char *buf, size_t size)
+static void tok_desc(const parser *p, const expr_token *t, char *buf, size_t size)
 {
     if (t->kind == T_END) {
         snprintf(buf, size, "end of the expression");
@@ -298,7 +52,7 @@ static void tok_desc(const parser *p, const token *t, char *buf, size_t size)
 /* "unexpected X after Y; expected WHAT" at the current token. */
 static void *unexpected(parser *p, const char *what)
 {
-    const token *t = peek(p);
+    const expr_token *t = peek(p);
     char found[64], before[64];
     tok_desc(p, t, found, sizeof found);
     if (p->i > 0)
@@ -329,6 +83,7 @@ static const char *follow_text(const parser *p)
     }
 }
 
+/* A new leaf node; NULL on OOM (error set). */
 static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
 {
     expr_node *n = calloc(1, sizeof *n);
@@ -340,7 +95,6 @@ static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
     n->pos = pos;
     n->start = start;
     n->depth = 1;
-    (void)p;
     return n;
 }
 
@@ -373,7 +127,8 @@ static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
     return n;
 }
 
-static char *tok_text(const parser *p, const token *t)
+/* A malloc'd copy of the token text; NULL on OOM (error set). */
+static char *tok_text(const parser *p, const expr_token *t)
 {
     char *s = strndup(p->e->text + t->pos, t->len);
     if (!s)
@@ -437,10 +192,10 @@ fail:
 }
 
 /* source.column, after the source identifier (current token is the dot). */
-static expr_node *parse_column(parser *p, const token *src)
+static expr_node *parse_column(parser *p, const expr_token *src)
 {
     p->i++; /* '.' */
-    const token *t = peek(p);
+    const expr_token *t = peek(p);
     if (t->kind != T_IDENT && t->kind != T_SQ && t->kind != T_DQ) {
         char found[64];
         tok_desc(p, t, found, sizeof found);
@@ -464,9 +219,11 @@ static expr_node *parse_column(parser *p, const token *src)
     return n;
 }
 
+/* number | text | true/false | source.column | name(args) | indicator
+ * | ( expression ). */
 static expr_node *parse_primary(parser *p)
 {
-    const token *t = peek(p);
+    const expr_token *t = peek(p);
     switch (t->kind) {
     case T_NUM: {
         expr_node *n = new_node(p, N_NUM, t->pos, t->pos);
@@ -521,7 +278,7 @@ static expr_node *parse_primary(parser *p)
         if (tok_is_word(t, p, "and") || tok_is_word(t, p, "or") ||
             tok_is_word(t, p, "not"))
             return unexpected(p, operand_text);
-        const token *next = &p->toks[p->i + 1];
+        const expr_token *next = &p->toks[p->i + 1];
         if (next->kind == T_DOT) {
             p->i++;
             return parse_column(p, t);
@@ -585,9 +342,10 @@ static expr_node *parse_pow(parser *p)
     return with_args(p, n, (expr_node *[]){l, r}, 2);
 }
 
+/* (- | +)* power. */
 static expr_node *parse_unary(parser *p)
 {
-    const token *t = peek(p);
+    const expr_token *t = peek(p);
     if (t->kind != T_MINUS && t->kind != T_PLUS)
         return parse_pow(p);
     if (++p->depth > EXPR_MAX_DEPTH) {
@@ -613,12 +371,12 @@ static expr_node *parse_unary(parser *p)
 /* Parses a left-associative chain of the binary operators in ops (kinds
  * and matching expr_binop values) over operands parsed by sub. */
 static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
-                              const tok_kind *kinds, const expr_binop *ops,
+                              const expr_tok_kind *kinds, const expr_binop *ops,
                               size_t nops, const char *word, expr_binop wop)
 {
     expr_node *l = sub(p);
     while (l) {
-        const token *t = peek(p);
+        const expr_token *t = peek(p);
         int op = -1;
         if (word && tok_is_word(t, p, word))
             op = (int)wop;
@@ -646,21 +404,24 @@ static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
     return l;
 }
 
+/* unary ((* | /) unary)*. */
 static expr_node *parse_mul(parser *p)
 {
-    static const tok_kind k[] = {T_STAR, T_SLASH};
+    static const expr_tok_kind k[] = {T_STAR, T_SLASH};
     static const expr_binop o[] = {B_MUL, B_DIV};
     return parse_chain(p, parse_unary, k, o, 2, NULL, B_MUL);
 }
 
+/* mul ((+ | -) mul)*. */
 static expr_node *parse_add(parser *p)
 {
-    static const tok_kind k[] = {T_PLUS, T_MINUS};
+    static const expr_tok_kind k[] = {T_PLUS, T_MINUS};
     static const expr_binop o[] = {B_ADD, B_SUB};
     return parse_chain(p, parse_mul, k, o, 2, NULL, B_ADD);
 }
 
-static int cmp_op(tok_kind k)
+/* The comparison operator of a token kind, or -1. */
+static int cmp_op(expr_tok_kind k)
 {
     switch (k) {
     case T_LT: return B_LT;
@@ -706,9 +467,10 @@ static expr_node *parse_cmp(parser *p)
     return n;
 }
 
+/* not* comparison. */
 static expr_node *parse_not(parser *p)
 {
-    const token *t = peek(p);
+    const expr_token *t = peek(p);
     if (!tok_is_word(t, p, "not"))
         return parse_cmp(p);
     if (++p->depth > EXPR_MAX_DEPTH) {
@@ -730,6 +492,7 @@ static expr_node *parse_not(parser *p)
     return with_args(p, n, &a, 1);
 }
 
+/* not (and not)*. */
 static expr_node *parse_and(parser *p)
 {
     return parse_chain(p, parse_not, NULL, NULL, 0, "and", B_AND);
@@ -752,8 +515,8 @@ static expr_node *parse_or(parser *p)
 /* Error for what follows a complete expression. */
 static void trailing_error(parser *p)
 {
-    const token *t = peek(p);
-    const token *prev = &p->toks[p->i - 1];
+    const expr_token *t = peek(p);
+    const expr_token *prev = &p->toks[p->i - 1];
     if (t->kind == T_COMMA && prev->kind == T_NUM && p->toks[p->i + 1].kind == T_NUM &&
         prev->pos + prev->len == t->pos && t->pos + 1 == p->toks[p->i + 1].pos) {
         expr_err_at(p->e, t->pos, "numbers are written with a decimal point: "
@@ -790,7 +553,7 @@ expr *expr_parse(const char *text, const expr_origin *at)
     e->col = at ? (at->col > 0 ? at->col : 1) : 1;
     e->indent = at && at->indent > 0 ? at->indent : 0;
     parser p = {.e = e};
-    int ok = lex(&p) == 0;
+    int ok = expr_lex(e, &p.toks, &p.ntok) == 0;
     if (ok) {
         e->root = parse_or(&p);
         ok = e->root != NULL;
@@ -799,9 +562,7 @@ expr *expr_parse(const char *text, const expr_origin *at)
             ok = 0;
         }
     }
-    for (size_t i = 0; i < p.ntok; i++)
-        free(p.toks[i].str);
-    free(p.toks);
+    expr_tokens_free(p.toks, p.ntok);
     if (!ok) {
         expr_free(e);
         return NULL;

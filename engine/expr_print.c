@@ -59,6 +59,7 @@ typedef struct {
     size_t limit; /* 0 = unlimited; else stop growing past it */
 } sbuf;
 
+/* Appends n bytes (up to the limit); marks failure on OOM. */
 static void sb_add(sbuf *b, const char *s, size_t n)
 {
     if (b->failed)
@@ -84,6 +85,7 @@ static void sb_add(sbuf *b, const char *s, size_t n)
     b->buf[b->len] = '\0';
 }
 
+/* Appends a NUL-terminated string. */
 static void sb_str(sbuf *b, const char *s)
 {
     sb_add(b, s, strlen(s));
@@ -93,6 +95,7 @@ static void sb_str(sbuf *b, const char *s)
 static locale_t c_locale;
 static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
 
+/* Creates the C locale once. */
 static void c_locale_init(void)
 {
     c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
@@ -175,6 +178,7 @@ static int prec_of(const expr_node *n)
     }
 }
 
+/* Prints a subtree, in parentheses when it binds looser than minprec. */
 static void print_node(sbuf *b, const expr_node *n, int minprec)
 {
     if (b->failed)
@@ -284,6 +288,7 @@ typedef struct {
     int failed;
 } dep_list;
 
+/* Adds the references of a subtree, first mention first. */
 static void collect_deps(const expr *e, const expr_node *n, dep_list *d)
 {
     if (d->failed)
@@ -330,6 +335,7 @@ int expr_deps(const expr *e, expr_dep **out, size_t *n)
     return 0;
 }
 
+/* Nonzero when the subtree calls an area-wide function. */
 static int uses_area(const expr_node *n)
 {
     if (n->kind == N_CALL && expr_func_get((expr_func)n->op)->area != EXPR_ELEMENTWISE)

@@ -149,6 +149,99 @@ static void test_round_trip(void)
     }
 }
 
+/* Random expressions: the canonical text must parse back to the same text
+ * and evaluate exactly like the original (so the minimal parentheses keep
+ * the meaning). */
+static unsigned rnd_state = 12345;
+static unsigned rnd(unsigned n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 16) % n;
+}
+
+static char gen_buf[4096];
+static size_t gen_len;
+
+/* Appends text to gen_buf. */
+static void put(const char *t)
+{
+    size_t n = strlen(t);
+    if (gen_len + n < sizeof gen_buf) {
+        memcpy(gen_buf + gen_len, t, n + 1);
+        gen_len += n;
+    }
+}
+
+static void gen_num(int d);
+
+/* Appends a random boolean expression of depth <= d. */
+static void gen_bool(int d)
+{
+    static const char *const cmp[] = {" < ", " <= ", " > ", " >= ", " == ", " != "};
+    switch (d <= 0 ? 0 : rnd(5)) {
+    case 0: gen_num(d - 1); put(cmp[rnd(6)]); gen_num(d - 1); break;
+    case 1: gen_bool(d - 1); put(" and "); gen_bool(d - 1); break;
+    case 2: gen_bool(d - 1); put(" or "); gen_bool(d - 1); break;
+    case 3: put("not "); gen_bool(d - 1); break;
+    default: put("("); gen_bool(d - 1); put(")"); break;
+    }
+}
+
+/* Appends a random numeric expression of depth <= d. */
+static void gen_num(int d)
+{
+    static const char *const leaves[] = {"2", "0.5", "3", "w.one", "w.r", "w.neg",
+                                         "w.sec", "w.zero", "ind", "1e3"};
+    static const char *const ops[] = {" + ", " - ", " * ", " / ", " ^ "};
+    switch (d <= 0 ? 0 : rnd(9)) {
+    case 0: put(leaves[rnd(10)]); break;
+    case 1: case 2: case 3: gen_num(d - 1); put(ops[rnd(5)]); gen_num(d - 1); break;
+    case 4: put("-"); gen_num(d - 1); break;
+    case 5: put("("); gen_num(d - 1); put(")"); break;
+    case 6: put("if("); gen_bool(d - 1); put(", "); gen_num(d - 1); put(", ");
+        gen_num(d - 1); put(")"); break;
+    case 7: put(rnd(2) ? "min(" : "coalesce("); gen_num(d - 1); put(", ");
+        gen_num(d - 1); put(")"); break;
+    default: put("abs("); gen_num(d - 1); put(")"); break;
+    }
+}
+
+static void test_random_round_trip(void)
+{
+    for (int k = 0; k < 400; k++) {
+        gen_len = 0;
+        gen_buf[0] = '\0';
+        if (rnd(4) == 0)
+            gen_bool(5);
+        else
+            gen_num(5);
+        const char *text = gen_buf;
+        expr *e = expr_parse(text, NULL);
+        CHECK(e != NULL);
+        if (!e) {
+            fprintf(stderr, "did not parse: %s\n", text);
+            continue;
+        }
+        char *s1 = expr_to_string(e);
+        expr *e2 = expr_parse(s1, NULL);
+        CHECK(e2 != NULL);
+        char *s2 = e2 ? expr_to_string(e2) : NULL;
+        CHECK_STR(s2, s1);
+        double o1[NR], o2[NR];
+        uint8_t m1[NR], m2[NR];
+        CHECK(expr_check(e, &R) == 0 && expr_eval(e, &R, NR, o1, m1) == 0);
+        CHECK(e2 && expr_check(e2, &R) == 0 && expr_eval(e2, &R, NR, o2, m2) == 0);
+        int same = memcmp(m1, m2, sizeof m1) == 0 && memcmp(o1, o2, sizeof o1) == 0;
+        if (!same)
+            fprintf(stderr, "%s\n  printed as %s evaluates differently\n", text, s1);
+        CHECK(same);
+        free(s1);
+        free(s2);
+        expr_free(e);
+        expr_free(e2);
+    }
+}
+
 /* ---- values ------------------------------------------------------------- */
 
 /* Expressions that give the same value in every row. */
@@ -534,6 +627,14 @@ static void test_suggest(void)
     CHECK(expr_suggest("xyz", cands, 6, out, 3) == 0);
     CHECK(expr_suggest("INWONERS", cands, 6, out, 1) == 1);
     CHECK_STR(out[0], "inwoners");
+    CHECK(expr_name_ok("aandeel_hh"));
+    CHECK(expr_name_ok("_x1"));
+    CHECK(!expr_name_ok("1x"));
+    CHECK(!expr_name_ok("and"));
+    CHECK(!expr_name_ok("true"));
+    CHECK(!expr_name_ok("share"));
+    CHECK(!expr_name_ok("a-b"));
+    CHECK(!expr_name_ok(""));
     char buf[200];
     const char *three[] = {"ab1", "ab2", "ab3", "ab4"};
     expr_suggest_text("ab", three, 4, buf, sizeof buf);
@@ -544,6 +645,7 @@ int main(void)
 {
     setup();
     test_round_trip();
+    test_random_round_trip();
     test_scalar_values();
     test_vector_values();
     test_errors();
