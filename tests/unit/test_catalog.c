@@ -4,9 +4,9 @@
 
 int main(void)
 {
-    const char *names[] = {"cbs_kwb_2011_shape", "cbs_kwb_pdok",
+    const char *names[] = {"cbs_kwb_2011_shape", "cbs_kwb_pdok", "cbs_energiearmoede_statline",
                            "klimaateffectatlas_buurten", "demo_voorbeeldrecht"};
-    for (size_t k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 5; k++) {
         catalog *c = catalog_load(names[k]);
         CHECK(c != NULL);
         if (!c)
