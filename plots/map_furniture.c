@@ -1,0 +1,232 @@
+/* map_furniture.c - scale bar, north arrow and locator inset. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+#include "map_int.h"
+
+#define FS_SCALE 6.6
+
+double map_scalebar_height(const map_ctx *m)
+{
+    return (FS_SCALE * 1.25 + 2.0 + 3.6) * m->s;
+}
+
+/* Largest 1, 2 or 5 times a power of ten not above max (metres). */
+static double nice_length(double max)
+{
+    if (!(max > 0))
+        return 0;
+    double p = pow(10, floor(log10(max)));
+    double best = p;
+    static const double steps[] = {1, 2, 5};
+    for (int i = 0; i < 3; i++)
+        if (steps[i] * p <= max * (1 + 1e-9))
+            best = steps[i] * p;
+    return best;
+}
+
+/* Formats v (already in the display unit) with the language's decimal
+ * separator and no trailing zeros: 2,5 / 2.5 / 10. */
+static void format_num(char *buf, size_t size, double v, int en)
+{
+    snprintf(buf, size, "%.10g", v);
+    if (!en)
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
+}
+
+void map_scalebar_draw(map_ctx *m, double x, double y, double max_w)
+{
+    double s = m->s;
+    cairo_t *cr = m->cr;
+    /* leave room for the unit after the bar */
+    double len_m = nice_length((max_w - 16 * s) / m->k);
+    if (len_m <= 0)
+        return;
+    int km = len_m >= 1000;
+    double unit = km ? 1000 : 1;
+    double bar_w = len_m * m->k, bar_h = 3.6 * s;
+    double label_h = FS_SCALE * 1.25 * s;
+    double by = y + label_h + 2.0 * s;
+    double lw = 0.5 * s;
+    int segs = 4;
+    for (int i = 0; i < segs; i++) {
+        cairo_rectangle(cr, x + bar_w * i / segs, by, bar_w / segs, bar_h);
+        double g = (i % 2) ? 1.0 : MAP_INK;
+        cairo_set_source_rgb(cr, g, g, g);
+        cairo_fill(cr);
+    }
+    cairo_rectangle(cr, x, by, bar_w, bar_h);
+    cairo_set_source_rgb(cr, MAP_INK, MAP_INK, MAP_INK);
+    cairo_set_line_width(cr, lw);
+    cairo_stroke(cr);
+
+    const double at[3] = {0, 0.5, 1};
+    for (int i = 0; i < 3; i++) {
+        char num[32];
+        format_num(num, sizeof num, len_m * at[i] / unit, m->en);
+        PangoLayout *l = text_layout(m->tx, num, FS_SCALE * s, 0, 0, TEXT_LEFT);
+        if (!l)
+            return;
+        double w;
+        text_size(l, &w, NULL);
+        double tx = x + bar_w * at[i] - w / 2;
+        text_draw(m->cr, l, tx, y, MAP_INK, MAP_INK, MAP_INK);
+        g_object_unref(l);
+        if (i == 2) {
+            PangoLayout *u = text_layout(m->tx, km ? "km" : "m", FS_SCALE * s, 0,
+                                         0, TEXT_LEFT);
+            if (!u)
+                return;
+            text_draw(m->cr, u, tx + w + 2.2 * s, y, MAP_INK, MAP_INK, MAP_INK);
+            g_object_unref(u);
+        }
+    }
+}
+
+double map_north_size(const map_ctx *m, double *w)
+{
+    if (w)
+        *w = 12 * m->s;
+    return 27 * m->s;
+}
+
+void map_north_draw(map_ctx *m, double x, double y, double w, double h)
+{
+    double s = m->s;
+    cairo_t *cr = m->cr;
+    PangoLayout *l = text_layout(m->tx, "N", 8.5 * s, 1, 0, TEXT_LEFT);
+    if (!l)
+        return;
+    double tw, th;
+    text_size(l, &tw, &th);
+    double cx = x + w / 2;
+    text_draw(cr, l, cx - tw / 2, y, MAP_INK, MAP_INK, MAP_INK);
+    g_object_unref(l);
+    double top = y + th + 1 * s, bot = y + h, half = 4.2 * s;
+    double notch = bot - (bot - top) * 0.22;
+    cairo_save(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_width(cr, 0.5 * s);
+    /* left half dark, right half white: the classic readable arrow */
+    cairo_move_to(cr, cx, top);
+    cairo_line_to(cr, cx - half, bot);
+    cairo_line_to(cr, cx, notch);
+    cairo_close_path(cr);
+    cairo_set_source_rgb(cr, MAP_INK, MAP_INK, MAP_INK);
+    cairo_fill_preserve(cr);
+    cairo_stroke(cr);
+    cairo_move_to(cr, cx, top);
+    cairo_line_to(cr, cx + half, bot);
+    cairo_line_to(cr, cx, notch);
+    cairo_close_path(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, MAP_INK, MAP_INK, MAP_INK);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* Bounding box of all rows of the inset geometry; 0 when there is none. */
+static int inset_bbox(const map_ctx *m, double bb[4])
+{
+    const tbl_col *g = m->spec->inset_geom;
+    if (!g || !m->spec->inset_n)
+        return 0;
+    bb[0] = bb[1] = INFINITY;
+    bb[2] = bb[3] = -INFINITY;
+    for (size_t r = 0; r < m->spec->inset_n; r++) {
+        const double *b = map_row_bbox(g, r);
+        if (!(b[0] <= b[2]))
+            continue;
+        bb[0] = fmin(bb[0], b[0]);
+        bb[1] = fmin(bb[1], b[1]);
+        bb[2] = fmax(bb[2], b[2]);
+        bb[3] = fmax(bb[3], b[3]);
+    }
+    return bb[0] < bb[2] && bb[1] < bb[3];
+}
+
+double map_inset_aspect(const map_ctx *m)
+{
+    double bb[4];
+    if (!inset_bbox(m, bb))
+        return 0;
+    return (bb[3] - bb[1]) / (bb[2] - bb[0]);
+}
+
+void map_inset_draw(map_ctx *m, const map_box *b)
+{
+    const tbl_col *g = m->spec->inset_geom;
+    double bb[4];
+    if (!inset_bbox(m, bb))
+        return;
+    double s = m->s, pad = 4 * s;
+    double k = fmin((b->w - 2 * pad) / (bb[2] - bb[0]),
+                    (b->h - 2 * pad) / (bb[3] - bb[1]));
+    double ox = b->x + (b->w - (bb[2] - bb[0]) * k) / 2;
+    double oy = b->y + (b->h - (bb[3] - bb[1]) * k) / 2;
+    cairo_t *cr = m->cr;
+    cairo_save(cr);
+    cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_set_line_width(cr, 0.5 * s);
+    cairo_stroke(cr);
+
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    double tol = 0.3 / m->px_per_pt, tol2 = tol * tol;
+    for (size_t r = 0; r < m->spec->inset_n; r++) {
+        for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++)
+            for (uint64_t q = g->part_ring[p]; q < g->part_ring[p + 1]; q++) {
+                uint64_t a = g->ring_pt[q], e = g->ring_pt[q + 1];
+                if (e - a < 3)
+                    continue;
+                double lx = ox + (g->xy[2 * a] - bb[0]) * k;
+                double ly = oy + (bb[3] - g->xy[2 * a + 1]) * k;
+                cairo_move_to(cr, lx, ly);
+                for (uint64_t i = a + 1; i < e; i++) {
+                    double x = ox + (g->xy[2 * i] - bb[0]) * k;
+                    double y = oy + (bb[3] - g->xy[2 * i + 1]) * k;
+                    if ((x - lx) * (x - lx) + (y - ly) * (y - ly) < tol2)
+                        continue;
+                    cairo_line_to(cr, x, y);
+                    lx = x;
+                    ly = y;
+                }
+                cairo_close_path(cr);
+            }
+    }
+    cairo_set_source_rgb(cr, 0.84, 0.84, 0.84);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, 0.35 * s);
+    cairo_stroke(cr);
+
+    /* The map's extent; never smaller than a few points, so it is found. */
+    double x0 = ox + (m->world[0] - bb[0]) * k, x1 = ox + (m->world[2] - bb[0]) * k;
+    double y0 = oy + (bb[3] - m->world[3]) * k, y1 = oy + (bb[3] - m->world[1]) * k;
+    double minsz = 5 * s;
+    if (x1 - x0 < minsz) {
+        double c = (x0 + x1) / 2;
+        x0 = c - minsz / 2;
+        x1 = c + minsz / 2;
+    }
+    if (y1 - y0 < minsz) {
+        double c = (y0 + y1) / 2;
+        y0 = c - minsz / 2;
+        y1 = c + minsz / 2;
+    }
+    cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+    cairo_clip(cr);
+    cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+    cairo_set_source_rgb(cr, 0.84, 0.10, 0.11);
+    cairo_set_line_width(cr, 1.1 * s);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
