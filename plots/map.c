@@ -234,7 +234,8 @@ static int try_bottom(map_ctx *m, const double ext[4], double aspect,
     lo->bottom = 1;
     lo->columns = columns;
     double north_w, north_h = map_north_size(m, &north_w);
-    double furn_w = 115 * s, furn_h = north_h + 6 * s + map_scalebar_height(m);
+    double furn_w = 115 * s + 10 * s + north_w;
+    double furn_h = fmax(north_h, map_scalebar_height(m));
     if (aspect > 0) {
         lo->inset_h = fmax(furn_h, 82 * s);
         lo->inset_w = lo->inset_h / aspect;
@@ -410,20 +411,42 @@ static void draw_panel(map_ctx *m)
         double right = m->content.x + m->content.w;
         double ih = 0, iw = 0;
         if (aspect > 0) {
-            ih = fmax(north_h + 6 * s + sb_h, 82 * s);
+            ih = fmax(fmax(north_h, sb_h), 82 * s);
             iw = ih / aspect;
             map_box b = {right - iw, p->y, iw, ih};
             map_inset_draw(m, &b);
             right -= iw + 12 * s;
         }
-        double fx = right - 115 * s;
-        map_north_draw(m, right - north_w, p->y, north_w, north_h);
-        map_scalebar_draw(m, fx, p->y + north_h + 6 * s, 115 * s);
+        /* scale bar and north arrow in one row at the panel's bottom */
+        double row_h = fmax(north_h, sb_h);
+        double ry = p->y + p->h - row_h;
+        map_north_draw(m, right - north_w, ry + row_h - north_h, north_w,
+                       north_h);
+        double sw = map_scalebar_width(m, 115 * s);
+        map_scalebar_draw(m, right - north_w - 10 * s - sw, ry + row_h - sb_h,
+                          115 * s);
     }
+}
+
+void map_info_free(map_info *info)
+{
+    if (!info)
+        return;
+    free(info->swatch);
+    free(info->labels);
+    memset(info, 0, sizeof *info);
 }
 
 int map_render(const map_spec *spec, const char *path, map_format fmt)
 {
+    return map_render_info(spec, path, fmt, NULL);
+}
+
+int map_render_info(const map_spec *spec, const char *path, map_format fmt,
+                    map_info *info)
+{
+    if (info)
+        memset(info, 0, sizeof *info);
     if (!spec) {
         err_set(ERR_RENDER, path, 0, NULL, "no map spec was given");
         return -1;
@@ -471,6 +494,24 @@ int map_render(const map_spec *spec, const char *path, map_format fmt)
     TM("begin");
     if (choose_layout(&m, path) < 0)
         goto out;
+    if (info) {
+        m.info = info;
+        info->page_w_pt = m.page.w_pt;
+        info->page_h_pt = m.page.h_pt;
+        info->px_per_pt = m.page.dpi / 72.0;
+        info->px_w = m.page.px_w;
+        info->px_h = m.page.px_h;
+        memcpy(info->frame, &m.frame, sizeof info->frame);
+        memcpy(info->world, m.world, sizeof info->world);
+        info->k = m.k;
+        info->bottom_panel = m.bottom_panel;
+        info->swatch = calloc(spec->n_legend ? spec->n_legend * 4 : 1,
+                              sizeof *info->swatch);
+        if (!info->swatch) {
+            err_oom("map info");
+            goto out;
+        }
+    }
     TM("layout");
     if (map_draw_areas(&m, po) < 0)
         goto out;
@@ -514,5 +555,7 @@ out:
     } else {
         page_abort(po);
     }
+    if (rc < 0)
+        map_info_free(info);
     return rc;
 }

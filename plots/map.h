@@ -59,6 +59,34 @@ typedef struct {
     const char *language; /* "nl" (default, NULL) or "en" */
 } map_spec;
 
+/* A placed label: the row and its text box (points, page coordinates). */
+typedef struct {
+    size_t row;
+    double x, y, w, h;
+} map_label_box;
+
+/* What map_render_info() drew where, for tests, image maps and callers that
+ * add to the page. Page coordinates are points from the top-left; a world
+ * point (X, Y) in metres is at x = frame_x + (X - world[0]) * k,
+ * y = frame_y + (world[3] - Y) * k, and at pixel (x, y) * px_per_pt. */
+typedef struct {
+    double page_w_pt, page_h_pt, px_per_pt;
+    int px_w, px_h;          /* PNG size (also set for PDF/SVG) */
+    double frame[4];         /* map frame x, y, w, h */
+    double world[4];         /* extent shown: minx, miny, maxx, maxy */
+    double k;                /* points per metre */
+    double legend[4];        /* legend block x, y, w, h */
+    double *swatch;          /* 4 per legend entry: x, y, w, h (owned) */
+    map_label_box *labels;   /* placed labels (owned) */
+    size_t n_labels;
+    double scalebar_m;       /* scale bar length in metres (0 = none) */
+    int bottom_panel;        /* legend below the map (else beside it) */
+    int inset;               /* the locator inset was drawn */
+} map_info;
+
+/* Frees the arrays of an info filled by map_render_info(). */
+void map_info_free(map_info *info);
+
 /* Returns a spec with every field empty/default (highlight -1). */
 map_spec map_spec_default(void);
 
@@ -70,5 +98,10 @@ map_spec map_spec_default(void);
  * written (the message names path), ERR_MEMORY. Thread-safe for separate
  * specs. */
 int map_render(const map_spec *spec, const char *path, map_format fmt);
+
+/* Like map_render(), and on success fills *info (when not NULL; the caller
+ * frees it with map_info_free()). On failure *info is zeroed. */
+int map_render_info(const map_spec *spec, const char *path, map_format fmt,
+                    map_info *info);
 
 #endif

@@ -94,10 +94,16 @@ static int row_visible(const tbl_col *g, size_t r, const double win[4])
 cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s)
 {
     double spacing = 2.6 * s * px_per_pt; /* perpendicular line distance */
-    double t = spacing * M_SQRT2;         /* tile side for 45 degree lines */
+    double lw = 0.55 * s * px_per_pt;
     cairo_surface_t *tile;
     cairo_surface_t *target = cairo_get_target(cr);
-    if (cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE) {
+    int raster = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE;
+    if (raster) { /* small images: keep lines and gaps visible */
+        spacing = fmax(spacing, 4.0);
+        lw = fmax(lw, 1.0);
+    }
+    double t = spacing * M_SQRT2; /* tile side for 45 degree lines */
+    if (raster) {
         t = ceil(t); /* whole pixels: no seams between tiles */
         tile = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)t, (int)t);
     } else {
@@ -106,7 +112,7 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s)
     }
     cairo_t *tc = cairo_create(tile);
     cairo_set_source_rgb(tc, 0.25, 0.25, 0.25);
-    cairo_set_line_width(tc, 0.55 * s * px_per_pt);
+    cairo_set_line_width(tc, lw);
     for (int o = -1; o <= 1; o++) {
         cairo_move_to(tc, o * t - 1, t + 1);
         cairo_line_to(tc, o * t + t + 1, -1);

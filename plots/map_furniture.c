@@ -38,53 +38,107 @@ static void format_num(char *buf, size_t size, double v, int en)
                 *p = ',';
 }
 
+/* Layout of the numbers and unit of a scale bar. */
+typedef struct {
+    PangoLayout *num[3], *unit;
+    double len_m, bar_w, width; /* width: bar plus overhang of the labels */
+    double left;                /* overhang of "0" left of the bar */
+} scalebar;
+
+static void scalebar_free(scalebar *sb)
+{
+    for (int i = 0; i < 3; i++)
+        if (sb->num[i])
+            g_object_unref(sb->num[i]);
+    if (sb->unit)
+        g_object_unref(sb->unit);
+}
+
+/* Measures a scale bar no wider than max_w points. Returns 0, or -1 when
+ * there is no room (or text failed). */
+static int scalebar_measure(map_ctx *m, double max_w, scalebar *sb)
+{
+    double s = m->s;
+    memset(sb, 0, sizeof *sb);
+    /* try lengths from the largest that fits the bar alone downwards */
+    for (double len = nice_length(max_w / m->k); len > 0;
+         len = nice_length(len * 0.99)) {
+        int km = len >= 1000;
+        double unit = km ? 1000 : 1;
+        const double at[3] = {0, 0.5, 1};
+        scalebar_free(sb);
+        memset(sb, 0, sizeof *sb);
+        for (int i = 0; i < 3; i++) {
+            char num[32];
+            format_num(num, sizeof num, len * at[i] / unit, m->en);
+            sb->num[i] = text_layout(m->tx, num, FS_SCALE * s, 0, 0, TEXT_LEFT);
+        }
+        sb->unit = text_layout(m->tx, km ? "km" : "m", FS_SCALE * s, 0, 0,
+                               TEXT_LEFT);
+        if (!sb->num[0] || !sb->num[1] || !sb->num[2] || !sb->unit) {
+            scalebar_free(sb);
+            return -1;
+        }
+        double w0, w2, wu;
+        text_size(sb->num[0], &w0, NULL);
+        text_size(sb->num[2], &w2, NULL);
+        text_size(sb->unit, &wu, NULL);
+        sb->len_m = len;
+        sb->bar_w = len * m->k;
+        sb->left = w0 / 2;
+        sb->width = sb->left + sb->bar_w + w2 / 2 + 2.2 * s + wu;
+        if (sb->width <= max_w)
+            return 0;
+        if (len < 1e-3)
+            break;
+    }
+    scalebar_free(sb);
+    return -1;
+}
+
+double map_scalebar_width(map_ctx *m, double max_w)
+{
+    scalebar sb;
+    if (scalebar_measure(m, max_w, &sb) < 0)
+        return 0;
+    scalebar_free(&sb);
+    return sb.width;
+}
+
 void map_scalebar_draw(map_ctx *m, double x, double y, double max_w)
 {
     double s = m->s;
     cairo_t *cr = m->cr;
-    /* leave room for the unit after the bar */
-    double len_m = nice_length((max_w - 16 * s) / m->k);
-    if (len_m <= 0)
+    scalebar sb;
+    if (scalebar_measure(m, max_w, &sb) < 0)
         return;
-    int km = len_m >= 1000;
-    double unit = km ? 1000 : 1;
-    double bar_w = len_m * m->k, bar_h = 3.6 * s;
+    if (m->info)
+        m->info->scalebar_m = sb.len_m;
+    double bx = x + sb.left, bar_w = sb.bar_w, bar_h = 3.6 * s;
     double label_h = FS_SCALE * 1.25 * s;
     double by = y + label_h + 2.0 * s;
-    double lw = 0.5 * s;
     int segs = 4;
     for (int i = 0; i < segs; i++) {
-        cairo_rectangle(cr, x + bar_w * i / segs, by, bar_w / segs, bar_h);
+        cairo_rectangle(cr, bx + bar_w * i / segs, by, bar_w / segs, bar_h);
         double g = (i % 2) ? 1.0 : MAP_INK;
         cairo_set_source_rgb(cr, g, g, g);
         cairo_fill(cr);
     }
-    cairo_rectangle(cr, x, by, bar_w, bar_h);
+    cairo_rectangle(cr, bx, by, bar_w, bar_h);
     cairo_set_source_rgb(cr, MAP_INK, MAP_INK, MAP_INK);
-    cairo_set_line_width(cr, lw);
+    cairo_set_line_width(cr, 0.5 * s);
     cairo_stroke(cr);
-
     const double at[3] = {0, 0.5, 1};
     for (int i = 0; i < 3; i++) {
-        char num[32];
-        format_num(num, sizeof num, len_m * at[i] / unit, m->en);
-        PangoLayout *l = text_layout(m->tx, num, FS_SCALE * s, 0, 0, TEXT_LEFT);
-        if (!l)
-            return;
         double w;
-        text_size(l, &w, NULL);
-        double tx = x + bar_w * at[i] - w / 2;
-        text_draw(m->cr, l, tx, y, MAP_INK, MAP_INK, MAP_INK);
-        g_object_unref(l);
-        if (i == 2) {
-            PangoLayout *u = text_layout(m->tx, km ? "km" : "m", FS_SCALE * s, 0,
-                                         0, TEXT_LEFT);
-            if (!u)
-                return;
-            text_draw(m->cr, u, tx + w + 2.2 * s, y, MAP_INK, MAP_INK, MAP_INK);
-            g_object_unref(u);
-        }
+        text_size(sb.num[i], &w, NULL);
+        double tx = bx + bar_w * at[i] - w / 2;
+        text_draw(cr, sb.num[i], tx, y, MAP_INK, MAP_INK, MAP_INK);
+        if (i == 2)
+            text_draw(cr, sb.unit, tx + w + 2.2 * s, y, MAP_INK, MAP_INK,
+                      MAP_INK);
     }
+    scalebar_free(&sb);
 }
 
 double map_north_size(const map_ctx *m, double *w)
@@ -224,6 +278,8 @@ void map_inset_draw(map_ctx *m, const map_box *b)
     }
     cairo_rectangle(cr, b->x, b->y, b->w, b->h);
     cairo_clip(cr);
+    if (m->info)
+        m->info->inset = 1;
     cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
     cairo_set_source_rgb(cr, 0.84, 0.10, 0.11);
     cairo_set_line_width(cr, 1.1 * s);

@@ -55,6 +55,7 @@ typedef struct {
     int draw_frame;      /* neat line around the map (with context areas) */
     double outline_w;    /* area outline width in points */
     map_legend legend;
+    map_info *info;      /* filled while drawing when not NULL */
 } map_ctx;
 
 /* Page transform of the map frame (device = points * scale, y shifted up
@@ -88,7 +89,12 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s);
 double map_scalebar_height(const map_ctx *m);
 double map_north_size(const map_ctx *m, double *w);
 
-/* Draws a scale bar with round length no longer than max_w points, left
+/* Width in points of the scale bar map_scalebar_draw() draws for max_w
+ * (0 when none fits). */
+double map_scalebar_width(map_ctx *m, double max_w);
+
+/* Draws a scale bar of round length (1, 2 or 5 times a power of ten
+ * metres, in m or km) whose numbers and unit fit in max_w points, left
  * edge at x, top at y. */
 void map_scalebar_draw(map_ctx *m, double x, double y, double max_w);
 

@@ -1,11 +1,11 @@
-/* map_labels.c - label placement. Big areas first; each label sits at the
- * pole of inaccessibility of its (largest) polygon part, found with the
- * grid search of Mapbox's polylabel, and is kept only when its text box
- * lies inside that polygon (no ring crosses it), inside the map frame and
- * clear of every label placed before (a uniform grid over the page finds
- * the neighbours). A label that does not fit on one line is tried again
- * wrapped on two; what still does not fit is dropped. Drawn with a white
- * halo.
+/* map_labels.c - label placement. Big areas first; each label sits in its
+ * (largest) polygon part at the centre of the largest inscribed ellipse of
+ * the label's aspect, found with the grid search of Mapbox's polylabel on
+ * the polygon squashed vertically, and is kept only when its text box lies
+ * inside that polygon (no ring crosses it), inside the map frame and clear
+ * of every label placed before (a uniform grid over the frame finds the
+ * neighbours). A label that does not fit on one line is tried again wrapped
+ * on two; what still does not fit is dropped. Drawn with a white halo.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 #include "err.h"
 #include "map_int.h"
 
-#define FS_LABEL 6.6
+#define FS_LABEL 6.2
 
 /* A polygon part in page points: rings as runs of points. */
 typedef struct {
@@ -416,22 +416,47 @@ static int cand_cmp(const void *a, const void *b)
     return x->row < y->row ? -1 : x->row > y->row;
 }
 
-/* Tries to place a layout at (px, py) (centre), its box padded by pad.
- * Returns 1 when it fits (box in *out), 0 when not. */
-static int try_fit(const poly *pg, const grid *gr, const map_box *frame,
-                   PangoLayout *l, double px, double py, double pole_d,
-                   double pad, box *out)
+/* Tries to place layout l inside pg. The box is wide, so instead of the
+ * largest inscribed circle it looks for the largest inscribed ellipse of
+ * the box's aspect: the pole of inaccessibility of the polygon squashed
+ * vertically by w/h. An ellipse with horizontal semi-axis a holds the box
+ * when a >= w/sqrt(2); otherwise the box is tested against the rings.
+ * Returns 1 when it fits (box in *out), 0 when not, -1 on OOM. */
+static int try_fit(const poly *pg, poly *sq, const grid *gr,
+                   const map_box *frame, PangoLayout *l, double pad, box *out)
 {
     double w, h;
     text_size(l, &w, &h);
-    box b = {px - w / 2 - pad, py - h / 2 - pad, w + 2 * pad, h + 2 * pad};
+    w += 2 * pad;
+    h += 2 * pad;
+    double ratio = w / h;
+    if (sq->cap_pt < pg->n_pt) {
+        double *np = realloc(sq->pt, pg->n_pt * 2 * sizeof *np);
+        if (!np)
+            return -1;
+        sq->pt = np;
+        sq->cap_pt = pg->n_pt;
+    }
+    for (size_t i = 0; i < pg->n_pt; i++) {
+        sq->pt[2 * i] = pg->pt[2 * i];
+        sq->pt[2 * i + 1] = pg->pt[2 * i + 1] * ratio;
+    }
+    sq->n_pt = pg->n_pt;
+    sq->ring = pg->ring; /* shared: same ring offsets */
+    sq->n_ring = pg->n_ring;
+    cell pole;
+    if (polylabel(sq, 0.5, &pole) < 0)
+        return -1;
+    if (pole.d * M_SQRT2 < w * 0.5)
+        return 0; /* not even the ellipse's inner box fits */
+    double px = pole.x, py = pole.y / ratio;
+    box b = {px - w / 2, py - h / 2, w, h};
     if (b.x < frame->x || b.y < frame->y || b.x + b.w > frame->x + frame->w ||
         b.y + b.h > frame->y + frame->h)
         return 0;
     if (grid_hits(gr, &b))
         return 0;
-    /* the inscribed circle holds the box: no need to test the edges */
-    if (pole_d < sqrt(b.w * b.w + b.h * b.h) / 2 && !box_in_poly(pg, &b))
+    if (pole.d < w / M_SQRT2 && !box_in_poly(pg, &b))
         return 0;
     *out = b;
     return 1;
@@ -463,9 +488,10 @@ int map_labels_draw(map_ctx *m)
     int rc = -1;
     cand *cs = malloc((sp->n ? sp->n : 1) * sizeof *cs);
     box *placed = NULL;
+    size_t *rows = NULL;
     PangoLayout **lays = NULL;
     size_t n_c = 0, n_placed = 0;
-    poly pg = {0};
+    poly pg = {0}, sq = {0};
     grid gr;
     if (!cs || grid_init(&gr, &m->frame, 30 * s) < 0) {
         free(cs);
@@ -497,7 +523,8 @@ int map_labels_draw(map_ctx *m)
     qsort(cs, n_c, sizeof *cs, cand_cmp);
     placed = malloc((n_c ? n_c : 1) * sizeof *placed);
     lays = calloc(n_c ? n_c : 1, sizeof *lays);
-    if (!placed || !lays) {
+    rows = malloc((n_c ? n_c : 1) * sizeof *rows);
+    if (!placed || !lays || !rows) {
         err_oom("label placement");
         goto out;
     }
@@ -517,21 +544,19 @@ int map_labels_draw(map_ctx *m)
         }
         if (pg.n_ring == 0)
             continue;
-        cell pole;
-        if (polylabel(&pg, 0.5, &pole) < 0) {
-            err_oom("label placement");
-            goto out;
-        }
-        if (pole.d < min_h / 2)
-            continue;
         PangoLayout *l = text_layout(m->tx, sp->labels[c->row], FS_LABEL * s, 0,
                                      0, TEXT_CENTER);
         if (!l)
             goto out;
         box b;
-        int ok = try_fit(&pg, &gr, &m->frame, l, pole.x, pole.y, pole.d, pad, &b);
-        if (!ok && wrap_two_lines(l))
-            ok = try_fit(&pg, &gr, &m->frame, l, pole.x, pole.y, pole.d, pad, &b);
+        int ok = try_fit(&pg, &sq, &gr, &m->frame, l, pad, &b);
+        if (ok == 0 && wrap_two_lines(l))
+            ok = try_fit(&pg, &sq, &gr, &m->frame, l, pad, &b);
+        if (ok < 0) {
+            g_object_unref(l);
+            err_oom("label placement");
+            goto out;
+        }
         if (!ok) {
             g_object_unref(l);
             continue;
@@ -542,7 +567,21 @@ int map_labels_draw(map_ctx *m)
             goto out;
         }
         placed[n_placed] = b;
+        rows[n_placed] = c->row;
         lays[n_placed++] = l;
+    }
+    if (m->info && n_placed) {
+        m->info->labels = calloc(n_placed, sizeof *m->info->labels);
+        if (!m->info->labels) {
+            err_oom("label list");
+            goto out;
+        }
+        for (size_t i = 0; i < n_placed; i++)
+            m->info->labels[i] = (map_label_box){rows[i], placed[i].x + pad,
+                                                 placed[i].y + pad,
+                                                 placed[i].w - 2 * pad,
+                                                 placed[i].h - 2 * pad};
+        m->info->n_labels = n_placed;
     }
     for (size_t i = 0; i < n_placed; i++)
         text_draw_halo(m->cr, lays[i], placed[i].x + pad, placed[i].y + pad,
@@ -553,9 +592,11 @@ out:
         g_object_unref(lays[i]);
     free(lays);
     free(placed);
+    free(rows);
     free(cs);
     free(pg.pt);
     free(pg.ring);
+    free(sq.pt); /* sq.ring is pg's */
     grid_free(&gr);
     return rc;
 }

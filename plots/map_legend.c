@@ -169,6 +169,12 @@ void map_legend_draw(map_ctx *m, double x, double y)
     const map_spec *sp = m->spec;
     map_legend *lg = &m->legend;
     cairo_t *cr = m->cr;
+    if (m->info) {
+        m->info->legend[0] = x;
+        m->info->legend[1] = y;
+        m->info->legend[2] = lg->w;
+        m->info->legend[3] = lg->h;
+    }
     if (lg->title) {
         text_draw(cr, lg->title, x, y, MAP_INK, MAP_INK, MAP_INK);
         y += lg->title_h + lg->title_gap;
@@ -191,6 +197,13 @@ void map_legend_draw(map_ctx *m, double x, double y)
         double band = fmax(line_h, lg->sh);
         map_swatch(cr, cx, cy + (band - lg->sh) / 2, lg->sw, lg->sh,
                    &sp->legend[e], m->s, m->px_per_pt);
+        if (m->info && m->info->swatch) {
+            double *sw = m->info->swatch + 4 * e;
+            sw[0] = cx;
+            sw[1] = cy + (band - lg->sh) / 2;
+            sw[2] = lg->sw;
+            sw[3] = lg->sh;
+        }
         double ty = cy + (band - line_h) / 2;
         text_draw(cr, lg->label[e], cx + lg->sw + lg->gap_label, ty, MAP_INK,
                   MAP_INK, MAP_INK);

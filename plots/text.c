@@ -35,6 +35,8 @@ text_ctx *text_new(cairo_t *cr, const char *family)
     pango_cairo_context_set_font_options(t->pc, fo);
     cairo_font_options_destroy(fo);
     pango_cairo_context_set_resolution(t->pc, 72.0);
+    /* Unrounded glyph positions: even letter spacing at any resolution. */
+    pango_context_set_round_glyph_positions(t->pc, FALSE);
     return t;
 }
 

@@ -100,9 +100,10 @@ static tbl *fx_load(const char *path, const char *where,
     OGRSpatialReferenceH dst = OSRNewSpatialReference(NULL);
     OSRImportFromEPSG(dst, 28992);
     OSRSetAxisMappingStrategy(dst, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReferenceH srcc = src ? OSRClone(src) : NULL;
-    if (srcc)
-        OSRSetAxisMappingStrategy(srcc, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReferenceH srcc = src ? OSRClone(src) : OSRNewSpatialReference(NULL);
+    if (!src) /* TopoJSON and old GeoJSON without a CRS: WGS84 lon/lat */
+        OSRImportFromEPSG(srcc, 4326);
+    OSRSetAxisMappingStrategy(srcc, OAMS_TRADITIONAL_GIS_ORDER);
     OGRCoordinateTransformationH ct =
         srcc ? OCTNewCoordinateTransformation(srcc, dst) : NULL;
 
