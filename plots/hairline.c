@@ -39,7 +39,7 @@ static inline double coverage(double d, double r)
 void hl_segment(hl_mask *m, double x0, double y0, double x1, double y1,
                 double r)
 {
-    double ext = r + 1.0;
+    double ext = r + 0.5; /* coverage is zero farther out */
     int bx0 = (int)floor(fmin(x0, x1) - ext), bx1 = (int)ceil(fmax(x0, x1) + ext);
     int by0 = (int)floor(fmin(y0, y1) - ext), by1 = (int)ceil(fmax(y0, y1) + ext);
     if (bx0 < m->cx0)
@@ -59,6 +59,9 @@ void hl_segment(hl_mask *m, double x0, double y0, double x1, double y1,
     double dx = x1 - x0, dy = y1 - y0, l2 = dx * dx + dy * dy;
     double inv = l2 > 0 ? 1.0 / l2 : 0;
     int steep = fabs(dy) > fabs(dx);
+    double outer2 = (r + 0.5) * (r + 0.5);
+    double inner2 = r > 0.5 ? (r - 0.5) * (r - 0.5) : -1;
+    int full = (int)(coverage(0, r) * 255 + 0.5);
     /* Walk the major axis; on each line of pixels visit only the band
      * where the capsule can reach. */
     int a0 = steep ? by0 : bx0, a1 = steep ? by1 : bx1;
@@ -77,17 +80,34 @@ void hl_segment(hl_mask *m, double x0, double y0, double x1, double y1,
             lo = mlo;
         if (hi > mhi)
             hi = mhi;
-        for (int k = lo; k < hi; k++) {
-            double px = steep ? k + 0.5 : c, py = steep ? c : k + 0.5;
-            double t = ((px - x0) * dx + (py - y0) * dy) * inv;
-            t = t < 0 ? 0 : t > 1 ? 1 : t;
-            double ex = x0 + t * dx - px, ey = y0 + t * dy - py;
-            double d = sqrt(ex * ex + ey * ey);
-            if (d >= r + 0.5)
+        if (lo >= hi)
+            continue;
+        /* Along the minor axis the projection t and the offsets to the
+         * closest point change linearly: step them instead of recomputing. */
+        double px = steep ? lo + 0.5 : c, py = steep ? c : lo + 0.5;
+        double sx = steep ? 1 : 0, sy = steep ? 0 : 1; /* pixel step */
+        double t = ((px - x0) * dx + (py - y0) * dy) * inv;
+        double tk = (sx * dx + sy * dy) * inv;
+        uint8_t *p = steep ? &m->a[(size_t)i * m->w + lo]
+                           : &m->a[(size_t)lo * m->w + i];
+        size_t pstep = steep ? 1 : (size_t)m->w;
+        for (int k = lo; k < hi; k++, t += tk, px += sx, py += sy, p += pstep) {
+            double ex, ey;
+            if (t <= 0) {
+                ex = x0 - px;
+                ey = y0 - py;
+            } else if (t >= 1) {
+                ex = x1 - px;
+                ey = y1 - py;
+            } else {
+                ex = x0 + t * dx - px;
+                ey = y0 + t * dy - py;
+            }
+            double d2 = ex * ex + ey * ey;
+            if (d2 >= outer2)
                 continue;
-            int v = (int)(coverage(d, r) * 255 + 0.5);
-            uint8_t *p = steep ? &m->a[(size_t)i * m->w + k]
-                               : &m->a[(size_t)k * m->w + i];
+            /* inside the solid core no square root is needed */
+            int v = d2 <= inner2 ? full : (int)(coverage(sqrt(d2), r) * 255 + 0.5);
             if (v > *p)
                 *p = (uint8_t)v;
         }

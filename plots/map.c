@@ -11,10 +11,6 @@
 
 #include "err.h"
 #include "map_int.h"
-#include <stdio.h>
-#include <time.h>
-static double tnow(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec+t.tv_nsec*1e-9;}
-#define TM(x) do { if (getenv("DNW_T")) fprintf(stderr, "%-10s %.3f\n", x, tnow()-t0); } while (0)
 
 #define A4_SHORT_PT (210.0 / 25.4 * 72.0)
 
@@ -451,7 +447,6 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
         err_set(ERR_RENDER, path, 0, NULL, "no map spec was given");
         return -1;
     }
-    double t0 = tnow();
     map_ctx m;
     memset(&m, 0, sizeof m);
     m.spec = spec;
@@ -491,7 +486,6 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
                 "no room for the map on page %s", m.page.name);
         goto out;
     }
-    TM("begin");
     if (choose_layout(&m, path) < 0)
         goto out;
     if (info) {
@@ -512,15 +506,11 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
             goto out;
         }
     }
-    TM("layout");
     if (map_draw_areas(&m, po) < 0)
         goto out;
-    TM("areas");
     if (map_labels_draw(&m) < 0)
         goto out;
-    TM("labels");
     draw_panel(&m);
-    TM("panel");
 
     double y = margin;
     if (pt.title) {
@@ -548,10 +538,8 @@ out:
     page_text_free(&pt);
     map_legend_free(&m.legend);
     text_free(m.tx);
-    TM("text");
     if (rc == 0) {
         rc = page_finish(po);
-        TM("finish");
     } else {
         page_abort(po);
     }

@@ -4,8 +4,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-static double twall(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec+t.tv_nsec*1e-9;}
 
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
@@ -111,7 +109,6 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         nthreads = h;
     size_t row_len = 1 + 3 * (size_t)w;
     size_t raw_len = row_len * (size_t)h;
-    double w0 = twall();
     bigmem raw_mem;
     uint8_t *raw = bigmem_alloc(&raw_mem, raw_len, "PNG rows");
     if (!raw)
@@ -134,11 +131,9 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
             filter_rows(&jobs[t]); /* could not start a thread: do it here */
     }
 
-    double w1 = twall();
     size_t zlen = 0;
     uint8_t *z = CPLZLibDeflate(raw, raw_len, level, NULL, 0, &zlen);
     bigmem_free(&raw_mem);
-    if (getenv("DNW_T")) fprintf(stderr, "png filter %.3f deflate %.3f -> %zu\n", w1-w0, twall()-w1, zlen);
     if (!z) {
         err_set(ERR_RENDER, what, 0, NULL,
                 "could not compress the PNG image data (out of memory?)");

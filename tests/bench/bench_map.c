@@ -1,7 +1,8 @@
 /* bench_map.c - whole-country choropleth of the 3,475 wijken of 2024 at A4,
  * 300 dpi, with legend: median of 5 runs of map_render() (render + write
  * PNG), the fastest run, and peak memory (ru_maxrss). Also times one PDF and
- * one SVG. Usage: bench_map [output-folder] (default: /tmp).
+ * one SVG. Usage: bench_map [output-folder [png]] (default: /tmp; "png":
+ * skip PDF and SVG, for profiling).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +103,8 @@ int main(int argc, char **argv)
         map_format f;
         const char *ext;
     } vec[2] = {{MAP_PDF, "pdf"}, {MAP_SVG, "svg"}};
-    for (int v = 0; v < 2; v++) {
+    int vec_n = argc > 2 && strcmp(argv[2], "png") == 0 ? 0 : 2;
+    for (int v = 0; v < vec_n; v++) {
         snprintf(path, sizeof path, "%s/bench_map_nl.%s", dir, vec[v].ext);
         double a = now();
         if (map_render(&sp, path, vec[v].f) < 0) {
