@@ -91,7 +91,13 @@ static int row_visible(const tbl_col *g, size_t r, const double win[4])
            bb[3] >= win[1];
 }
 
-cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s)
+int map_hatch_light(map_rgb fill)
+{
+    return 0.299 * fill.r + 0.587 * fill.g + 0.114 * fill.b < 0.45;
+}
+
+cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
+                                   int light)
 {
     double spacing = 2.6 * s * px_per_pt; /* perpendicular line distance */
     double lw = 0.55 * s * px_per_pt;
@@ -111,7 +117,8 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s)
         tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
     }
     cairo_t *tc = cairo_create(tile);
-    cairo_set_source_rgb(tc, 0.25, 0.25, 0.25);
+    double g = light ? 0.92 : 0.25;
+    cairo_set_source_rgb(tc, g, g, g);
     cairo_set_line_width(tc, lw);
     for (int o = -1; o <= 1; o++) {
         cairo_move_to(tc, o * t - 1, t + 1);
@@ -208,7 +215,7 @@ static void *draw_band(void *arg)
 
         /* Classed areas, one path per legend entry: fill, hatch, outline
          * (outlines of all entries blended at the end for PNG). */
-        cairo_pattern_t *hatch = NULL;
+        cairo_pattern_t *hatch[2] = {NULL, NULL}; /* dark, light lines */
         j->mask_r = m->outline_w * u / 2;
         any = 0;
         for (size_t e = 0; e < sp->n_legend; e++) {
@@ -225,20 +232,22 @@ static void *draw_band(void *arg)
             cairo_set_source_rgb(cr, le->fill.r, le->fill.g, le->fill.b);
             cairo_fill_preserve(cr);
             if (le->hatch) {
-                if (!hatch) {
+                int light = map_hatch_light(le->fill);
+                if (!hatch[light]) {
                     /* pattern space = page device space: no seam at bands */
-                    hatch = map_hatch_pattern(cr, u, m->s);
+                    hatch[light] = map_hatch_pattern(cr, u, m->s, light);
                     cairo_matrix_t mt;
                     cairo_matrix_init_translate(&mt, 0, j->y0);
-                    cairo_pattern_set_matrix(hatch, &mt);
+                    cairo_pattern_set_matrix(hatch[light], &mt);
                 }
-                cairo_set_source(cr, hatch);
+                cairo_set_source(cr, hatch[light]);
                 cairo_fill_preserve(cr);
             }
             outline_layer(j, m->outline_w, 0);
         }
-        if (hatch)
-            cairo_pattern_destroy(hatch);
+        for (int h = 0; h < 2; h++)
+            if (hatch[h])
+                cairo_pattern_destroy(hatch[h]);
         if (any && j->mask)
             outline_layer(j, m->outline_w, 1);
 

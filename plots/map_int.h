@@ -23,7 +23,7 @@ typedef struct {
 #define MAP_INK 0.13        /* text and dark lines */
 #define MAP_INK_SOFT 0.40   /* subtitle, counts */
 #define MAP_INK_FAINT 0.50  /* provenance */
-#define MAP_CONTEXT 0.88    /* grey context areas */
+#define MAP_CONTEXT 0.91    /* grey context areas: lighter than any class */
 
 /* Legend geometry, measured once and drawn later. */
 typedef struct {
@@ -81,9 +81,14 @@ void map_legend_free(map_legend *lg);
 void map_swatch(cairo_t *cr, double x, double y, double w, double h,
                 const map_legend_entry *e, double s, double px_per_pt);
 
-/* Hatch pattern in device units (spacing and line width in points times
- * px_per_pt), for the target of cr. Caller destroys it. */
-cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s);
+/* Hatch pattern of 45 degree lines in device units (spacing and width in
+ * points times px_per_pt; at least 4 and 1 px on images), for the target
+ * of cr; light lines for dark fills. Caller destroys it. */
+cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
+                                   int light);
+
+/* Should hatching on this fill be light (the fill is dark)? */
+int map_hatch_light(map_rgb fill);
 
 /* Furniture sizes (points) for layout. */
 double map_scalebar_height(const map_ctx *m);

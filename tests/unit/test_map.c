@@ -312,7 +312,7 @@ static void test_synthetic_png(void)
     /* the context square (entry -1) is grey beneath, and the frame grows
      * to the whole map area, so it is partly in view */
     world_px(&in, X0 - 300, Y0 + 500, &x, &y);
-    CHECK(near_rgb(pixel(img, x, y), ((map_rgb){0.88, 0.88, 0.88}), 2));
+    CHECK(near_rgb(pixel(img, x, y), ((map_rgb){0.91, 0.91, 0.91}), 2));
 
     /* legend swatches: centre pixel has the entry's colour */
     for (int e = 0; e < 3; e++) {
@@ -582,6 +582,73 @@ static void test_pages(void)
     tbl_free(t);
 }
 
+/* Long titles and a long legend with long labels: on every page shape the
+ * frame and the legend stay inside the page and apart. */
+static void test_long_texts(void)
+{
+    tbl *t = synthetic_table();
+    map_spec sp = synthetic_spec(t);
+    static map_legend_entry many[12];
+    static char labels[12][96];
+    for (int e = 0; e < 12; e++) {
+        snprintf(labels[e], sizeof labels[e],
+                 e < 10 ? "%d,0 tot %d,0 procent van alle huishoudens in de wijk"
+                        : "geheim (CBS) of te weinig huishoudens %d-%d",
+                 e * 10, e * 10 + 10);
+        many[e] = (map_legend_entry){labels[e], synth_legend[e % 3].fill,
+                                     e >= 10, (size_t)e * 1000};
+    }
+    static const int entries[5] = {0, 5, 9, 11, -1};
+    sp.entry = entries;
+    sp.legend = many;
+    sp.n_legend = 12;
+    sp.n_classes = 10;
+    sp.title = "Een heel lange titel die over meer dan een regel loopt, omdat "
+               "analisten graag alles in de titel zetten: indicator, gebied, "
+               "jaar en bron van de gegevens";
+    sp.legend_title = "Aandeel huishoudens met een laag inkomen en een hoge "
+                      "energierekening (% van alle huishoudens)";
+    const char *pages[] = {"A4", "A4L", "A3", "800x600", "300x900", "200x150"};
+    for (int i = 0; i < 6; i++) {
+        map_info in;
+        sp.page = strcmp(pages[i], "A4L") == 0 ? "A4" : pages[i];
+        sp.landscape = strcmp(pages[i], "A4L") == 0;
+        sp.dpi = 0;
+        char out[512];
+        snprintf(out, sizeof out, OUT_DIR "/long_%d.png", i);
+        int rc = map_render_info(&sp, out, MAP_PNG, &in);
+        CHECK(rc == 0);
+        if (rc != 0)
+            continue;
+        double pw = in.page_w_pt, ph = in.page_h_pt;
+        CHECK(in.frame[0] >= 0 && in.frame[1] >= 0 &&
+              in.frame[0] + in.frame[2] <= pw + 1e-6 &&
+              in.frame[1] + in.frame[3] <= ph + 1e-6);
+        int legend_in = in.legend[0] >= 0 && in.legend[1] >= 0 &&
+                        in.legend[0] + in.legend[2] <= pw + 1e-6 &&
+                        in.legend[1] + in.legend[3] <= ph + 1e-6;
+        if (!legend_in)
+            fprintf(stderr, "page %s: legend %g,%g %gx%g outside %gx%g\n",
+                    pages[i], in.legend[0], in.legend[1], in.legend[2],
+                    in.legend[3], pw, ph);
+        CHECK(legend_in);
+        int overlap = in.legend[0] < in.frame[0] + in.frame[2] &&
+                      in.frame[0] < in.legend[0] + in.legend[2] &&
+                      in.legend[1] < in.frame[1] + in.frame[3] &&
+                      in.frame[1] < in.legend[1] + in.legend[3];
+        CHECK(!overlap);
+        /* every swatch lies in the legend block */
+        for (int e = 0; e < 12; e++) {
+            const double *sw = in.swatch + 4 * e;
+            CHECK(sw[0] >= in.legend[0] - 1e-6 && sw[1] >= in.legend[1] - 1e-6 &&
+                  sw[0] + sw[2] <= in.legend[0] + in.legend[2] + 1e-6 &&
+                  sw[1] + sw[3] <= in.legend[1] + in.legend[3] + 1e-6);
+        }
+        map_info_free(&in);
+    }
+    tbl_free(t);
+}
+
 /* Is the text box of a label (points) inside geometry g (OGR, RD New)? */
 static int label_within(const map_info *in, const map_label_box *lb,
                         OGRGeometryH g)
@@ -787,6 +854,7 @@ int main(void)
     test_synthetic_png();
     test_reproducible();
     test_bad_inputs();
+    test_long_texts();
     test_real_country();
     test_real_amsterdam_labels();
     return check_done();
