@@ -180,7 +180,8 @@ typedef struct {
     double pw, ph;     /* panel size */
     double aw, ah;     /* map area */
     double k;          /* points per metre */
-    double inset_w, inset_h;
+    double inset_h;    /* inset height (0 = none) */
+    double need_w;     /* bottom panel: width legend and furniture need */
 } layout;
 
 /* Fits the data extent (with a margin) into a w x h area: points/metre. */
@@ -208,8 +209,7 @@ static int try_side(map_ctx *m, const double ext[4], double aspect, layout *lo)
     double furn_h = fmax(north_h, map_scalebar_height(m));
     double need = m->legend.h + 16 * s + furn_h;
     if (aspect > 0) {
-        lo->inset_w = fmin(lo->pw, 120 * s);
-        lo->inset_h = lo->inset_w * aspect;
+        lo->inset_h = fmin(lo->pw, 120 * s) * aspect;
         need += lo->inset_h + 10 * s;
     }
     lo->ph = need;
@@ -234,8 +234,7 @@ static int try_bottom(map_ctx *m, const double ext[4], double aspect,
     double furn_h = fmax(north_h, map_scalebar_height(m));
     if (aspect > 0) {
         lo->inset_h = fmax(furn_h, 82 * s);
-        lo->inset_w = lo->inset_h / aspect;
-        furn_w += lo->inset_w + 12 * s;
+        furn_w += lo->inset_h / aspect + 12 * s;
     }
     double legend_max = cw - furn_w - 18 * s;
     if (legend_max < 80 * s)
@@ -246,6 +245,7 @@ static int try_bottom(map_ctx *m, const double ext[4], double aspect,
         return 0; /* a column would stay empty */
     lo->ph = fmax(m->legend.h, fmax(furn_h, lo->inset_h));
     lo->pw = cw;
+    lo->need_w = m->legend.w + 18 * s + furn_w;
     lo->aw = cw;
     lo->ah = ch - lo->ph - 14 * s;
     lo->k = fit_scale(ext, lo->aw, lo->ah);
@@ -318,7 +318,8 @@ static int choose_layout(map_ctx *m, const char *path)
             have = 1;
         }
     }
-    if (!have || best.k <= 0 || best.ah < 0.3 * m->content.h * (best.bottom ? 0.7 : 1)) {
+    if (!have || best.k <= 0 || best.aw < 0.3 * m->content.w ||
+        best.ah < 0.25 * m->content.h) {
         err_set(ERR_RENDER, path, 0, NULL,
                 "the legend (%zu entries) leaves no room for the map on page "
                 "%s: use fewer or shorter legend entries or a larger page",
@@ -362,13 +363,12 @@ static int choose_layout(map_ctx *m, const char *path)
         double gh = fh + gap + best.ph;
         double y0 = m->content.y + (m->content.h - gh) / 2;
         m->frame = (map_box){m->content.x + (m->content.w - fw) / 2, y0, fw, fh};
-        m->panel = (map_box){m->content.x, y0 + fh + gap, m->content.w, best.ph};
+        /* the panel lines up with the frame, or is centred under it */
+        double pw = fmin(fmax(fw, best.need_w), m->content.w);
+        double px = m->frame.x + (fw - pw) / 2;
+        px = fmax(m->content.x, fmin(px, m->content.x + m->content.w - pw));
+        m->panel = (map_box){px, y0 + fh + gap, pw, best.ph};
     }
-    m->panel.w = best.pw;
-    if (best.bottom)
-        m->panel.x = m->content.x;
-    (void)best.inset_w;
-    m->legend.w = m->legend.w; /* measured for the chosen layout */
 
     /* Outline width from the typical size of an area on the page. */
     size_t mapped = 0;
@@ -404,7 +404,7 @@ static void draw_panel(map_ctx *m)
         }
     } else {
         map_legend_draw(m, p->x, p->y);
-        double right = m->content.x + m->content.w;
+        double right = p->x + p->w;
         double ih = 0, iw = 0;
         if (aspect > 0) {
             ih = fmax(fmax(north_h, sb_h), 82 * s);

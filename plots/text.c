@@ -72,7 +72,17 @@ PangoLayout *text_layout(text_ctx *t, const char *s, double size_pt, int bold,
     pango_layout_set_alignment(l, align == TEXT_CENTER  ? PANGO_ALIGN_CENTER
                                   : align == TEXT_RIGHT ? PANGO_ALIGN_RIGHT
                                                         : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(l, s ? s : "", -1);
+    if (!s)
+        s = "";
+    if (g_utf8_validate(s, -1, NULL)) {
+        pango_layout_set_text(l, s, -1);
+    } else {
+        /* e.g. a Latin-1 name: show U+FFFD for bad bytes instead of letting
+         * Pango warn on stderr and drop the text */
+        gchar *ok = g_utf8_make_valid(s, -1);
+        pango_layout_set_text(l, ok, -1);
+        g_free(ok);
+    }
     return l;
 }
 

@@ -20,8 +20,9 @@ text_ctx *text_new(cairo_t *cr, const char *family);
 /* Frees the context. NULL is fine. */
 void text_free(text_ctx *t);
 
-/* A layout of UTF-8 text s at size_pt points, bold or not, wrapped at wrap_w
- * points (<= 0: no wrapping) and aligned. Returns a new layout the caller
+/* A layout of UTF-8 text s (NULL = empty; invalid bytes are shown as
+ * U+FFFD) at size_pt points, bold or not, wrapped at wrap_w points (<= 0:
+ * no wrapping) and aligned. Returns a new layout the caller
  * releases with g_object_unref(), or NULL with ERR_MEMORY set. */
 PangoLayout *text_layout(text_ctx *t, const char *s, double size_pt, int bold,
                          double wrap_w, text_align align);

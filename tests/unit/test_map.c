@@ -521,6 +521,13 @@ static void test_bad_inputs(void)
                  "degrees");
     tbl_free(deg);
 
+    /* text that is not UTF-8 (a Latin-1 name) still draws */
+    z = sp;
+    z.title = "Gemeente S\xfa" "dwest-Frysl\xe2n";
+    static const char *lat1[5] = {"\xe9\xe9n", NULL, "", "x", NULL};
+    z.labels = lat1;
+    CHECK(map_render(&z, OUT_DIR "/latin1.png", MAP_PNG) == 0);
+
     /* a failure leaves an existing file untouched */
     CHECK(map_render(&sp, OUT_DIR "/keep.png", MAP_PNG) == 0);
     size_t n0 = 0, n1 = 0;
