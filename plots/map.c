@@ -131,6 +131,7 @@ typedef struct {
     double head_h, foot_h;
 } page_text;
 
+/* Releases the header and footer layouts. */
 static void page_text_free(page_text *pt)
 {
     PangoLayout *ls[4] = {pt->title, pt->subtitle, pt->source, pt->prov};

@@ -45,6 +45,7 @@ typedef struct {
     double left;                /* overhang of "0" left of the bar */
 } scalebar;
 
+/* Releases the scale bar's layouts. */
 static void scalebar_free(scalebar *sb)
 {
     for (int i = 0; i < 3; i++)

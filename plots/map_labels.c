@@ -206,7 +206,7 @@ typedef struct {
     double x, y, h, d, max;
 } cell;
 
-/* Max-heap push/pop on cells ordered by max. */
+/* Pushes a cell on the max-heap ordered by max. Returns 0 or -1 on OOM. */
 static int heap_push(cell **hp, size_t *n, size_t *cap, cell c)
 {
     if (*n == *cap) {
@@ -227,6 +227,7 @@ static int heap_push(cell **hp, size_t *n, size_t *cap, cell c)
     return 0;
 }
 
+/* Removes and returns the cell with the largest max (n > 0). */
 static cell heap_pop(cell *h, size_t *n)
 {
     cell top = h[0], last = h[--(*n)];
@@ -247,6 +248,8 @@ static cell heap_pop(cell *h, size_t *n)
     return top;
 }
 
+/* A search cell centred at (x, y) with half size h: its distance to the
+ * polygon and the best distance any point in it could have. */
 static cell make_cell(const poly *pg, double x, double y, double h)
 {
     cell c = {x, y, h, poly_dist(pg, x, y), 0};
@@ -314,6 +317,8 @@ oom:
 
 /* --- collision grid ------------------------------------------------------ */
 
+/* Sets up an empty grid over area with square cells of cell_sz points.
+ * Returns 0 or -1 on OOM (caller sets the error). */
 static int grid_init(grid *gr, const map_box *area, double cell_sz)
 {
     memset(gr, 0, sizeof *gr);
@@ -330,6 +335,7 @@ static int grid_init(grid *gr, const map_box *area, double cell_sz)
     return 0;
 }
 
+/* Frees the grid's arrays. */
 static void grid_free(grid *gr)
 {
     free(gr->head);
