@@ -202,8 +202,7 @@ static void *draw_band(void *arg)
                     any = 1;
                 }
         for (size_t r = 0; r < sp->n; r++)
-            if (sp->entry[r] < 0 && (long)r != sp->highlight &&
-                row_visible(sp->geom, r, win)) {
+            if (sp->entry[r] < 0 && row_visible(sp->geom, r, win)) {
                 add_row(j, sp->geom, r);
                 any = 1;
             }

@@ -345,6 +345,24 @@ static void test_synthetic_png(void)
     cairo_surface_destroy(ref);
     cairo_surface_destroy(img);
     map_info_free(&in);
+
+    /* highlight: a dark line on the right edge of square 1 */
+    sp.highlight = 1;
+    CHECK(map_render_info(&sp, OUT_DIR "/highlight.png", MAP_PNG, &in) == 0);
+    img = cairo_image_surface_create_from_png(OUT_DIR "/highlight.png");
+    world_px(&in, X0 + 2000, Y0 + 500, &x, &y);
+    int darkest = 255;
+    for (int dx = -3; dx <= 3; dx++) {
+        int g = (int)(pixel(img, x + dx, y) >> 8) & 255;
+        if (g < darkest)
+            darkest = g;
+    }
+    CHECK(darkest < 0x50);
+    /* and the square keeps its fill inside */
+    world_px(&in, X0 + 1500, Y0 + 500, &x, &y);
+    CHECK(near_rgb(pixel(img, x, y), synth_legend[1].fill, 2));
+    cairo_surface_destroy(img);
+    map_info_free(&in);
     tbl_free(t);
 }
 
