@@ -1,0 +1,67 @@
+/* page.h - page sizes and output surfaces (PNG, PDF, SVG) for everything
+ * dnawijk draws.
+ *
+ * All drawing happens in points (1/72 inch) on a page of w_pt x h_pt. For
+ * PNG the Cairo context that page_cairo() returns is already scaled to
+ * pixels (dpi / 72). Output is written atomically: page_begin() opens a
+ * temporary file beside the target, page_finish() writes and renames it
+ * into place, and every failure removes the temporary file. PDF and SVG are
+ * reproducible byte for byte: the PDF creation date is fixed
+ * (SOURCE_DATE_EPOCH when set, else 2000-01-01) and the SVG element ids that
+ * Cairo numbers per process are renumbered per document.
+ */
+#ifndef DNW_PAGE_H
+#define DNW_PAGE_H
+
+#include <cairo.h>
+
+typedef enum { PAGE_PNG = 0, PAGE_PDF, PAGE_SVG } page_format;
+
+typedef struct {
+    double w_pt, h_pt; /* page size in points */
+    double dpi;        /* PNG resolution (pixels per inch) */
+    int px_w, px_h;    /* PNG size in pixels */
+    char name[32];     /* "A4", "A3", "1600x1200" */
+    int is_pixels;     /* the page was given as WIDTHxHEIGHT pixels */
+} page_size;
+
+/* Parses a page name: "A5", "A4" (also NULL or ""), "A3", "A2", any case, or
+ * "WIDTHxHEIGHT" in pixels (16..20000 each). landscape swaps paper sizes
+ * (pixel sizes are taken as given). dpi <= 0 means 300 for paper and 96 for
+ * pixel pages; a pixel page is w*72/dpi points wide and exactly w pixels.
+ * Returns 0, or -1 with ERR_RENDER naming the bad value. */
+int page_parse(const char *name, int landscape, double dpi, page_size *out);
+
+/* Format from a file name's extension (.png, .pdf, .svg, any case).
+ * Returns 0, or -1 with ERR_RENDER when the extension is none of these. */
+int page_format_from_path(const char *path, page_format *out);
+
+typedef struct page_out page_out;
+
+/* Opens the temporary output file beside path and creates the surface.
+ * title (may be NULL) goes into the PDF metadata. Returns a handle the
+ * caller ends with page_finish() or page_abort(), or NULL with ERR_IO (the
+ * folder is not writable; the message names path) or ERR_RENDER. */
+page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
+                     const char *title);
+
+/* The Cairo context to draw on, in points (scaled for PNG). Owned by the
+ * handle. */
+cairo_t *page_cairo(page_out *po);
+
+/* The surface (an RGB24 image surface for PNG). Owned by the handle. */
+cairo_surface_t *page_surface(page_out *po);
+
+/* Device pixels per point: dpi/72 for PNG, 1 for vector output. */
+double page_px_per_pt(const page_out *po);
+
+/* Finishes the surface, writes the file and renames it into place. Frees
+ * the handle in every case. Returns 0, or -1 with ERR_RENDER/ERR_IO set
+ * (then neither the temporary nor a half-written target remains). */
+int page_finish(page_out *po);
+
+/* Discards the output: frees the handle and removes the temporary file.
+ * NULL is fine. Leaves the error context alone. */
+void page_abort(page_out *po);
+
+#endif

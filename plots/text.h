@@ -1,0 +1,45 @@
+/* text.h - Pango helpers for dnawijk's pages: one font family, sizes in
+ * points, layouts that measure the same on PNG, PDF and SVG (metrics hinting
+ * off, 72 units per inch), plain and haloed drawing.
+ */
+#ifndef DNW_TEXT_H
+#define DNW_TEXT_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+typedef struct text_ctx text_ctx;
+
+typedef enum { TEXT_LEFT = 0, TEXT_CENTER, TEXT_RIGHT } text_align;
+
+/* Creates a text context for drawing on cr with the given font family
+ * ("DejaVu Sans"). Returns NULL with ERR_RENDER (or ERR_MEMORY) set. The
+ * caller frees it with text_free() before destroying cr. */
+text_ctx *text_new(cairo_t *cr, const char *family);
+
+/* Frees the context. NULL is fine. */
+void text_free(text_ctx *t);
+
+/* A layout of UTF-8 text s (NULL = empty; invalid bytes are shown as
+ * U+FFFD) at size_pt points, bold or not, wrapped at wrap_w points (<= 0:
+ * no wrapping) and aligned. Returns a new layout the caller
+ * releases with g_object_unref(), or NULL with ERR_MEMORY set. */
+PangoLayout *text_layout(text_ctx *t, const char *s, double size_pt, int bold,
+                         double wrap_w, text_align align);
+
+/* Logical width and height of a layout in points. */
+void text_size(PangoLayout *l, double *w, double *h);
+
+/* Baseline of the first line, in points below the layout's top. */
+double text_baseline(PangoLayout *l);
+
+/* Draws the layout with its top-left corner at (x, y) in colour rgb. */
+void text_draw(cairo_t *cr, PangoLayout *l, double x, double y, double r,
+               double g, double b);
+
+/* Draws the layout like text_draw() over a white halo halo_w points wide
+ * (round joins), for labels on top of a map. */
+void text_draw_halo(cairo_t *cr, PangoLayout *l, double x, double y,
+                    double halo_w, double r, double g, double b);
+
+#endif
