@@ -111,6 +111,35 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     jsonw_obj_end(w);
 }
 
+static void write_map(jsonw *w, const run_map_result *m)
+{
+    jsonw_obj_begin(w);
+    jsonw_kstr(w, "name", m->map->name.s);
+    jsonw_kstr(w, "indicator", m->map->indicator.s);
+    jsonw_kstr(w, "method", cls_method_name(m->cls.method));
+    jsonw_kint(w, "classes", m->cls.k);
+    if (m->map->shared_breaks.s)
+        jsonw_kstr(w, "shared_breaks", m->map->shared_breaks.s);
+    jsonw_key(w, "breaks");
+    jsonw_arr_begin(w);
+    for (int k = 0; k <= m->cls.k; k++)
+        jsonw_num(w, m->cls.breaks[k]);
+    jsonw_arr_end(w);
+    jsonw_key(w, "counts");
+    jsonw_arr_begin(w);
+    for (int k = 0; k < m->cls.k; k++)
+        jsonw_int(w, (int64_t)m->cls.counts[k]);
+    jsonw_arr_end(w);
+    jsonw_kint(w, "missing", (int64_t)m->cls.n_missing);
+    jsonw_knum(w, "gvf", m->cls.gvf);
+    jsonw_key(w, "files");
+    jsonw_arr_begin(w);
+    for (int k = 0; k < m->n_files; k++)
+        jsonw_str(w, m->files[k]);
+    jsonw_arr_end(w);
+    jsonw_obj_end(w);
+}
+
 static void write_versions(jsonw *w)
 {
     jsonw_key(w, "software");
@@ -172,6 +201,11 @@ int run_write_manifest(run_ctx *c, const char *path)
         jsonw_kstr(&w, "csv", c->r->out_tables.v ? file : NULL);
         jsonw_obj_end(&w);
     }
+    jsonw_arr_end(&w);
+    jsonw_key(&w, "maps");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_maps; k++)
+        write_map(&w, &c->maps[k]);
     jsonw_arr_end(&w);
     write_versions(&w);
     jsonw_key(&w, "timings_seconds");

@@ -92,6 +92,8 @@ static int write_all(run_ctx *c)
     int rc = run_write_outputs(c, stage);
     if (rc == 0)
         run_time(c, "write", &t);
+    if (rc == 0 && (rc = run_render_maps(c, stage)) == 0)
+        run_time(c, "maps", &t);
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
@@ -142,6 +144,7 @@ int run_recipe(const rcp *r, const run_options *opt)
     if (rc == 0 && opt->log)
         fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
                 key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
+    run_maps_free(&c);
     run_levels_free(&c);
     run_indicators_free(&c);
     run_sources_free(&c);

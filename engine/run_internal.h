@@ -4,6 +4,7 @@
 #define DNW_RUN_INTERNAL_H
 
 #include "catalog.h"
+#include "cls.h"
 #include "expr.h"
 #include "join.h"
 #include "keyidx.h"
@@ -58,6 +59,14 @@ typedef struct {
     tbl *result;             /* code, name, indicators (+ geometry) */
 } run_level;
 
+/* A rendered map, for the manifest. */
+typedef struct {
+    const rcp_map *map;
+    cls_result cls;
+    char files[3][256];
+    int n_files;
+} run_map_result;
+
 typedef struct {
     const rcp *r;
     const run_options *opt;
@@ -86,6 +95,8 @@ typedef struct {
     } timing[24];
     size_t n_timing;
     double t0;
+    run_map_result *maps;
+    size_t n_maps;
     char recipe_sha[65];
     char created[16];
 } run_ctx;
@@ -125,6 +136,10 @@ void run_levels_free(run_ctx *c);
 
 /* run_output.c */
 int run_write_outputs(run_ctx *c, const char *stage_dir);
+
+/* run_maps.c */
+int run_render_maps(run_ctx *c, const char *stage_dir);
+void run_maps_free(run_ctx *c);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

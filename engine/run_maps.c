@@ -1,0 +1,431 @@
+/* run_maps.c - the `maps:` section of a run: classify an indicator over the
+ * units (with breaks shared across a group of maps when asked), pick
+ * colours, build the legend with Dutch number ranges and one entry per
+ * missing reason, and render each map to OUTDIR/<recipe>/maps/<name>.<ext>.
+ * The classification of every map is kept for the manifest. */
+#include "run_internal.h"
+
+#include "cls.h"
+#include "err.h"
+#include "map.h"
+#include "numfmt.h"
+#include "pal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static cls_method method_of(int m)
+{
+    switch (m) {
+    case RCP_CLS_EQUAL: return CLS_EQUAL;
+    case RCP_CLS_JENKS: return CLS_JENKS;
+    case RCP_CLS_HEADTAIL: return CLS_HEADTAIL;
+    case RCP_CLS_STDDEV: return CLS_STDDEV;
+    case RCP_CLS_PRETTY: return CLS_PRETTY;
+    case RCP_CLS_MANUAL: return CLS_MANUAL;
+    default: return CLS_QUANTILE;
+    }
+}
+
+static const run_indicator *indicator_of(const run_ctx *c, const char *name)
+{
+    for (size_t k = 0; k < c->n_ind; k++)
+        if (!strcmp(c->ind[k].ri->name.s, name))
+            return &c->ind[k];
+    return NULL;
+}
+
+/* Classifies map m: alone, or with the pooled values of every map of its
+ * shared_breaks group (so maps side by side mean the same). */
+static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
+                    cls_result *out)
+{
+    const rcp *r = c->r;
+    cls_method meth = method_of(m->method.v);
+    const double *manual = m->breaks.n ? m->breaks.v : NULL;
+    if (!m->shared_breaks.s)
+        return cls_classify(ind->v, ind->m, c->n_units, meth, (int)m->classes.v,
+                            manual, m->breaks.n, out);
+    size_t n_maps = 0;
+    for (size_t k = 0; k < r->n_maps; k++)
+        if (r->maps[k].shared_breaks.s &&
+            !strcmp(r->maps[k].shared_breaks.s, m->shared_breaks.s))
+            n_maps++;
+    size_t n = n_maps * c->n_units;
+    double *v = malloc((n ? n : 1) * sizeof *v);
+    uint8_t *mm = malloc(n ? n : 1);
+    if (!v || !mm) {
+        free(v);
+        free(mm);
+        return err_oom("shared breaks");
+    }
+    size_t at = 0;
+    for (size_t k = 0; k < r->n_maps; k++) {
+        const rcp_map *o = &r->maps[k];
+        if (!o->shared_breaks.s || strcmp(o->shared_breaks.s, m->shared_breaks.s))
+            continue;
+        const run_indicator *oi = indicator_of(c, o->indicator.s);
+        memcpy(v + at, oi->v, c->n_units * sizeof *v);
+        memcpy(mm + at, oi->m, c->n_units);
+        at += c->n_units;
+    }
+    cls_result pooled;
+    int rc = cls_classify(v, mm, n, meth, (int)m->classes.v, manual,
+                          m->breaks.n, &pooled);
+    free(v);
+    free(mm);
+    if (rc < 0)
+        return -1;
+    rc = cls_reapply(&pooled, ind->v, ind->m, c->n_units, out);
+    cls_result_free(&pooled);
+    return rc;
+}
+
+/* The value a diverging palette is centred on, or NAN for none. */
+static double centre_of(const run_ctx *c, const rcp_map *m,
+                        const run_indicator *ind, const cls_result *cr)
+{
+    switch (m->center.kind.v) {
+    case RCP_CENTER_VALUE: return m->center.value;
+    case RCP_CENTER_MEAN: return cr->mean;
+    case RCP_CENTER_AREA: {
+        const run_level *L = &c->levels[c->n_levels - 1];
+        const tbl_col *col = tbl_col_by_name(L->result, ind->ri->name.s);
+        if (col && col_miss(col, 0) == MISS_NONE)
+            return col->d[0];
+        return cr->mean;
+    }
+    default: return NAN;
+    }
+}
+
+static int colours(const run_ctx *c, const rcp_map *m, const run_indicator *ind,
+                   const cls_result *cr, pal_rgb *out)
+{
+    double centre = centre_of(c, m, ind, cr);
+    const pal_scheme *s = m->palette.s ? pal_find(m->palette.s)
+                          : isnan(centre) ? pal_default_sequential()
+                                          : pal_default_diverging();
+    if (!s)
+        return run_error_here(m->palette.pos, NULL);
+    if (!isnan(centre)) {
+        if (pal_diverging_centered(s, cr->breaks, cr->k, centre, m->reverse.v,
+                                   out) < 0)
+            return run_error_here(m->center.kind.pos, NULL);
+        return 0;
+    }
+    if (pal_colors(s, cr->k, out) < 0)
+        return run_error_here(m->classes.pos, NULL);
+    if (m->reverse.v)
+        pal_reverse(out, cr->k);
+    return 0;
+}
+
+/* Sources named on the map: each source's label, catalog source line or
+ * file name, once. */
+static void source_line(const run_ctx *c, char *buf, size_t size)
+{
+    size_t used = (size_t)snprintf(buf, size, "%s",
+                                   c->r->language.v == RCP_EN ? "Source: "
+                                                              : "Bron: ");
+    for (size_t k = 0; k < c->n_src && used < size; k++) {
+        const run_source *s = &c->src[k];
+        const char *label = s->rs->label.s;
+        if (!label && s->cat && s->cat->source_line) {
+            label = s->cat->source_line;
+            if (!strncmp(label, "Bron: ", 6))
+                label += 6;
+        }
+        if (!label) {
+            const char *slash = strrchr(s->rs->path.s, '/');
+            label = slash ? slash + 1 : s->rs->path.s;
+        }
+        if (strstr(buf, label))
+            continue;
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 k ? "; " : "", label);
+    }
+}
+
+/* Palette colours are bytes; the map takes 0..1. */
+static map_rgb to_map_rgb(pal_rgb c)
+{
+    return (map_rgb){c.r / 255.0, c.g / 255.0, c.b / 255.0};
+}
+
+typedef struct {
+    map_legend_entry *legend;
+    char (*text)[96];
+    size_t n;
+    int *entry;
+} legend_build;
+
+static const char *reason_label(const run_ctx *c, const run_indicator *ind,
+                                miss_reason why)
+{
+    if (why == MISS_SUPPRESSED && ind->ri->min_base.label.s)
+        return ind->ri->min_base.label.s;
+    return c->r->language.v == RCP_EN ? miss_reason_label_en(why)
+                                      : miss_reason_label_nl(why);
+}
+
+/* Legend: the classes with their ranges and counts, then one entry per
+ * missing reason present; and the entry of every unit. */
+static int build_legend(const run_ctx *c, const run_indicator *ind,
+                        const cls_result *cr, const pal_rgb *col,
+                        legend_build *lb)
+{
+    size_t cap = (size_t)cr->k + MISS_REASON_COUNT;
+    lb->legend = calloc(cap, sizeof *lb->legend);
+    lb->text = calloc(cap, sizeof *lb->text);
+    lb->entry = malloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
+    if (!lb->legend || !lb->text || !lb->entry)
+        return err_oom("legend");
+    numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
+    int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
+                                       : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
+    for (int k = 0; k < cr->k; k++) {
+        if (numfmt_range(cr->breaks[k], cr->breaks[k + 1], dec, ind->ri->unit.s,
+                         lang, lb->text[k], sizeof lb->text[k]) < 0)
+            return -1;
+        lb->legend[k].label = lb->text[k];
+        lb->legend[k].fill = to_map_rgb(col[k]);
+        lb->legend[k].count = cr->counts[k];
+    }
+    lb->n = (size_t)cr->k;
+    cls_assign(cr, ind->v, ind->m, c->n_units, lb->entry);
+    int reason_entry[MISS_REASON_COUNT];
+    for (int r = 0; r < MISS_REASON_COUNT; r++)
+        reason_entry[r] = -1;
+    pal_rgb grey = pal_missing();
+    for (size_t u = 0; u < c->n_units; u++) {
+        miss_reason why = ind->m[u];
+        if (why == MISS_NONE && lb->entry[u] >= 0)
+            continue;
+        if (why == MISS_NONE) /* outside manual breaks */
+            why = MISS_INVALID;
+        if (reason_entry[why] < 0) {
+            reason_entry[why] = (int)lb->n;
+            map_legend_entry *e = &lb->legend[lb->n++];
+            snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
+                     reason_label(c, ind, why));
+            e->label = lb->text[reason_entry[why]];
+            e->fill = to_map_rgb(grey);
+            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        }
+        lb->entry[u] = reason_entry[why];
+        lb->legend[reason_entry[why]].count++;
+    }
+    return 0;
+}
+
+static void legend_free(legend_build *lb)
+{
+    free(lb->legend);
+    free(lb->text);
+    free(lb->entry);
+}
+
+/* Grey context: rows of the geometry source outside the units whose box
+ * meets the units' box. NULL when there are none. */
+static tbl *context_table(const run_ctx *c)
+{
+    if (c->geom_src < 0)
+        return NULL;
+    const run_source *s = &c->src[c->geom_src];
+    const tbl_col *g = tbl_geom(s->t), *ug = tbl_geom(c->geom);
+    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (size_t u = 0; u < c->n_units; u++) {
+        const double *b = ug->bbox + 4 * u;
+        if (isnan(b[0]))
+            continue;
+        ext[0] = fmin(ext[0], b[0]);
+        ext[1] = fmin(ext[1], b[1]);
+        ext[2] = fmax(ext[2], b[2]);
+        ext[3] = fmax(ext[3], b[3]);
+    }
+    double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
+    size_t n = tbl_nrows(s->t);
+    uint8_t *is_unit = calloc(n ? n : 1, 1);
+    int64_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!is_unit || !idx) {
+        free(is_unit);
+        free(idx);
+        err_oom("context");
+        return NULL;
+    }
+    for (size_t u = 0; u < c->n_units; u++)
+        is_unit[c->unit_row[u]] = 1;
+    size_t m = 0;
+    for (size_t r = 0; r < n; r++) {
+        const double *b = g->bbox + 4 * r;
+        if (is_unit[r] || isnan(b[0]) || b[2] < ext[0] - mx ||
+            b[0] > ext[2] + mx || b[3] < ext[1] - my || b[1] > ext[3] + my)
+            continue;
+        idx[m++] = (int64_t)r;
+    }
+    tbl *t = m ? tbl_take(s->t, idx, m) : NULL;
+    free(is_unit);
+    free(idx);
+    return t;
+}
+
+static const char *ext_of(int bit)
+{
+    return bit == RCP_FMT_PNG ? "png" : bit == RCP_FMT_PDF ? "pdf" : "svg";
+}
+
+static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
+                      const tbl *context, run_map_result *res)
+{
+    const run_indicator *ind = indicator_of(c, m->indicator.s);
+    if (classify(c, m, ind, &res->cls) < 0)
+        return run_error_here(m->indicator.pos, "map classification");
+    pal_rgb col[CLS_K_MAX];
+    legend_build lb;
+    memset(&lb, 0, sizeof lb);
+    int rc = colours(c, m, ind, &res->cls, col);
+    if (rc == 0)
+        rc = build_legend(c, ind, &res->cls, col, &lb);
+    char **labels = NULL;
+    if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
+        labels = calloc(c->n_units ? c->n_units : 1, sizeof *labels);
+        numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
+        for (size_t u = 0; labels && u < c->n_units; u++) {
+            char buf[96];
+            if (m->labels.v == RCP_LABELS_NAMES)
+                snprintf(buf, sizeof buf, "%s", c->unit_names[u]);
+            else if (ind->m[u])
+                continue;
+            else
+                numfmt_unit(ind->v[u], ind->ri->decimals.v >= 0
+                                           ? (int)ind->ri->decimals.v
+                                           : numfmt_auto_decimals(ind->v[u]),
+                            ind->ri->unit.s, lang, buf, sizeof buf);
+            labels[u] = strdup(buf);
+        }
+        if (!labels)
+            rc = err_oom("labels");
+    }
+    char title[256], subtitle[256], legend_title[256], src[1024], prov[256];
+    snprintf(title, sizeof title, "%s",
+             m->title.s ? m->title.s
+                        : ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s);
+    if (m->subtitle.s)
+        snprintf(subtitle, sizeof subtitle, "%s", m->subtitle.s);
+    else if (c->r->year.v)
+        snprintf(subtitle, sizeof subtitle, "%s · %s %ld",
+                 c->r->title.s ? c->r->title.s : c->r->name.s,
+                 key_level_plural(c->unit_level), c->r->year.v);
+    else
+        snprintf(subtitle, sizeof subtitle, "%s · %s",
+                 c->r->title.s ? c->r->title.s : c->r->name.s,
+                 key_level_plural(c->unit_level));
+    snprintf(legend_title, sizeof legend_title, "%s%s%s%s",
+             ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s,
+             ind->ri->unit.s ? " (" : "", ind->ri->unit.s ? ind->ri->unit.s : "",
+             ind->ri->unit.s ? ")" : "");
+    source_line(c, src, sizeof src);
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s",
+             DNAWIJK_VERSION, c->r->language.v == RCP_EN ? "recipe" : "recept",
+             c->r->name.s, c->recipe_sha, c->created);
+    map_spec spec = map_spec_default();
+    spec.geom = tbl_geom(c->geom);
+    spec.n = c->n_units;
+    spec.entry = lb.entry;
+    spec.legend = lb.legend;
+    spec.n_legend = lb.n;
+    spec.n_classes = (size_t)res->cls.k;
+    spec.labels = (const char *const *)labels;
+    spec.highlight = -1;
+    if (m->highlight.s)
+        for (size_t u = 0; u < c->n_units; u++)
+            if (!strcmp(c->units[u], m->highlight.s))
+                spec.highlight = (long)u;
+    if (context && m->context.v) {
+        spec.context_geom = tbl_geom(context);
+        spec.context_n = tbl_nrows(context);
+    }
+    if (m->inset.v) {
+        const run_source *gs = &c->src[c->geom_src];
+        spec.inset_geom = tbl_geom(gs->t);
+        spec.inset_n = tbl_nrows(gs->t);
+    }
+    spec.title = title;
+    spec.subtitle = subtitle;
+    spec.legend_title = legend_title;
+    spec.source_line = src;
+    spec.provenance = prov;
+    char page[64];
+    if (m->page.size.v == RCP_PAGE_PIXELS)
+        snprintf(page, sizeof page, "%ldx%ld", m->page.width, m->page.height);
+    else
+        snprintf(page, sizeof page, "%s", m->page.size.v == RCP_PAGE_A3 ? "A3" : "A4");
+    spec.page = page;
+    spec.landscape = m->orientation.v == RCP_LANDSCAPE;
+    spec.dpi = (double)m->dpi.v;
+    spec.language = c->r->language.v == RCP_EN ? "en" : "nl";
+    static const int bits[] = {RCP_FMT_PNG, RCP_FMT_PDF, RCP_FMT_SVG};
+    for (int b = 0; rc == 0 && b < 3; b++) {
+        if (!(m->formats.v & bits[b]))
+            continue;
+        char path[8600];
+        if (snprintf(path, sizeof path, "%s/%s.%s", dir, m->name.s,
+                     ext_of(bits[b])) >= (int)sizeof path) {
+            rc = rcp_error_at(m->name.pos, ERR_IO, "the output path is too long");
+            break;
+        }
+        map_format fmt = bits[b] == RCP_FMT_PNG ? MAP_PNG
+                         : bits[b] == RCP_FMT_PDF ? MAP_PDF : MAP_SVG;
+        rc = map_render(&spec, path, fmt);
+        if (rc == 0)
+            snprintf(res->files[res->n_files++], sizeof res->files[0],
+                     "maps/%s.%s", m->name.s, ext_of(bits[b]));
+    }
+    if (labels)
+        for (size_t u = 0; u < c->n_units; u++)
+            free(labels[u]);
+    free(labels);
+    legend_free(&lb);
+    if (rc < 0)
+        err_prefix("map \"%s\"", m->name.s);
+    return rc;
+}
+
+int run_render_maps(run_ctx *c, const char *stage_dir)
+{
+    const rcp *r = c->r;
+    if (r->n_maps == 0)
+        return 0;
+    if (!c->geom)
+        return rcp_error_at(r->maps[0].name.pos, ERR_RECIPE,
+                            "maps need geometry: mark one source at the "
+                            "unit's level with `geometry: true`");
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/maps", stage_dir);
+    if (mkdir(dir, 0777) != 0) {
+        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+        return -1;
+    }
+    c->maps = calloc(r->n_maps, sizeof *c->maps);
+    if (!c->maps)
+        return err_oom("maps");
+    tbl *context = context_table(c);
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {
+        c->maps[k].map = &r->maps[k];
+        rc = render_one(c, &r->maps[k], dir, context, &c->maps[k]);
+        c->n_maps = k + 1;
+    }
+    tbl_free(context);
+    return rc;
+}
+
+void run_maps_free(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_maps; k++)
+        cls_result_free(&c->maps[k].cls);
+    free(c->maps);
+}

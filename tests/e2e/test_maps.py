@@ -1,0 +1,59 @@
+"""Maps made by recipes: files in place, the manifest's classification agrees
+with the indicator values (counts per class recomputed here from
+indicators.csv and the breaks), and PDF/SVG output is reproducible."""
+import csv
+import filecmp
+import json
+import os
+
+from e2elib import Ctx
+
+t = Ctx()
+os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+out1 = os.path.join(t.work, "a")
+out2 = os.path.join(t.work, "b")
+recipe = os.path.join(t.src, "recipes", "noord_holland_65plus.yaml")
+p = t.run("run", recipe, "-o", out1, "-q", "--set", "maps.0.formats=[png, pdf, svg]")
+p = t.run("run", recipe, "-o", out2, "-q", "--set", "maps.0.formats=[png, pdf, svg]")
+d1 = os.path.join(out1, "noord_holland_65plus")
+d2 = os.path.join(out2, "noord_holland_65plus")
+for ext in ("png", "pdf", "svg"):
+    f1 = os.path.join(d1, "maps", "aandeel_65plus." + ext)
+    t.check(os.path.getsize(f1) > 10000, "map ." + ext + " written")
+    if ext != "png":
+        t.check(filecmp.cmp(f1, os.path.join(d2, "maps", "aandeel_65plus." + ext), shallow=False),
+                ext + " reproducible byte for byte")
+man = json.load(open(os.path.join(d1, "manifest.json")))
+m = man["maps"][0]
+t.check(m["method"] == "jenks" and m["classes"] == 5 and len(m["breaks"]) == 6, "jenks, 5 classes")
+vals = []
+with open(os.path.join(d1, "indicators.csv"), newline="") as f:
+    for row in csv.DictReader(f):
+        if row["aandeel_65plus"] != "":
+            vals.append(float(row["aandeel_65plus"]))
+b = m["breaks"]
+counts = [0] * 5
+for v in vals:
+    k = 0
+    while k < 4 and v > b[k + 1]:
+        k += 1
+    counts[k] += 1
+t.check(counts == m["counts"], "class counts %s == %s" % (counts, m["counts"]))
+t.check(b[0] == min(vals) and b[-1] == max(vals), "breaks span min..max")
+mean = sum(vals) / len(vals)
+sdam = sum((v - mean) ** 2 for v in vals)
+sdcm = 0.0
+for k in range(5):
+    cls = [v for v in vals if (v > b[k] or (k == 0 and v >= b[0])) and v <= b[k + 1]]
+    if cls:
+        mk = sum(cls) / len(cls)
+        sdcm += sum((v - mk) ** 2 for v in cls)
+t.near(m["gvf"], 1 - sdcm / sdam, 1e-9, "goodness of variance fit")
+# the map carries the title, legend ranges, source line in its text layer
+import subprocess
+txt = subprocess.run(["pdftotext", os.path.join(d1, "maps", "aandeel_65plus.pdf"), "-"],
+                     capture_output=True, text=True).stdout
+for needle in ("Inwoners van 65 jaar en ouder", "Bron: CBS Kerncijfers wijken en buurten 2024",
+               "geen gegevens", "km"):
+    t.check(needle in txt, "map text has %r" % needle)
+t.done()
