@@ -138,19 +138,24 @@ static long toc_walk(sheet_r *r, const sheet_doc *doc,
                                                            : NULL;
         int new_group = g && (!group || strcmp(g, group) != 0);
         double need = TOC_ROW + (new_group ? TOC_GROUP_H : 0);
+        int cont = 0; /* a group going on in a new column */
         if (p.y + need > bottom && p.y > top) {
             if (++p.col == TOC_COLS)
                 p.col = 0, p.page++;
             p.y = top;
+            cont = g && !new_group;
         }
         if (p.page > draw_page && draw_page >= 0)
             break;
         int draw = p.page == draw_page;
         double x = SH_ML + (double)p.col * (cw + TOC_GAP);
-        if (new_group) {
+        if (new_group || cont) {
             if (draw) {
                 double gy = p.y + (p.y > top ? 6 : 0);
-                sheet_txt_draw(r, SH_TOC_GROUP, g, x, gy, cw, 1, SH_LEFT);
+                char head[512];
+                snprintf(head, sizeof head, "%s%s", g,
+                         cont ? r->w->continued : "");
+                sheet_txt_draw(r, SH_TOC_GROUP, head, x, gy, cw, 1, SH_LEFT);
             }
             p.y += p.y > top ? TOC_GROUP_H : TOC_GROUP_H - 6;
             group = g;

@@ -100,6 +100,7 @@ typedef struct {
     const char *legend;      /* "Legenda" */
     const char *units_word;  /* "eenheden" (cover count) */
     const char *page_short;  /* "blz." */
+    const char *continued;   /* " (vervolg)" */
 } sh_words;
 
 /* A cached layout: most strings of a page (labels, headings, footer)

@@ -487,7 +487,9 @@ static double charts_do(sheet_r *r, const sheet_unit *u, double x, double y,
     double y0 = y;
     y += section_draw(r, r->w->composition, x, y, w, draw) + 8;
     size_t per = charts_per_row(u->n_charts);
-    double gap = 22, cw = (w - gap * (double)(per - 1)) / (double)per;
+    /* a lone chart takes half the width, not all of it */
+    size_t cols = per < 2 ? 2 : per;
+    double gap = 22, cw = (w - gap * (double)(cols - 1)) / (double)cols;
     for (size_t i = 0; i < u->n_charts; i += per) {
         double rh = 0;
         for (size_t k = 0; k < per && i + k < u->n_charts; k++) {

@@ -26,6 +26,7 @@ static const sh_words words_nl = {
     .legend = "Legenda",
     .units_word = "pagina's met kerncijfers",
     .page_short = "blz.",
+    .continued = " (vervolg)",
 };
 
 static const sh_words words_en = {
@@ -46,6 +47,7 @@ static const sh_words words_en = {
     .legend = "Legend",
     .units_word = "pages of key figures",
     .page_short = "p.",
+    .continued = " (continued)",
 };
 
 /* Words for a language. Never NULL. */

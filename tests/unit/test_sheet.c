@@ -13,7 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gdal.h>
+#include <ogr_api.h>
+
 #include "check.h"
+#include "sentinel.h"
 #include "sheet_fixture.h"
 
 #define OUT DNW_BINARY_DIR "/test-sheet"
@@ -523,6 +527,231 @@ static void test_errors(void)
     err_clear();
 }
 
+
+/* ---- real data: Almere buurten 2011 (CBS Wijk- en Buurtkaart) ---- */
+
+#define ALM_PATH DNW_SHARED_DATA "/cbs_kwb_2011_almere/buurt_2011_v3.shp"
+#define ALM_MAX 80
+#define ALM_NF 5
+
+typedef struct {
+    size_t n;
+    char code[ALM_MAX][16], name[ALM_MAX][64], wijk[ALM_MAX][64];
+    double v[ALM_NF][ALM_MAX];       /* figures */
+    uint8_t m[ALM_NF][ALM_MAX];      /* missing reasons */
+    double age[5][ALM_MAX];
+    uint8_t age_m[5][ALM_MAX];
+    tbl *geom;
+} almere;
+
+/* Reads the shapefile with OGR (independently of dnawijk's readers):
+ * codes, names, five figures, the age groups and the polygons. Returns 0,
+ * or -1 when the file cannot be read. */
+static int almere_read(almere *a)
+{
+    static const char *fields[ALM_NF] = {"AANT_INW", "P_65_EO_JR",
+                                         "P_KOOPWON", "WOZ", "P_GAS_TOT"};
+    static const char *ages[5] = {"P_00_14_JR", "P_15_24_JR", "P_25_44_JR",
+                                  "P_45_64_JR", "P_65_EO_JR"};
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx(ALM_PATH, GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                 NULL, NULL, NULL);
+    if (!ds)
+        return -1;
+    OGRLayerH lay = GDALDatasetGetLayer(ds, 0);
+    size_t cap = 1 << 16, np = 0, nr = 0;
+    double *xy = malloc(cap * 2 * sizeof *xy);
+    uint64_t *row_part = malloc((ALM_MAX + 1) * sizeof *row_part);
+    uint64_t *part_ring = malloc(4096 * sizeof *part_ring);
+    uint64_t *ring_pt = malloc(4096 * sizeof *ring_pt);
+    size_t nparts = 0;
+    OGRFeatureH f;
+    a->n = 0;
+    OGR_L_ResetReading(lay);
+    while ((f = OGR_L_GetNextFeature(lay)) && a->n < ALM_MAX) {
+        size_t i = a->n++;
+        snprintf(a->code[i], 16, "%s",
+                 OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "BU_CODE")));
+        snprintf(a->name[i], 64, "%s",
+                 OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "BU_NAAM")));
+        snprintf(a->wijk[i], 64, "wijk %s, gemeente Almere",
+                 OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "WK_CODE")));
+        for (int k = 0; k < ALM_NF; k++) {
+            double v = OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, fields[k]));
+            a->v[k][i] = v;
+            a->m[k][i] = (uint8_t)sentinel_reason(v);
+        }
+        for (int k = 0; k < 5; k++) {
+            double v = OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, ages[k]));
+            a->age[k][i] = v;
+            a->age_m[k][i] = (uint8_t)sentinel_reason(v);
+        }
+        row_part[i] = nparts;
+        OGRGeometryH g = OGR_F_GetGeometryRef(f);
+        int multi = g && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon;
+        int npoly = !g ? 0 : multi ? OGR_G_GetGeometryCount(g) : 1;
+        for (int p = 0; p < npoly && nparts < 4000; p++) {
+            OGRGeometryH poly = multi ? OGR_G_GetGeometryRef(g, p) : g;
+            part_ring[nparts++] = nr;
+            for (int r = 0; r < OGR_G_GetGeometryCount(poly) && nr < 4000; r++) {
+                OGRGeometryH ring = OGR_G_GetGeometryRef(poly, r);
+                ring_pt[nr++] = np;
+                for (int k = 0; k < OGR_G_GetPointCount(ring); k++) {
+                    if (np == cap)
+                        xy = realloc(xy, (cap *= 2) * 2 * sizeof *xy);
+                    xy[2 * np] = OGR_G_GetX(ring, k);
+                    xy[2 * np + 1] = OGR_G_GetY(ring, k);
+                    np++;
+                }
+            }
+        }
+        OGR_F_Destroy(f);
+    }
+    if (f)
+        OGR_F_Destroy(f);
+    row_part[a->n] = nparts;
+    part_ring[nparts] = nr;
+    ring_pt[nr] = np;
+    GDALClose(ds);
+    a->geom = tbl_new(a->n);
+    tbl_add_geom(a->geom, "geom", xy, np, row_part, nparts, part_ring, nr,
+                 ring_pt, NULL, "EPSG:28992");
+    return 0;
+}
+
+/* Mean of the valid values of a column (the "gemeente" comparison). */
+static double valid_mean(const double *v, const uint8_t *m, size_t n)
+{
+    double s = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m[i])
+            s += v[i], k++;
+    return k ? s / (double)k : 0;
+}
+
+/* All 63 Almere buurten into one PDF, with real shapes and real figures;
+ * the values on the pages were read independently with
+ *   ogr2ogr -f CSV out.csv buurt_2011_v3.shp -select BU_CODE,AANT_INW,...
+ * and are hard-coded below. */
+static void test_real_almere(void)
+{
+    static almere a;
+    if (almere_read(&a) != 0) {
+        printf("real data %s not found: Almere test skipped\n", ALM_PATH);
+        return;
+    }
+    CHECK(a.n == 63);
+    static const char *labels[ALM_NF] = {
+        "Inwoners", "Inwoners van 65 jaar en ouder", "Koopwoningen",
+        "Gemiddelde WOZ-waarde (\xC3\x97 1.000 euro)",
+        "Gemiddeld aardgasverbruik"};
+    static const char *units[ALM_NF] = {NULL, "%", "%", NULL, "m\xC2\xB3"};
+    static const char *const age_labels[5] = {"0 tot 15 jaar", "15 tot 25 jaar",
+                                              "25 tot 45 jaar", "45 tot 65 jaar",
+                                              "65 jaar of ouder"};
+    static sheet_figure figs[ALM_MAX][ALM_NF];
+    static sheet_chart charts[ALM_MAX];
+    static double agev[ALM_MAX][5], agec[5];
+    static uint8_t agem[ALM_MAX][5];
+    static sheet_unit u[ALM_MAX];
+    double mean[ALM_NF];
+    for (int k = 0; k < ALM_NF; k++)
+        mean[k] = valid_mean(a.v[k], a.m[k], a.n);
+    for (int k = 0; k < 5; k++)
+        agec[k] = valid_mean(a.age[k], a.age_m[k], a.n);
+    for (size_t i = 0; i < a.n; i++) {
+        for (int k = 0; k < ALM_NF; k++) {
+            sheet_figure *f = &figs[i][k];
+            memset(f, 0, sizeof *f);
+            f->label = labels[k];
+            f->unit = units[k];
+            f->decimals = 0;
+            f->value = a.v[k][i];
+            f->miss = a.m[k][i];
+            f->miss_text = f->miss == MISS_SECRET ? "geheim" : "onbekend";
+            f->cmp[0] = mean[k];
+            f->n_cmp = 1;
+            f->all = a.v[k];
+            f->all_miss = a.m[k];
+            f->n_all = a.n;
+            f->higher_is = k == 4 ? -1 : 0;
+        }
+        for (int k = 0; k < 5; k++)
+            agev[i][k] = a.age[k][i], agem[i][k] = a.age_m[k][i];
+        charts[i] = (sheet_chart){.title = "Leeftijd", .labels = age_labels,
+                                  .values = agev[i], .miss = agem[i], .n = 5,
+                                  .unit = "%", .decimals = 0,
+                                  .cmp_values = agec, .cmp_label = "gemeente"};
+        u[i] = (sheet_unit){.code = a.code[i], .name = a.name[i],
+                            .parent_name = a.wijk[i], .level_name = "buurt",
+                            .figures = figs[i], .n_figures = ALM_NF,
+                            .cmp_labels = {"gemeente"},
+                            .charts = &charts[i], .n_charts = 1,
+                            .geom = tbl_geom(a.geom), .geom_n = a.n,
+                            .highlight_row = (long)i};
+    }
+    /* cover: 65-plussers in four classes */
+    static int cls[ALM_MAX];
+    for (size_t i = 0; i < a.n; i++) {
+        double v = a.v[1][i];
+        cls[i] = a.m[1][i] ? -1 : v <= 5 ? 0 : v <= 10 ? 1 : v <= 15 ? 2 : 3;
+    }
+    static const pal_rgb colors[4] = {{255, 255, 204}, {161, 218, 180},
+                                      {44, 127, 184}, {37, 52, 148}};
+    static const char *const cl[4] = {"\xE2\x89\xA4 5 %", "5 \xE2\x80\x93 10 %",
+                                      "10 \xE2\x80\x93 15 %", "> 15 %"};
+    sheet_cover cv = {.title = "Buurten van Almere",
+                      .subtitle = "Inwoners van 65 jaar en ouder, 2011",
+                      .geom = tbl_geom(a.geom), .geom_n = a.n, .cls = cls,
+                      .legend_colors = colors, .legend_labels = cl,
+                      .n_legend = 4, .legend_title = "65-plussers",
+                      .missing_label = "geheim"};
+    sheet_doc d = fx_doc(NULL);
+    d.area_name = "Almere";
+    d.sources = "Bron: CBS Wijk- en Buurtkaart 2011 (versie 3).";
+    const char *path = OUT "/almere.pdf";
+    long pages = sheet_page_count(&d, u, a.n, &cv);
+    CHECK(pages == 1 + 1 + 63);
+    CHECK(sheet_render_all(&d, u, a.n, &cv, path) == 0);
+    CHECK(sheet_render_unit(&d, &u[0], OUT "/almere-haven.pdf") == 0);
+    if (have_poppler) {
+        CHECK(pdf_pages(path) == pages);
+        char cmd[1024], line[1024];
+        /* page 3: BU00340101 Centrum Almere-Haven: 1425 inwoners, 31 %
+         * 65+, 29 % koop, WOZ 182, gas 1000 m3 */
+        snprintf(cmd, sizeof cmd, "pdftotext -layout -f 3 -l 3 '%s' -", path);
+        char *t = run(cmd);
+        CHECK(t && strstr(t, "Centrum Almere-Haven") != NULL);
+        CHECK(t && strstr(t, "BU00340101") != NULL);
+        CHECK(t && line_with(t, "Inwoners  ", line, sizeof line) &&
+              strstr(line, "1.425") != NULL);
+        CHECK(t && line_with(t, "65 jaar en ouder", line, sizeof line) &&
+              strstr(line, "31") != NULL);
+        CHECK(t && line_with(t, "Koopwoningen", line, sizeof line) &&
+              strstr(line, "29") != NULL);
+        CHECK(t && line_with(t, "WOZ", line, sizeof line) &&
+              strstr(line, "182") != NULL);
+        CHECK(t && line_with(t, "aardgasverbruik", line, sizeof line) &&
+              strstr(line, "1.000 m") != NULL);
+        free(t);
+        /* page 16: BU00340201 Centrum Almere-Stad, 14th buurt: gas is
+         * secret (-99999997), inwoners 4095 */
+        snprintf(cmd, sizeof cmd, "pdftotext -layout -f 16 -l 16 '%s' -", path);
+        t = run(cmd);
+        CHECK(t && strstr(t, "Centrum Almere-Stad") != NULL);
+        CHECK(t && line_with(t, "Inwoners  ", line, sizeof line) &&
+              strstr(line, "4.095") != NULL);
+        CHECK(t && line_with(t, "aardgasverbruik", line, sizeof line) &&
+              strstr(line, "geheim") != NULL);
+        /* the line holds the reason and the gemeente mean, never a 0 or
+         * the sentinel */
+        CHECK(!strstr(line, "99999") && !strstr(line, " 0 "));
+        free(t);
+    }
+    tbl_free(a.geom);
+}
+
 int main(int argc, char **argv)
 {
     self = argv[0];
@@ -546,6 +775,7 @@ int main(int argc, char **argv)
     test_edges();
     test_units_threads();
     test_errors();
+    test_real_almere();
     tbl_free(grid);
     free(grid_in_area);
     return check_done();
