@@ -1,0 +1,484 @@
+/* sheet.c - the public face of the fact sheet: PDF documents (one unit, a
+ * combined document with cover and contents, many single-unit files on
+ * worker threads), written atomically and reproducibly.
+ *
+ * Layout and drawing live in sheet_page.c (a unit page), sheet_cover.c
+ * (cover and contents), sheet_charts.c (dot strips, bars),
+ * sheet_locator.c (maps) and sheet_text.c (Pango). */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cairo-pdf.h>
+
+#include "atomic.h"
+#include "err.h"
+#include "sheet_int.h"
+
+/* ---- small helpers ---- */
+
+/* The document's language; -1 with ERR_RECIPE when it is neither. */
+static int doc_lang(const sheet_doc *doc, numfmt_lang *out)
+{
+    *out = NUMFMT_NL;
+    if (!doc->language || !*doc->language)
+        return 0;
+    return numfmt_lang_parse(doc->language, out);
+}
+
+/* The PDF creation date (ISO 8601) from the document's date: "23 november
+ * 2026", "23 November 2026", "2026-11-23"; 2000-01-01 otherwise. */
+static void pdf_date(const char *date, char out[32])
+{
+    static const char *const nl[12] = {
+        "januari", "februari", "maart",     "april",   "mei",      "juni",
+        "juli",    "augustus", "september", "oktober", "november", "december"};
+    static const char *const en[12] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    int y = 2000, m = 1, d = 1;
+    if (date) {
+        int yy, mm, dd;
+        char mon[32];
+        if (sscanf(date, "%4d-%2d-%2d", &yy, &mm, &dd) == 3) {
+            y = yy, m = mm, d = dd;
+        } else if (sscanf(date, "%d %31s %d", &dd, mon, &yy) == 3) {
+            for (int i = 0; i < 12; i++) {
+                if (!strcasecmp(mon, nl[i]) || !strcasecmp(mon, en[i]) ||
+                    (strlen(mon) >= 3 && !strncasecmp(mon, en[i], 3) &&
+                     strlen(mon) <= strlen(en[i]))) {
+                    y = yy, m = i + 1, d = dd;
+                    break;
+                }
+            }
+        }
+    }
+    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+        y = 2000, m = 1, d = 1;
+    snprintf(out, 32, "%04d-%02d-%02dT00:00:00Z", y, m, d);
+}
+
+/* ---- the output document ---- */
+
+typedef struct {
+    atomic_file *af;
+    FILE *f;
+    int write_failed;
+    cairo_surface_t *surf;
+    cairo_t *cr;
+    const char *path;
+} pdf_out;
+
+/* Cairo's write callback: appends to the temporary file. */
+static cairo_status_t pdf_write(void *closure, const unsigned char *data,
+                                unsigned int len)
+{
+    pdf_out *o = closure;
+    if (fwrite(data, 1, len, o->f) != len) {
+        o->write_failed = 1;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Opens a PDF at path (via a temporary file) with reproducible metadata
+ * and a context scaled to A4 points. Returns 0, or -1 with ERR_IO /
+ * ERR_RENDER set (nothing left behind). */
+static int pdf_open(pdf_out *o, const sheet_doc *doc, const char *path,
+                    const char *title)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    o->f = atomic_open(path, &o->af);
+    if (!o->f)
+        return -1;
+    /* A3 is 297 x 420 mm; the A4 page is scaled by 420/297 */
+    double pw = doc->a3 ? 841.890 : SH_PAGE_W, ph = doc->a3 ? 1190.551 : SH_PAGE_H;
+    double k = ph / SH_PAGE_H;
+    o->surf = cairo_pdf_surface_create_for_stream(pdf_write, o, pw, ph);
+    if (cairo_surface_status(o->surf) != CAIRO_STATUS_SUCCESS) {
+        err_set(ERR_RENDER, path, 0, NULL,
+                "Cairo could not create a PDF surface: %s.",
+                cairo_status_to_string(cairo_surface_status(o->surf)));
+        cairo_surface_destroy(o->surf);
+        atomic_abort(o->af);
+        return -1;
+    }
+    char date[32];
+    pdf_date(doc->date, date);
+    /* Cairo refuses invalid UTF-8 (and then fails the whole surface) */
+    gchar *t = g_utf8_make_valid(title, -1);
+    gchar *c = g_utf8_make_valid(doc->provenance && *doc->provenance
+                                     ? doc->provenance
+                                     : "dnawijk",
+                                 -1);
+    cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_TITLE, t);
+    cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_CREATOR, c);
+    g_free(t);
+    g_free(c);
+    cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   date);
+    cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    o->cr = cairo_create(o->surf);
+    cairo_scale(o->cr, k, k);
+    return 0;
+}
+
+/* Checks the drawing state after a page. Returns 0, or -1 with the error
+ * set (ERR_IO for a failed write, ERR_RENDER otherwise). */
+static int pdf_check(pdf_out *o)
+{
+    cairo_status_t st = cairo_status(o->cr);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(o->surf);
+    if (st == CAIRO_STATUS_SUCCESS)
+        return 0;
+    if (o->write_failed || st == CAIRO_STATUS_WRITE_ERROR)
+        err_set(ERR_IO, o->path, 0, NULL,
+                "Could not write the PDF (is the disk full?): %s.",
+                cairo_status_to_string(st));
+    else
+        err_set(ERR_RENDER, o->path, 0, NULL,
+                "Cairo failed while drawing the fact sheet: %s.",
+                cairo_status_to_string(st));
+    return -1;
+}
+
+/* Finishes the PDF and renames it into place (ok != 0) or discards it.
+ * Returns 0, or -1 with the error set (kept when ok == 0). */
+static int pdf_close(pdf_out *o, int ok)
+{
+    if (ok) {
+        cairo_surface_finish(o->surf);
+        ok = pdf_check(o) == 0;
+    }
+    cairo_destroy(o->cr);
+    cairo_surface_destroy(o->surf);
+    if (!ok) {
+        atomic_abort(o->af);
+        return -1;
+    }
+    return atomic_commit(o->af);
+}
+
+/* ---- one unit ---- */
+
+/* Renders one unit with an existing renderer. */
+static int render_one(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
+                      const char *path)
+{
+    char title[512];
+    snprintf(title, sizeof title, "%s \xE2\x80\x93 %s (%s)",
+             doc->title ? doc->title : r->w->title,
+             u->name ? u->name : "", u->code ? u->code : "");
+    pdf_out o;
+    if (pdf_open(&o, doc, path, title) != 0)
+        return -1;
+    sheet_r_attach(r, o.cr);
+    sheet_page_draw(r, doc, u, 1, 1);
+    cairo_show_page(o.cr);
+    return pdf_close(&o, pdf_check(&o) == 0);
+}
+
+/* Renders one unit as a one-page PDF (see sheet.h). */
+int sheet_render_unit(const sheet_doc *doc, const sheet_unit *u,
+                      const char *pdf_path)
+{
+    numfmt_lang lang;
+    if (doc_lang(doc, &lang) != 0 || sheet_unit_check(u) != 0)
+        return -1;
+    sheet_r *r = sheet_r_new(lang);
+    if (!r)
+        return -1;
+    int rc = render_one(r, doc, u, pdf_path);
+    sheet_r_free(r);
+    return rc;
+}
+
+/* ---- combined document ---- */
+
+/* Checks a cover's arguments. */
+static int cover_check(const sheet_cover *c)
+{
+    if (!c)
+        return 0;
+    if (c->n_legend && !c->legend_colors) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "The cover legend has %zu entries but no colours.",
+                c->n_legend);
+        return -1;
+    }
+    sh_map m = {.geom = c->geom, .n = c->geom_n, .in_area = c->in_area,
+                .highlight = -1, .cls = c->cls, .colors = c->legend_colors,
+                .n_colors = c->n_legend};
+    if (c->geom && c->geom_n && !c->cls) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "The cover map needs a class per row (cls); it was NULL.");
+        return -1;
+    }
+    return sheet_map_check(&m, "cover map");
+}
+
+/* Checks the inputs of a combined document and makes its renderer. */
+static sheet_r *all_prepare(const sheet_doc *doc, const sheet_unit *units,
+                            size_t n, const sheet_cover *cover)
+{
+    numfmt_lang lang;
+    if (doc_lang(doc, &lang) != 0 || cover_check(cover) != 0)
+        return NULL;
+    if (n && !units) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "%zu fact sheets were asked for without units.", n);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (sheet_unit_check(&units[i]) != 0)
+            return NULL;
+    return sheet_r_new(lang);
+}
+
+/* Total pages of a combined document (see sheet.h). */
+long sheet_page_count(const sheet_doc *doc, const sheet_unit *units,
+                      size_t n, const sheet_cover *cover)
+{
+    sheet_r *r = all_prepare(doc, units, n, cover);
+    if (!r)
+        return -1;
+    long toc = sheet_toc_pages(r, doc, units, n);
+    sheet_r_free(r);
+    return 1 + toc + (long)n;
+}
+
+/* Adds the outline (bookmarks): units under their parent names. */
+static void add_outline(cairo_surface_t *s, const sheet_unit *units,
+                        size_t n, long first)
+{
+    char attr[48], name[512];
+    const char *group = NULL;
+    int gid = CAIRO_PDF_OUTLINE_ROOT;
+    for (size_t i = 0; i < n; i++) {
+        const sheet_unit *u = &units[i];
+        snprintf(attr, sizeof attr, "page=%ld", first + (long)i);
+        const char *g = u->parent_name && *u->parent_name ? u->parent_name
+                                                           : NULL;
+        if (g && (!group || strcmp(g, group) != 0)) {
+            gchar *v = g_utf8_make_valid(g, -1);
+            gid = cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, v,
+                                                attr, 0);
+            g_free(v);
+            group = g;
+        } else if (!g) {
+            gid = CAIRO_PDF_OUTLINE_ROOT;
+            group = NULL;
+        }
+        snprintf(name, sizeof name, "%s (%s)", u->name ? u->name : "",
+                 u->code ? u->code : "");
+        gchar *v = g_utf8_make_valid(name, -1);
+        cairo_pdf_surface_add_outline(s, gid, v, attr, 0);
+        g_free(v);
+    }
+}
+
+/* Renders the combined PDF (see sheet.h). */
+int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
+                     const sheet_cover *cover, const char *pdf_path)
+{
+    sheet_r *r = all_prepare(doc, units, n, cover);
+    if (!r)
+        return -1;
+    long toc = sheet_toc_pages(r, doc, units, n);
+    long pages = 1 + toc + (long)n, first = 2 + toc;
+    char title[512];
+    const char *t = doc->title ? doc->title : r->w->title;
+    if (doc->area_name && *doc->area_name)
+        snprintf(title, sizeof title, "%s \xE2\x80\x93 %s", t, doc->area_name);
+    else
+        snprintf(title, sizeof title, "%s", t);
+    pdf_out o;
+    if (pdf_open(&o, doc, pdf_path, title) != 0) {
+        sheet_r_free(r);
+        return -1;
+    }
+    sheet_r_attach(r, o.cr);
+    sheet_cover_draw(r, doc, cover, n, pages);
+    cairo_show_page(o.cr);
+    int ok = pdf_check(&o) == 0;
+    for (long k = 0; ok && k < toc; k++) {
+        sheet_toc_draw(r, doc, units, n, k, toc, first, pages);
+        cairo_show_page(o.cr);
+        ok = pdf_check(&o) == 0;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        sheet_page_draw(r, doc, &units[i], first + (long)i, pages);
+        cairo_show_page(o.cr);
+        ok = pdf_check(&o) == 0;
+    }
+    if (ok)
+        add_outline(o.surf, units, n, first);
+    int rc = pdf_close(&o, ok);
+    sheet_r_free(r);
+    return rc;
+}
+
+/* ---- many files on worker threads ---- */
+
+/* File name of a unit: its code with unsafe characters replaced. */
+static void unit_file(const sheet_unit *u, size_t i, char *buf, size_t n)
+{
+    if (!u->code || !*u->code) {
+        snprintf(buf, n, "unit-%zu.pdf", i + 1);
+        return;
+    }
+    size_t k = 0;
+    for (const char *p = u->code; *p && k + 5 < n && k < 200; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '_';
+        buf[k++] = ok ? c : '_';
+    }
+    memcpy(buf + k, ".pdf", 5);
+}
+
+typedef struct {
+    const sheet_doc *doc;
+    const sheet_unit *units;
+    size_t n;
+    const char *dir;
+    atomic_size_t next;
+    atomic_int stop;
+    pthread_mutex_t lock;
+    int failed;
+    size_t fail_index;
+    err_info fail;
+} batch;
+
+/* Renders units until none are left or another worker failed; records
+ * the first failure (lowest index) in b. */
+static void *batch_worker(void *arg)
+{
+    batch *b = arg;
+    numfmt_lang lang;
+    doc_lang(b->doc, &lang);
+    sheet_r *r = sheet_r_new(lang);
+    char name[256], path[4096];
+    size_t i = 0;
+    int rc = r ? 0 : -1;
+    while (rc == 0 && !atomic_load(&b->stop)) {
+        i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->n)
+            break;
+        unit_file(&b->units[i], i, name, sizeof name);
+        snprintf(path, sizeof path, "%s/%s", b->dir, name);
+        rc = render_one(r, b->doc, &b->units[i], path);
+    }
+    if (rc != 0) {
+        atomic_store(&b->stop, 1);
+        pthread_mutex_lock(&b->lock);
+        if (!b->failed || i < b->fail_index) {
+            const err_info *e = err_get();
+            if (e)
+                b->fail = *e;
+            else
+                memset(&b->fail, 0, sizeof b->fail);
+            b->failed = 1;
+            b->fail_index = i;
+        }
+        pthread_mutex_unlock(&b->lock);
+    }
+    sheet_r_free(r);
+    return NULL;
+}
+
+/* Compares two file names (for finding duplicates). */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fails with ERR_RECIPE when two units would write the same file. */
+static int check_unique_files(const sheet_unit *units, size_t n)
+{
+    if (n < 2)
+        return 0;
+    char **names = calloc(n, sizeof *names);
+    char *blob = malloc(n * 256);
+    if (!names || !blob) {
+        free(names), free(blob);
+        return err_oom("the list of fact-sheet file names");
+    }
+    for (size_t i = 0; i < n; i++) {
+        names[i] = blob + i * 256;
+        unit_file(&units[i], i, names[i], 256);
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 1; i < n && rc == 0; i++) {
+        if (!strcmp(names[i - 1], names[i])) {
+            err_set(ERR_RECIPE, NULL, 0, NULL,
+                    "Two units would both be written to %s; every unit "
+                    "needs its own code.",
+                    names[i]);
+            rc = -1;
+        }
+    }
+    free(names), free(blob);
+    return rc;
+}
+
+/* Writes one PDF per unit into dir (see sheet.h). */
+int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
+                       size_t n, const char *dir, int n_threads)
+{
+    numfmt_lang lang;
+    if (doc_lang(doc, &lang) != 0)
+        return -1;
+    if (n && !units) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "%zu fact sheets were asked for without units.", n);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (sheet_unit_check(&units[i]) != 0)
+            return -1;
+    if (check_unique_files(units, n) != 0 || mkdir_p(dir) != 0)
+        return -1;
+    if (n_threads <= 0)
+        n_threads = 2;
+    if (n_threads > 16)
+        n_threads = 16;
+    if ((size_t)n_threads > n)
+        n_threads = n ? (int)n : 1;
+    batch b = {.doc = doc, .units = units, .n = n, .dir = dir};
+    atomic_init(&b.next, 0);
+    atomic_init(&b.stop, 0);
+    pthread_mutex_init(&b.lock, NULL);
+    pthread_t th[16];
+    int started = 0;
+    for (int t = 1; t < n_threads; t++) {
+        if (pthread_create(&th[started], NULL, batch_worker, &b) != 0)
+            break; /* fewer threads: the others do the work */
+        started++;
+    }
+    batch_worker(&b); /* the calling thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&b.lock);
+    if (!b.failed)
+        return 0;
+    const err_info *e = &b.fail;
+    if (e->category == ERR_NONE)
+        err_set(ERR_RENDER, NULL, 0, NULL,
+                "Rendering fact sheet %zu failed without a message.",
+                b.fail_index + 1);
+    else if (e->loc_kind == ERR_LOC_FEATURE)
+        err_set_feature(e->category, e->file[0] ? e->file : NULL, e->loc,
+                        e->column[0] ? e->column : NULL, "%s", e->message);
+    else
+        err_set(e->category, e->file[0] ? e->file : NULL, e->loc,
+                e->column[0] ? e->column : NULL, "%s", e->message);
+    return -1;
+}

@@ -1,0 +1,181 @@
+/* sheet.h - the "DNA van de wijk" fact sheet: one print-ready A4 (or A3)
+ * PDF page per buurt or wijk, drawn with Cairo and set with Pango.
+ *
+ * Data in, file out: the caller computes every number and passes it here;
+ * this module only lays out and draws. A page holds
+ *   - a header with the unit's name, level and code, and its parent
+ *     ("wijk Centrum, gemeente Voorbeeldrecht"), and a locator map top
+ *     right (the unit in the accent colour among the units of its area);
+ *   - the key figures as a table: label | value | up to three comparison
+ *     values | a dot strip that shows where the unit stands among all units
+ *     of the area (grey ticks), with the first comparison value as a line;
+ *   - up to six small horizontal bar charts (age groups, tenure, household
+ *     types ...), three to a row;
+ *   - up to three text boxes side by side (the two tracks of a wijk
+ *     process: social - participation and reach - and technical - heat
+ *     transition); lines "label: value" are set as a two-column list;
+ *   - a footer with sources, date, provenance and the page number.
+ * Missing values are written as the caller's reason text ("geheim", "te
+ * weinig woningen") in a muted italic, never as a number, and get no dot.
+ * Numbers are formatted with numfmt (Dutch by default, English with
+ * language "en"); the built-in words follow the same language.
+ *
+ * Output is reproducible byte for byte: the PDF creation date comes from
+ * doc->date ("23 november 2026", "23 November 2026" or "2026-11-23";
+ * 2000-01-01 otherwise). Files are written to a temporary file beside the
+ * target and renamed into place; on failure nothing is left behind.
+ *
+ * All strings are UTF-8 and are borrowed for the duration of the call.
+ * Errors: functions return 0 or -1 with ERR_RECIPE (bad input, e.g. too
+ * many charts), ERR_IO (the file cannot be written; the message names the
+ * path), ERR_RENDER (Cairo/Pango failed) or ERR_MEMORY set.
+ */
+#ifndef DNW_SHEET_H
+#define DNW_SHEET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pal.h"
+#include "tbl.h"
+
+#define SHEET_MAX_CMP 3      /* comparison columns per figure */
+#define SHEET_MAX_FIGURES 16 /* key figures per page */
+#define SHEET_MAX_CHARTS 6   /* bar charts per page (three to a row) */
+#define SHEET_MAX_BARS 12    /* bars per chart */
+#define SHEET_MAX_BOXES 3    /* text boxes per page */
+
+/* One key figure: a row of the table. */
+typedef struct {
+    const char *section;   /* optional group heading ("Bevolking"); a new
+                              heading row starts where it changes */
+    const char *label;     /* "Inwoners van 65 jaar en ouder" */
+    const char *unit;      /* "%", "m³", NULL */
+    int decimals;          /* -1: about three significant digits of value
+                              (the comparison values use the same) */
+    double value;
+    uint8_t miss;          /* != 0: value is missing; miss_text is shown */
+    const char *miss_text; /* "geheim", "te weinig woningen"; NULL: the
+                              language's "onbekend" / "unknown" */
+    double cmp[SHEET_MAX_CMP];     /* comparison values (gemeente, gebied,
+                                      Nederland ...) */
+    uint8_t cmp_miss[SHEET_MAX_CMP];
+    const char *cmp_miss_text[SHEET_MAX_CMP]; /* NULL: an en dash */
+    size_t n_cmp; /* how many of cmp[] are used; the columns are labelled by
+                     sheet_unit.cmp_labels */
+    const double *all;      /* values of all units of the area (may include
+                               this one) for the dot strip; NULL: no strip */
+    const uint8_t *all_miss; /* NULL: all valid */
+    size_t n_all;
+    int higher_is; /* 0 neutral, 1 higher is better, -1 higher is worse: the
+                      dot's colour only (position and value carry the
+                      meaning in greyscale) */
+} sheet_figure;
+
+/* A horizontal bar chart, e.g. age groups in % with the gemeente as marks. */
+typedef struct {
+    const char *title;           /* "Leeftijd" */
+    const char *const *labels;   /* n bar labels */
+    const double *values;        /* n values */
+    const uint8_t *miss;         /* NULL: all valid */
+    const char *const *miss_text; /* NULL, or per bar (NULL entry: "onbekend") */
+    size_t n;
+    const char *unit;             /* "%", NULL */
+    int decimals;                 /* -1: auto from the largest value */
+    const double *cmp_values;     /* NULL, or n comparison values (marks) */
+    const uint8_t *cmp_miss;      /* NULL: all valid */
+    const char *cmp_label;        /* "gemeente" (legend of the marks) */
+} sheet_chart;
+
+/* A free text box. Lines are separated by '\n'. A line "label: value" is
+ * set as label left, value right; a line starting with "- " is a bullet;
+ * other lines are paragraphs; an empty line adds space. Text that does not
+ * fit is ellipsized. */
+typedef struct {
+    const char *title; /* "Participatie en bereik", "Warmtetransitie" */
+    const char *text;
+} sheet_box;
+
+/* One page: a buurt or wijk. */
+typedef struct {
+    const char *code;        /* "BU03630001" */
+    const char *name;        /* "Oude Binnenstad" */
+    const char *parent_name; /* "wijk Centrum, gemeente Voorbeeldrecht" */
+    const char *level_name;  /* "buurt" */
+    const char *summary;     /* a few lines describing the unit, set under
+                                the name beside the locator; may be NULL */
+    const sheet_figure *figures;
+    size_t n_figures;
+    const char *cmp_labels[SHEET_MAX_CMP]; /* column headings ("gemeente",
+                                              "Nederland"); NULL: "vergelijking N" */
+    const sheet_chart *charts;
+    size_t n_charts;
+    const sheet_box *boxes;
+    size_t n_boxes;
+    /* Locator map. geom NULL or geom_n 0: none (the header takes the
+     * width). Coordinates are taken as projected (RD New); lon/lat (a CRS
+     * naming 4326/CRS84/WGS 84) is shown with the usual cos(latitude)
+     * correction. The view fits the rows with in_area[r] != 0 (NULL: all
+     * rows); other rows are drawn lighter as context. */
+    const tbl_col *geom;
+    size_t geom_n;
+    long highlight_row; /* row of this unit, -1: none */
+    const uint8_t *in_area;
+} sheet_unit;
+
+/* The document. */
+typedef struct {
+    const char *title;      /* "DNA van de wijk" (NULL: that) */
+    const char *area_name;  /* "Voorbeeldrecht" */
+    const char *sources;    /* footer: "Bron: CBS Kerncijfers wijken en
+                               buurten 2024; ..." */
+    const char *date;       /* "23 november 2026": shown and used as the
+                               PDF creation date */
+    const char *provenance; /* "dnawijk 0.1 · recept demo (sha 1a2b3c4d)" */
+    const char *language;   /* "nl" (NULL) or "en" */
+    int a3;                 /* 0: A4 portrait; 1: A3 portrait (the A4 page
+                               enlarged by sqrt 2) */
+} sheet_doc;
+
+/* The cover page of a combined PDF: title, an overview map of all units
+ * filled by class, its legend, and an optional introduction. */
+typedef struct {
+    const char *title;    /* "Buurten van Voorbeeldrecht" (NULL: doc title) */
+    const char *subtitle; /* "Kaart: aandeel 65-plussers" */
+    const char *intro;    /* a paragraph, may be NULL */
+    const tbl_col *geom;  /* NULL: no map */
+    size_t geom_n;
+    const uint8_t *in_area; /* NULL: all rows */
+    const int *cls;         /* per row: legend index, -1: missing grey */
+    const pal_rgb *legend_colors; /* n_legend */
+    const char *const *legend_labels;
+    size_t n_legend;
+    const char *legend_title;  /* "65-plussers (%)" */
+    const char *missing_label; /* legend entry for cls -1 ("geen gegevens");
+                                  NULL: none */
+} sheet_cover;
+
+/* Renders one unit as a one-page PDF at pdf_path. */
+int sheet_render_unit(const sheet_doc *doc, const sheet_unit *u,
+                      const char *pdf_path);
+
+/* Renders a combined PDF: a cover page (cover may be NULL: title only),
+ * table-of-contents pages (unit names, codes and page numbers, linked, and
+ * grouped under their parent names), then one page per unit. The PDF
+ * carries an outline (bookmarks) with one entry per unit. */
+int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
+                     const sheet_cover *cover, const char *pdf_path);
+
+/* Total pages sheet_render_all would write (cover + contents + units), or
+ * -1 with an error set. */
+long sheet_page_count(const sheet_doc *doc, const sheet_unit *units,
+                      size_t n, const sheet_cover *cover);
+
+/* Writes one PDF per unit into dir (created when missing), named after
+ * the unit's code ("BU03630001.pdf"; characters other than letters, digits,
+ * '-' and '_' become '_'), using n_threads threads (0: 2). Stops at the
+ * first failure; files already written stay. */
+int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
+                       size_t n, const char *dir, int n_threads);
+
+#endif

@@ -1,0 +1,240 @@
+/* sheet_locator.c - the small maps of the fact sheet: the locator (the
+ * unit in the accent colour among the units of its area) and the cover's
+ * overview map (units filled by class colour).
+ *
+ * Rows are drawn in batches (one path per colour) so a page costs a few
+ * PDF fill operations, and points closer than a third of a point to the
+ * previous one on paper are dropped, which keeps thousands of pages small
+ * and fast whatever the source geometry's detail. */
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "sheet_int.h"
+
+#define MIN_STEP 0.33 /* points: closer points are dropped */
+
+/* Checks a map's arguments. */
+int sheet_map_check(const sh_map *m, const char *what)
+{
+    if (!m->geom || m->n == 0)
+        return 0;
+    const tbl_col *g = m->geom;
+    if (g->type != COL_GEOM || !g->row_part || !g->part_ring || !g->ring_pt ||
+        (g->n_points > 0 && !g->xy)) {
+        err_set(ERR_RECIPE, NULL, 0, g->name,
+                "The %s needs a geometry column; column '%s' is a %s column.",
+                what, g->name ? g->name : "?", col_type_name(g->type));
+        return -1;
+    }
+    if (g->row_part[m->n] > g->n_parts) {
+        err_set(ERR_RECIPE, NULL, 0, g->name,
+                "The %s was given %zu rows, more than its geometry column "
+                "holds.",
+                what, m->n);
+        return -1;
+    }
+    if (m->highlight >= (long)m->n) {
+        err_set(ERR_RECIPE, NULL, 0, g->name,
+                "The %s highlights row %ld, but its geometry has only %zu "
+                "rows (0-based rows 0..%zu, or -1 for none).",
+                what, m->highlight, m->n, m->n - 1);
+        return -1;
+    }
+    if (m->cls) {
+        for (size_t r = 0; r < m->n; r++) {
+            if (m->cls[r] < -1 || (m->cls[r] >= 0 &&
+                                   (size_t)m->cls[r] >= m->n_colors)) {
+                err_set(ERR_RECIPE, NULL, 0, g->name,
+                        "The %s gives row %zu class %d, but the legend has "
+                        "%zu colours (classes 0..%zu, or -1 for missing).",
+                        what, r, m->cls[r], m->n_colors,
+                        m->n_colors ? m->n_colors - 1 : 0);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Bounding box of a row into b[4]; 0 when the row has no finite extent. */
+static int row_bbox(const tbl_col *g, size_t r, double b[4])
+{
+    if (g->row_part[r] == g->row_part[r + 1])
+        return 0;
+    if (g->bbox) {
+        memcpy(b, g->bbox + 4 * r, 4 * sizeof *b);
+    } else {
+        b[0] = b[1] = INFINITY;
+        b[2] = b[3] = -INFINITY;
+        uint64_t p0 = g->row_part[r], p1 = g->row_part[r + 1];
+        uint64_t k0 = g->part_ring[p0], k1 = g->part_ring[p1];
+        for (uint64_t i = g->ring_pt[k0]; i < g->ring_pt[k1]; i++) {
+            double x = g->xy[2 * i], y = g->xy[2 * i + 1];
+            if (x < b[0]) b[0] = x;
+            if (y < b[1]) b[1] = y;
+            if (x > b[2]) b[2] = x;
+            if (y > b[3]) b[3] = y;
+        }
+    }
+    return isfinite(b[0]) && isfinite(b[1]) && isfinite(b[2]) &&
+           isfinite(b[3]) && b[0] <= b[2] && b[1] <= b[3];
+}
+
+/* Whether the CRS (or, without one, the extent) looks like lon/lat. */
+static int is_lonlat(const char *crs, const double b[4])
+{
+    if (crs && *crs)
+        return strstr(crs, "4326") || strcasestr(crs, "CRS84") ||
+               strcasestr(crs, "WGS 84") || strcasestr(crs, "WGS84");
+    return b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90;
+}
+
+typedef struct {
+    double x0, y0, h, minx, miny, kx, s, ox, oy;
+    double vb[4]; /* visible extent in source units */
+} xform;
+
+/* Appends a row's rings to the current path (decimated). */
+static void row_path(cairo_t *cr, const tbl_col *g, size_t r, const xform *t)
+{
+    for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++) {
+        for (uint64_t k = g->part_ring[p]; k < g->part_ring[p + 1]; k++) {
+            uint64_t a = g->ring_pt[k], e = g->ring_pt[k + 1];
+            if (e - a < 3)
+                continue;
+            double lx = 0, ly = 0;
+            int n = 0;
+            for (uint64_t i = a; i < e; i++) {
+                double X = g->xy[2 * i], Y = g->xy[2 * i + 1];
+                if (!isfinite(X) || !isfinite(Y))
+                    continue;
+                double px = t->x0 + t->ox + (X - t->minx) * t->kx * t->s;
+                double py = t->y0 + t->h - t->oy - (Y - t->miny) * t->s;
+                if (n == 0) {
+                    cairo_move_to(cr, px, py);
+                } else if (fabs(px - lx) < MIN_STEP &&
+                           fabs(py - ly) < MIN_STEP && i + 1 < e) {
+                    continue;
+                } else {
+                    cairo_line_to(cr, px, py);
+                }
+                lx = px, ly = py;
+                n++;
+            }
+            if (n > 0)
+                cairo_close_path(cr);
+        }
+    }
+}
+
+/* Whether row r's bbox meets the visible extent. */
+static int row_visible(const tbl_col *g, size_t r, const xform *t,
+                       double b[4])
+{
+    if (!row_bbox(g, r, b))
+        return 0;
+    return !(b[2] < t->vb[0] || b[0] > t->vb[2] || b[3] < t->vb[1] ||
+             b[1] > t->vb[3]);
+}
+
+/* Fills and strokes the current path. */
+static void fill_stroke(cairo_t *cr, sh_rgb fill, sh_rgb line, double lw)
+{
+    sheet_set_rgb(cr, fill);
+    cairo_fill_preserve(cr);
+    sheet_set_rgb(cr, line);
+    cairo_set_line_width(cr, lw);
+    cairo_stroke(cr);
+}
+
+/* Draws the map into the box (see sheet_int.h). */
+int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
+                   double w, double h, double out[4])
+{
+    const tbl_col *g = m->geom;
+    if (!g || m->n == 0 || w <= 1 || h <= 1)
+        return 0;
+    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY}, b[4];
+    for (size_t r = 0; r < m->n; r++) {
+        if ((m->in_area && !m->in_area[r]) || !row_bbox(g, r, b))
+            continue;
+        ext[0] = fmin(ext[0], b[0]), ext[1] = fmin(ext[1], b[1]);
+        ext[2] = fmax(ext[2], b[2]), ext[3] = fmax(ext[3], b[3]);
+    }
+    if (!(ext[0] <= ext[2]))
+        return 0;
+    xform t = {.x0 = x, .y0 = y, .h = h, .kx = 1};
+    if (is_lonlat(g->crs, ext))
+        t.kx = cos((ext[1] + ext[3]) / 2 * M_PI / 180);
+    double bw = (ext[2] - ext[0]) * t.kx, bh = ext[3] - ext[1];
+    if (bw <= 0 && bh <= 0)
+        bw = bh = 1;
+    double pad = 0.04 * fmax(bw, bh);
+    t.minx = ext[0] - pad / t.kx;
+    t.miny = ext[1] - pad;
+    bw += 2 * pad, bh += 2 * pad;
+    t.s = fmin(w / bw, h / bh);
+    t.ox = (w - bw * t.s) / 2;
+    t.oy = (h - bh * t.s) / 2;
+    t.vb[0] = t.minx - t.ox / t.s / t.kx;
+    t.vb[2] = t.minx + (w - t.ox) / t.s / t.kx;
+    t.vb[1] = t.miny - t.oy / t.s;
+    t.vb[3] = t.miny + (h - t.oy) / t.s;
+    out[0] = x + t.ox, out[1] = y + t.oy;
+    out[2] = bw * t.s, out[3] = bh * t.s;
+
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_clip(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    sh_rgb white = SH_HEX(0xffffff);
+
+    /* Context rows, then the area (per class on the cover). */
+    cairo_new_path(cr);
+    for (size_t r = 0; r < m->n; r++)
+        if (m->in_area && !m->in_area[r] && row_visible(g, r, &t, b))
+            row_path(cr, g, r, &t);
+    fill_stroke(cr, SH_MAP_CTX, white, 0.5);
+    size_t n_groups = m->cls ? m->n_colors + 1 : 1;
+    for (size_t k = 0; k < n_groups; k++) {
+        cairo_new_path(cr);
+        for (size_t r = 0; r < m->n; r++) {
+            if (m->in_area && !m->in_area[r])
+                continue;
+            if (m->cls && (size_t)(m->cls[r] + 1) != k)
+                continue;
+            if ((long)r == m->highlight && !m->cls)
+                continue;
+            if (row_visible(g, r, &t, b))
+                row_path(cr, g, r, &t);
+        }
+        sh_rgb fill = SH_MAP_AREA;
+        if (m->cls) {
+            pal_rgb c = k == 0 ? pal_missing() : m->colors[k - 1];
+            fill = (sh_rgb){c.r / 255.0, c.g / 255.0, c.b / 255.0};
+        }
+        fill_stroke(cr, fill, white, m->cls ? 0.4 : 0.6);
+    }
+    /* The highlighted unit, with a ring around it when it is tiny. */
+    if (m->highlight >= 0 && row_bbox(g, (size_t)m->highlight, b)) {
+        cairo_new_path(cr);
+        row_path(cr, g, (size_t)m->highlight, &t);
+        fill_stroke(cr, m->cls ? SH_HEX(0xffffff) : SH_ACCENT, SH_INK,
+                    m->cls ? 1.2 : 0.6);
+        double hw = (b[2] - b[0]) * t.kx * t.s, hh = (b[3] - b[1]) * t.s;
+        if (hw < 7 && hh < 7) {
+            double cx = x + t.ox + ((b[0] + b[2]) / 2 - t.minx) * t.kx * t.s;
+            double cy = y + h - t.oy - ((b[1] + b[3]) / 2 - t.miny) * t.s;
+            cairo_new_path(cr);
+            cairo_arc(cr, cx, cy, 7, 0, 2 * M_PI);
+            sheet_set_rgb(cr, SH_ACCENT);
+            cairo_set_line_width(cr, 1.2);
+            cairo_stroke(cr);
+        }
+    }
+    cairo_restore(cr);
+    return 1;
+}
