@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <proj.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -298,17 +299,41 @@ static void trans_block(PJ *op, double *xy, size_t n)
                        0, NULL, 0, 0);
 }
 
+/* Two threads share the points in chunks taken from an atomic counter, so
+ * when the machine is busy and one thread gets no CPU, the other simply
+ * takes more chunks (a fixed half each would make the caller wait). */
+#define REPROJ_CHUNK 4096
+
 typedef struct {
-    PJ *op;
     double *xy;
     size_t n;
+    atomic_size_t next; /* next chunk to take */
+} trans_work;
+
+typedef struct {
+    trans_work *work;
+    PJ *op;
 } trans_job;
 
-/* Thread entry: transforms one block. */
+/* Takes chunks until none are left. */
+static void trans_chunks(trans_work *w, PJ *op)
+{
+    size_t nchunks = (w->n + REPROJ_CHUNK - 1) / REPROJ_CHUNK;
+    for (;;) {
+        size_t c = atomic_fetch_add(&w->next, 1);
+        if (c >= nchunks)
+            return;
+        size_t a = c * REPROJ_CHUNK;
+        size_t len = w->n - a < REPROJ_CHUNK ? w->n - a : REPROJ_CHUNK;
+        trans_block(op, w->xy + 2 * a, len);
+    }
+}
+
+/* Thread entry: the second thread's share of the chunks. */
 static void *trans_thread(void *arg)
 {
     trans_job *job = arg;
-    trans_block(job->op, job->xy, job->n);
+    trans_chunks(job->work, job->op);
     return NULL;
 }
 
@@ -335,11 +360,11 @@ static void trans_all(reproj *r, double *xy, size_t n)
 {
     int threads = r->nthreads >= 2 && n >= REPROJ_THREAD_MIN && second_op(r);
     if (threads) {
-        size_t half = n / 2;
-        trans_job job = {r->op[1], xy + 2 * half, n - half};
+        trans_work work = {xy, n, 0};
+        trans_job job = {&work, r->op[1]};
         pthread_t tid;
         if (pthread_create(&tid, NULL, trans_thread, &job) == 0) {
-            trans_block(r->op[0], xy, half);
+            trans_chunks(&work, r->op[0]);
             pthread_join(tid, NULL);
             return;
         }
