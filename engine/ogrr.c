@@ -403,7 +403,11 @@ static OGRLayerH pick_layer(GDALDatasetH ds, const char *file,
  * or its extent is lon/lat, as RD New when its extent fits the
  * Netherlands in RD metres; otherwise both are set to "" (unknown). Both
  * strings are malloc'd for the caller. Returns 0, or -1 (OOM / PROJ error
- * set). */
+ * set).
+ * Axis order: OGR drivers hand out coordinates in the traditional GIS order
+ * (longitude/easting first, whatever the CRS's official axis order), which
+ * is exactly the order reproj's normalised transformations take, so an
+ * EPSG code is all we pass on. */
 static int layer_crs(OGRLayerH lyr, GDALDatasetH ds, char **proj_text,
                      char **name)
 {
@@ -1118,8 +1122,10 @@ tbl *ogrr_read_mode(const char *file, const char *layer,
         goto done;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
     r.has_geom = OGR_FD_GetGeomFieldCount(defn) > 0;
+    /* size the arrays from the count when it is cheap to get (a damaged
+     * header may claim too much: beyond 16M rows we grow instead) */
     GIntBig count = OGR_L_GetFeatureCount(lyr, FALSE);
-    r.cap = count > 0 ? (size_t)count : 1024;
+    r.cap = count > 0 && count < (1 << 24) ? (size_t)count : 1024;
     r.fields = fields_new(defn, r.cap, &r.n_fields, r.has_geom);
     if (!r.fields)
         goto done;

@@ -479,6 +479,19 @@ static void test_klimaateffectatlas(void)
     CHECK(miss[MISS_SECRET] + miss[MISS_NOT_AVAILABLE] +
               miss[MISS_NOT_APPLICABLE] + miss[MISS_SENTINEL] ==
           0);
+    ogrr_info info;
+    CHECK(ogrr_layer_info(DATA "klimaateffectatlas_buurtdashboard/"
+                               "BuurtenDataset20231212_xaaac.json",
+                          NULL, &info) == 0);
+    CHECK_STR(info.driver, "TopoJSON");
+    CHECK_STR(info.layer, "BuurtenDataset20231212_xaaac");
+    CHECK_STR(info.crs, "EPSG:4326"); /* TopoJSON carries no CRS: lon/lat */
+    CHECK(info.n_features == 317);
+    CHECK(info.n_fields == 128);
+    /* PROVENANCE.md: extent 3.49,50.76 - 7.15,53.47 */
+    CHECK_NEAR(info.extent[0], 3.49, 0.01);
+    CHECK_NEAR(info.extent[3], 53.47, 0.01);
+    ogrr_info_free(&info);
     tbl_col *g = tbl_geom(t);
     /* python: 309 Polygon + 8 MultiPolygon = 329 polygons, 340 rings */
     CHECK(g->n_parts == 329 && g->n_rings == 340);

@@ -149,6 +149,42 @@ static void test_threads(void)
     free(b);
 }
 
+/* Repeated points (shared polygon boundaries) are transformed once: the
+ * result must equal transforming each point on its own, bad points too. */
+static void test_repeated_points(void)
+{
+    size_t n = 5000;
+    double *a = malloc(n * 2 * sizeof *a);
+    reproj *r = reproj_new("EPSG:4326", "EPSG:28992");
+    CHECK(a && r);
+    if (a && r) {
+        for (size_t k = 0; k < n; k++) {
+            a[2 * k] = 4.0 + 0.01 * (double)(k % 37);
+            a[2 * k + 1] = 52.0 + 0.01 * (double)(k % 41);
+        }
+        a[2 * 100 + 1] = 95.0; /* bad, and repeated */
+        a[2 * 200] = a[2 * 100];
+        a[2 * 200 + 1] = 95.0;
+        double one[2 * 2];
+        size_t first = 0;
+        CHECK(reproj_apply_raw(r, a, n, &first) == 2);
+        CHECK(first == 100);
+        int same = 1;
+        for (size_t k = 0; k < n; k++) {
+            if (k == 100 || k == 200)
+                continue;
+            one[0] = 4.0 + 0.01 * (double)(k % 37);
+            one[1] = 52.0 + 0.01 * (double)(k % 41);
+            reproj_apply(r, one, 1); /* single points: the plain path */
+            same &= one[0] == a[2 * k] && one[1] == a[2 * k + 1];
+        }
+        CHECK(same);
+        CHECK(isinf(a[200]) && isinf(a[401]));
+    }
+    reproj_free(r);
+    free(a);
+}
+
 static void test_errors(void)
 {
     err_clear();
@@ -237,6 +273,7 @@ int main(void)
     test_identity();
     test_empty();
     test_threads();
+    test_repeated_points();
     test_errors();
     test_crs_name();
     test_cache();
