@@ -141,6 +141,9 @@ int run_write_outputs(run_ctx *c, const char *stage_dir);
 int run_render_maps(run_ctx *c, const char *stage_dir);
 void run_maps_free(run_ctx *c);
 
+/* run_sheets.c */
+int run_render_sheets(run_ctx *c, const char *stage_dir);
+
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);
 

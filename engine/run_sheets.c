@@ -1,0 +1,466 @@
+/* run_sheets.c - the `factsheets:` section of a run: one A4 page per unit
+ * ("DNA van de wijk") with the chosen key figures beside the gemeente and
+ * whole-area values and a dot strip of all units, small charts (age,
+ * tenure, households or custom columns) where the data is there, a locator
+ * map, and a combined PDF with a cover map and a table of contents. */
+#include "run_internal.h"
+
+#include "cls.h"
+#include "err.h"
+#include "numfmt.h"
+#include "pal.h"
+#include "sheet.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A chart column: label and values per unit. */
+typedef struct {
+    const char *label;
+    double *v;
+    uint8_t *m;
+} chart_col;
+
+typedef struct {
+    const char *title;
+    chart_col cols[SHEET_MAX_BARS];
+    size_t n;
+} chart_data;
+
+static const run_indicator *indicator_of(const run_ctx *c, const char *name)
+{
+    for (size_t k = 0; k < c->n_ind; k++)
+        if (!strcmp(c->ind[k].ri->name.s, name))
+            return &c->ind[k];
+    return NULL;
+}
+
+/* Evaluates `source.column` (or any expression text) per unit; 0 on
+ * success, -1 when it does not resolve (error cleared: charts are shown
+ * only where the data is there). */
+static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
+{
+    rcp_str s;
+    memset(&s, 0, sizeof s);
+    s.s = (char *)text;
+    expr_resolver res;
+    run_resolver(c, &res);
+    expr *e = run_compile(&s, &res);
+    if (!e) {
+        err_clear();
+        return -1;
+    }
+    *v = malloc((c->n_units ? c->n_units : 1) * sizeof **v);
+    *m = malloc(c->n_units ? c->n_units : 1);
+    int rc = (*v && *m) ? expr_eval(e, &res, c->n_units, *v, *m) : err_oom("chart");
+    expr_free(e);
+    if (rc < 0) {
+        free(*v);
+        free(*m);
+        *v = NULL;
+        *m = NULL;
+    }
+    return rc;
+}
+
+/* Finds a source that has column (or stable name) `name`; fills text with
+ * "source.name". */
+static int find_in_sources(run_ctx *c, const char *name, char *text, size_t size)
+{
+    expr_resolver res;
+    run_resolver(c, &res);
+    for (size_t k = 0; k < c->n_src; k++) {
+        expr_colref ref;
+        memset(&ref, 0, sizeof ref);
+        if (res.column(c, c->src[k].rs->name.s, name, &ref) == EXPR_RESOLVE_OK &&
+            ref.type == EXPR_T_NUMBER) {
+            snprintf(text, size, "%s.\"%s\"", c->src[k].rs->name.s, name);
+            return 0;
+        }
+        err_clear();
+    }
+    return -1;
+}
+
+/* The built-in charts: catalog stable names and their bar labels. */
+static const struct {
+    int type;
+    const char *title_nl, *title_en;
+    const char *cols[6];
+    const char *labels[6];
+} builtin[] = {
+    {RCP_CHART_AGE, "Leeftijd", "Age",
+     {"pct_0_14", "pct_15_24", "pct_25_44", "pct_45_64", "pct_65plus", NULL},
+     {"0-15", "15-25", "25-45", "45-65", "65+", NULL}},
+    {RCP_CHART_TENURE, "Woningen naar eigendom", "Tenure",
+     {"pct_koop", "pct_huur", "pct_corporatie", NULL},
+     {"koop", "huur", "corporatie", NULL}},
+    {RCP_CHART_HOUSEHOLDS, "Huishoudens", "Households",
+     {"pct_eenpersoonshh", "pct_hh_zonder_kind", "pct_hh_met_kind", NULL},
+     {"alleenstaand", "zonder kinderen", "met kinderen", NULL}},
+};
+
+static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
+{
+    int en = c->r->language.v == RCP_EN;
+    memset(cd, 0, sizeof *cd);
+    if (rc->type.v == RCP_CHART_CUSTOM || rc->columns.n) {
+        cd->title = rc->title.s ? rc->title.s : (en ? "Figures" : "Cijfers");
+        for (size_t k = 0; k < rc->columns.n && cd->n < SHEET_MAX_BARS; k++) {
+            chart_col *col = &cd->cols[cd->n];
+            const char *text = rc->columns.s[k];
+            if (eval_text(c, text, &col->v, &col->m) < 0)
+                return rcp_error_at(rc->columns.at[k], ERR_RECIPE,
+                                    "chart column \"%s\" is not a column of "
+                                    "a source (write source.column)", text);
+            const char *dot = strchr(text, '.');
+            col->label = dot ? dot + 1 : text;
+            cd->n++;
+        }
+        return 0;
+    }
+    for (size_t b = 0; b < sizeof builtin / sizeof builtin[0]; b++) {
+        if (builtin[b].type != rc->type.v)
+            continue;
+        cd->title = rc->title.s ? rc->title.s
+                    : en ? builtin[b].title_en : builtin[b].title_nl;
+        for (int k = 0; builtin[b].cols[k]; k++) {
+            char text[256];
+            chart_col *col = &cd->cols[cd->n];
+            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0 ||
+                eval_text(c, text, &col->v, &col->m) < 0)
+                continue;
+            col->label = builtin[b].labels[k];
+            cd->n++;
+        }
+    }
+    return 0; /* charts without data are left out */
+}
+
+static void chart_free(chart_data *cd)
+{
+    for (size_t k = 0; k < cd->n; k++) {
+        free(cd->cols[k].v);
+        free(cd->cols[k].m);
+    }
+}
+
+static const char *miss_text(const run_ctx *c, const run_indicator *ind,
+                             uint8_t why)
+{
+    int en = c->r->language.v == RCP_EN;
+    switch (why) {
+    case MISS_SECRET: return en ? "secret" : "geheim";
+    case MISS_SUPPRESSED:
+        if (ind && ind->ri->min_base.label.s)
+            return ind->ri->min_base.label.s;
+        return en ? "too few observations" : "te weinig waarnemingen";
+    default:
+        return en ? miss_reason_label_en((miss_reason)why)
+                  : miss_reason_label_nl((miss_reason)why);
+    }
+}
+
+/* Value of an indicator in a rollup level's row, or missing. */
+static void level_value(const run_level *L, const char *name, size_t row,
+                        double *v, uint8_t *m)
+{
+    const tbl_col *col = tbl_col_by_name(L->result, name);
+    *m = col ? (uint8_t)col_miss(col, row) : MISS_EMPTY;
+    *v = col && !*m ? col->d[row] : 0;
+}
+
+static const run_level *level_at(const run_ctx *c, key_level l)
+{
+    for (size_t k = 1; k < c->n_levels; k++)
+        if (c->levels[k].level == l)
+            return &c->levels[k];
+    return NULL;
+}
+
+/* Group row of unit u in level L. */
+static size_t group_row(const run_level *L, size_t u)
+{
+    return L->g.group_of[u];
+}
+
+/* Name of unit u's group in level L ("" when unknown). */
+static const char *group_name(const run_level *L, size_t u)
+{
+    const tbl_col *names = tbl_col_by_name(L->result, "name");
+    size_t g = group_row(L, u);
+    const char *s = names && g != SIZE_MAX ? col_str(names, g) : NULL;
+    return s ? s : "";
+}
+
+static void dutch_date(const char *iso, int en, char *out, size_t size)
+{
+    static const char *const nl[] = {"januari", "februari", "maart", "april",
+                                     "mei", "juni", "juli", "augustus",
+                                     "september", "oktober", "november",
+                                     "december"};
+    static const char *const enm[] = {"January", "February", "March", "April",
+                                      "May", "June", "July", "August",
+                                      "September", "October", "November",
+                                      "December"};
+    int y = 0, mo = 0, d = 0;
+    if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12) {
+        snprintf(out, size, "%s", iso);
+        return;
+    }
+    if (en)
+        snprintf(out, size, "%d %s %d", d, enm[mo - 1], y);
+    else
+        snprintf(out, size, "%d %s %d", d, nl[mo - 1], y);
+}
+
+typedef struct {
+    sheet_unit *units;
+    sheet_figure *figs;   /* n_units * n_fig */
+    sheet_chart *charts;  /* n_units * n_charts */
+    char (*parent)[256];
+    chart_data *cdata;
+    size_t n_charts;
+    /* chart labels per chart (shared by all units) */
+    const char *bar_labels[SHEET_MAX_CHARTS][SHEET_MAX_BARS];
+    double *bar_values;   /* n_units * n_charts * SHEET_MAX_BARS */
+    uint8_t *bar_miss;
+} sheet_build;
+
+static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
+                            const char *stage_dir)
+{
+    const rcp *r = c->r;
+    int en = r->language.v == RCP_EN;
+    size_t n = c->n_units;
+    size_t n_fig = fs->n_figures ? fs->n_figures : c->n_ind;
+    if (n_fig > SHEET_MAX_FIGURES)
+        n_fig = SHEET_MAX_FIGURES;
+    sheet_build sb;
+    memset(&sb, 0, sizeof sb);
+    sb.units = calloc(n ? n : 1, sizeof *sb.units);
+    sb.figs = calloc((n ? n : 1) * (n_fig ? n_fig : 1), sizeof *sb.figs);
+    sb.parent = calloc(n ? n : 1, sizeof *sb.parent);
+    sb.n_charts = fs->n_charts > SHEET_MAX_CHARTS ? SHEET_MAX_CHARTS : fs->n_charts;
+    sb.cdata = calloc(sb.n_charts ? sb.n_charts : 1, sizeof *sb.cdata);
+    sb.charts = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1), sizeof *sb.charts);
+    sb.bar_values = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
+                           sizeof *sb.bar_values);
+    sb.bar_miss = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS, 1);
+    int rc = 0;
+    if (!sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
+        !sb.bar_values || !sb.bar_miss)
+        rc = err_oom("fact sheets");
+    size_t n_ch = 0;
+    for (size_t k = 0; rc == 0 && k < sb.n_charts; k++) {
+        rc = build_chart(c, &fs->charts[k], &sb.cdata[n_ch]);
+        if (rc == 0 && sb.cdata[n_ch].n > 0)
+            n_ch++;
+        else
+            chart_free(&sb.cdata[n_ch]);
+    }
+    /* comparison levels */
+    const run_level *cmp_lv[SHEET_MAX_CMP];
+    const char *cmp_lab[SHEET_MAX_CMP];
+    size_t n_cmp = 0;
+    const run_level *gm = level_at(c, KEY_GEMEENTE);
+    const run_level *area = level_at(c, KEY_INVALID);
+    if ((fs->compare.v & RCP_CMP_GEMEENTE) && gm) {
+        cmp_lv[n_cmp] = gm;
+        cmp_lab[n_cmp++] = en ? "municipality" : "gemeente";
+    }
+    if ((fs->compare.v & RCP_CMP_AREA) && area) {
+        cmp_lv[n_cmp] = area;
+        cmp_lab[n_cmp++] = en ? "area" : "gebied";
+    }
+    const run_level *wk = c->unit_level == KEY_BUURT ? level_at(c, KEY_WIJK) : NULL;
+    for (size_t u = 0; rc == 0 && u < n; u++) {
+        sheet_unit *su = &sb.units[u];
+        su->code = c->units[u];
+        su->name = c->unit_names[u];
+        su->level_name = en ? (c->unit_level == KEY_BUURT ? "neighbourhood" : "district")
+                            : key_level_name(c->unit_level);
+        size_t used = 0;
+        if (wk)
+            used += (size_t)snprintf(sb.parent[u], sizeof sb.parent[u], "%s %s, ",
+                                     en ? "district" : "wijk", group_name(wk, u));
+        if (gm && used < sizeof sb.parent[u])
+            snprintf(sb.parent[u] + used, sizeof sb.parent[u] - used, "%s %s",
+                     en ? "municipality" : "gemeente", group_name(gm, u));
+        su->parent_name = sb.parent[u];
+        su->figures = sb.figs + u * n_fig;
+        su->n_figures = n_fig;
+        for (size_t j = 0; j < n_cmp; j++)
+            su->cmp_labels[j] = cmp_lab[j];
+        for (size_t f = 0; f < n_fig; f++) {
+            const char *iname = fs->n_figures ? fs->figures[f].indicator.s
+                                              : c->ind[f].ri->name.s;
+            const run_indicator *ind = indicator_of(c, iname);
+            sheet_figure *sf = &sb.figs[u * n_fig + f];
+            sf->label = fs->n_figures && fs->figures[f].label.s
+                            ? fs->figures[f].label.s
+                            : ind->ri->label.s ? ind->ri->label.s : iname;
+            sf->unit = ind->ri->unit.s;
+            sf->decimals = (int)ind->ri->decimals.v;
+            sf->value = ind->v[u];
+            sf->miss = ind->m[u];
+            sf->miss_text = sf->miss ? miss_text(c, ind, sf->miss) : NULL;
+            for (size_t j = 0; j < n_cmp; j++) {
+                size_t row = cmp_lv[j]->level == KEY_INVALID ? 0 : group_row(cmp_lv[j], u);
+                level_value(cmp_lv[j], iname, row, &sf->cmp[j], &sf->cmp_miss[j]);
+            }
+            sf->n_cmp = n_cmp;
+            sf->all = ind->v;
+            sf->all_miss = ind->m;
+            sf->n_all = n;
+            sf->higher_is = ind->ri->higher_is.v == RCP_HIGHER_BETTER  ? 1
+                            : ind->ri->higher_is.v == RCP_HIGHER_WORSE ? -1
+                                                                       : 0;
+        }
+        su->charts = sb.charts + u * (sb.n_charts ? sb.n_charts : 1);
+        su->n_charts = n_ch;
+        for (size_t k = 0; k < n_ch; k++) {
+            sheet_chart *ch = &sb.charts[u * (sb.n_charts ? sb.n_charts : 1) + k];
+            const chart_data *cd = &sb.cdata[k];
+            double *vals = sb.bar_values + (u * sb.n_charts + k) * SHEET_MAX_BARS;
+            uint8_t *miss = sb.bar_miss + (u * sb.n_charts + k) * SHEET_MAX_BARS;
+            for (size_t b = 0; b < cd->n; b++) {
+                sb.bar_labels[k][b] = cd->cols[b].label;
+                vals[b] = cd->cols[b].v[u];
+                miss[b] = cd->cols[b].m[u];
+            }
+            ch->title = cd->title;
+            ch->labels = sb.bar_labels[k];
+            ch->values = vals;
+            ch->miss = miss;
+            ch->n = cd->n;
+            ch->unit = "%";
+            ch->decimals = -1;
+        }
+        if (fs->locator.v && c->geom) {
+            su->geom = tbl_geom(c->geom);
+            su->geom_n = n;
+            su->highlight_row = (long)u;
+        } else {
+            su->highlight_row = -1;
+        }
+    }
+    /* document */
+    char src[1024], prov[256], date[64], area_name[256];
+    size_t used = (size_t)snprintf(src, sizeof src, "%s", en ? "Sources: " : "Bron: ");
+    for (size_t k = 0; k < c->n_src && used < sizeof src; k++) {
+        const run_source *s = &c->src[k];
+        const char *label = s->rs->label.s ? s->rs->label.s
+                            : s->cat && s->cat->title ? s->cat->title
+                                                      : s->rs->path.s;
+        used += (size_t)snprintf(src + used, sizeof src - used, "%s%s",
+                                 k ? "; " : "", label);
+    }
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s)",
+             DNAWIJK_VERSION, en ? "recipe" : "recept", r->name.s,
+             c->recipe_sha);
+    dutch_date(c->created, en, date, sizeof date);
+    snprintf(area_name, sizeof area_name, "%s", r->title.s ? r->title.s : r->name.s);
+    sheet_doc doc = {NULL, area_name, src, date, prov, en ? "en" : "nl",
+                     fs->page.v == RCP_PAGE_A3};
+    char dir[4300];
+    if (!strcmp(fs->name.s ? fs->name.s : "factsheet", "factsheet"))
+        snprintf(dir, sizeof dir, "%s/factsheets", stage_dir);
+    else
+        snprintf(dir, sizeof dir, "%s/factsheets_%s", stage_dir, fs->name.s);
+    if (rc == 0)
+        rc = sheet_render_units(&doc, sb.units, n, dir, 2);
+    /* combined PDF with a cover map of the first figure */
+    cls_result cr;
+    memset(&cr, 0, sizeof cr);
+    int *cls = NULL;
+    pal_rgb colors[5];
+    char labels[5][96];
+    const char *label_ptr[5];
+    if (rc == 0 && fs->combined.v) {
+        sheet_cover cover;
+        memset(&cover, 0, sizeof cover);
+        char title[320], sub[320], ltitle[320];
+        snprintf(title, sizeof title, "%s %s", en ? "Neighbourhoods of" : "DNA van de wijk:",
+                 area_name);
+        cover.title = title;
+        /* the cover maps the first figure that is not a count */
+        const char *first = NULL;
+        for (size_t f = 0; f < n_fig && !first; f++) {
+            const char *iname = fs->n_figures ? fs->figures[f].indicator.s
+                                              : c->ind[f].ri->name.s;
+            if (indicator_of(c, iname)->ri->kind.v != RCP_KIND_COUNT)
+                first = iname;
+        }
+        const run_indicator *ind = first ? indicator_of(c, first) : NULL;
+        if (ind && c->geom &&
+            cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0) {
+            cls = malloc(n * sizeof *cls);
+            if (cls && pal_colors(pal_default_sequential(), cr.k, colors) == 0) {
+                cls_assign(&cr, ind->v, ind->m, n, cls);
+                int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
+                for (int k = 0; k < cr.k; k++) {
+                    numfmt_range(cr.breaks[k], cr.breaks[k + 1], dec, ind->ri->unit.s,
+                                 en ? NUMFMT_EN : NUMFMT_NL, labels[k], sizeof labels[k]);
+                    label_ptr[k] = labels[k];
+                }
+                snprintf(sub, sizeof sub, "%s: %s", en ? "Map" : "Kaart",
+                         ind->ri->label.s ? ind->ri->label.s : first);
+                snprintf(ltitle, sizeof ltitle, "%s%s%s%s",
+                         ind->ri->label.s ? ind->ri->label.s : first,
+                         ind->ri->unit.s ? " (" : "",
+                         ind->ri->unit.s ? ind->ri->unit.s : "",
+                         ind->ri->unit.s ? ")" : "");
+                cover.subtitle = sub;
+                cover.geom = tbl_geom(c->geom);
+                cover.geom_n = n;
+                cover.cls = cls;
+                cover.legend_colors = colors;
+                cover.legend_labels = label_ptr;
+                cover.n_legend = (size_t)cr.k;
+                cover.legend_title = ltitle;
+                cover.missing_label = en ? "no data" : "geen gegevens";
+            }
+        }
+        err_clear();
+        char path[4400];
+        snprintf(path, sizeof path, "%s/all.pdf", dir);
+        rc = sheet_render_all(&doc, sb.units, n, &cover, path);
+    }
+    free(cls);
+    cls_result_free(&cr);
+    for (size_t k = 0; k < n_ch; k++)
+        chart_free(&sb.cdata[k]);
+    free(sb.cdata);
+    free(sb.units);
+    free(sb.figs);
+    free(sb.parent);
+    free(sb.charts);
+    free(sb.bar_values);
+    free(sb.bar_miss);
+    if (rc < 0)
+        err_prefix("fact sheets");
+    return rc;
+}
+
+int run_render_sheets(run_ctx *c, const char *stage_dir)
+{
+    for (size_t k = 0; k < c->r->n_factsheets; k++) {
+        const rcp_factsheet *fs = &c->r->factsheets[k];
+        int lv = fs->unit.v;
+        key_level want = lv == RCP_BUURT ? KEY_BUURT : lv == RCP_WIJK ? KEY_WIJK
+                                                                     : c->unit_level;
+        if (want != c->unit_level)
+            return rcp_error_at(fs->unit.pos, ERR_RECIPE,
+                                "fact sheets are made for the recipe's unit "
+                                "(%s); set the factsheet unit to %s or "
+                                "change the recipe's unit",
+                                key_level_name(c->unit_level),
+                                key_level_name(c->unit_level));
+        if (render_factsheet(c, fs, stage_dir) < 0)
+            return -1;
+    }
+    return 0;
+}
