@@ -11,6 +11,10 @@ DEB_PACKAGES = cmake pkg-config libgdal-dev gdal-bin libproj-dev proj-data \
                libcsv-dev libcairo2-dev libpango1.0-dev libyaml-dev \
                fonts-dejavu-core fontconfig poppler-utils python3 valgrind
 
+# Only for `make bench`: the tools the benchmarks compare against.
+BENCH_PACKAGES = python3-geopandas python3-matplotlib python3-mapclassify \
+                 mapserver-bin
+
 .PHONY: all deps build asan demo test test-fast bench clean distclean
 
 all: build
@@ -47,6 +51,7 @@ test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	-@sh tools/deps.sh $(BENCH_PACKAGES)
 	sh tests/bench/run.sh $(BUILD)
 
 clean:

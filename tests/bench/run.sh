@@ -8,6 +8,4 @@ for b in "$BUILD"/bench_*; do
     echo "== $(basename "$b")"
     "$b"
 done
-if [ -x tests/bench/e2e_bench.sh ]; then
-    sh tests/bench/e2e_bench.sh "$BUILD"
-fi
+python3 tests/bench/e2e_bench.py "$BUILD"

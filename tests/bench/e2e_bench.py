@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""End-to-end benchmarks of whole recipes through the command (cache warm):
+median wall time of several runs and peak memory (max RSS of the child).
+Then, when installed, the same whole-country map made by geopandas +
+matplotlib and by MapServer's map2img, for comparison.
+usage: e2e_bench.py BUILD_DIR"""
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+build = sys.argv[1] if len(sys.argv) > 1 else "build"
+exe = os.path.join(build, "dnawijk")
+here = os.path.dirname(os.path.abspath(__file__))
+out = tempfile.mkdtemp(prefix="dnawijk-bench-")
+
+
+def timed(cmd, runs):
+    subprocess.run(cmd, check=True, capture_output=True)  # warm-up (cache)
+    times = []
+    peak = 0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    return statistics.median(times), peak
+
+
+def recipe(name, runs, label):
+    path = os.path.join(here, "recipes", name + ".yaml")
+    med, peak = timed([exe, "run", path, "-q", "-o", out], runs)
+    man = json.load(open(os.path.join(out, name, "manifest.json")))
+    stages = ", ".join("%s %.3f" % (k, v) for k, v in man["timings_seconds"].items())
+    print("  %s: median of %d runs %.3f s, peak RSS %d MB\n    stages (s): %s"
+          % (label, runs, med, peak // 1024, stages))
+    return man
+
+
+print("== end to end (dnawijk run, native cache warm)")
+recipe("nl_wijken_map", 5,
+       "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
+man = recipe("nl_wijken_sheets", 3, "fact sheets for the 3,475 wijken")
+pages = subprocess.run(["pdfinfo", os.path.join(out, "nl_wijken_sheets", "factsheets", "all.pdf")],
+                       capture_output=True, text=True).stdout
+n = [int(l.split()[1]) for l in pages.splitlines() if l.startswith("Pages:")]
+secs = man["timings_seconds"].get("factsheets", 0)
+if n and secs:
+    total = n[0] + 3475
+    print("    %d pages (combined %d + 3,475 single-page PDFs) in %.2f s = %.0f pages/s"
+          % (total, n[0], secs, total / secs))
+
+geojson = os.path.abspath(os.path.join(here, "..", "..", "..", "shared", "data",
+                                       "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
+print("== the same map by other tools")
+try:
+    import geopandas  # noqa: F401
+    script = f"""
+import geopandas as gpd, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+g = gpd.read_file({geojson!r}).to_crs(28992)
+fig, ax = plt.subplots(figsize=(8.27, 11.69))
+g.plot(column="65plus", scheme="FisherJenks", k=5, cmap="YlGnBu", legend=True,
+       ax=ax, linewidth=0.1, edgecolor="white",
+       missing_kwds={{"color": "lightgrey"}})
+ax.set_axis_off()
+fig.savefig({os.path.join(out, "gpd.png")!r}, dpi=300)
+"""
+    med, peak = timed([sys.executable, "-c", script], 3)
+    print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB" % (med, peak // 1024))
+except Exception as e:  # not installed, or mapclassify missing
+    print("  geopandas + matplotlib: not run (%s)" % e.__class__.__name__)
+if shutil.which("map2img") and shutil.which("ogr2ogr"):
+    shp = os.path.join(out, "wijken_rd.shp")
+    subprocess.run(["ogr2ogr", "-t_srs", "EPSG:28992", shp, geojson], check=True,
+                   capture_output=True)
+    mapfile = os.path.join(out, "wijken.map")
+    classes = "".join(f"""
+    CLASS
+      EXPRESSION ([65plus] > {lo} AND [65plus] <= {hi})
+      STYLE COLOR {c} OUTLINECOLOR 255 255 255 WIDTH 0.2 END
+    END""" for lo, hi, c in [(-1, 13, "255 255 204"), (13, 20, "161 218 180"),
+                             (20, 25, "65 182 196"), (25, 34, "44 127 184"),
+                             (34, 100, "37 52 148")])
+    open(mapfile, "w").write(f"""MAP
+  SIZE 2480 3508
+  EXTENT 0 300000 300000 625000
+  IMAGECOLOR 255 255 255
+  PROJECTION "init=epsg:28992" END
+  OUTPUTFORMAT NAME "png" DRIVER AGG/PNG MIMETYPE "image/png" IMAGEMODE RGB EXTENSION "png" END
+  LAYER
+    NAME "wijken" TYPE POLYGON STATUS DEFAULT DATA "{shp}"
+    CLASSITEM "65plus"{classes}
+  END
+END
+""")
+    med, peak = timed(["map2img", "-m", mapfile, "-o", os.path.join(out, "ms.png")], 5)
+    print("  MapServer map2img (rendering from a prepared shapefile): median of 5 runs %.2f s, "
+          "peak RSS %d MB" % (med, peak // 1024))
+else:
+    print("  MapServer map2img: not installed (apt-get install mapserver-bin)")
+shutil.rmtree(out)
