@@ -25,7 +25,14 @@
  * 2000-01-01 otherwise). Files are written to a temporary file beside the
  * target and renamed into place; on failure nothing is left behind.
  *
+ * Batch calls (sheet_render_all, sheet_render_units) raise glibc's heap
+ * trim threshold to 64 MiB for the process, once (mallopt): returning the
+ * few hundred KB that Cairo and zlib free after every page to the kernel
+ * costs more than drawing the page on a virtual machine. A batch tool
+ * keeps at most that much free memory longer; nothing else changes.
+ *
  * All strings are UTF-8 and are borrowed for the duration of the call.
+ * Invalid UTF-8 is repaired (shown with U+FFFD), not refused.
  * Errors: functions return 0 or -1 with ERR_RECIPE (bad input, e.g. too
  * many charts), ERR_IO (the file cannot be written; the message names the
  * path), ERR_RENDER (Cairo/Pango failed) or ERR_MEMORY set.
