@@ -51,6 +51,7 @@
 #define SHEET_MAX_CHARTS 6   /* bar charts per page (three to a row) */
 #define SHEET_MAX_BARS 12    /* bars per chart */
 #define SHEET_MAX_BOXES 3    /* text boxes per page */
+#define SHEET_MAX_DECIMALS 6 /* more decimals are shown as 6 */
 
 /* One key figure: a row of the table. */
 typedef struct {

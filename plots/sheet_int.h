@@ -101,6 +101,7 @@ typedef struct {
     const char *units_word;  /* "eenheden" (cover count) */
     const char *page_short;  /* "blz." */
     const char *continued;   /* " (vervolg)" */
+    const char *unit_word;   /* "eenheid": a unit without a level name */
 } sh_words;
 
 /* A cached layout: most strings of a page (labels, headings, footer)

@@ -382,7 +382,8 @@ static void strip_legend(sheet_r *r, const sheet_unit *u, const figs_lay *L,
 {
     char buf[256];
     double ym = y + 6, x = L->x + L->w;
-    const char *lv = u->level_name && *u->level_name ? u->level_name : "";
+    const char *lv = u->level_name && *u->level_name ? u->level_name
+                                                     : r->w->unit_word;
     snprintf(buf, sizeof buf, "%s %s", r->w->each, lv);
     x = legend_item(r, 2, buf, x, ym) - 10;
     int any_c = 0;

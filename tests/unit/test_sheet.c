@@ -428,6 +428,36 @@ static void test_edges(void)
         CHECK(info && strstr(info, "841.89 x 1190.5") != NULL);
         free(info);
     }
+    /* odd numbers: NaN and infinity not flagged as missing (shown as
+     * "onbekend"), a strip whose units are all missing, a huge value, a
+     * constant strip, empty strings everywhere */
+    static double allmiss[3] = {1, 2, 3}, flat[4] = {5, 5, 5, 5};
+    static const uint8_t mm[3] = {1, 1, 1};
+    sheet_figure odd[5] = {
+        {.label = "NaN", .value = NAN, .all = allmiss, .all_miss = mm,
+         .n_all = 3, .decimals = -1},
+        {.label = "Oneindig", .value = INFINITY, .cmp = {-INFINITY},
+         .n_cmp = 1, .decimals = -1},
+        {.label = "Heel groot", .value = 1e200, .unit = "m\xC2\xB3",
+         .decimals = 2, .all = flat, .n_all = 4},
+        {.label = "", .unit = "", .value = 5, .all = flat, .n_all = 4,
+         .cmp = {5}, .n_cmp = 1, .decimals = 99, .higher_is = 1},
+        {.label = NULL, .miss = 1, .miss_text = ""},
+    };
+    sheet_unit oddu = {.code = "", .name = "", .parent_name = "",
+                       .level_name = "", .figures = odd, .n_figures = 5,
+                       .highlight_row = -1};
+    CHECK(sheet_render_unit(&d, &oddu, OUT "/odd.pdf") == 0);
+    if (have_poppler) {
+        char *t = pdf_text(OUT "/odd.pdf"), line[512];
+        CHECK(t && line_with(t, "NaN", line, sizeof line) &&
+              strstr(line, "onbekend") != NULL);
+        CHECK(t && line_with(t, "Oneindig", line, sizeof line) &&
+              strstr(line, "onbekend") != NULL);
+        CHECK(t && line_with(t, "Heel groot", line, sizeof line) &&
+              strpbrk(line, "0123456789") != NULL);
+        free(t);
+    }
     /* invalid UTF-8 in a label is repaired, not fatal */
     sheet_unit bad = {.code = "BU2", .name = "Caf\xE9 \xFF", .highlight_row = -1};
     CHECK(sheet_render_unit(&d, &bad, OUT "/badutf8.pdf") == 0);
