@@ -230,6 +230,13 @@ static int cover_check(const sheet_cover *c)
                 c->n_legend);
         return -1;
     }
+    if (c->n_legend > SHEET_MAX_LEGEND) {
+        err_set(ERR_RECIPE, NULL, 0, NULL,
+                "The cover legend has %zu entries; a cover holds at most %d "
+                "(use fewer classes).",
+                c->n_legend, SHEET_MAX_LEGEND);
+        return -1;
+    }
     sh_map m = {.geom = c->geom, .n = c->geom_n, .in_area = c->in_area,
                 .highlight = -1, .cls = c->cls, .colors = c->legend_colors,
                 .n_colors = c->n_legend};

@@ -20,6 +20,26 @@
  * Numbers are formatted with numfmt (Dutch by default, English with
  * language "en"); the built-in words follow the same language.
  *
+ * Type: DejaVu Sans (regular, bold) and DejaVu Sans Condensed (regular,
+ * bold, oblique), embedded as subsets by Cairo. Text is set with Pango:
+ * kerning, wrapping at word boundaries, ellipsis where a line count is
+ * capped (names, labels, boxes), spaced capitals for section headings and
+ * small capitals (synthesized by Pango 1.50, DejaVu has no smcp) for the
+ * group headings of the table. Layouts carry the language (nl-nl or
+ * en-gb). Pango 1.50 has no hyphenation dictionaries: the language tag
+ * only reaches the font (OpenType locl) and line breaking is Unicode's
+ * UAX #14 without a Dutch tailoring. A word longer than its line is broken
+ * between characters with a hyphen inserted (which may split a Dutch
+ * compound at the wrong syllable); soft hyphens (U+00AD) that the caller
+ * puts into long names are honoured as break points.
+ *
+ * The page is laid out to fit: when the body does not fit between header
+ * and footer, rows and bars are set tighter, then the whole body is set
+ * slightly smaller (down to 85 %), then the boxes lose their last lines
+ * (marked with an ellipsis), and at the limits of the SHEET_MAX_* values
+ * the body is set smaller still on a wider measure. Nothing overlaps and
+ * nothing runs into the footer.
+ *
  * Output is reproducible byte for byte: the PDF creation date comes from
  * doc->date ("23 november 2026", "23 November 2026" or "2026-11-23";
  * 2000-01-01 otherwise). Files are written to a temporary file beside the
@@ -52,6 +72,7 @@
 #define SHEET_MAX_BARS 12    /* bars per chart */
 #define SHEET_MAX_BOXES 3    /* text boxes per page */
 #define SHEET_MAX_DECIMALS 6 /* more decimals are shown as 6 */
+#define SHEET_MAX_LEGEND 24  /* classes in the cover map's legend */
 
 /* One key figure: a row of the table. */
 typedef struct {

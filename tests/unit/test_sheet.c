@@ -552,7 +552,13 @@ static void test_errors(void)
                       .cls = cls, .legend_colors = &one, .n_legend = 1};
     CHECK(sheet_render_all(&d, &u, 1, &cv, OUT "/never5.pdf") == -1);
     CHECK(err_get() && err_get()->category == ERR_RECIPE);
-    CHECK(!exists(OUT "/never4.pdf") && !exists(OUT "/never5.pdf"));
+    static pal_rgb many_colors[SHEET_MAX_LEGEND + 1];
+    sheet_cover cv2 = {.legend_colors = many_colors,
+                       .n_legend = SHEET_MAX_LEGEND + 1};
+    CHECK(sheet_render_all(&d, &u, 1, &cv2, OUT "/never6.pdf") == -1);
+    CHECK(err_get() && err_get()->category == ERR_RECIPE);
+    CHECK(!exists(OUT "/never4.pdf") && !exists(OUT "/never5.pdf") &&
+          !exists(OUT "/never6.pdf"));
     CHECK(sheet_page_count(&dx, &u, 1, NULL) == -1);
     err_clear();
 }
