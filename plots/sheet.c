@@ -339,6 +339,10 @@ int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
         ok = pdf_check(&o) == 0;
     }
     for (size_t i = 0; ok && i < n; i++) {
+        char dest[48];
+        snprintf(dest, sizeof dest, "name='p%ld'", first + (long)i);
+        cairo_tag_begin(o.cr, CAIRO_TAG_DEST, dest);
+        cairo_tag_end(o.cr, CAIRO_TAG_DEST);
         sheet_page_draw(r, doc, &units[i], first + (long)i, pages);
         cairo_show_page(o.cr);
         ok = pdf_check(&o) == 0;

@@ -310,6 +310,17 @@ static void test_all(void)
     CHECK(sheet_render_all(&d, u, N, &cv, path) == 0);
     CHECK(sheet_render_all(&d, u, N, &cv, path2) == 0);
     CHECK(same_bytes(path, path2));
+    /* contents entries link to named destinations on the unit pages, and
+     * the outline has one entry per wijk (raw PDF: Cairo writes these
+     * dictionaries uncompressed) */
+    size_t len = 0;
+    unsigned char *raw = slurp(path, &len);
+    CHECK(raw && memmem(raw, len, "/Subtype /Link", 14) != NULL);
+    CHECK(raw && memmem(raw, len, "/Dest (p3)", 10) != NULL);
+    CHECK(raw && memmem(raw, len, "(p8) [", 6) != NULL);
+    CHECK(raw && memmem(raw, len, "/Title (wijk Oost, gemeente Voorbeeldrecht)",
+                        43) != NULL);
+    free(raw);
     /* without a cover */
     CHECK(sheet_render_all(&d, u, N, NULL, OUT "/all-nocover.pdf") == 0);
     if (!have_poppler)
