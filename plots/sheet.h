@@ -20,12 +20,39 @@
  * Numbers are formatted with numfmt (Dutch by default, English with
  * language "en"); the built-in words follow the same language.
  *
+ * Type: DejaVu Sans (regular, bold) and DejaVu Sans Condensed (regular,
+ * bold, oblique), embedded as subsets by Cairo. Text is set with Pango:
+ * kerning, wrapping at word boundaries, ellipsis where a line count is
+ * capped (names, labels, boxes), spaced capitals for section headings and
+ * small capitals (synthesized by Pango 1.50, DejaVu has no smcp) for the
+ * group headings of the table. Layouts carry the language (nl-nl or
+ * en-gb). Pango 1.50 has no hyphenation dictionaries: the language tag
+ * only reaches the font (OpenType locl) and line breaking is Unicode's
+ * UAX #14 without a Dutch tailoring. A word longer than its line is broken
+ * between characters with a hyphen inserted (which may split a Dutch
+ * compound at the wrong syllable); soft hyphens (U+00AD) that the caller
+ * puts into long names are honoured as break points.
+ *
+ * The page is laid out to fit: when the body does not fit between header
+ * and footer, rows and bars are set tighter, then the whole body is set
+ * slightly smaller (down to 85 %), then the boxes lose their last lines
+ * (marked with an ellipsis), and at the limits of the SHEET_MAX_* values
+ * the body is set smaller still on a wider measure. Nothing overlaps and
+ * nothing runs into the footer.
+ *
  * Output is reproducible byte for byte: the PDF creation date comes from
  * doc->date ("23 november 2026", "23 November 2026" or "2026-11-23";
  * 2000-01-01 otherwise). Files are written to a temporary file beside the
  * target and renamed into place; on failure nothing is left behind.
  *
+ * Batch calls (sheet_render_all, sheet_render_units) raise glibc's heap
+ * trim threshold to 64 MiB for the process, once (mallopt): returning the
+ * few hundred KB that Cairo and zlib free after every page to the kernel
+ * costs more than drawing the page on a virtual machine. A batch tool
+ * keeps at most that much free memory longer; nothing else changes.
+ *
  * All strings are UTF-8 and are borrowed for the duration of the call.
+ * Invalid UTF-8 is repaired (shown with U+FFFD), not refused.
  * Errors: functions return 0 or -1 with ERR_RECIPE (bad input, e.g. too
  * many charts), ERR_IO (the file cannot be written; the message names the
  * path), ERR_RENDER (Cairo/Pango failed) or ERR_MEMORY set.
@@ -44,6 +71,8 @@
 #define SHEET_MAX_CHARTS 6   /* bar charts per page (three to a row) */
 #define SHEET_MAX_BARS 12    /* bars per chart */
 #define SHEET_MAX_BOXES 3    /* text boxes per page */
+#define SHEET_MAX_DECIMALS 6 /* more decimals are shown as 6 */
+#define SHEET_MAX_LEGEND 24  /* classes in the cover map's legend */
 
 /* One key figure: a row of the table. */
 typedef struct {

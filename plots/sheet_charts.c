@@ -17,8 +17,8 @@
 int sheet_fig_decimals(const sheet_figure *f)
 {
     if (f->decimals >= 0)
-        return f->decimals > NUMFMT_MAX_DECIMALS ? NUMFMT_MAX_DECIMALS
-                                                 : f->decimals;
+        return f->decimals > SHEET_MAX_DECIMALS ? SHEET_MAX_DECIMALS
+                                                : f->decimals;
     if (!f->miss && isfinite(f->value))
         return numfmt_auto_decimals(f->value);
     for (size_t i = 0; i < f->n_cmp && i < SHEET_MAX_CMP; i++)
@@ -27,15 +27,30 @@ int sheet_fig_decimals(const sheet_figure *f)
     return 0;
 }
 
-/* Formats v with decimals and unit into buf; "?" when numfmt refuses
- * (never happens for finite values and a big enough buffer). */
+/* Formats v with decimals and unit into buf. A number too long for the
+ * buffer (beyond about 10^40) is written compactly ("1,2 mln" style, then
+ * the unit); "?" when even that fails. The error numfmt sets is cleared:
+ * a page shows the number as well as it can rather than failing. */
 void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
                size_t n)
 {
-    if (numfmt_unit(v, dec, unit, r->lang, buf, n) != 0) {
+    if (numfmt_unit(v, dec, unit, r->lang, buf, n) == 0)
+        return;
+    err_clear();
+    char c[64];
+    if (isfinite(v) && numfmt_compact(v, r->lang, c, sizeof c) != 0) {
+        /* beyond numfmt's words: scientific, with the language's comma */
         err_clear();
-        snprintf(buf, n, "?");
+        snprintf(c, sizeof c, "%.3g", v);
+        for (char *p = c; *p && r->lang == NUMFMT_NL; p++)
+            if (*p == '.')
+                *p = ',';
+    } else if (!isfinite(v)) {
+        snprintf(c, sizeof c, "?");
     }
+    snprintf(buf, n, "%s%s%s", c, unit && *unit ? NUMFMT_NBSP : "",
+             unit ? unit : "");
+    err_clear();
 }
 
 /* Draws a figure's dot strip (see sheet_int.h). */
@@ -170,8 +185,8 @@ void sheet_strip_draw(sheet_r *r, const sheet_figure *f, double x, double y,
 static int chart_decimals(const sheet_chart *c, double vmax)
 {
     if (c->decimals >= 0)
-        return c->decimals > NUMFMT_MAX_DECIMALS ? NUMFMT_MAX_DECIMALS
-                                                 : c->decimals;
+        return c->decimals > SHEET_MAX_DECIMALS ? SHEET_MAX_DECIMALS
+                                                : c->decimals;
     int d = numfmt_auto_decimals(vmax);
     return d > 1 ? 1 : d; /* bars are read to one decimal at most */
 }

@@ -186,8 +186,10 @@ static long toc_walk(sheet_r *r, const sheet_doc *doc,
                             SH_HEX(0xb0b0b0));
                 cairo_restore(r->cr);
             }
+            /* a named destination: Cairo 1.16 cannot link to a page
+             * number that is not written yet */
             snprintf(attr, sizeof attr,
-                     "rect=[%.1f %.1f %.1f %.1f] page=%ld", x, p.y, cw,
+                     "rect=[%.1f %.1f %.1f %.1f] dest='p%ld'", x, p.y, cw,
                      TOC_ROW, pg);
             cairo_tag_begin(r->cr, CAIRO_TAG_LINK, attr);
             cairo_tag_end(r->cr, CAIRO_TAG_LINK);

@@ -101,6 +101,7 @@ typedef struct {
     const char *units_word;  /* "eenheden" (cover count) */
     const char *page_short;  /* "blz." */
     const char *continued;   /* " (vervolg)" */
+    const char *unit_word;   /* "eenheid": a unit without a level name */
 } sh_words;
 
 /* A cached layout: most strings of a page (labels, headings, footer)
@@ -234,6 +235,43 @@ double sheet_chart_height(sheet_r *r, const sheet_chart *c, double w,
 /* Draws a bar chart at (x, y), width w. Returns the height used. */
 double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
                         double w, double pitch);
+
+/* ---- body parts (sheet_table.c, sheet_boxes.c, sheet_page.c) ---- */
+
+/* Draws (draw != 0) or measures a section heading with a thin rule under
+ * it at (x, y), width w; returns its height. */
+double sheet_section(sheet_r *r, const char *title, double x, double y,
+                     double w, int draw);
+
+/* The measured key-figure table. */
+typedef struct {
+    double x, w;               /* table position and width */
+    double label_w, val_w, cmp_w, strip_x, strip_w;
+    size_t n_cmp;
+    int has_strip;
+    double pad;                /* vertical padding of a row */
+    double head_h;             /* column headings */
+    double row_h[SHEET_MAX_FIGURES];
+    double group_h[SHEET_MAX_FIGURES]; /* group heading above row i, or 0 */
+    double height;             /* whole section */
+} sheet_figs_lay;
+
+/* Measures the key-figure table at (x, w) with row padding pad into L
+ * (height 0 when the unit has no figures). */
+void sheet_figs_measure(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
+                        double x, double w, double pad, sheet_figs_lay *L);
+
+/* Draws the table measured into L with its top at y. */
+void sheet_figs_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
+                     const sheet_figs_lay *L, double y);
+
+/* Natural height of the row of boxes at width w (its tallest box). */
+double sheet_boxes_natural(sheet_r *r, const sheet_unit *u, double w);
+
+/* Draws the boxes side by side at (x, y), width w, height h; text that
+ * does not fit is cut and marked. */
+void sheet_boxes_draw(sheet_r *r, const sheet_unit *u, double x, double y,
+                      double w, double h);
 
 /* ---- pages (sheet_page.c, sheet_cover.c) ---- */
 

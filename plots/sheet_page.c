@@ -1,15 +1,18 @@
-/* sheet_page.c - the layout of one unit's page: header with locator,
- * key-figure table, bar charts, text boxes and footer.
+/* sheet_page.c - the layout of one unit's page: header with locator, the
+ * body (key-figure table from sheet_table.c, bar charts, text boxes from
+ * sheet_boxes.c) and the footer.
  *
  * The body (everything between header and footer) is measured first. When
- * it does not fit, rows and bars are set tighter, then the boxes give up
- * their surplus lines (ellipsized), and as a last resort the whole body is
- * set at a smaller scale on a proportionally wider measure - so nothing is
- * ever cut off or drawn over the footer, whatever the caller passes within
- * the limits of sheet.h. */
+ * it does not fit, rows and bars are set tighter, then the body is set a
+ * little smaller (down to 85 %), then the boxes give up their last lines
+ * (marked with an ellipsis), and as a last resort the body is set smaller
+ * still on a proportionally wider measure - so nothing is ever cut off or
+ * drawn over the footer, whatever the caller passes within the limits of
+ * sheet.h. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "sheet_int.h"
@@ -17,8 +20,6 @@
 #define LOC_W 150.0 /* locator map */
 #define LOC_H 112.0
 #define SEC_GAP 16.0 /* space above a section heading */
-#define BOX_PAD 9.0
-#define BOX_GAP 14.0
 #define BOX_MIN 64.0 /* boxes are never squeezed below this */
 
 /* ---- checks ---- */
@@ -191,8 +192,8 @@ static double header_draw(sheet_r *r, const sheet_doc *doc,
 
 /* ---- section heading ---- */
 
-/* Section heading with a thin rule; returns its height. */
-static double section_draw(sheet_r *r, const char *title, double x, double y,
+/* Section heading with a thin rule (see sheet_int.h). */
+double sheet_section(sheet_r *r, const char *title, double x, double y,
                            double w, int draw)
 {
     double h = sheet_txt_height(r, SH_SECTION, title, w, 1);
@@ -201,273 +202,6 @@ static double section_draw(sheet_r *r, const char *title, double x, double y,
         sheet_hrule(r->cr, x, x + w, y + h + 3, 0.5, SH_RULE);
     }
     return h + 3;
-}
-
-/* ---- key figures ---- */
-
-typedef struct {
-    double x, w;               /* table position and width */
-    double label_w, val_w, cmp_w, strip_x, strip_w;
-    size_t n_cmp;
-    int has_strip;
-    double pad;                /* vertical padding of a row */
-    double head_h;             /* column headings */
-    double row_h[SHEET_MAX_FIGURES];
-    double group_h[SHEET_MAX_FIGURES]; /* group heading above row i, or 0 */
-    double height;             /* whole section */
-} figs_lay;
-
-#define GROUP_H 14.0
-
-/* Text of a figure's value, comparison i (-1 = the value). Sets *missing. */
-static const char *fig_text(sheet_r *r, const sheet_figure *f, int i,
-                            char *buf, size_t n, int *missing)
-{
-    int dec = sheet_fig_decimals(f);
-    if (i < 0) {
-        *missing = f->miss || !isfinite(f->value);
-        if (*missing)
-            return f->miss_text && *f->miss_text ? f->miss_text
-                                                 : r->w->unknown;
-        sheet_fmt(r, f->value, dec, f->unit, buf, n);
-        return buf;
-    }
-    if ((size_t)i >= f->n_cmp) {
-        *missing = 1;
-        return "";
-    }
-    *missing = f->cmp_miss[i] || !isfinite(f->cmp[i]);
-    if (*missing)
-        return f->cmp_miss_text[i] ? f->cmp_miss_text[i] : "\xE2\x80\x93";
-    sheet_fmt(r, f->cmp[i], dec, f->unit, buf, n);
-    return buf;
-}
-
-/* Width the value column's text may take: the column, plus the free room
- * left of it when the value is a (longer) missing-value text. */
-static double value_room(sheet_r *r, const sheet_figure *f,
-                         const figs_lay *L, int missing)
-{
-    if (!missing)
-        return L->val_w;
-    double lw;
-    sheet_txt(r, SH_LABEL, f->label, L->label_w - 8, 2, SH_LEFT);
-    PangoRectangle lr;
-    pango_layout_get_extents(r->lay, NULL, &lr);
-    lw = (double)lr.width / PANGO_SCALE;
-    if (pango_layout_get_line_count(r->lay) > 1)
-        return L->val_w;
-    return L->val_w + fmin(fmax(L->label_w - lw - 14, 0), 70);
-}
-
-/* Heading of comparison column i. */
-static const char *cmp_head(sheet_r *r, const sheet_unit *u, size_t i,
-                            char *buf, size_t n)
-{
-    if (u->cmp_labels[i])
-        return u->cmp_labels[i];
-    snprintf(buf, n, "%s %zu", r->w->cmp_default, i + 1);
-    return buf;
-}
-
-/* Measures the key-figure table at (x, w) with row padding pad. */
-static void figs_measure(sheet_r *r, const sheet_doc *doc,
-                         const sheet_unit *u, double x, double w, double pad,
-                         figs_lay *L)
-{
-    memset(L, 0, sizeof *L);
-    L->x = x, L->w = w, L->pad = pad;
-    if (u->n_figures == 0)
-        return;
-    char buf[128];
-    double vw = 0, cw = 0;
-    int missing;
-    for (size_t i = 0; i < u->n_figures; i++) {
-        const sheet_figure *f = &u->figures[i];
-        if (f->n_cmp > L->n_cmp)
-            L->n_cmp = f->n_cmp;
-        if (f->all && f->n_all)
-            L->has_strip = 1;
-        const char *t = fig_text(r, f, -1, buf, sizeof buf, &missing);
-        if (!missing)
-            vw = fmax(vw, sheet_txt_width(r, SH_VALUE, t));
-        for (size_t k = 0; k < f->n_cmp; k++) {
-            t = fig_text(r, f, (int)k, buf, sizeof buf, &missing);
-            if (!missing)
-                cw = fmax(cw, sheet_txt_width(r, SH_CMP, t));
-        }
-    }
-    L->val_w = fmin(fmax(vw + 10, 54), 90);
-    L->cmp_w = fmin(fmax(cw + 10, 50), 76);
-    L->strip_w = L->has_strip ? fmin(136, w * 0.27) : 0;
-    L->label_w = w - L->val_w - (double)L->n_cmp * L->cmp_w -
-                 (L->has_strip ? L->strip_w + 16 : 0);
-    L->strip_x = x + w - L->strip_w;
-    /* column headings */
-    double hh = 0;
-    const char *lv = u->level_name ? u->level_name : "";
-    hh = fmax(hh, sheet_txt_height(r, SH_COLHEAD, lv, L->val_w, 2));
-    for (size_t k = 0; k < L->n_cmp; k++)
-        hh = fmax(hh, sheet_txt_height(r, SH_COLHEAD,
-                                       cmp_head(r, u, k, buf, sizeof buf),
-                                       L->cmp_w, 2));
-    if (L->has_strip) {
-        char sp[256];
-        snprintf(sp, sizeof sp, "%s %s", r->w->spread_in,
-                 doc->area_name ? doc->area_name : "");
-        hh = fmax(hh, sheet_txt_height(r, SH_COLHEAD, sp, L->strip_w, 2));
-    }
-    L->head_h = hh + 4;
-    double total = section_draw(r, r->w->key_figures, x, 0, w, 0) + 6 +
-                   L->head_h;
-    const char *sec = NULL;
-    for (size_t i = 0; i < u->n_figures; i++) {
-        const sheet_figure *f = &u->figures[i];
-        if (f->section && *f->section &&
-            (!sec || strcmp(sec, f->section) != 0)) {
-            L->group_h[i] = GROUP_H;
-            total += GROUP_H;
-        }
-        if (f->section && *f->section)
-            sec = f->section;
-        double lh = sheet_txt_height(r, SH_LABEL, f->label, L->label_w - 8, 2);
-        double vh = 0;
-        const char *t = fig_text(r, f, -1, buf, sizeof buf, &missing);
-        double room = value_room(r, f, L, missing);
-        vh = sheet_txt_height(r, missing ? SH_MISS : SH_VALUE, t, room, 2);
-        for (size_t k = 0; k < f->n_cmp; k++) {
-            t = fig_text(r, f, (int)k, buf, sizeof buf, &missing);
-            vh = fmax(vh, sheet_txt_height(r, missing ? SH_CMP_MISS : SH_CMP,
-                                           t, L->cmp_w - 4, 2));
-        }
-        double h = fmax(lh, vh) + 2 * pad;
-        if (f->all && f->n_all)
-            h = fmax(h, 16 + 2 * fmin(pad, 2));
-        L->row_h[i] = h;
-        total += h;
-    }
-    L->height = total;
-}
-
-/* One legend item: a symbol (0 dot, 1 line, 2 tick) and its text, drawn
- * so that it ends at x_right; returns the x where it starts. */
-static double legend_item(sheet_r *r, int sym, const char *text,
-                          double x_right, double ym)
-{
-    cairo_t *cr = r->cr;
-    double tw, th;
-    sheet_txt(r, SH_TINY, text, 0, 0, SH_LEFT);
-    sheet_txt_size(r, &tw, &th);
-    double tx = x_right - tw, sx = tx - 5;
-    sheet_txt_show(r, SH_TINY, tx, ym - th / 2, NULL);
-    if (sym == 0) {
-        cairo_new_path(cr);
-        cairo_arc(cr, sx - 2.3, ym, 2.8, 0, 2 * M_PI);
-        sheet_set_rgb(cr, SH_ACCENT);
-        cairo_fill(cr);
-        return sx - 6;
-    }
-    sheet_set_rgb(cr, sym == 1 ? SH_INK : SH_TICK);
-    cairo_set_line_width(cr, sym == 1 ? 1.0 : 0.7);
-    cairo_move_to(cr, sx - 1, ym - (sym == 1 ? 4.5 : 3));
-    cairo_line_to(cr, sx - 1, ym + (sym == 1 ? 4.5 : 3));
-    cairo_stroke(cr);
-    return sx - 2;
-}
-
-/* Draws the legend of the dot strips right-aligned on the table's right
- * edge, centred on y + 6 (in the section heading's line). */
-static void strip_legend(sheet_r *r, const sheet_unit *u, const figs_lay *L,
-                         double y)
-{
-    char buf[256];
-    double ym = y + 6, x = L->x + L->w;
-    const char *lv = u->level_name && *u->level_name ? u->level_name : "";
-    snprintf(buf, sizeof buf, "%s %s", r->w->each, lv);
-    x = legend_item(r, 2, buf, x, ym) - 10;
-    int any_c = 0;
-    for (size_t i = 0; i < u->n_figures; i++)
-        any_c |= u->figures[i].n_cmp > 0;
-    if (any_c && u->cmp_labels[0])
-        x = legend_item(r, 1, u->cmp_labels[0], x, ym) - 10;
-    snprintf(buf, sizeof buf, "%s %s", r->w->this_unit, lv);
-    legend_item(r, 0, buf, x, ym);
-}
-
-/* Draws the key-figure table measured into L at y. */
-static void figs_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
-                      const figs_lay *L, double y)
-{
-    if (u->n_figures == 0)
-        return;
-    cairo_t *cr = r->cr;
-    char buf[128];
-    int missing;
-    double x = L->x, w = L->w;
-    double sh = section_draw(r, r->w->key_figures, x, y, w, 1);
-    if (L->has_strip)
-        strip_legend(r, u, L, y + sh / 2 - 6 - 1);
-    y += sh + 6;
-    /* column headings, bottom-aligned */
-    double hb = y + L->head_h - 4, th;
-    double vx = x + L->label_w; /* value column's left edge */
-    const char *lv = u->level_name ? u->level_name : "";
-    sheet_txt(r, SH_COLHEAD, lv, L->val_w, 2, SH_RIGHT);
-    sheet_txt_size(r, NULL, &th);
-    sheet_txt_show(r, SH_COLHEAD, vx, hb - th, NULL);
-    for (size_t k = 0; k < L->n_cmp; k++) {
-        sheet_txt(r, SH_COLHEAD, cmp_head(r, u, k, buf, sizeof buf),
-                  L->cmp_w, 2, SH_RIGHT);
-        sheet_txt_size(r, NULL, &th);
-        sheet_txt_show(r, SH_COLHEAD,
-                       vx + L->val_w + (double)k * L->cmp_w, hb - th, NULL);
-    }
-    if (L->has_strip) {
-        char sp[256];
-        snprintf(sp, sizeof sp, "%s %s", r->w->spread_in,
-                 doc->area_name ? doc->area_name : "");
-        sheet_txt(r, SH_COLHEAD, sp, L->strip_w, 2, SH_LEFT);
-        sheet_txt_size(r, NULL, &th);
-        sheet_txt_show(r, SH_COLHEAD, L->strip_x, hb - th, NULL);
-    }
-    y += L->head_h;
-    sheet_hrule(cr, x, x + w, y - 1.5, 0.5, SH_RULE);
-    for (size_t i = 0; i < u->n_figures; i++) {
-        const sheet_figure *f = &u->figures[i];
-        if (L->group_h[i] > 0) {
-            sheet_txt(r, SH_GROUP, f->section, w, 1, SH_LEFT);
-            sheet_txt_size(r, NULL, &th);
-            sheet_txt_show(r, SH_GROUP, x, y + L->group_h[i] - th - 2.5,
-                           NULL);
-            y += L->group_h[i];
-        }
-        double h = L->row_h[i], top = y + L->pad;
-        sheet_txt(r, SH_LABEL, f->label, L->label_w - 8, 2, SH_LEFT);
-        double lbase = sheet_txt_baseline(r);
-        sheet_txt_show(r, SH_LABEL, x, top, NULL);
-        /* value and comparisons on the label's first baseline */
-        const char *t = fig_text(r, f, -1, buf, sizeof buf, &missing);
-        sh_style st = missing ? SH_MISS : SH_VALUE;
-        double room = value_room(r, f, L, missing);
-        sheet_txt(r, st, t, room, 2, SH_RIGHT);
-        sheet_txt_show(r, st, vx + L->val_w - room,
-                       top + lbase - sheet_txt_baseline(r), NULL);
-        for (size_t k = 0; k < f->n_cmp; k++) {
-            t = fig_text(r, f, (int)k, buf, sizeof buf, &missing);
-            st = missing ? SH_CMP_MISS : SH_CMP;
-            sheet_txt(r, st, t, L->cmp_w - 4, 2, SH_RIGHT);
-            sheet_txt_show(r, st, vx + L->val_w + (double)k * L->cmp_w + 4,
-                           top + lbase - sheet_txt_baseline(r), NULL);
-        }
-        if (f->all && f->n_all) {
-            double sy = top + lbase - 6 - 3.2; /* strip line near the baseline */
-            if (sy < y + 1)
-                sy = y + 1;
-            sheet_strip_draw(r, f, L->strip_x, sy, L->strip_w, 16);
-        }
-        y += h;
-        sheet_hrule(cr, x, x + w, y - 0.25, 0.5, SH_HAIR);
-    }
 }
 
 /* ---- charts ---- */
@@ -485,7 +219,7 @@ static double charts_do(sheet_r *r, const sheet_unit *u, double x, double y,
     if (u->n_charts == 0)
         return 0;
     double y0 = y;
-    y += section_draw(r, r->w->composition, x, y, w, draw) + 8;
+    y += sheet_section(r, r->w->composition, x, y, w, draw) + 8;
     size_t per = charts_per_row(u->n_charts);
     /* a lone chart takes half the width, not all of it */
     size_t cols = per < 2 ? 2 : per;
@@ -504,168 +238,6 @@ static double charts_do(sheet_r *r, const sheet_unit *u, double x, double y,
     return y - y0;
 }
 
-/* ---- boxes ---- */
-
-typedef enum { LN_GAP, LN_BULLET, LN_PAIR, LN_PARA } line_kind;
-
-/* Classifies the line [s, e) and finds the ": " of a pair. */
-static line_kind line_kind_of(const char *s, const char *e, const char **colon)
-{
-    while (s < e && (*s == ' ' || *s == '\t'))
-        s++;
-    if (s == e)
-        return LN_GAP;
-    if ((e - s >= 2 && s[0] == '-' && s[1] == ' ') ||
-        (e - s >= 4 && !memcmp(s, "\xE2\x80\xA2 ", 4)))
-        return LN_BULLET;
-    for (const char *p = s; p + 1 < e && p - s < 80; p++) {
-        if (p[0] == ':' && p[1] == ' ') {
-            /* a value is short and is not a sentence */
-            const char *v = p + 2, *ve = e;
-            while (ve > v && (ve[-1] == ' ' || ve[-1] == '\r'))
-                ve--;
-            if (ve - v > 48 || (ve > v && ve[-1] == '.' &&
-                                !(ve - v >= 2 && ve[-2] >= '0' &&
-                                  ve[-2] <= '9')))
-                return LN_PARA;
-            *colon = p;
-            return LN_PAIR;
-        }
-    }
-    return LN_PARA;
-}
-
-/* Lays out (and draws when draw) a box's text at (x, y) width w within the
- * height limit (<= 0: none). Returns the height used. Lines that do not
- * fit are dropped and an ellipsis line says so. */
-static double box_text(sheet_r *r, const char *text, double x, double y,
-                       double w, double limit, int draw)
-{
-    double y0 = y, lh = sheet_txt_height(r, SH_BOX_TEXT, "Ag", 0, 1);
-    const char *s = text ? text : "";
-    while (*s) {
-        const char *e = strchr(s, '\n');
-        if (!e)
-            e = s + strlen(s);
-        const char *colon = NULL;
-        line_kind k = line_kind_of(s, e, &colon);
-        double h = 0, room = limit > 0 ? y0 + limit - y : 1e9;
-        if (k == LN_GAP) {
-            h = 4;
-        } else if (k == LN_PAIR) {
-            const char *v = colon + 2;
-            while (v < e && *v == ' ')
-                v++;
-            /* the value takes its natural width, the label the rest
-             * (at least 55 % when both do not fit on one line) */
-            double la, vb;
-            sheet_txtn(r, SH_BOX_TEXT, s, (int)(colon - s), 0, 0, SH_LEFT);
-            sheet_txt_size(r, &la, NULL);
-            sheet_txtn(r, SH_BOX_VALUE, v, (int)(e - v), 0, 0, SH_LEFT);
-            sheet_txt_size(r, &vb, NULL);
-            double vw = fmax(fmin(vb + 1, w - fmin(la, w * 0.55) - 8), 20);
-            double lw = w - vw - 8;
-            sheet_txtn(r, SH_BOX_TEXT, s, (int)(colon - s), lw, 2, SH_LEFT);
-            double a, b, base;
-            sheet_txt_size(r, NULL, &a);
-            base = sheet_txt_baseline(r);
-            if (draw && a + 3 <= room)
-                sheet_txt_show(r, SH_BOX_TEXT, x, y + 1.5, NULL);
-            sheet_txtn(r, SH_BOX_VALUE, v, (int)(e - v), vw, 2, SH_RIGHT);
-            sheet_txt_size(r, NULL, &b);
-            h = fmax(a, b) + 3;
-            if (h > room)
-                goto full;
-            if (draw) {
-                sheet_txt_show(r, SH_BOX_VALUE, x + w - vw,
-                               y + 1.5 + base - sheet_txt_baseline(r), NULL);
-                sheet_hrule(r->cr, x, x + w, y + h, 0.5, SH_HEX(0xdde3ea));
-            }
-        } else {
-            double ind = 0;
-            if (k == LN_BULLET) {
-                while (*s == ' ' || *s == '\t')
-                    s++;
-                s += *s == '-' ? 2 : 4;
-                ind = 9;
-            }
-            int max_lines = (int)floor(room / lh);
-            if (max_lines < 1)
-                goto full;
-            sheet_txtn(r, SH_BOX_TEXT, s, (int)(e - s), w - ind, max_lines,
-                       SH_LEFT);
-            sheet_txt_size(r, NULL, &h);
-            if (draw) {
-                sheet_txt_show(r, SH_BOX_TEXT, x + ind, y + 1, NULL);
-                if (ind > 0) {
-                    cairo_new_path(r->cr);
-                    cairo_arc(r->cr, x + 2.5, y + 1 + lh * 0.52, 1.5, 0,
-                              2 * M_PI);
-                    sheet_set_rgb(r->cr, SH_ACCENT);
-                    cairo_fill(r->cr);
-                }
-            }
-            h += 2;
-        }
-        y += h;
-        s = *e ? e + 1 : e;
-        continue;
-    full:
-        break; /* no room for this line: stop (the caller marks the cut) */
-    }
-    return y - y0;
-}
-
-/* Natural height of the box row at width w (tallest box). */
-static double boxes_natural(sheet_r *r, const sheet_unit *u, double w)
-{
-    if (u->n_boxes == 0)
-        return 0;
-    double bw = (w - BOX_GAP * (double)(u->n_boxes - 1)) / (double)u->n_boxes;
-    double mh = 0;
-    for (size_t i = 0; i < u->n_boxes; i++) {
-        const sheet_box *b = &u->boxes[i];
-        double h = 2 * BOX_PAD + 1 +
-                   sheet_txt_height(r, SH_BOX_TITLE, b->title,
-                                    bw - 2 * BOX_PAD, 2) + 5 +
-                   box_text(r, b->text, 0, 0, bw - 2 * BOX_PAD, 0, 0);
-        mh = fmax(mh, h);
-    }
-    return mh;
-}
-
-/* Draws the boxes side by side at y with height h. */
-static void boxes_draw(sheet_r *r, const sheet_unit *u, double x, double y,
-                       double w, double h)
-{
-    double bw = (w - BOX_GAP * (double)(u->n_boxes - 1)) / (double)u->n_boxes;
-    for (size_t i = 0; i < u->n_boxes; i++) {
-        const sheet_box *b = &u->boxes[i];
-        double bx = x + (double)i * (bw + BOX_GAP);
-        sheet_set_rgb(r->cr, SH_BOXBG);
-        cairo_rectangle(r->cr, bx, y, bw, h);
-        cairo_fill(r->cr);
-        sheet_set_rgb(r->cr, SH_ACCENT);
-        cairo_rectangle(r->cr, bx, y, bw, 2.0);
-        cairo_fill(r->cr);
-        double ty = y + BOX_PAD + 1;
-        ty += sheet_txt_draw(r, SH_BOX_TITLE, b->title, bx + BOX_PAD, ty,
-                             bw - 2 * BOX_PAD, 2, SH_LEFT) + 5;
-        double room = y + h - BOX_PAD - ty;
-        double nat = box_text(r, b->text, 0, 0, bw - 2 * BOX_PAD, 0, 0);
-        if (nat <= room + 0.01) {
-            box_text(r, b->text, bx + BOX_PAD, ty, bw - 2 * BOX_PAD, 0, 1);
-        } else {
-            double lh = sheet_txt_height(r, SH_BOX_TEXT, "Ag", 0, 1);
-            double used = box_text(r, b->text, bx + BOX_PAD, ty,
-                                   bw - 2 * BOX_PAD, room - lh, 1);
-            if (room - used >= lh)
-                sheet_txt_draw(r, SH_BOX_TEXT, "\xE2\x80\xA6", bx + BOX_PAD,
-                               ty + used, bw - 2 * BOX_PAD, 1, SH_LEFT);
-        }
-    }
-}
-
 /* ---- the page ---- */
 
 typedef struct {
@@ -674,7 +246,7 @@ typedef struct {
     double pad;     /* figure row padding */
     double pitch;   /* bar pitch */
     double box_h;   /* box height (body units) */
-    figs_lay figs;
+    sheet_figs_lay figs;
     double charts_h;
     double need;    /* total body height in body units */
 } body_plan;
@@ -685,9 +257,9 @@ static void body_measure(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
                          double s, double pad, double pitch, body_plan *P)
 {
     P->s = s, P->w = SH_CW / s, P->pad = pad, P->pitch = pitch;
-    figs_measure(r, doc, u, 0, P->w, pad, &P->figs);
+    sheet_figs_measure(r, doc, u, 0, P->w, pad, &P->figs);
     P->charts_h = charts_do(r, u, 0, 0, P->w, pitch, 0);
-    P->box_h = boxes_natural(r, u, P->w);
+    P->box_h = sheet_boxes_natural(r, u, P->w);
     double need = 0;
     int any = 0;
     if (u->n_figures > 0)
@@ -753,7 +325,7 @@ void sheet_page_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
     double by = 0;
     int any = 0;
     if (u->n_figures > 0) {
-        figs_draw(r, doc, u, &P.figs, by);
+        sheet_figs_draw(r, doc, u, &P.figs, by);
         by += P.figs.height, any = 1;
     }
     if (u->n_charts > 0) {
@@ -761,8 +333,8 @@ void sheet_page_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
         charts_do(r, u, 0, by, P.w, P.pitch, 1);
         by += P.charts_h, any = 1;
     }
-    if (u->n_boxes > 0 && P.box_h > 2 * BOX_PAD + 12)
-        boxes_draw(r, u, 0, by + (any ? SEC_GAP + 4 : 0), P.w, P.box_h);
+    if (u->n_boxes > 0 && P.box_h > 30) /* room for a title and a line */
+        sheet_boxes_draw(r, u, 0, by + (any ? SEC_GAP + 4 : 0), P.w, P.box_h);
     cairo_restore(cr);
     sheet_footer_draw(r, doc, page, pages);
 }

@@ -27,6 +27,7 @@ static const sh_words words_nl = {
     .units_word = "pagina's met kerncijfers",
     .page_short = "blz.",
     .continued = " (vervolg)",
+    .unit_word = "eenheid",
 };
 
 static const sh_words words_en = {
@@ -48,6 +49,7 @@ static const sh_words words_en = {
     .units_word = "pages of key figures",
     .page_short = "p.",
     .continued = " (continued)",
+    .unit_word = "unit",
 };
 
 /* Words for a language. Never NULL. */
@@ -62,7 +64,9 @@ typedef struct {
     double size;     /* points */
     unsigned color;  /* 0xrrggbb */
     double spacing;  /* letter spacing in points */
-    int upper;       /* set in capitals */
+    int upper;       /* 1: set in capitals; 2: in small capitals (Pango 1.50
+                        synthesizes them from scaled capitals when the font
+                        has no smcp feature, as DejaVu has not) */
 } style_def;
 
 static const style_def styles[SH_STYLE_COUNT] = {
@@ -72,7 +76,7 @@ static const style_def styles[SH_STYLE_COUNT] = {
     [SH_SUMMARY] = {0, 0, 0, 8.5, 0x1a1a1a, 0, 0},
     [SH_SECTION] = {0, 1, 0, 7.5, 0x1d4e89, 0.6, 1},
     [SH_COLHEAD] = {1, 0, 0, 7.0, 0x6b6b6b, 0, 0},
-    [SH_GROUP] = {1, 1, 0, 7.0, 0x4d4d4d, 0.4, 1},
+    [SH_GROUP] = {1, 1, 0, 8.0, 0x4d4d4d, 0.4, 2},
     [SH_LABEL] = {1, 0, 0, 8.5, 0x1a1a1a, 0, 0},
     [SH_VALUE] = {1, 1, 0, 9.0, 0x1a1a1a, 0, 0},
     [SH_MISS] = {1, 0, 1, 8.0, 0x6e6e6e, 0, 0},
@@ -91,7 +95,7 @@ static const style_def styles[SH_STYLE_COUNT] = {
     [SH_COVER_TITLE] = {0, 1, 0, 30.0, 0x1a1a1a, 0, 0},
     [SH_COVER_SUB] = {0, 0, 0, 12.0, 0x4d4d4d, 0, 0},
     [SH_COVER_TEXT] = {0, 0, 0, 9.0, 0x1a1a1a, 0, 0},
-    [SH_TOC_GROUP] = {1, 1, 0, 7.5, 0x1d4e89, 0, 0},
+    [SH_TOC_GROUP] = {1, 1, 0, 8.0, 0x1d4e89, 0.3, 2},
     [SH_TOC_NAME] = {1, 0, 0, 8.0, 0x1a1a1a, 0, 0},
     [SH_TOC_CODE] = {1, 0, 0, 6.5, 0x7a7a7a, 0, 0},
     [SH_TOC_PAGE] = {1, 1, 0, 8.0, 0x1a1a1a, 0, 0},
@@ -115,9 +119,11 @@ static int build_styles(sheet_r *r)
         pango_font_description_set_stretch(
             fd, s->condensed ? PANGO_STRETCH_SEMI_CONDENSED
                              : PANGO_STRETCH_NORMAL);
+        if (s->upper == 2)
+            pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
         r->fd[i] = fd;
         r->color[i] = SH_HEX(s->color);
-        r->upper[i] = s->upper;
+        r->upper[i] = s->upper == 1;
         if (s->spacing > 0) {
             PangoAttrList *al = pango_attr_list_new();
             if (!al)

@@ -310,6 +310,17 @@ static void test_all(void)
     CHECK(sheet_render_all(&d, u, N, &cv, path) == 0);
     CHECK(sheet_render_all(&d, u, N, &cv, path2) == 0);
     CHECK(same_bytes(path, path2));
+    /* contents entries link to named destinations on the unit pages, and
+     * the outline has one entry per wijk (raw PDF: Cairo writes these
+     * dictionaries uncompressed) */
+    size_t len = 0;
+    unsigned char *raw = slurp(path, &len);
+    CHECK(raw && memmem(raw, len, "/Subtype /Link", 14) != NULL);
+    CHECK(raw && memmem(raw, len, "/Dest (p3)", 10) != NULL);
+    CHECK(raw && memmem(raw, len, "(p8) [", 6) != NULL);
+    CHECK(raw && memmem(raw, len, "/Title (wijk Oost, gemeente Voorbeeldrecht)",
+                        43) != NULL);
+    free(raw);
     /* without a cover */
     CHECK(sheet_render_all(&d, u, N, NULL, OUT "/all-nocover.pdf") == 0);
     if (!have_poppler)
@@ -428,6 +439,36 @@ static void test_edges(void)
         CHECK(info && strstr(info, "841.89 x 1190.5") != NULL);
         free(info);
     }
+    /* odd numbers: NaN and infinity not flagged as missing (shown as
+     * "onbekend"), a strip whose units are all missing, a huge value, a
+     * constant strip, empty strings everywhere */
+    static double allmiss[3] = {1, 2, 3}, flat[4] = {5, 5, 5, 5};
+    static const uint8_t mm[3] = {1, 1, 1};
+    sheet_figure odd[5] = {
+        {.label = "NaN", .value = NAN, .all = allmiss, .all_miss = mm,
+         .n_all = 3, .decimals = -1},
+        {.label = "Oneindig", .value = INFINITY, .cmp = {-INFINITY},
+         .n_cmp = 1, .decimals = -1},
+        {.label = "Heel groot", .value = 1e200, .unit = "m\xC2\xB3",
+         .decimals = 2, .all = flat, .n_all = 4},
+        {.label = "", .unit = "", .value = 5, .all = flat, .n_all = 4,
+         .cmp = {5}, .n_cmp = 1, .decimals = 99, .higher_is = 1},
+        {.label = NULL, .miss = 1, .miss_text = ""},
+    };
+    sheet_unit oddu = {.code = "", .name = "", .parent_name = "",
+                       .level_name = "", .figures = odd, .n_figures = 5,
+                       .highlight_row = -1};
+    CHECK(sheet_render_unit(&d, &oddu, OUT "/odd.pdf") == 0);
+    if (have_poppler) {
+        char *t = pdf_text(OUT "/odd.pdf"), line[512];
+        CHECK(t && line_with(t, "NaN", line, sizeof line) &&
+              strstr(line, "onbekend") != NULL);
+        CHECK(t && line_with(t, "Oneindig", line, sizeof line) &&
+              strstr(line, "onbekend") != NULL);
+        CHECK(t && line_with(t, "Heel groot", line, sizeof line) &&
+              strpbrk(line, "0123456789") != NULL);
+        free(t);
+    }
     /* invalid UTF-8 in a label is repaired, not fatal */
     sheet_unit bad = {.code = "BU2", .name = "Caf\xE9 \xFF", .highlight_row = -1};
     CHECK(sheet_render_unit(&d, &bad, OUT "/badutf8.pdf") == 0);
@@ -522,7 +563,13 @@ static void test_errors(void)
                       .cls = cls, .legend_colors = &one, .n_legend = 1};
     CHECK(sheet_render_all(&d, &u, 1, &cv, OUT "/never5.pdf") == -1);
     CHECK(err_get() && err_get()->category == ERR_RECIPE);
-    CHECK(!exists(OUT "/never4.pdf") && !exists(OUT "/never5.pdf"));
+    static pal_rgb many_colors[SHEET_MAX_LEGEND + 1];
+    sheet_cover cv2 = {.legend_colors = many_colors,
+                       .n_legend = SHEET_MAX_LEGEND + 1};
+    CHECK(sheet_render_all(&d, &u, 1, &cv2, OUT "/never6.pdf") == -1);
+    CHECK(err_get() && err_get()->category == ERR_RECIPE);
+    CHECK(!exists(OUT "/never4.pdf") && !exists(OUT "/never5.pdf") &&
+          !exists(OUT "/never6.pdf"));
     CHECK(sheet_page_count(&dx, &u, 1, NULL) == -1);
     err_clear();
 }
