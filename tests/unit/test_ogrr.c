@@ -1047,6 +1047,54 @@ static void test_broken(void)
     CHECK(err_get() && err_get()->category == ERR_IO);
 }
 
+/* Neither GDAL nor PROJ prints anything: broken input goes through the
+ * error context only. stderr is sent to a file while the reads run (the
+ * files were made by test_broken). */
+static void test_silent(void)
+{
+    char log[1024];
+    snprintf(log, sizeof log, "%s", tmp_path("stderr.txt"));
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *f = fopen(log, "w");
+    CHECK(saved >= 0 && f != NULL);
+    if (saved < 0 || !f)
+        return;
+    dup2(fileno(f), 2);
+    static const char *const names[] = {
+        "truncated.geojson", "bad.geojson", "truncated_topo.json",
+        "noise.geojson", "hello.json", "empty.geojson",
+        "does_not_exist.geojson", "pole.geojson", "cut0.shp", "cut1.shp"};
+    int failed = 0;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        tbl *t = ogrr_read(tmp_path(names[k]), NULL, NULL);
+        failed += t == NULL;
+        tbl_free(t);
+    }
+    src_options o;
+    src_options_init(&o);
+    o.target_crs = "EPSG:999999";
+    tbl *t = ogrr_read(tmp_path("mixed.geojson"), NULL, &o);
+    failed += t == NULL;
+    tbl_free(t);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fclose(f);
+    char text[2048] = "";
+    size_t size = 0;
+    f = fopen(log, "r");
+    if (f) {
+        size = fread(text, 1, sizeof text - 1, f);
+        text[size] = '\0';
+        fclose(f);
+    }
+    CHECK(failed == 11);
+    CHECK(size == 0);
+    if (size != 0)
+        fprintf(stderr, "printed on stderr:\n%s\n", text);
+}
+
 /* A geometry PROJ cannot transform names its feature, in both modes. */
 static void test_untransformable(void)
 {
@@ -1139,6 +1187,7 @@ int main(void)
     test_topojson_two_objects();
     test_broken();
     test_untransformable();
+    test_silent();
     reproj_cache_clear();
     int rc = check_done();
     /* remove the temporary folder and what was made in it */
