@@ -12,8 +12,7 @@ DEB_PACKAGES = cmake pkg-config libgdal-dev gdal-bin libproj-dev proj-data \
                fonts-dejavu-core fontconfig poppler-utils python3 valgrind
 
 # Only for `make bench`: the tools the benchmarks compare against.
-BENCH_PACKAGES = python3-geopandas python3-matplotlib python3-mapclassify \
-                 mapserver-bin
+BENCH_PACKAGES = python3-geopandas python3-matplotlib mapserver-bin
 
 .PHONY: all deps build asan demo test test-fast bench clean distclean
 

@@ -127,6 +127,13 @@ int run_recipe(const rcp *r, const run_options *opt)
     int rc = sha256_file(r->path, c.recipe_sha);
     if (rc == 0 && opt->log)
         fprintf(opt->log, "recept %s (%s)\n", r->name.s, r->path);
+    if (rc == 0 && r->n_comparisons > 0)
+        rc = rcp_error_at(r->comparisons[0].name.pos.line ? r->comparisons[0].name.pos
+                                                          : r->comparisons[0].indicator.pos,
+                          ERR_RECIPE,
+                          "comparison charts (`comparisons:`) are not made by "
+                          "this version of dnawijk yet; remove the section or "
+                          "use maps with shared_breaks to compare areas");
     if (rc == 0 && (rc = run_load_sources(&c)) == 0)
         run_time(&c, "read", &t);
     if (rc == 0 && (rc = run_build_units(&c)) == 0)

@@ -225,6 +225,7 @@ typedef struct {
     size_t n_charts;
     /* chart labels per chart (shared by all units) */
     const char *bar_labels[SHEET_MAX_CHARTS][SHEET_MAX_BARS];
+    uint8_t *in_gm;       /* per gemeente group: n flags of its units */
     double *bar_values;   /* n_units * n_charts * SHEET_MAX_BARS */
     uint8_t *bar_miss;
 } sheet_build;
@@ -276,6 +277,14 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         cmp_lab[n_cmp++] = en ? "area" : "gebied";
     }
     const run_level *wk = c->unit_level == KEY_BUURT ? level_at(c, KEY_WIJK) : NULL;
+    if (rc == 0 && fs->locator.v && c->geom && gm && gm->g.n_groups > 1) {
+        sb.in_gm = calloc(gm->g.n_groups * n, 1);
+        if (!sb.in_gm)
+            rc = err_oom("locator maps");
+        for (size_t u = 0; rc == 0 && u < n; u++)
+            if (group_row(gm, u) != SIZE_MAX)
+                sb.in_gm[group_row(gm, u) * n + u] = 1;
+    }
     for (size_t u = 0; rc == 0 && u < n; u++) {
         sheet_unit *su = &sb.units[u];
         su->code = c->units[u];
@@ -343,6 +352,9 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             su->geom = tbl_geom(c->geom);
             su->geom_n = n;
             su->highlight_row = (long)u;
+            /* the locator shows the unit within its own gemeente */
+            if (sb.in_gm && group_row(gm, u) != SIZE_MAX)
+                su->in_area = sb.in_gm + group_row(gm, u) * n;
         } else {
             su->highlight_row = -1;
         }
@@ -440,6 +452,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     free(sb.charts);
     free(sb.bar_values);
     free(sb.bar_miss);
+    free(sb.in_gm);
     if (rc < 0)
         err_prefix("fact sheets");
     return rc;
