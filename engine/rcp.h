@@ -224,6 +224,15 @@ typedef struct {
     rcp_pos pos;
 } rcp_chart;
 
+/* A text box on the sheet (e.g. the two tracks of a wijk process:
+ * "Participatie en bereik", "Warmtetransitie"): one line per indicator,
+ * "label: value". */
+typedef struct {
+    rcp_str title;
+    rcp_strlist indicators;
+    rcp_pos pos;
+} rcp_box;
+
 typedef struct {
     rcp_str name;        /* default "factsheet" */
     rcp_enum unit;       /* rcp_level: buurt or wijk; default: the recipe's
@@ -232,6 +241,8 @@ typedef struct {
     size_t n_figures;
     rcp_chart *charts;
     size_t n_charts;
+    rcp_box *boxes;      /* at most 3 */
+    size_t n_boxes;
     rcp_int compare;     /* RCP_CMP_* bits; default gemeente | national */
     rcp_enum page;       /* rcp_page_size (A4 or A3); default A4 */
     rcp_bool combined;   /* one PDF with all sheets; default 1 */

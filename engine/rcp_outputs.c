@@ -385,6 +385,47 @@ static int charts_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return 0;
 }
 
+#define BOX(f) offsetof(rcp_box, f)
+static const rcp_field box_fields[] = {
+    {.key = "title", .kind = F_STR, .off = BOX(title), .required = 1,
+     .hint = "the heading of the box, such as Warmtetransitie"},
+    {.key = "indicators", .kind = F_STRLIST, .off = BOX(indicators),
+     .required = 1, .hint = "a list of indicator names"},
+    {.key = NULL}};
+#undef BOX
+
+/* boxes: a list of {title, indicators} (at most 3). */
+static int boxes_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                    void *obj, const char *what)
+{
+    rcp_factsheet *f = obj;
+    if (val->kind != RY_SEQ)
+        return rcp_fail(val, "boxes in %s must be a list of {title: ..., "
+                             "indicators: [...]}",
+                        what);
+    if (val->n > 3)
+        return rcp_fail(val, "a fact sheet has room for at most 3 boxes, "
+                             "but %s has %zu",
+                        what, val->n);
+    f->boxes = rcp_arena_alloc(c->a, (val->n ? val->n : 1) * sizeof *f->boxes);
+    if (!f->boxes)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *it = val->items[k];
+        char w[260];
+        snprintf(w, sizeof w, "box %zu of %s", k + 1, what);
+        f->boxes[k].pos = rcp_node_pos(it);
+        if (it->kind != RY_MAP)
+            return rcp_fail(it, "%s must be {title: ..., indicators: [...]}, "
+                                "but found %s",
+                            w, ry_kind_name(it));
+        if (rcp_fill(c, it, box_fields, &f->boxes[k], w, NULL) < 0)
+            return -1;
+    }
+    f->n_boxes = val->n;
+    return 0;
+}
+
 /* compare: gemeente, area and/or national. */
 static int compare_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                       void *obj, const char *what)
@@ -399,6 +440,7 @@ static const rcp_field sheet_fields[] = {
     {.key = "unit", .kind = F_ENUM, .off = FS(unit), .opts = sheet_unit_opts},
     {.key = "figures", .kind = F_CUSTOM, .fn = figures_fn},
     {.key = "charts", .kind = F_CUSTOM, .fn = charts_fn},
+    {.key = "boxes", .kind = F_CUSTOM, .fn = boxes_fn},
     {.key = "compare", .kind = F_CUSTOM, .fn = compare_fn},
     {.key = "page", .kind = F_ENUM, .off = FS(page), .opts = paper_opts},
     {.key = "combined", .kind = F_BOOL, .off = FS(combined)},
@@ -615,6 +657,15 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
         for (size_t j = 0; j < f->n_figures; j++)
             if (rcp_check_indicator_ref(r, &f->figures[j].indicator, w) < 0)
                 return -1;
+        for (size_t b = 0; b < f->n_boxes; b++)
+            for (size_t j = 0; j < f->boxes[b].indicators.n; j++) {
+                rcp_str ref;
+                memset(&ref, 0, sizeof ref);
+                ref.s = f->boxes[b].indicators.s[j];
+                ref.pos = f->boxes[b].indicators.at[j];
+                if (rcp_check_indicator_ref(r, &ref, w) < 0)
+                    return -1;
+            }
         if (unique_name(&r->factsheets[0].name, sizeof *f, k, "factsheets") <
             0)
             return -1;

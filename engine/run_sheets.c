@@ -163,6 +163,41 @@ static const char *miss_text(const run_ctx *c, const run_indicator *ind,
     }
 }
 
+/* The text of box b for unit u: one "label: value" line per indicator,
+ * missing values written as their reason. *text is malloc'd. */
+static int box_text(const run_ctx *c, const rcp_box *b, size_t u,
+                    sheet_box *out, char **text)
+{
+    numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
+    size_t cap = 256 * (b->indicators.n + 1), used = 0;
+    char *t = malloc(cap);
+    if (!t)
+        return err_oom("fact-sheet box");
+    t[0] = '\0';
+    for (size_t k = 0; k < b->indicators.n; k++) {
+        const run_indicator *ind = indicator_of(c, b->indicators.s[k]);
+        char val[96];
+        if (ind->m[u])
+            snprintf(val, sizeof val, "%s", miss_text(c, ind, ind->m[u]));
+        else
+            numfmt_unit(ind->v[u], ind->ri->decimals.v >= 0
+                                       ? (int)ind->ri->decimals.v
+                                       : numfmt_auto_decimals(ind->v[u]),
+                        ind->ri->unit.s, lang, val, sizeof val);
+        used += (size_t)snprintf(t + used, cap - used, "%s%s: %s",
+                                 k ? "\n" : "",
+                                 ind->ri->label.s ? ind->ri->label.s
+                                                  : ind->ri->name.s,
+                                 val);
+        if (used >= cap)
+            used = cap - 1;
+    }
+    *text = t;
+    out->title = b->title.s;
+    out->text = t;
+    return 0;
+}
+
 /* Value of an indicator in a rollup level's row, or missing. */
 static void level_value(const run_level *L, const char *name, size_t row,
                         double *v, uint8_t *m)
@@ -226,6 +261,8 @@ typedef struct {
     /* chart labels per chart (shared by all units) */
     const char *bar_labels[SHEET_MAX_CHARTS][SHEET_MAX_BARS];
     uint8_t *in_gm;       /* per gemeente group: n flags of its units */
+    sheet_box *boxes;     /* n_units * SHEET_MAX_BOXES */
+    char **box_text;      /* owned texts of the boxes */
     double *bar_values;   /* n_units * n_charts * SHEET_MAX_BARS */
     uint8_t *bar_miss;
 } sheet_build;
@@ -250,8 +287,10 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     sb.bar_values = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
                            sizeof *sb.bar_values);
     sb.bar_miss = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS, 1);
+    sb.boxes = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.boxes);
+    sb.box_text = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.box_text);
     int rc = 0;
-    if (!sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
+    if (!sb.boxes || !sb.box_text || !sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
         !sb.bar_values || !sb.bar_miss)
         rc = err_oom("fact sheets");
     size_t n_ch = 0;
@@ -328,6 +367,11 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                             : ind->ri->higher_is.v == RCP_HIGHER_WORSE ? -1
                                                                        : 0;
         }
+        su->boxes = sb.boxes + u * SHEET_MAX_BOXES;
+        su->n_boxes = fs->n_boxes;
+        for (size_t b = 0; rc == 0 && b < fs->n_boxes; b++)
+            rc = box_text(c, &fs->boxes[b], u, &sb.boxes[u * SHEET_MAX_BOXES + b],
+                          &sb.box_text[(u * SHEET_MAX_BOXES + b)]);
         su->charts = sb.charts + u * (sb.n_charts ? sb.n_charts : 1);
         su->n_charts = n_ch;
         for (size_t k = 0; k < n_ch; k++) {
@@ -453,6 +497,10 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     free(sb.bar_values);
     free(sb.bar_miss);
     free(sb.in_gm);
+    for (size_t k = 0; sb.box_text && k < (n ? n : 1) * SHEET_MAX_BOXES; k++)
+        free(sb.box_text[k]);
+    free(sb.box_text);
+    free(sb.boxes);
     if (rc < 0)
         err_prefix("fact sheets");
     return rc;

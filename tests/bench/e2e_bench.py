@@ -6,7 +6,6 @@ matplotlib and by MapServer's map2img, for comparison.
 usage: e2e_bench.py BUILD_DIR"""
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -20,17 +19,22 @@ here = os.path.dirname(os.path.abspath(__file__))
 out = tempfile.mkdtemp(prefix="dnawijk-bench-")
 
 
+def run_once(cmd):
+    """Wall time and peak RSS (kB) of one run of cmd."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise RuntimeError("%s failed: %s" % (cmd[0], p.stderr.read().decode()[-500:]))
+    return wall, usage.ru_maxrss
+
+
 def timed(cmd, runs):
-    subprocess.run(cmd, check=True, capture_output=True)  # warm-up (cache)
-    times = []
-    peak = 0
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - t0)
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return statistics.median(times), peak
+    run_once(cmd)  # warm-up (native cache, OS page cache)
+    results = [run_once(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
 def recipe(name, runs, label):
@@ -59,8 +63,11 @@ if n and secs:
 geojson = os.path.abspath(os.path.join(here, "..", "..", "..", "shared", "data",
                                        "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
 print("== the same map by other tools")
+# geopandas comes from Debian's python3-geopandas, for Debian's own python3
+DEBIAN_PY = "/usr/bin/python3"
 try:
-    import geopandas  # noqa: F401
+    subprocess.run([DEBIAN_PY, "-c", "import geopandas, matplotlib"], check=True,
+                   capture_output=True)
     script = f"""
 import geopandas as gpd, matplotlib
 matplotlib.use("Agg")
@@ -76,10 +83,11 @@ g.plot(column="klasse", categorical=True, cmap="YlGnBu", legend=True,
 ax.set_axis_off()
 fig.savefig({os.path.join(out, "gpd.png")!r}, dpi=300)
 """
-    med, peak = timed([sys.executable, "-c", script], 3)
+    med, peak = timed([DEBIAN_PY, "-c", script], 3)
     print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB" % (med, peak // 1024))
-except Exception as e:  # not installed, or mapclassify missing
-    print("  geopandas + matplotlib: not run (%s)" % e.__class__.__name__)
+except Exception as e:  # not installed
+    print("  geopandas + matplotlib: not run (%s; apt-get install python3-geopandas "
+          "python3-matplotlib)" % e.__class__.__name__)
 if shutil.which("map2img") and shutil.which("ogr2ogr"):
     shp = os.path.join(out, "wijken_rd.shp")
     subprocess.run(["ogr2ogr", "-t_srs", "EPSG:28992", shp, geojson], check=True,

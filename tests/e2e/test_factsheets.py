@@ -66,6 +66,8 @@ for f in files:
         value = re.sub(r"[\s\u00a0\u202f]", "", line[0].split("ouder", 1)[1]) if line else ""
         t.check(re.match(r"%d%%" % p65, value) is not None,
                 "%s 65+ = %d %%: %r" % (code, p65, line[:1]))
+first = pdftext(os.path.join(d[0], files[0]))
+t.check("Woningen en energie" in first and "Wie wonen er" in first, "the two track boxes")
 t.check(checked_secret > 0, "some buurten have a secret 65+ share (%d)" % checked_secret)
 cover = pdftext(os.path.join(d[0], "all.pdf"))
 t.check("Almere" in cover and "Inhoud" in cover, "cover and contents")

@@ -202,6 +202,14 @@ expect_error("otheryear", base + """  old:
 indicators:
   x: w.huishoudens
 """, "old", "year")
+expect_error("boxref", base + """indicators:
+  hh: w.huishoudens
+factsheets:
+  figures: [hh]
+  boxes:
+    - title: Warmte
+      indicators: [hhh]
+""", "boxref.yaml:16:", "hhh", "hh")
 expect_error("cycle", base + """indicators:
   a: b + 1
   b: a * 2
