@@ -39,8 +39,9 @@ int run_write_outputs(run_ctx *c, const char *dir)
         outw_layer layers[4];
         const char *names[4];
         for (size_t k = 0; k < c->n_levels; k++) {
-            names[k] = k == 0 ? key_level_plural(c->levels[0].level)
-                              : c->levels[k].file_stem + strlen("indicators_");
+            names[k] = c->levels[k].level == KEY_INVALID
+                           ? "gebied"
+                           : key_level_plural(c->levels[k].level);
             layers[k].layer = names[k];
             layers[k].t = c->levels[k].result;
         }

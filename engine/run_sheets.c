@@ -311,6 +311,13 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         cmp_lv[n_cmp] = gm;
         cmp_lab[n_cmp++] = en ? "municipality" : "gemeente";
     }
+    if ((fs->compare.v & RCP_CMP_NATIONAL) && rcp_given(fs->compare.pos) &&
+        c->opt->log)
+        fprintf(c->opt->log, "  %s\n",
+                en ? "note: no national figures among the sources; the fact "
+                     "sheets compare with the gemeente and the area only"
+                   : "let op: de bronnen bevatten geen landelijke cijfers; de "
+                     "factsheets vergelijken alleen met gemeente en gebied");
     if ((fs->compare.v & RCP_CMP_AREA) && area) {
         cmp_lv[n_cmp] = area;
         cmp_lab[n_cmp++] = en ? "area" : "gebied";

@@ -56,4 +56,42 @@ txt = subprocess.run(["pdftotext", os.path.join(d1, "maps", "aandeel_65plus.pdf"
 for needle in ("Inwoners van 65 jaar en ouder", "Bron: CBS Kerncijfers wijken en buurten 2024",
                "geen gegevens", "km"):
     t.check(needle in txt, "map text has %r" % needle)
+# shared breaks: two maps of one group get the same breaks, computed over
+# the pooled values of both indicators
+from e2elib import write
+shared = write(os.path.join(t.work, "shared.yaml"), """
+name: gedeeld
+unit: wijk
+area: [GM0363, GM0599]
+sources:
+  w:
+    path: %s
+    key: wijkcode
+    geometry: true
+indicators:
+  jong: {expr: w."0_15", unit: "%%"}
+  oud: {expr: w."65plus", unit: "%%"}
+maps:
+  - {name: jong, indicator: jong, method: equal, classes: 4, shared_breaks: leeftijd, formats: [svg]}
+  - {name: oud, indicator: oud, method: equal, classes: 4, shared_breaks: leeftijd, formats: [svg]}
+""" % os.path.join(t.data, "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
+p = t.run("run", shared, "-o", out1, "-q")
+if p.returncode == 0:
+    man = json.load(open(os.path.join(out1, "gedeeld", "manifest.json")))
+    a, b2 = man["maps"]
+    t.check(a["breaks"] == b2["breaks"], "shared breaks are equal: %s / %s" % (a["breaks"], b2["breaks"]))
+    pooled = []
+    per = {"jong": [], "oud": []}
+    with open(os.path.join(out1, "gedeeld", "indicators.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            for k in per:
+                if row[k] != "":
+                    per[k].append(float(row[k]))
+                    pooled.append(float(row[k]))
+    lo, hi = min(pooled), max(pooled)
+    want = [lo + (hi - lo) * i / 4 for i in range(5)]
+    t.check(all(abs(x - y) < 1e-9 for x, y in zip(a["breaks"], want)),
+            "equal-interval breaks over the pooled values: %s vs %s" % (a["breaks"], want))
+    t.check(sum(a["counts"]) == len(per["jong"]) and sum(b2["counts"]) == len(per["oud"]),
+            "each map counts its own values")
 t.done()
