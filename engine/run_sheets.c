@@ -265,6 +265,7 @@ typedef struct {
     char **box_text;      /* owned texts of the boxes */
     double *bar_values;   /* n_units * n_charts * SHEET_MAX_BARS */
     uint8_t *bar_miss;
+    const char **bar_why; /* reason texts of missing bars */
 } sheet_build;
 
 static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
@@ -286,11 +287,13 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     sb.charts = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1), sizeof *sb.charts);
     sb.bar_values = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
                            sizeof *sb.bar_values);
+    sb.bar_why = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
+                        sizeof *sb.bar_why);
     sb.bar_miss = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS, 1);
     sb.boxes = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.boxes);
     sb.box_text = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.box_text);
     int rc = 0;
-    if (!sb.boxes || !sb.box_text || !sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
+    if (!sb.bar_why || !sb.boxes || !sb.box_text || !sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
         !sb.bar_values || !sb.bar_miss)
         rc = err_oom("fact sheets");
     size_t n_ch = 0;
@@ -358,7 +361,8 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                             ? fs->figures[f].label.s
                             : ind->ri->label.s ? ind->ri->label.s : iname;
             sf->unit = ind->ri->unit.s;
-            sf->decimals = (int)ind->ri->decimals.v;
+            sf->decimals = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
+                           : ind->ri->kind.v == RCP_KIND_COUNT ? 0 : -1;
             sf->value = ind->v[u];
             sf->miss = ind->m[u];
             sf->miss_text = sf->miss ? miss_text(c, ind, sf->miss) : NULL;
@@ -395,6 +399,10 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             ch->labels = sb.bar_labels[k];
             ch->values = vals;
             ch->miss = miss;
+            const char **why = sb.bar_why + (u * sb.n_charts + k) * SHEET_MAX_BARS;
+            for (size_t b = 0; b < cd->n; b++)
+                why[b] = miss[b] ? miss_text(c, NULL, miss[b]) : NULL;
+            ch->miss_text = why;
             ch->n = cd->n;
             ch->unit = "%";
             ch->decimals = -1;
@@ -503,6 +511,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     free(sb.charts);
     free(sb.bar_values);
     free(sb.bar_miss);
+    free(sb.bar_why);
     free(sb.in_gm);
     for (size_t k = 0; sb.box_text && k < (n ? n : 1) * SHEET_MAX_BOXES; k++)
         free(sb.box_text[k]);
