@@ -71,6 +71,12 @@ const err_info *err_get(void)
     return current.category == ERR_NONE ? NULL : &current;
 }
 
+void err_restore(const err_info *saved)
+{
+    if (saved)
+        current = *saved;
+}
+
 void err_clear(void)
 {
     memset(&current, 0, sizeof current);

@@ -59,6 +59,10 @@ int err_oom(const char *what);
 /* The current error, or NULL when none is set. Owned by the context. */
 const err_info *err_get(void);
 
+/* Puts back an error saved earlier (a copy of *err_get()), e.g. after a
+ * cleanup step that may have set its own. */
+void err_restore(const err_info *saved);
+
 /* Clears the current error. */
 void err_clear(void);
 

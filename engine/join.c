@@ -48,6 +48,8 @@ static int list_source_unmatched(const keyidx *ix, size_t nrows,
         if (used[r] || keyidx_level_of(ix, r) != source_level)
             continue;
         const char *code = keyidx_code_of(ix, r);
+        if (keyidx_find(ix, code) != (int64_t)r)
+            continue; /* a duplicate: reported as such, not as unused */
         if (!key_in_area(code, area, n_area))
             continue;
         memcpy(out->source_unmatched[out->n_source_unmatched++], code,
@@ -113,8 +115,9 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
     }
     for (size_t r = 0; r < nrows; r++) {
         unit_of[r] = -1;
-        if (keyidx_level_of(ix, r) != out->source_level)
-            continue;
+        if (keyidx_level_of(ix, r) != out->source_level ||
+            keyidx_find(ix, keyidx_code_of(ix, r)) != (int64_t)r)
+            continue; /* another level, or a duplicate (the first row wins) */
         char anc[KEY_MAX];
         if (key_parent(keyidx_code_of(ix, r), out->unit_level, anc) < 0)
             continue;

@@ -64,7 +64,7 @@ static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
         } else {
             /* a code that a spreadsheet turned into a number */
             double v = c->d[r];
-            if (v == (double)(int64_t)v && v >= 0 && v < 1e12)
+            if (v >= 0 && v < 1e12 && v == (double)(int64_t)v)
                 len = (size_t)snprintf(raw, sizeof raw, "%" PRId64, (int64_t)v);
             else
                 len = (size_t)snprintf(raw, sizeof raw, "%g", v);

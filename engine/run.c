@@ -104,10 +104,20 @@ static int write_all(run_ctx *c)
         rc = fs_replace_dir(stage, final_dir);
     if (rc < 0) {
         err_info saved = *err_get();
+        /* a path inside the staging folder means nothing to the user once
+         * the folder is gone: name the final folder instead */
+        size_t ns = strlen(stage);
+        if (!strncmp(saved.file, stage, ns)) {
+            char moved[sizeof saved.file];
+            size_t nf = strlen(final_dir);
+            if (nf + strlen(saved.file + ns) < sizeof moved) {
+                memcpy(moved, final_dir, nf);
+                strcpy(moved + nf, saved.file + ns);
+                memcpy(saved.file, moved, sizeof moved);
+            }
+        }
         fs_remove_tree(stage);
-        err_set(saved.category, saved.file[0] ? saved.file : NULL,
-                saved.loc_kind == ERR_LOC_LINE ? saved.loc : 0,
-                saved.column[0] ? saved.column : NULL, "%s", saved.message);
+        err_restore(&saved);
         return -1;
     }
     if (c->opt->log)
@@ -142,6 +152,8 @@ int run_recipe(const rcp *r, const run_options *opt)
         run_time(&c, "join", &t);
     if (rc == 0 && (rc = run_compile_indicators(&c)) == 0)
         run_time(&c, "compile", &t);
+    if (rc == 0 && (rc = run_check_maps(&c)) == 0)
+        rc = run_check_sheets(&c);
     if (rc == 0 && !opt->check_only) {
         if ((rc = run_eval_indicators(&c)) == 0)
             run_time(&c, "indicators", &t);

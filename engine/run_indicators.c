@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 cat_kind run_column_kind(const run_ctx *c, const char *source,
                          const char *column);
@@ -22,6 +23,31 @@ static void name_cli_origin(const rcp_str *text)
     err_info saved = *ei;
     err_set(saved.category, text->pos.file, 0,
             saved.column[0] ? saved.column : NULL, "%s", saved.message);
+}
+
+/* Parses a recipe expression (syntax only); NULL with the error set. */
+static expr *parse_text(const rcp_str *text)
+{
+    expr_origin at = {text->pos.file, text->pos.line, text->pos.col, 0};
+    expr *e = expr_parse(text->s, text->pos.line > 0 ? &at : NULL);
+    if (!e)
+        name_cli_origin(text);
+    return e;
+}
+
+/* Checks a parsed part against the resolver; -1 with the error placed at
+ * the part's position. */
+static int check_part(expr *e, const rcp_str *text, const expr_resolver *r)
+{
+    if (!e || expr_check(e, r) == 0)
+        return 0;
+    const err_info *ei = err_get();
+    if (ei && ei->loc_kind == ERR_LOC_NONE && text->pos.line > 0) {
+        err_info saved = *ei;
+        rcp_error_at(text->pos, saved.category, "%s", saved.message);
+    }
+    name_cli_origin(text);
+    return -1;
 }
 
 expr *run_compile(const rcp_str *text, const expr_resolver *r)
@@ -80,19 +106,26 @@ static int visit(run_ctx *c, size_t k, size_t *order, size_t *n_order,
                             path);
     }
     ind->state = 1;
-    expr_dep *deps = NULL;
-    size_t nd = 0;
-    if (expr_deps(ind->e, &deps, &nd) < 0)
-        return -1;
+    /* the main expression and the rollup / small-number parts all need
+     * the indicators they name to be evaluated first */
+    const expr *parts[] = {ind->e, ind->weight, ind->num, ind->den, ind->base};
     int rc = 0;
-    for (size_t d = 0; d < nd && rc == 0; d++) {
-        if (deps[d].kind != EXPR_DEP_INDICATOR)
+    for (size_t p = 0; p < sizeof parts / sizeof parts[0] && rc == 0; p++) {
+        if (!parts[p])
             continue;
-        long j = find_indicator(c, deps[d].name);
-        if (j >= 0)
-            rc = visit(c, (size_t)j, order, n_order, stack, depth + 1);
+        expr_dep *deps = NULL;
+        size_t nd = 0;
+        if (expr_deps(parts[p], &deps, &nd) < 0)
+            return -1;
+        for (size_t d = 0; d < nd && rc == 0; d++) {
+            if (deps[d].kind != EXPR_DEP_INDICATOR)
+                continue;
+            long j = find_indicator(c, deps[d].name);
+            if (j >= 0)
+                rc = visit(c, (size_t)j, order, n_order, stack, depth + 1);
+        }
+        free(deps);
     }
-    free(deps);
     if (rc < 0)
         return -1;
     ind->state = 2;
@@ -177,6 +210,20 @@ int run_compile_indicators(run_ctx *c)
         run_indicator *ind = &c->ind[k];
         ind->ri = &r->indicators[k];
         c->ind_names[k] = ind->ri->name.s;
+        static const char *const reserved[] = {"code", "name", "geometry", "fid"};
+        for (size_t j = 0; j < sizeof reserved / sizeof reserved[0]; j++)
+            if (!strcasecmp(ind->ri->name.s, reserved[j]))
+                return rcp_error_at(ind->ri->name.pos, ERR_RECIPE,
+                                    "an indicator cannot be called \"%s\": the "
+                                    "output tables use that column name; "
+                                    "choose another name", ind->ri->name.s);
+        for (size_t j = 0; j < k; j++)
+            if (!strcasecmp(ind->ri->name.s, r->indicators[j].name.s))
+                return rcp_error_at(ind->ri->name.pos, ERR_RECIPE,
+                                    "indicator \"%s\" differs from \"%s\" "
+                                    "only in upper/lower case, which the "
+                                    "GeoPackage output cannot tell apart",
+                                    ind->ri->name.s, r->indicators[j].name.s);
         expr_origin at = {ind->ri->expr.pos.file, ind->ri->expr.pos.line,
                           ind->ri->expr.pos.col, 0};
         ind->e = expr_parse(ind->ri->expr.s,
@@ -186,7 +233,17 @@ int run_compile_indicators(run_ctx *c)
             return -1;
         }
         ind->rule = rule_of(ind->ri);
-        if (alloc_values(c->n_units, &ind->v, &ind->m) < 0)
+        const rcp_rollup *ru = &ind->ri->rollup;
+        if ((ind->rule == ROLL_WMEAN && ru->weight.s &&
+             !(ind->weight = parse_text(&ru->weight))) ||
+            (ind->rule == ROLL_RATIO &&
+             (!(ind->num = parse_text(&ru->numerator)) ||
+              !(ind->den = parse_text(&ru->denominator)))) ||
+            (ind->ri->min_base.expr.s &&
+             !(ind->base = parse_text(&ind->ri->min_base.expr))))
+            return -1;
+        if (alloc_values(c->n_units, &ind->v, &ind->m) < 0 ||
+            alloc_values(c->n_units, &ind->rv, &ind->rm) < 0)
             return -1;
     }
     /* order by dependencies, then compile in that order so that types of
@@ -215,15 +272,10 @@ int run_compile_indicators(run_ctx *c)
         }
         ind->is_bool = expr_result_type(ind->e) == EXPR_T_BOOL;
         const rcp_rollup *ru = &ind->ri->rollup;
-        if (ind->rule == ROLL_WMEAN && ru->weight.s &&
-            !(ind->weight = run_compile(&ru->weight, &res)))
-            rc = -1;
-        if (rc == 0 && ind->rule == ROLL_RATIO &&
-            (!(ind->num = run_compile(&ru->numerator, &res)) ||
-             !(ind->den = run_compile(&ru->denominator, &res))))
-            rc = -1;
-        if (rc == 0 && ind->ri->min_base.expr.s &&
-            !(ind->base = run_compile(&ind->ri->min_base.expr, &res)))
+        if (check_part(ind->weight, &ru->weight, &res) < 0 ||
+            check_part(ind->num, &ru->numerator, &res) < 0 ||
+            check_part(ind->den, &ru->denominator, &res) < 0 ||
+            check_part(ind->base, &ind->ri->min_base.expr, &res) < 0)
             rc = -1;
         if (rc == 0 && ind->rule == ROLL_WMEAN && !ind->weight)
             rc = rcp_error_at(ru->method.pos, ERR_RECIPE,
@@ -268,18 +320,31 @@ int run_eval_indicators(run_ctx *c)
     run_resolver(c, &res);
     for (size_t k = 0; k < c->n_ind; k++) {
         run_indicator *ind = &c->ind[k];
-        if (expr_eval(ind->e, &res, c->n_units, ind->v, ind->m) < 0 ||
-            eval_part(c, &res, ind->weight, &ind->wv, &ind->wm) < 0 ||
-            eval_part(c, &res, ind->num, &ind->nv, &ind->nm) < 0 ||
-            eval_part(c, &res, ind->den, &ind->dv, &ind->dm) < 0 ||
-            eval_part(c, &res, ind->base, &ind->bv, &ind->bm) < 0) {
+        /* the rollup parts and the base see other indicators as they were
+         * before their own small-number rule: a weight is a weight */
+        int rc = expr_eval(ind->e, &res, c->n_units, ind->v, ind->m);
+        c->parts_raw = 1;
+        if (rc == 0 && (eval_part(c, &res, ind->weight, &ind->wv, &ind->wm) < 0 ||
+                        eval_part(c, &res, ind->num, &ind->nv, &ind->nm) < 0 ||
+                        eval_part(c, &res, ind->den, &ind->dv, &ind->dm) < 0 ||
+                        eval_part(c, &res, ind->base, &ind->bv, &ind->bm) < 0))
+            rc = -1;
+        c->parts_raw = 0;
+        if (rc < 0) {
             err_prefix("indicator \"%s\"", ind->ri->name.s);
             return -1;
         }
+        /* rollups start from the values before suppression (the group's
+         * own base is checked again there); the units, maps, sheets and
+         * indicators that refer to this one see the suppressed values.
+         * A missing base (CBS secret, mostly a small count) suppresses
+         * too. */
+        memcpy(ind->rv, ind->v, c->n_units * sizeof *ind->v);
+        memcpy(ind->rm, ind->m, c->n_units);
         if (ind->base) {
             double min = ind->ri->min_base.min.v;
             for (size_t u = 0; u < c->n_units; u++)
-                if (!ind->bm[u] && ind->bv[u] < min && !ind->m[u]) {
+                if (!ind->m[u] && (ind->bm[u] || ind->bv[u] < min)) {
                     ind->m[u] = MISS_SUPPRESSED;
                     ind->v[u] = 0;
                 }
@@ -298,6 +363,7 @@ void run_indicators_free(run_ctx *c)
         expr_free(ind->den);
         expr_free(ind->base);
         free(ind->v); free(ind->m);
+        free(ind->rv); free(ind->rm);
         free(ind->wv); free(ind->wm);
         free(ind->nv); free(ind->nm);
         free(ind->dv); free(ind->dm);

@@ -43,8 +43,10 @@ typedef struct {
     expr *e;
     expr *weight, *num, *den, *base; /* rollup parts and min_base (or NULL) */
     roll_rule rule;
-    double *v;               /* per unit (owned) */
+    double *v;               /* per unit, small-number rule applied (owned) */
     uint8_t *m;
+    double *rv;              /* per unit before the rule, for rollups (owned) */
+    uint8_t *rm;
     double *wv, *nv, *dv, *bv; /* rollup part values per unit (owned) */
     uint8_t *wm, *nm, *dm, *bm;
     int state;               /* 0 new, 1 in progress, 2 done (ordering) */
@@ -95,6 +97,8 @@ typedef struct {
     } timing[24];
     size_t n_timing;
     double t0;
+    int parts_raw;           /* resolve indicators to their values before
+                                the small-number rule (rollup parts) */
     run_map_result *maps;
     size_t n_maps;
     char recipe_sha[65];
@@ -139,10 +143,14 @@ int run_write_outputs(run_ctx *c, const char *stage_dir);
 
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);
+/* Checks what maps need (geometry, known palettes) before running. */
+int run_check_maps(const run_ctx *c);
 void run_maps_free(run_ctx *c);
 
 /* run_sheets.c */
 int run_render_sheets(run_ctx *c, const char *stage_dir);
+/* Checks the fact-sheet sections against the run (unit level). */
+int run_check_sheets(const run_ctx *c);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

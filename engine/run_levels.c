@@ -98,13 +98,13 @@ static int roll_indicator(run_ctx *c, const run_level *L,
     int rc = 0;
     switch (ind->rule) {
     case ROLL_SUM:
-        rc = roll_sum(&L->g, n, ind->v, ind->m, col->d, om);
+        rc = roll_sum(&L->g, n, ind->rv, ind->rm, col->d, om);
         break;
     case ROLL_MEAN:
-        rc = roll_mean(&L->g, n, ind->v, ind->m, col->d, om);
+        rc = roll_mean(&L->g, n, ind->rv, ind->rm, col->d, om);
         break;
     case ROLL_WMEAN:
-        rc = roll_wmean(&L->g, n, ind->v, ind->m, ind->wv, ind->wm, col->d, om);
+        rc = roll_wmean(&L->g, n, ind->rv, ind->rm, ind->wv, ind->wm, col->d, om);
         break;
     case ROLL_RATIO:
         rc = roll_ratio(&L->g, n, ind->nv, ind->nm, ind->dv, ind->dm,
@@ -121,7 +121,7 @@ static int roll_indicator(run_ctx *c, const run_level *L,
         rc = (b && bm) ? roll_sum(&L->g, n, ind->bv, ind->bm, b, bm)
                        : err_oom("rollup");
         for (size_t g = 0; rc == 0 && g < ng; g++)
-            if (!bm[g] && !om[g] && b[g] < ind->ri->min_base.min.v) {
+            if (!om[g] && (bm[g] || b[g] < ind->ri->min_base.min.v)) {
                 om[g] = MISS_SUPPRESSED;
                 col->d[g] = 0;
             }

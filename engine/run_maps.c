@@ -394,15 +394,29 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     return rc;
 }
 
+int run_check_maps(const run_ctx *c)
+{
+    const rcp *r = c->r;
+    for (size_t k = 0; k < r->n_maps; k++) {
+        const rcp_map *m = &r->maps[k];
+        if (!c->geom)
+            return rcp_error_at(m->name.pos.line ? m->name.pos : m->indicator.pos,
+                                ERR_RECIPE,
+                                "maps need geometry: mark one source at the "
+                                "unit's level with `geometry: true`");
+        if (m->palette.s && !pal_find(m->palette.s))
+            return run_error_here(m->palette.pos, NULL);
+    }
+    return 0;
+}
+
 int run_render_maps(run_ctx *c, const char *stage_dir)
 {
     const rcp *r = c->r;
     if (r->n_maps == 0)
         return 0;
-    if (!c->geom)
-        return rcp_error_at(r->maps[0].name.pos, ERR_RECIPE,
-                            "maps need geometry: mark one source at the "
-                            "unit's level with `geometry: true`");
+    if (run_check_maps(c) < 0)
+        return -1;
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/maps", stage_dir);
     if (mkdir(dir, 0777) != 0) {

@@ -203,8 +203,8 @@ static int resolve_indicator(void *ctx, const char *name, expr_colref *out)
             continue;
         out->type = ind->is_bool ? EXPR_T_BOOL : EXPR_T_NUMBER;
         out->n = c->n_units;
-        out->values = ind->v;
-        out->miss = ind->m;
+        out->values = c->parts_raw && ind->rv ? ind->rv : ind->v;
+        out->miss = c->parts_raw && ind->rm ? ind->rm : ind->m;
         return EXPR_RESOLVE_OK;
     }
     out->candidates = c->ind_names;

@@ -522,7 +522,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     return rc;
 }
 
-int run_render_sheets(run_ctx *c, const char *stage_dir)
+int run_check_sheets(const run_ctx *c)
 {
     for (size_t k = 0; k < c->r->n_factsheets; k++) {
         const rcp_factsheet *fs = &c->r->factsheets[k];
@@ -536,8 +536,16 @@ int run_render_sheets(run_ctx *c, const char *stage_dir)
                                 "change the recipe's unit",
                                 key_level_name(c->unit_level),
                                 key_level_name(c->unit_level));
-        if (render_factsheet(c, fs, stage_dir) < 0)
-            return -1;
     }
+    return 0;
+}
+
+int run_render_sheets(run_ctx *c, const char *stage_dir)
+{
+    if (run_check_sheets(c) < 0)
+        return -1;
+    for (size_t k = 0; k < c->r->n_factsheets; k++)
+        if (render_factsheet(c, &c->r->factsheets[k], stage_dir) < 0)
+            return -1;
     return 0;
 }

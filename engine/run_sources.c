@@ -104,11 +104,17 @@ int run_load_sources(run_ctx *c)
         if (apply_renames(s) < 0)
             return -1;
         if (rs->catalog.s) {
-            s->cat = catalog_load(rs->catalog.s);
-            if (!s->cat) {
-                err_prefix("source \"%s\"", rs->name.s);
-                return -1;
-            }
+            char cpath[4096];
+            size_t cl = strlen(rs->catalog.s);
+            if (cl > 5 && !strcmp(rs->catalog.s + cl - 5, ".yaml") &&
+                rs->catalog.s[0] != '/' && rcp_given(rs->catalog.pos) &&
+                rs->catalog.pos.line > 0)
+                snprintf(cpath, sizeof cpath, "%s/%s", r->dir, rs->catalog.s);
+            else
+                snprintf(cpath, sizeof cpath, "%s", rs->catalog.s);
+            s->cat = catalog_load(cpath);
+            if (!s->cat)
+                return run_error_here(rs->catalog.pos, "catalog");
         }
         if (build_candidates(s) < 0)
             return -1;
@@ -212,8 +218,10 @@ static int index_source(run_ctx *c, run_source *s)
  * named like the level's name in CBS files. NULL when none. */
 const tbl_col *run_name_column(const run_source *s, key_level l)
 {
-    if (s->rs->name_column.s && l == s->level)
-        return tbl_col_by_name(s->t, s->rs->name_column.s);
+    if (s->rs->name_column.s && l == s->level) {
+        const tbl_col *col = tbl_col_by_name(s->t, s->rs->name_column.s);
+        return col && col->type == COL_STRING ? col : NULL;
+    }
     static const char *const names[4][6] = {
         {NULL},
         {"gemeentenaam", "GM_NAAM", "gm_naam", "GMN", "statnaam", "naam"},
@@ -262,6 +270,22 @@ int run_build_units(run_ctx *c)
     c->unit_names = calloc(n ? n : 1, sizeof *c->unit_names);
     if (!c->units || !c->unit_row || !c->unit_names)
         return err_oom("units");
+    if (us->rs->name_column.s) {
+        const tbl_col *given = tbl_col_by_name(us->t, us->rs->name_column.s);
+        if (!given || given->type != COL_STRING) {
+            const char *best[1];
+            size_t nb = given ? 0 : expr_suggest(us->rs->name_column.s, us->cand,
+                                                 us->n_cand, best, 1);
+            return rcp_error_at(us->rs->name_column.pos, ERR_RECIPE,
+                                "name_column \"%s\" of source \"%s\" %s%s%s%s",
+                                us->rs->name_column.s, us->rs->name.s,
+                                given ? "is not a text column; give the "
+                                        "column with the names"
+                                      : "does not exist",
+                                nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                                nb ? "\"?" : "");
+        }
+    }
     const tbl_col *nc = run_name_column(us, c->unit_level);
     for (size_t r = 0; r < n; r++) {
         if (keyidx_level_of(us->ix, r) != c->unit_level)

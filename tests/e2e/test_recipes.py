@@ -229,6 +229,53 @@ indicators:
     kind: count
 """, "percentage.yaml:12:11:", "P_HUURWON", "percentage")
 
+# --- D2: suppression, ordering and names (on the demo data) ---------------
+demo = os.path.join(t.src, "datasets", "demo")
+props = read_geojson_props(os.path.join(demo, "voorbeeldrecht_buurten.geojson"))
+r = recipe("small", """
+name: small
+unit: buurt
+sources:
+  kwb:
+    path: %s/voorbeeldrecht_buurten.geojson
+    key: buurtcode
+    geometry: true
+indicators:
+  oud:
+    expr: kwb.percentage_personen_65_jaar_en_ouder
+    rollup: {method: weighted_mean, weight: inw}
+    min_base: {expr: inw, min: 2000}
+  inw:
+    expr: kwb.aantal_inwoners
+    kind: count
+    min_base: {expr: kwb.aantal_inwoners, min: 2000}
+""" % demo)
+p = run(r)
+if p.returncode == 0:
+    bu = read_out_csv(os.path.join(OUT, "small", "indicators.csv"))
+    gm = read_out_csv(os.path.join(OUT, "small", "indicators_gemeente.csv"))
+    tot = sum(num(x["aantal_inwoners"]) for x in props)
+    t.near(gm["GM9901"]["inw"], tot, 1e-9, "rollup sums every unit, also the suppressed ones")
+    small = [x["buurtcode"] for x in props if num(x["aantal_inwoners"]) < 2000]
+    t.check(small and all(bu[c]["inw"] is None and bu[c]["oud"] is None for c in small),
+            "units under the base are suppressed, also through a later indicator")
+    pairs = [(num(x["percentage_personen_65_jaar_en_ouder"]), num(x["aantal_inwoners"])) for x in props]
+    pairs = [(a, b) for a, b in pairs if a is not None]
+    t.near(gm["GM9901"]["oud"], sum(a * b for a, b in pairs) / sum(b for a, b in pairs), 1e-9,
+           "weighted mean by an indicator defined later in the recipe")
+expect_error("reserved", base + """indicators:
+  name: w.huishoudens
+""", "reserved.yaml:11:", "cannot be called")
+expect_error("namecol", base.replace("    geometry: true", "    geometry: true\n    name_column: aantal_inwoners")
+             + """indicators:
+  x: w.huishoudens
+""", "namecol.yaml:10:", "not a text column")
+expect_error("nogeo", base.replace("    geometry: true\n", "") + """indicators:
+  x: w.huishoudens
+maps:
+  - {name: x, indicator: x}
+""", "nogeo.yaml:", "maps need geometry")
+
 # --- E: a failed run leaves the previous results intact ---------------------
 before = open(os.path.join(OUT, "aandeel", "indicators.csv")).read() if os.path.exists(
     os.path.join(OUT, "aandeel", "indicators.csv")) else None
