@@ -207,6 +207,21 @@ int run_write_manifest(run_ctx *c, const char *path)
     for (size_t k = 0; k < c->n_maps; k++)
         write_map(&w, &c->maps[k]);
     jsonw_arr_end(&w);
+    jsonw_key(&w, "comparisons");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; c->cmp_files && k < c->r->n_comparisons; k++) {
+        jsonw_obj_begin(&w);
+        jsonw_kstr(&w, "name", c->r->comparisons[k].name.s);
+        jsonw_kstr(&w, "indicator", c->r->comparisons[k].indicator.s);
+        jsonw_key(&w, "files");
+        jsonw_arr_begin(&w);
+        for (int x = 0; x < 2; x++)
+            if (c->cmp_files[k][x][0])
+                jsonw_str(&w, c->cmp_files[k][x]);
+        jsonw_arr_end(&w);
+        jsonw_obj_end(&w);
+    }
+    jsonw_arr_end(&w);
     write_versions(&w);
     jsonw_key(&w, "timings_seconds");
     jsonw_obj_begin(&w);

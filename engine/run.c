@@ -96,6 +96,8 @@ static int write_all(run_ctx *c)
         run_time(c, "maps", &t);
     if (rc == 0 && (rc = run_render_sheets(c, stage)) == 0)
         run_time(c, "factsheets", &t);
+    if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)
+        run_time(c, "comparisons", &t);
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
@@ -137,13 +139,6 @@ int run_recipe(const rcp *r, const run_options *opt)
     int rc = sha256_file(r->path, c.recipe_sha);
     if (rc == 0 && opt->log)
         fprintf(opt->log, "recept %s (%s)\n", r->name.s, r->path);
-    if (rc == 0 && r->n_comparisons > 0)
-        rc = rcp_error_at(r->comparisons[0].name.pos.line ? r->comparisons[0].name.pos
-                                                          : r->comparisons[0].indicator.pos,
-                          ERR_RECIPE,
-                          "comparison charts (`comparisons:`) are not made by "
-                          "this version of dnawijk yet; remove the section or "
-                          "use maps with shared_breaks to compare areas");
     if (rc == 0 && (rc = run_load_sources(&c)) == 0)
         run_time(&c, "read", &t);
     if (rc == 0 && (rc = run_build_units(&c)) == 0)
@@ -166,6 +161,7 @@ int run_recipe(const rcp *r, const run_options *opt)
         fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
                 key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
     run_maps_free(&c);
+    free(c.cmp_files);
     run_levels_free(&c);
     run_indicators_free(&c);
     run_sources_free(&c);

@@ -99,6 +99,7 @@ typedef struct {
     double t0;
     int parts_raw;           /* resolve indicators to their values before
                                 the small-number rule (rollup parts) */
+    char (*cmp_files)[2][256]; /* per comparison: its chart files */
     run_map_result *maps;
     size_t n_maps;
     char recipe_sha[65];
@@ -146,6 +147,9 @@ int run_render_maps(run_ctx *c, const char *stage_dir);
 /* Checks what maps need (geometry, known palettes) before running. */
 int run_check_maps(const run_ctx *c);
 void run_maps_free(run_ctx *c);
+
+/* run_comparisons.c */
+int run_render_comparisons(run_ctx *c, const char *stage_dir);
 
 /* run_sheets.c */
 int run_render_sheets(run_ctx *c, const char *stage_dir);

@@ -94,4 +94,51 @@ if p.returncode == 0:
             "equal-interval breaks over the pooled values: %s vs %s" % (a["breaks"], want))
     t.check(sum(a["counts"]) == len(per["jong"]) and sum(b2["counts"]) == len(per["oud"]),
             "each map counts its own values")
+# a comparison chart: cars per household by gemeente, sorted, with the
+# ratio of sums per gemeente computed here from the GeoJSON
+from collections import defaultdict
+from e2elib import num, read_geojson_props
+cmp_recipe = write(os.path.join(t.work, "cmp.yaml"), """
+name: vergelijking
+title: Groningen en Almere
+unit: wijk
+area: [GM0014, GM0034, GM0363]
+sources:
+  w:
+    path: %s
+    key: wijkcode
+    geometry: true
+indicators:
+  autos_per_hh:
+    expr: w.personenautos / w.huishoudens
+    label: Personenauto's per huishouden
+    decimals: 2
+    rollup: {method: ratio, numerator: w.personenautos, denominator: w.huishoudens}
+comparisons:
+  - {name: autos, indicator: autos_per_hh, by: gemeente}
+""" % os.path.join(t.data, "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
+p = t.run("run", cmp_recipe, "-o", out1, "-q")
+if p.returncode == 0:
+    d = os.path.join(out1, "vergelijking")
+    man = json.load(open(os.path.join(d, "manifest.json")))
+    t.check(man["comparisons"][0]["files"] == ["charts/autos.png", "charts/autos.pdf"],
+            "comparison files listed")
+    num_, den_, name = defaultdict(float), defaultdict(float), {}
+    for w in read_geojson_props(os.path.join(t.data, "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson")):
+        a, h = num(w.get("personenautos")), num(w.get("huishoudens"))
+        if w["gemeentecode"] in ("GM0014", "GM0034", "GM0363") and a is not None and h is not None:
+            num_[w["gemeentecode"]] += a
+            den_[w["gemeentecode"]] += h
+            name[w["gemeentecode"]] = w["gemeentenaam"]
+    want = sorted(((num_[g] / den_[g], name[g]) for g in num_), reverse=True)
+    txt = subprocess.run(["pdftotext", "-layout", os.path.join(d, "charts", "autos.pdf"), "-"],
+                         capture_output=True, text=True).stdout
+    rows = [l.strip() for l in txt.splitlines()]
+    import re
+    is_row = lambda l, n: re.match(re.escape(n) + r"\s+[0-9]", l) is not None
+    pos = [next((i for i, l in enumerate(rows) if is_row(l, n)), -1) for _, n in want]
+    t.check(all(x >= 0 for x in pos) and pos == sorted(pos), "gemeenten sorted by value: %s" % want)
+    for v, n in want:
+        line = [l for l in rows if is_row(l, n)]
+        t.check(line and ("%.2f" % v).replace(".", ",") in line[0], "%s = %.2f on the chart" % (n, v))
 t.done()

@@ -1,0 +1,147 @@
+/* run_comparisons.c - the `comparisons:` section of a run: one indicator
+ * for every gemeente (or wijk, or unit) of the run side by side, sorted,
+ * with the whole area's value as a reference line, written to
+ * OUTDIR/<recipe>/charts/<name>.png and .pdf. */
+#include "run_internal.h"
+
+#include "chart.h"
+#include "err.h"
+#include "numfmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The result table at level l (the units' own table when l is the unit
+ * level), or NULL. */
+static const run_level *level_for(const run_ctx *c, key_level l)
+{
+    for (size_t k = 0; k < c->n_levels; k++)
+        if (c->levels[k].level == l)
+            return &c->levels[k];
+    return NULL;
+}
+
+static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
+                      size_t idx)
+{
+    int en = c->r->language.v == RCP_EN;
+    int by = cmp->by.v;
+    key_level l = by == RCP_BUURT ? KEY_BUURT : by == RCP_WIJK ? KEY_WIJK : KEY_GEMEENTE;
+    const run_level *L = level_for(c, l);
+    if (!L)
+        return rcp_error_at(cmp->by.pos.line ? cmp->by.pos : cmp->indicator.pos,
+                            ERR_RECIPE,
+                            "comparison \"%s\" is by %s, but the run has no %s "
+                            "level (its unit is %s)",
+                            cmp->name.s, key_level_name(l), key_level_name(l),
+                            key_level_name(c->unit_level));
+    const tbl *t = L->result;
+    size_t n = tbl_nrows(t);
+    const tbl_col *names = tbl_col_by_name(t, "name");
+    const tbl_col *vals = tbl_col_by_name(t, cmp->indicator.s);
+    const run_indicator *ind = NULL;
+    for (size_t k = 0; k < c->n_ind; k++)
+        if (!strcmp(c->ind[k].ri->name.s, cmp->indicator.s))
+            ind = &c->ind[k];
+    const char **labels = malloc((n ? n : 1) * sizeof *labels);
+    const char **why = malloc((n ? n : 1) * sizeof *why);
+    uint8_t *miss = malloc(n ? n : 1);
+    if (!labels || !why || !miss) {
+        free(labels);
+        free(why);
+        free(miss);
+        return err_oom("comparison");
+    }
+    for (size_t r = 0; r < n; r++) {
+        labels[r] = col_str(names, r) ? col_str(names, r) : "";
+        miss[r] = (uint8_t)col_miss(vals, r);
+        why[r] = miss[r] == MISS_SUPPRESSED && ind->ri->min_base.label.s
+                     ? ind->ri->min_base.label.s
+                 : en ? miss_reason_label_en((miss_reason)miss[r])
+                      : miss_reason_label_nl((miss_reason)miss[r]);
+    }
+    char title[320], sub[320], ref_label[200], src[600], prov[256];
+    snprintf(title, sizeof title, "%s", ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s);
+    snprintf(sub, sizeof sub, "%s · %s %s%s%s", c->r->title.s ? c->r->title.s : c->r->name.s,
+             en ? "per" : "per", key_level_name(l), ind->ri->unit.s ? " · " : "",
+             ind->ri->unit.s ? ind->ri->unit.s : "");
+    chart_spec spec;
+    memset(&spec, 0, sizeof spec);
+    const run_level *area = level_for(c, KEY_INVALID);
+    if (area) {
+        const tbl_col *a = tbl_col_by_name(area->result, cmp->indicator.s);
+        if (a && col_miss(a, 0) == MISS_NONE) {
+            char v[96];
+            numfmt_unit(a->d[0], ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
+                                                          : numfmt_auto_decimals(a->d[0]),
+                        ind->ri->unit.s, en ? NUMFMT_EN : NUMFMT_NL, v, sizeof v);
+            snprintf(ref_label, sizeof ref_label, "%s: %s",
+                     en ? "whole area" : "hele gebied", v);
+            spec.has_ref = 1;
+            spec.ref = a->d[0];
+            spec.ref_label = ref_label;
+        }
+    }
+    size_t used = (size_t)snprintf(src, sizeof src, "%s", en ? "Source: " : "Bron: ");
+    for (size_t k = 0; k < c->n_src && used < sizeof src; k++) {
+        const run_source *s = &c->src[k];
+        const char *lab = s->rs->label.s ? s->rs->label.s : s->rs->path.s;
+        used += (size_t)snprintf(src + used, sizeof src - used, "%s%s", k ? "; " : "", lab);
+    }
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s", DNAWIJK_VERSION,
+             en ? "recipe" : "recept", c->r->name.s, c->recipe_sha, c->created);
+    spec.title = title;
+    spec.subtitle = sub;
+    spec.unit = ind->ri->unit.s;
+    spec.decimals = (int)ind->ri->decimals.v;
+    spec.labels = labels;
+    spec.values = vals->d;
+    spec.miss = miss;
+    spec.miss_text = why;
+    spec.n = n;
+    spec.dots = cmp->chart.v == RCP_DOT;
+    spec.sort = cmp->sort.v == RCP_SORT_ASC    ? CHART_SORT_ASC
+                : cmp->sort.v == RCP_SORT_NAME ? CHART_SORT_NAME
+                : cmp->sort.v == RCP_SORT_NONE ? CHART_SORT_NONE
+                                               : CHART_SORT_DESC;
+    spec.source_line = src;
+    spec.provenance = prov;
+    spec.language = en ? "en" : "nl";
+    int rc = 0;
+    static const char *const ext[] = {"png", "pdf"};
+    for (int f = 0; rc == 0 && f < 2; f++) {
+        char path[8600];
+        snprintf(path, sizeof path, "%s/%s.%s", dir, cmp->name.s, ext[f]);
+        rc = chart_render(&spec, path, f == 0 ? PAGE_PNG : PAGE_PDF);
+        if (rc == 0)
+            snprintf(c->cmp_files[idx][f], sizeof c->cmp_files[idx][f], "charts/%s.%s",
+                     cmp->name.s, ext[f]);
+    }
+    free(labels);
+    free(why);
+    free(miss);
+    if (rc < 0)
+        err_prefix("comparison \"%s\"", cmp->name.s);
+    return rc;
+}
+
+int run_render_comparisons(run_ctx *c, const char *stage_dir)
+{
+    const rcp *r = c->r;
+    if (r->n_comparisons == 0)
+        return 0;
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/charts", stage_dir);
+    if (mkdir(dir, 0777) != 0) {
+        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+        return -1;
+    }
+    c->cmp_files = calloc(r->n_comparisons, sizeof *c->cmp_files);
+    if (!c->cmp_files)
+        return err_oom("comparisons");
+    for (size_t k = 0; k < r->n_comparisons; k++)
+        if (render_one(c, &r->comparisons[k], dir, k) < 0)
+            return -1;
+    return 0;
+}

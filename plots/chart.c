@@ -1,0 +1,257 @@
+/* chart.c - comparison charts; see chart.h. */
+#include "chart.h"
+
+#include "err.h"
+#include "numfmt.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARGIN 42.0
+#define INK 0.13, 0.13, 0.13
+#define MUTED 0.45, 0.45, 0.45
+
+typedef struct {
+    const chart_spec *s;
+    size_t *order; /* rows in drawing order: valid ones sorted, then missing */
+    size_t n_valid;
+} chart_rows;
+
+static _Thread_local const chart_spec *sort_spec; /* qsort has no context */
+
+static int cmp_rows(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const chart_spec *s = sort_spec;
+    double x = s->values[i], y = s->values[j];
+    int c = 0;
+    switch (s->sort) {
+    case CHART_SORT_DESC: c = (x < y) - (x > y); break;
+    case CHART_SORT_ASC: c = (x > y) - (x < y); break;
+    case CHART_SORT_NAME: c = strcoll(s->labels[i], s->labels[j]); break;
+    default: break;
+    }
+    return c ? c : (i > j) - (i < j); /* stable */
+}
+
+/* Sorts valid rows by the chosen order; missing rows go last, by name. */
+static int order_rows(const chart_spec *s, chart_rows *r)
+{
+    r->s = s;
+    r->order = malloc((s->n ? s->n : 1) * sizeof *r->order);
+    if (!r->order)
+        return err_oom("chart");
+    size_t m = 0;
+    for (size_t k = 0; k < s->n; k++)
+        if (!s->miss || !s->miss[k])
+            r->order[m++] = k;
+    r->n_valid = m;
+    for (size_t k = 0; k < s->n; k++)
+        if (s->miss && s->miss[k])
+            r->order[m++] = k;
+    sort_spec = s;
+    qsort(r->order, r->n_valid, sizeof *r->order, cmp_rows);
+    return 0;
+}
+
+static void value_text(const chart_spec *s, double v, int dec, char *buf,
+                       size_t size)
+{
+    numfmt_lang lang = s->language && !strcmp(s->language, "en") ? NUMFMT_EN
+                                                                  : NUMFMT_NL;
+    numfmt_unit(v, dec, s->unit, lang, buf, size);
+}
+
+/* Draws the rows in cols columns inside the box (x, y, w, h). */
+static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
+                     double x, double y, double w, double h, int dec)
+{
+    const chart_spec *s = r->s;
+    size_t n = s->n;
+    int cols = n > 180 ? 3 : n > 90 ? 2 : 1;
+    size_t per = (n + (size_t)cols - 1) / (size_t)cols;
+    double gap = 18, cw = (w - gap * (cols - 1)) / cols;
+    double row_h = fmin(16.0, h / (double)(per ? per : 1));
+    double fs = fmax(3.5, fmin(8.5, row_h * 0.72));
+    double lo = 0, hi = 0;
+    for (size_t k = 0; k < r->n_valid; k++) {
+        double v = s->values[r->order[k]];
+        lo = fmin(lo, v);
+        hi = fmax(hi, v);
+    }
+    if (s->has_ref) {
+        lo = fmin(lo, s->ref);
+        hi = fmax(hi, s->ref);
+    }
+    if (hi == lo)
+        hi = lo + 1;
+    double label_w = cw * 0.36, value_w = fs * 5.5;
+    double bar_x0 = label_w + 6, bar_w = cw - bar_x0 - value_w - 4;
+    for (int c = 0; c < cols; c++) {
+        double cx = x + c * (cw + gap);
+        double zero = cx + bar_x0 + (0 - lo) / (hi - lo) * bar_w;
+        for (size_t j = 0; j < per; j++) {
+            size_t k = (size_t)c * per + j;
+            if (k >= n)
+                break;
+            size_t row = r->order[k];
+            double ry = y + (double)j * row_h;
+            if (j % 2 == 0) {
+                cairo_rectangle(cr, cx, ry, cw, row_h);
+                cairo_set_source_rgb(cr, 0.965, 0.965, 0.965);
+                cairo_fill(cr);
+            }
+            PangoLayout *l = text_layout(tc, s->labels[row], fs, 0, -1, TEXT_RIGHT);
+            if (!l)
+                return -1;
+            pango_layout_set_width(l, (int)(label_w * PANGO_SCALE));
+            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+            double tw, th;
+            text_size(l, &tw, &th);
+            text_draw(cr, l, cx, ry + (row_h - th) / 2, INK);
+            g_object_unref(l);
+            char buf[96];
+            int missing = s->miss && s->miss[row];
+            if (missing) {
+                snprintf(buf, sizeof buf, "%s",
+                         s->miss_text && s->miss_text[row] ? s->miss_text[row] : "–");
+                l = text_layout(tc, buf, fs, 0, -1, TEXT_LEFT);
+                if (!l)
+                    return -1;
+                text_size(l, &tw, &th);
+                text_draw(cr, l, cx + bar_x0, ry + (row_h - th) / 2, MUTED);
+                g_object_unref(l);
+                continue;
+            }
+            double v = s->values[row];
+            double vx = cx + bar_x0 + (v - lo) / (hi - lo) * bar_w;
+            cairo_set_source_rgb(cr, 0.17, 0.37, 0.62);
+            if (s->dots) {
+                cairo_arc(cr, vx, ry + row_h / 2, fmax(1.2, row_h * 0.28), 0, 2 * M_PI);
+                cairo_fill(cr);
+            } else {
+                double bh = row_h * 0.62;
+                cairo_rectangle(cr, fmin(zero, vx), ry + (row_h - bh) / 2,
+                                fabs(vx - zero), bh);
+                cairo_fill(cr);
+            }
+            value_text(s, v, dec, buf, sizeof buf);
+            l = text_layout(tc, buf, fs, 0, -1, TEXT_LEFT);
+            if (!l)
+                return -1;
+            text_size(l, &tw, &th);
+            text_draw(cr, l, cx + bar_x0 + bar_w + 4, ry + (row_h - th) / 2, INK);
+            g_object_unref(l);
+        }
+        if (s->has_ref) {
+            double rx = cx + bar_x0 + (s->ref - lo) / (hi - lo) * bar_w;
+            size_t rows = (size_t)c * per >= n ? 0 : (n - (size_t)c * per < per ? n - (size_t)c * per : per);
+            double dash[] = {2.0, 1.5};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
+            cairo_set_line_width(cr, 0.8);
+            cairo_move_to(cr, rx, y - 3);
+            cairo_line_to(cr, rx, y + (double)rows * row_h);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+        }
+    }
+    return 0;
+}
+
+int chart_render(const chart_spec *s, const char *path, page_format fmt)
+{
+    if (s->n == 0) {
+        err_set(ERR_RENDER, path, 0, NULL, "a comparison chart needs at least one area");
+        return -1;
+    }
+    page_size ps;
+    if (page_parse(s->page, s->landscape, s->dpi > 0 ? s->dpi : 300, &ps) < 0)
+        return -1;
+    page_out *po = page_begin(&ps, fmt, path, s->title);
+    if (!po)
+        return -1;
+    cairo_t *cr = page_cairo(po);
+    text_ctx *tc = text_new(cr, "DejaVu Sans");
+    chart_rows rows;
+    memset(&rows, 0, sizeof rows);
+    int rc = tc ? order_rows(s, &rows) : -1;
+    double w = ps.w_pt - 2 * MARGIN, y = MARGIN;
+    double scale = ps.w_pt / 595.0; /* A3 and landscape grow the type */
+    int dec = s->decimals;
+    if (rc == 0 && dec < 0) {
+        double big = 0;
+        for (size_t k = 0; k < s->n; k++)
+            if (!s->miss || !s->miss[k])
+                big = fmax(big, fabs(s->values[k]));
+        dec = big >= 100 ? 0 : big >= 10 ? 1 : 2;
+    }
+    const char *texts[2] = {s->title, s->subtitle};
+    const double sizes[2] = {16, 9.5};
+    for (int k = 0; rc == 0 && k < 2; k++) {
+        if (!texts[k])
+            continue;
+        PangoLayout *l = text_layout(tc, texts[k], sizes[k] * scale, k == 0, w, TEXT_LEFT);
+        if (!l) {
+            rc = -1;
+            break;
+        }
+        double tw, th;
+        text_size(l, &tw, &th);
+        if (k == 0)
+            text_draw(cr, l, MARGIN, y, INK);
+        else
+            text_draw(cr, l, MARGIN, y, MUTED);
+        y += th + 4;
+        g_object_unref(l);
+    }
+    if (rc == 0 && s->has_ref && s->ref_label) {
+        PangoLayout *l = text_layout(tc, s->ref_label, 8 * scale, 0, w, TEXT_LEFT);
+        if (!l)
+            rc = -1;
+        else {
+            double tw, th;
+            text_size(l, &tw, &th);
+            cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
+            double dash[] = {2.0, 1.5};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_line_width(cr, 0.8);
+            cairo_move_to(cr, MARGIN, y + th / 2);
+            cairo_line_to(cr, MARGIN + 14, y + th / 2);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+            text_draw(cr, l, MARGIN + 18, y, MUTED);
+            y += th + 8;
+            g_object_unref(l);
+        }
+    }
+    double foot = 30 * scale;
+    if (rc == 0)
+        rc = draw_rows(cr, tc, &rows, MARGIN, y + 4, w,
+                       ps.h_pt - MARGIN - foot - (y + 4), dec);
+    const char *lines[2] = {s->source_line, s->provenance};
+    double fy = ps.h_pt - MARGIN - foot + 8;
+    for (int k = 0; rc == 0 && k < 2; k++) {
+        if (!lines[k])
+            continue;
+        PangoLayout *l = text_layout(tc, lines[k], (k ? 6 : 7.5) * scale, 0, w, TEXT_LEFT);
+        if (!l) {
+            rc = -1;
+            break;
+        }
+        double tw, th;
+        text_size(l, &tw, &th);
+        text_draw(cr, l, MARGIN, fy, MUTED);
+        fy += th + 2;
+        g_object_unref(l);
+    }
+    free(rows.order);
+    text_free(tc);
+    if (rc < 0) {
+        page_abort(po);
+        return -1;
+    }
+    return page_finish(po);
+}

@@ -1,0 +1,43 @@
+/* chart.h - comparison charts: one indicator for many areas side by side
+ * (gemeenten of a region, wijken of a gemeente), as sorted horizontal bars
+ * or dots with the values written beside them, a reference line (the
+ * whole area's value) and missing areas listed with their reason. Data in,
+ * one PNG/PDF/SVG file out, written atomically through page.h.
+ */
+#ifndef DNW_CHART_H
+#define DNW_CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "page.h"
+
+typedef enum { CHART_SORT_DESC = 0, CHART_SORT_ASC, CHART_SORT_NAME, CHART_SORT_NONE } chart_sort;
+
+typedef struct {
+    const char *title, *subtitle;
+    const char *unit;          /* "%", NULL */
+    int decimals;              /* -1: automatic from the values */
+    const char *const *labels; /* n area names */
+    const double *values;      /* n values */
+    const uint8_t *miss;       /* n missing reasons (0 = valid), may be NULL */
+    const char *const *miss_text; /* n texts for missing ones, may be NULL */
+    size_t n;
+    int dots;                  /* 0: bars, 1: dots */
+    chart_sort sort;
+    int has_ref;               /* draw a reference line at ref */
+    double ref;
+    const char *ref_label;     /* "gebied: 20,1 %" */
+    const char *source_line, *provenance;
+    const char *page;          /* "A4" (NULL), "A3" or "WxH" pixels */
+    int landscape;
+    double dpi;                /* PNG; <= 0: 300 */
+    const char *language;      /* "nl" (NULL) or "en" */
+} chart_spec;
+
+/* Renders the chart to path. Returns 0, or -1 with ERR_RENDER (nothing to
+ * draw, unknown page) or ERR_IO (the message names path) set; no partial
+ * file is left behind. */
+int chart_render(const chart_spec *s, const char *path, page_format fmt);
+
+#endif
