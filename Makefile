@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 OUT        ?= out
 
 DEB_PACKAGES = cmake pkg-config libgdal-dev gdal-bin libproj-dev proj-data \
-               libcsv-dev libcairo2-dev libpango1.0-dev libyaml-dev \
+               libcsv-dev libdeflate-dev libcairo2-dev libpango1.0-dev libyaml-dev \
                fonts-dejavu-core fontconfig poppler-utils python3 valgrind
 
 # Only for `make bench`: the tools the benchmarks compare against.

@@ -3,7 +3,7 @@
  * New, comparing:
  *   - bulk:         flat coordinate array transformed at once by PROJ
  *                   (proj_trans_generic, each distinct point once, two
- *                   threads for large arrays) - what ogrr_read does;
+ *                   threads for large arrays) - what in_ogr_read does;
  *   - per-geometry: OGR_G_Transform on every feature while reading;
  *   - no reprojection (target_crs "" keeps WGS84), for the parsing share.
  * Prints the median of 7 runs of each (wall clock and process CPU time; the
@@ -15,7 +15,7 @@
  * Usage: bench_read_vector [file.geojson]
  */
 #include "err.h"
-#include "ogrr.h"
+#include "in_ogr.h"
 #include "reproj.h"
 #include "srcopt.h"
 #include "tbl.h"
@@ -59,7 +59,7 @@ static double time_read(const char *file, const src_options *opt, int mode,
                         size_t *rows, double *cpu)
 {
     double t0 = now(), c0 = cpu_now();
-    tbl *t = ogrr_read_mode(file, NULL, opt, mode);
+    tbl *t = in_ogr_read_mode(file, NULL, opt, mode);
     double dt = now() - t0;
     if (cpu)
         *cpu = cpu_now() - c0;

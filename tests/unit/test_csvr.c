@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "check.h"
-#include "csvr.h"
+#include "in_csv.h"
 #include "err.h"
 #include "tbl.h"
 
@@ -357,7 +357,7 @@ static void test_cases(void)
         src_options o;
         make_options(&o, c);
         err_clear();
-        tbl *t = csvr_read_mem(c->name, c->data, strlen(c->data), &o);
+        tbl *t = in_csv_read_mem(c->name, c->data, strlen(c->data), &o);
         if (!t) {
             fprintf(stderr, "case %s failed: ", c->name);
             err_print(stderr);
@@ -471,7 +471,7 @@ static void test_errors(void)
         o.decimal = c->decimal;
         err_clear();
         size_t len = c->len ? c->len : strlen(c->data);
-        tbl *t = csvr_read_mem("case.csv", c->data, len, &o);
+        tbl *t = in_csv_read_mem("case.csv", c->data, len, &o);
         const err_info *e = err_get();
         int ok = !t && e && e->category == c->cat &&
                  (c->line == 0 || (e->loc_kind == ERR_LOC_LINE &&
@@ -533,15 +533,15 @@ static void test_io_errors(void)
 {
     src_options o = auto_options();
     err_clear();
-    CHECK(csvr_read(FIXTURES "does-not-exist.csv", &o) == NULL);
+    CHECK(in_csv_read(FIXTURES "does-not-exist.csv", &o) == NULL);
     CHECK(err_get() && err_get()->category == ERR_IO);
     CHECK(err_get() && strstr(err_get()->file, "does-not-exist.csv"));
     err_clear();
-    CHECK(csvr_read(FIXTURES, &o) == NULL); /* a directory */
+    CHECK(in_csv_read(FIXTURES, &o) == NULL); /* a directory */
     CHECK(err_get() && err_get()->category == ERR_IO &&
           strstr(err_get()->message, "directory"));
     err_clear();
-    CHECK(csvr_read(FIXTURES "ragged.csv", NULL) == NULL);
+    CHECK(in_csv_read(FIXTURES "ragged.csv", NULL) == NULL);
     CHECK(err_get() && err_get()->category == ERR_PARSE &&
           err_get()->loc == 3 && strstr(err_get()->file, "ragged.csv"));
     err_clear();
@@ -551,7 +551,7 @@ static void test_io_errors(void)
     CHECK(f != NULL);
     if (f)
         fclose(f);
-    CHECK(csvr_read(empty, &o) == NULL);
+    CHECK(in_csv_read(empty, &o) == NULL);
     CHECK(err_get() && err_get()->category == ERR_PARSE &&
           strstr(err_get()->message, "empty"));
     remove(empty);
@@ -563,7 +563,7 @@ static void test_fixtures(void)
     src_options o = auto_options();
     /* StatLine-like: BOM, CRLF, titles, header over 5 lines with a unit
      * line, Nederland row, gemeente and wijk rows, notes and Bron footer */
-    tbl *t = csvr_read(FIXTURES "statline_mini.csv", &o);
+    tbl *t = in_csv_read(FIXTURES "statline_mini.csv", &o);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 7);
@@ -587,7 +587,7 @@ static void test_fixtures(void)
         CHECK_NEAR(cnum(t, 4, 3), 48.25, 1e-9);
         tbl_free(t);
     }
-    t = csvr_read(FIXTURES "latin1.csv", &o);
+    t = in_csv_read(FIXTURES "latin1.csv", &o);
     CHECK(t != NULL);
     if (t) {
         check_shape(t, "Naam|Plaats|Bedrag", "sss", "latin1");
@@ -595,7 +595,7 @@ static void test_fixtures(void)
         CHECK_STR(cstr(t, 2, 0), "\xE2\x82\xAC 12");
         tbl_free(t);
     }
-    t = csvr_read(FIXTURES "quoted.csv", &o);
+    t = in_csv_read(FIXTURES "quoted.csv", &o);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 4);
@@ -608,7 +608,7 @@ static void test_fixtures(void)
         CHECK_NEAR(cnum(t, 2, 3), 4, 0);
         tbl_free(t);
     }
-    t = csvr_read(FIXTURES "padded_codes.csv", &o);
+    t = in_csv_read(FIXTURES "padded_codes.csv", &o);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 3);
@@ -621,7 +621,7 @@ static void test_fixtures(void)
         CHECK(col_miss(tbl_col_at(t, 4), 1) == MISS_UNKNOWN);
         tbl_free(t);
     }
-    t = csvr_read(FIXTURES "tabs.tsv", &o);
+    t = in_csv_read(FIXTURES "tabs.tsv", &o);
     CHECK(t != NULL);
     if (t) {
         check_shape(t, "buurtcode|inwoners|dichtheid", "sdd", "tabs");
@@ -646,7 +646,7 @@ static void test_fixtures(void)
 static void test_kvk2020(void)
 {
     src_options o = auto_options();
-    tbl *t = csvr_read(CBS "kvk2020-wb2023.csv", &o);
+    tbl *t = in_csv_read(CBS "kvk2020-wb2023.csv", &o);
     CHECK(t != NULL);
     if (!t)
         return;
@@ -711,7 +711,7 @@ static void test_kvk2020(void)
 static void test_autobezit(void)
 {
     src_options o = auto_options();
-    tbl *t = csvr_read(CBS "gem-autobezit-huishouden_2023_wijk.csv", &o);
+    tbl *t = in_csv_read(CBS "gem-autobezit-huishouden_2023_wijk.csv", &o);
     CHECK(t != NULL);
     if (!t)
         return;
@@ -741,7 +741,7 @@ static void test_autobezit(void)
     }
     tbl_free(t);
     /* the gemeente file: 342 rows, values sum to 378.4 */
-    t = csvr_read(CBS "gem-autobezit-huishouden_2023_gem.csv", &o);
+    t = in_csv_read(CBS "gem-autobezit-huishouden_2023_gem.csv", &o);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 342);
@@ -764,7 +764,7 @@ static void test_autobezit(void)
 static void test_gemeenten(void)
 {
     src_options o = auto_options();
-    tbl *t = csvr_read(CBS "gemeenten-alfabetisch-2023.csv", &o);
+    tbl *t = in_csv_read(CBS "gemeenten-alfabetisch-2023.csv", &o);
     CHECK(t != NULL);
     if (!t)
         return;
@@ -794,7 +794,7 @@ static void test_postcode(void)
     for (int k = 0; k < 5; k++) {
         struct timespec a, b;
         clock_gettime(CLOCK_MONOTONIC, &a);
-        tbl *t = csvr_read(DNW_SHARED_DATA
+        tbl *t = in_csv_read(DNW_SHARED_DATA
                            "/amsterdam_pc6_buurt/postcode_naar_buurt.csv",
                            &o);
         clock_gettime(CLOCK_MONOTONIC, &b);
@@ -827,7 +827,7 @@ static void test_postcode(void)
 static void test_metadata(void)
 {
     src_options o = auto_options();
-    tbl *t = csvr_read(DNW_SHARED_DATA
+    tbl *t = in_csv_read(DNW_SHARED_DATA
                        "/klimaateffectatlas_buurtdashboard/metadata.csv",
                        &o);
     CHECK(t != NULL);
@@ -886,7 +886,7 @@ static void test_mutations(void)
             }
         }
         err_clear();
-        tbl *t = csvr_read_mem("mut.csv", buf, len, NULL);
+        tbl *t = in_csv_read_mem("mut.csv", buf, len, NULL);
         if (t) {
             tables++;
             for (size_t c = 0; c < tbl_ncols(t); c++)

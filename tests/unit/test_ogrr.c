@@ -15,7 +15,7 @@
  */
 #include "check.h"
 #include "err.h"
-#include "ogrr.h"
+#include "in_ogr.h"
 #include "rd_approx.h"
 #include "reproj.h"
 #include "sentinel.h"
@@ -46,7 +46,7 @@ static tbl *read_data(const char *rel, const char *layer, const char *crs)
     src_options_init(&o);
     o.target_crs = crs;
     err_clear();
-    tbl *t = ogrr_read(path, layer, &o);
+    tbl *t = in_ogr_read(path, layer, &o);
     if (!t) {
         fprintf(stderr, "reading %s failed:\n", path);
         err_print(stderr);
@@ -339,8 +339,8 @@ static void test_per_geometry_same(void)
 {
     const char *path =
         DATA "cbs_kwb_2024_wijk_gemeente/gemeenten_2024.geojson";
-    tbl *a = ogrr_read_mode(path, NULL, NULL, 0);
-    tbl *b = ogrr_read_mode(path, NULL, NULL, 1);
+    tbl *a = in_ogr_read_mode(path, NULL, NULL, 0);
+    tbl *b = in_ogr_read_mode(path, NULL, NULL, 1);
     CHECK(a && b);
     if (a && b) {
         tbl_col *ga = tbl_geom(a), *gb = tbl_geom(b);
@@ -479,8 +479,8 @@ static void test_klimaateffectatlas(void)
     CHECK(miss[MISS_SECRET] + miss[MISS_NOT_AVAILABLE] +
               miss[MISS_NOT_APPLICABLE] + miss[MISS_SENTINEL] ==
           0);
-    ogrr_info info;
-    CHECK(ogrr_layer_info(DATA "klimaateffectatlas_buurtdashboard/"
+    in_ogr_info info;
+    CHECK(in_ogr_layer_info(DATA "klimaateffectatlas_buurtdashboard/"
                                "BuurtenDataset20231212_xaaac.json",
                           NULL, &info) == 0);
     CHECK_STR(info.driver, "TopoJSON");
@@ -491,7 +491,7 @@ static void test_klimaateffectatlas(void)
     /* PROVENANCE.md: extent 3.49,50.76 - 7.15,53.47 */
     CHECK_NEAR(info.extent[0], 3.49, 0.01);
     CHECK_NEAR(info.extent[3], 53.47, 0.01);
-    ogrr_info_free(&info);
+    in_ogr_info_free(&info);
     tbl_col *g = tbl_geom(t);
     /* python: 309 Polygon + 8 MultiPolygon = 329 polygons, 340 rings */
     CHECK(g->n_parts == 329 && g->n_rings == 340);
@@ -575,13 +575,13 @@ static void test_topojson_arcs_first(void)
     }
     char **names = NULL;
     size_t n = 0;
-    CHECK(ogrr_list_layers(
+    CHECK(in_ogr_list_layers(
               DATA "cbs_gebiedsindelingen_2014/Wijk_2014_layer_q1e3.json",
               &names, &n) == 0);
     CHECK(n == 1);
     if (n == 1)
         CHECK_STR(names[0], "layer");
-    ogrr_free_names(names, n);
+    in_ogr_free_names(names, n);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -630,8 +630,8 @@ static void test_ermelo_gpkg(void)
     CHECK(t && tbl_nrows(t) == 17);
     tbl_free(t);
 
-    ogrr_info info;
-    CHECK(ogrr_layer_info(DATA "cbs_wijkbuurtkaart_2021_ermelo/"
+    in_ogr_info info;
+    CHECK(in_ogr_layer_info(DATA "cbs_wijkbuurtkaart_2021_ermelo/"
                                "CBS_buurten.gpkg",
                           NULL, &info) == 0);
     CHECK_STR(info.driver, "GPKG");
@@ -642,8 +642,8 @@ static void test_ermelo_gpkg(void)
     CHECK(info.n_fields == 41);
     CHECK_NEAR(info.extent[0], 165776.640625, 1e-6);
     CHECK_NEAR(info.extent[3], 482732.5625, 1e-6);
-    ogrr_info_free(&info);
-    ogrr_info_free(NULL);
+    in_ogr_info_free(&info);
+    in_ogr_info_free(NULL);
 }
 
 static void test_almere_shapefile(void)
@@ -703,7 +703,7 @@ static void test_shapefile_without_prj(void)
     }
     tbl *a = read_data("cbs_kwb_2011_almere/buurt_2011_v3.shp", NULL, NULL);
     err_clear();
-    tbl *b = ogrr_read(tmp_path("noprj.shp"), NULL, NULL);
+    tbl *b = in_ogr_read(tmp_path("noprj.shp"), NULL, NULL);
     CHECK(a && b);
     if (a && b) {
         CHECK_STR(tbl_geom(b)->crs, "EPSG:28992");
@@ -737,7 +737,7 @@ static void test_damaged_shapefile(void)
         }
         const char *shp = tmp_path(cut ? "cut1.shp" : "cut0.shp");
         err_clear();
-        expect_error(ogrr_read(shp, NULL, NULL), shp, ERR_GDAL);
+        expect_error(in_ogr_read(shp, NULL, NULL), shp, ERR_GDAL);
         if (err_get()) {
             CHECK(err_get()->loc_kind == ERR_LOC_FEATURE);
             CHECK(err_get()->loc == (cut ? 28 : 27));
@@ -755,7 +755,7 @@ static void test_no_geometry(void)
     const char *path = tmp_path("plain.csv");
     CHECK(write_file(path, csv, sizeof csv - 1) == 0);
     err_clear();
-    tbl *t = ogrr_read(path, NULL, NULL);
+    tbl *t = in_ogr_read(path, NULL, NULL);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 2 && tbl_ncols(t) == 2);
@@ -857,13 +857,13 @@ static void test_mixed_geojson(void)
     const char *path = tmp_path("mixed.geojson");
     CHECK(write_file(path, mixed_geojson, sizeof mixed_geojson - 1) == 0);
     err_clear();
-    tbl *t = ogrr_read(path, NULL, NULL);
+    tbl *t = in_ogr_read(path, NULL, NULL);
     CHECK(t != NULL);
     if (t) {
         check_mixed(t);
         tbl_free(t);
     }
-    t = ogrr_read_mode(path, NULL, NULL, 1);
+    t = in_ogr_read_mode(path, NULL, NULL, 1);
     CHECK(t != NULL);
     if (t) {
         check_mixed(t);
@@ -884,7 +884,7 @@ static void test_vsizip(void)
     VSIFWriteL(mixed_geojson, 1, sizeof mixed_geojson - 1, f);
     VSIFCloseL(f);
     err_clear();
-    tbl *t = ogrr_read(zip, NULL, NULL);
+    tbl *t = in_ogr_read(zip, NULL, NULL);
     CHECK(t != NULL);
     if (t) {
         check_mixed(t);
@@ -913,17 +913,17 @@ static void test_topojson_two_objects(void)
     char **names = NULL;
     size_t n = 0;
     err_clear();
-    CHECK(ogrr_list_layers(path, &names, &n) == 0);
+    CHECK(in_ogr_list_layers(path, &names, &n) == 0);
     CHECK(n == 2);
     if (n == 2) {
         CHECK_STR(names[0], "a");
         CHECK_STR(names[1], "b");
     }
-    ogrr_free_names(names, n);
+    in_ogr_free_names(names, n);
     src_options o;
     src_options_init(&o);
     o.target_crs = "";
-    tbl *t = ogrr_read(path, "b", &o);
+    tbl *t = in_ogr_read(path, "b", &o);
     CHECK(t != NULL);
     if (t) {
         CHECK(tbl_nrows(t) == 2);
@@ -941,7 +941,7 @@ static void test_topojson_two_objects(void)
         CHECK(g->bbox[0] == 20 && g->bbox[3] == 30);
         tbl_free(t);
     }
-    t = ogrr_read(path, NULL, &o); /* first object */
+    t = in_ogr_read(path, NULL, &o); /* first object */
     CHECK(t && tbl_nrows(t) == 1);
     if (t)
         CHECK_STR(col_str(tbl_col_by_name(t, "name"), 0), "square");
@@ -958,7 +958,7 @@ static void test_broken(void)
     CHECK(copy_file(DATA "cbs_kwb_2024_wijk_gemeente/gemeenten_2023.geojson",
                     trunc, 5000) == 0);
     err_clear();
-    expect_error(ogrr_read(trunc, NULL, NULL), trunc, ERR_PARSE);
+    expect_error(in_ogr_read(trunc, NULL, NULL), trunc, ERR_PARSE);
     if (err_get()) {
         /* GDAL: "At line 1, character 5001: Unterminated object" */
         CHECK(err_get()->loc_kind == ERR_LOC_LINE);
@@ -973,7 +973,7 @@ static void test_broken(void)
     const char *badp = tmp_path("bad.geojson");
     CHECK(write_file(badp, bad, sizeof bad - 1) == 0);
     err_clear();
-    expect_error(ogrr_read(badp, NULL, NULL), badp, ERR_PARSE);
+    expect_error(in_ogr_read(badp, NULL, NULL), badp, ERR_PARSE);
     if (err_get())
         CHECK(err_get()->loc == 2 && err_get()->col > 0);
 
@@ -982,7 +982,7 @@ static void test_broken(void)
     CHECK(copy_file(DATA "klimaateffectatlas_buurtdashboard/provinces.json",
                     ttopo, 3000) == 0);
     err_clear();
-    expect_error(ogrr_read(ttopo, NULL, NULL), ttopo, ERR_PARSE);
+    expect_error(in_ogr_read(ttopo, NULL, NULL), ttopo, ERR_PARSE);
     if (err_get()) {
         /* GDAL: "JSON parsing error: continue (at offset 3000)"; the file
          * is one line */
@@ -1001,13 +1001,13 @@ static void test_broken(void)
     const char *bin = tmp_path("noise.geojson");
     CHECK(write_file(bin, noise, sizeof noise) == 0);
     err_clear();
-    expect_error(ogrr_read(bin, NULL, NULL), bin, ERR_GDAL);
+    expect_error(in_ogr_read(bin, NULL, NULL), bin, ERR_GDAL);
 
     /* JSON that is not GeoJSON */
     const char *notgeo = tmp_path("hello.json");
     CHECK(write_file(notgeo, "{\"hello\": 1}", 12) == 0);
     err_clear();
-    t = ogrr_read(notgeo, NULL, NULL);
+    t = in_ogr_read(notgeo, NULL, NULL);
     CHECK(t == NULL);
     CHECK(err_get() && strcmp(err_get()->file, notgeo) == 0);
 
@@ -1015,35 +1015,35 @@ static void test_broken(void)
     const char *empty = tmp_path("empty.geojson");
     CHECK(write_file(empty, "", 0) == 0);
     err_clear();
-    expect_error(ogrr_read(empty, NULL, NULL), empty, ERR_PARSE);
+    expect_error(in_ogr_read(empty, NULL, NULL), empty, ERR_PARSE);
 
     /* missing file */
     const char *missing = tmp_path("does_not_exist.geojson");
     err_clear();
-    expect_error(ogrr_read(missing, NULL, NULL), missing, ERR_IO);
+    expect_error(in_ogr_read(missing, NULL, NULL), missing, ERR_IO);
     char **names = NULL;
     size_t n = 5;
     err_clear();
-    CHECK(ogrr_list_layers(missing, &names, &n) == -1);
+    CHECK(in_ogr_list_layers(missing, &names, &n) == -1);
     CHECK(names == NULL && n == 0);
     CHECK(err_get() && err_get()->category == ERR_IO);
-    ogrr_info info;
-    CHECK(ogrr_layer_info(missing, NULL, &info) == -1);
+    in_ogr_info info;
+    CHECK(in_ogr_layer_info(missing, NULL, &info) == -1);
     CHECK(info.driver == NULL);
 
     /* unknown layer: the message lists the real ones */
     const char *gpkg = DATA "cbs_wijkbuurtkaart_2021_ermelo/CBS_buurten.gpkg";
     err_clear();
-    expect_error(ogrr_read(gpkg, "buurten_2021", NULL), gpkg, ERR_GDAL);
+    expect_error(in_ogr_read(gpkg, "buurten_2021", NULL), gpkg, ERR_GDAL);
     CHECK(err_get() && strstr(err_get()->message, "buurten_2021"));
     CHECK(err_get() && strstr(err_get()->message, "\"CBS_Buurten\""));
     err_clear();
-    CHECK(ogrr_layer_info(gpkg, "nope", &info) == -1);
+    CHECK(in_ogr_layer_info(gpkg, "nope", &info) == -1);
     CHECK(err_get() && err_get()->category == ERR_GDAL);
 
     /* no file name at all */
     err_clear();
-    CHECK(ogrr_read("", NULL, NULL) == NULL);
+    CHECK(in_ogr_read("", NULL, NULL) == NULL);
     CHECK(err_get() && err_get()->category == ERR_IO);
 }
 
@@ -1067,14 +1067,14 @@ static void test_silent(void)
         "does_not_exist.geojson", "pole.geojson", "cut0.shp", "cut1.shp"};
     int failed = 0;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        tbl *t = ogrr_read(tmp_path(names[k]), NULL, NULL);
+        tbl *t = in_ogr_read(tmp_path(names[k]), NULL, NULL);
         failed += t == NULL;
         tbl_free(t);
     }
     src_options o;
     src_options_init(&o);
     o.target_crs = "EPSG:999999";
-    tbl *t = ogrr_read(tmp_path("mixed.geojson"), NULL, &o);
+    tbl *t = in_ogr_read(tmp_path("mixed.geojson"), NULL, &o);
     failed += t == NULL;
     tbl_free(t);
     fflush(stderr);
@@ -1110,7 +1110,7 @@ static void test_untransformable(void)
     CHECK(write_file(path, gj, sizeof gj - 1) == 0);
     for (int mode = 0; mode < 2; mode++) {
         err_clear();
-        tbl *t = ogrr_read_mode(path, NULL, NULL, mode);
+        tbl *t = in_ogr_read_mode(path, NULL, NULL, mode);
         expect_error(t, path, ERR_PROJ);
         if (err_get()) {
             CHECK(err_get()->loc_kind == ERR_LOC_FEATURE);
@@ -1121,25 +1121,25 @@ static void test_untransformable(void)
     src_options o;
     src_options_init(&o);
     o.target_crs = "";
-    tbl *t = ogrr_read(path, NULL, &o);
+    tbl *t = in_ogr_read(path, NULL, &o);
     CHECK(t && tbl_nrows(t) == 3);
     tbl_free(t);
     /* an unknown target CRS is a PROJ error */
     o.target_crs = "EPSG:999999";
     err_clear();
-    t = ogrr_read(path, NULL, &o);
+    t = in_ogr_read(path, NULL, &o);
     CHECK(t == NULL);
     CHECK(err_get() && err_get()->category == ERR_PROJ);
     /* PROJ's approximate name lookup ("foo" finds "Amersfoort") is not
      * taken for an answer */
     o.target_crs = "foo";
     err_clear();
-    CHECK(ogrr_read(path, NULL, &o) == NULL);
+    CHECK(in_ogr_read(path, NULL, &o) == NULL);
     CHECK(err_get() && err_get()->category == ERR_PROJ);
     CHECK(err_get() && strstr(err_get()->message, "\"foo\""));
     /* an exact name is fine */
     o.target_crs = "Amersfoort / RD New";
-    t = ogrr_read(tmp_path("mixed.geojson"), NULL, &o);
+    t = in_ogr_read(tmp_path("mixed.geojson"), NULL, &o);
     CHECK(t != NULL);
     if (t)
         CHECK_STR(tbl_geom(t)->crs, "EPSG:28992");
@@ -1147,7 +1147,7 @@ static void test_untransformable(void)
     /* another target CRS works, and is stored as given */
     o.target_crs = "EPSG:3857";
     const char *p2 = tmp_path("mixed.geojson");
-    t = ogrr_read(p2, NULL, &o);
+    t = in_ogr_read(p2, NULL, &o);
     CHECK(t != NULL);
     if (t) {
         CHECK_STR(tbl_geom(t)->crs, "EPSG:3857");

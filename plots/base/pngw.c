@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cpl_conv.h>
-#include <cpl_vsi.h>
+#include <libdeflate.h>
 
 #include "bigmem.h"
 #include "err.h"
@@ -132,9 +131,18 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     }
 
     size_t zlen = 0;
-    uint8_t *z = CPLZLibDeflate(raw, raw_len, level, NULL, 0, &zlen);
+    uint8_t *z = NULL;
+    struct libdeflate_compressor *zc = libdeflate_alloc_compressor(level);
+    if (zc) {
+        size_t bound = libdeflate_zlib_compress_bound(zc, raw_len);
+        z = malloc(bound);
+        if (z)
+            zlen = libdeflate_zlib_compress(zc, raw, raw_len, z, bound);
+        libdeflate_free_compressor(zc);
+    }
     bigmem_free(&raw_mem);
-    if (!z) {
+    if (!z || zlen == 0) {
+        free(z);
         err_set(ERR_RENDER, what, 0, NULL,
                 "could not compress the PNG image data (out of memory?)");
         return -1;
@@ -162,7 +170,7 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         bad = write_chunk(f, "IDAT", z + off, zlen - off < chunk ? zlen - off : chunk);
     if (!bad)
         bad = write_chunk(f, "IEND", NULL, 0);
-    VSIFree(z);
+    free(z);
     if (bad) {
         err_set(ERR_IO, what, 0, NULL,
                 "could not write the PNG image (disk full or no permission?)");

@@ -2,9 +2,9 @@
 #include "src.h"
 
 #include "cache.h"
-#include "csvr.h"
+#include "in_csv.h"
 #include "err.h"
-#include "ogrr.h"
+#include "in_ogr.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,8 +59,8 @@ tbl *src_read(const char *path, const src_options *opt_in)
                 return t;
         }
     }
-    tbl *t = src_is_csv(file) ? csvr_read(file, opt_in)
-                              : ogrr_read(file, layer, opt_in);
+    tbl *t = src_is_csv(file) ? in_csv_read(file, opt_in)
+                              : in_ogr_read(file, layer, opt_in);
     if (!t)
         return NULL;
     if (use_cache && cache_store(file, key, t) < 0)

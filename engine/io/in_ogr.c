@@ -7,7 +7,7 @@
  * reprojected in bulk (reproj.c). The per-geometry path (OGR_G_Transform on
  * each feature) is kept for the benchmark that compares the two.
  */
-#include "ogrr.h"
+#include "in_ogr.h"
 
 #include "err.h"
 #include "reproj.h"
@@ -1103,7 +1103,7 @@ fail:
     return NULL;
 }
 
-tbl *ogrr_read_mode(const char *file, const char *layer,
+tbl *in_ogr_read_mode(const char *file, const char *layer,
                     const src_options *opt, int per_geometry)
 {
     gdal_errs ge;
@@ -1145,15 +1145,15 @@ done:
     return t;
 }
 
-tbl *ogrr_read(const char *file, const char *layer, const src_options *opt)
+tbl *in_ogr_read(const char *file, const char *layer, const src_options *opt)
 {
-    return ogrr_read_mode(file, layer, opt, 0);
+    return in_ogr_read_mode(file, layer, opt, 0);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Layers and inspection                                                   */
 
-int ogrr_list_layers(const char *file, char ***names, size_t *n)
+int in_ogr_list_layers(const char *file, char ***names, size_t *n)
 {
     gdal_errs ge;
     *names = NULL;
@@ -1173,7 +1173,7 @@ int ogrr_list_layers(const char *file, char ***names, size_t *n)
         OGRLayerH l = GDALDatasetGetLayer(ds, k);
         list[k] = strdup(l ? OGR_L_GetName(l) : "");
         if (!list[k]) {
-            ogrr_free_names(list, (size_t)k);
+            in_ogr_free_names(list, (size_t)k);
             err_oom("layer names");
             goto done;
         }
@@ -1188,7 +1188,7 @@ done:
     return rc;
 }
 
-void ogrr_free_names(char **names, size_t n)
+void in_ogr_free_names(char **names, size_t n)
 {
     if (!names)
         return;
@@ -1197,7 +1197,7 @@ void ogrr_free_names(char **names, size_t n)
     free(names);
 }
 
-int ogrr_layer_info(const char *file, const char *layer, ogrr_info *info)
+int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
 {
     gdal_errs ge;
     memset(info, 0, sizeof *info);
@@ -1237,14 +1237,14 @@ int ogrr_layer_info(const char *file, const char *layer, ogrr_info *info)
 done:
     free(proj_text);
     if (rc < 0)
-        ogrr_info_free(info);
+        in_ogr_info_free(info);
     if (ds)
         GDALClose(ds);
     gdal_end();
     return rc;
 }
 
-void ogrr_info_free(ogrr_info *info)
+void in_ogr_info_free(in_ogr_info *info)
 {
     if (!info)
         return;

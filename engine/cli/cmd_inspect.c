@@ -8,7 +8,7 @@
 #include "colstats.h"
 #include "err.h"
 #include "jsonw.h"
-#include "ogrr.h"
+#include "in_ogr.h"
 #include "src.h"
 
 typedef struct {
@@ -143,12 +143,12 @@ static int read_layers(const char *arg, inspected **out)
     size_t n = 0;
     if (layer || src_is_csv(file)) {
         n = 1;
-    } else if (ogrr_list_layers(file, &names, &n) < 0) {
+    } else if (in_ogr_list_layers(file, &names, &n) < 0) {
         return -1;
     }
     inspected *in = calloc(n ? n : 1, sizeof *in);
     if (!in) {
-        ogrr_free_names(names, n);
+        in_ogr_free_names(names, n);
         return err_oom("inspect");
     }
     for (size_t k = 0; k < n; k++) {
@@ -167,11 +167,11 @@ static int read_layers(const char *arg, inspected **out)
                 free((char *)in[j].layer);
             }
             free(in);
-            ogrr_free_names(names, n);
+            in_ogr_free_names(names, n);
             return -1;
         }
     }
-    ogrr_free_names(names, n);
+    in_ogr_free_names(names, n);
     *out = in;
     return (int)n;
 }

@@ -39,8 +39,8 @@
  * skip_rows is the number of lines (records) above the header; header_rows
  * the number of header lines; column_names replaces the names in order.
  */
-#ifndef DNW_CSVR_H
-#define DNW_CSVR_H
+#ifndef DNW_IN_CSV_H
+#define DNW_IN_CSV_H
 
 #include <stddef.h>
 
@@ -55,11 +55,11 @@
  * when "utf-8" is forced; ERR_RECIPE for an option that does not fit the
  * file (skip_rows past the end, unknown text_columns name, ...);
  * ERR_MEMORY. */
-tbl *csvr_read(const char *file, const src_options *opt);
+tbl *in_csv_read(const char *file, const src_options *opt);
 
-/* Like csvr_read, on CSV bytes already in memory (not kept); name only
+/* Like in_csv_read, on CSV bytes already in memory (not kept); name only
  * names the source in error messages. */
-tbl *csvr_read_mem(const char *name, const void *data, size_t len,
+tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
                    const src_options *opt);
 
 #endif

@@ -4,7 +4,7 @@
 #include "run_internal.h"
 
 #include "err.h"
-#include "outw.h"
+#include "out.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,12 +31,12 @@ int run_write_outputs(run_ctx *c, const char *dir)
         for (size_t k = 0; k < c->n_levels; k++) {
             snprintf(path, sizeof path, "%s/%s.csv", dir,
                      c->levels[k].file_stem);
-            if (outw_csv(c->levels[k].result, path, dec) < 0)
+            if (out_csv(c->levels[k].result, path, dec) < 0)
                 return -1;
         }
     }
     if (c->r->out_gpkg.v) {
-        outw_layer layers[4];
+        out_layer layers[4];
         const char *names[4];
         for (size_t k = 0; k < c->n_levels; k++) {
             names[k] = c->levels[k].level == KEY_INVALID
@@ -46,7 +46,7 @@ int run_write_outputs(run_ctx *c, const char *dir)
             layers[k].t = c->levels[k].result;
         }
         snprintf(path, sizeof path, "%s/indicators.gpkg", dir);
-        if (outw_gpkg(path, layers, c->n_levels) < 0)
+        if (out_gpkg(path, layers, c->n_levels) < 0)
             return -1;
     }
     return 0;

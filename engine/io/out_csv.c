@@ -1,5 +1,5 @@
-/* outw_csv.c - CSV writer of result tables; see outw.h. */
-#include "outw.h"
+/* out_csv.c - CSV writer of result tables; see outw.h. */
+#include "out.h"
 
 #include "err.h"
 
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void outw_format_number(double v, int max_decimals, char *buf, size_t size)
+void out_format_number(double v, int max_decimals, char *buf, size_t size)
 {
     if (!isfinite(v)) {
         buf[0] = '\0';
@@ -44,7 +44,7 @@ static void write_csv_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-int outw_csv(const tbl *t, const char *path, int max_decimals)
+int out_csv(const tbl *t, const char *path, int max_decimals)
 {
     FILE *f = fopen(path, "wb");
     if (!f) {
@@ -81,7 +81,7 @@ int outw_csv(const tbl *t, const char *path, int max_decimals)
             } else if (col->type == COL_INT64) {
                 fprintf(f, "%lld", (long long)col->i[r]);
             } else {
-                outw_format_number(col->d[r], max_decimals, buf, sizeof buf);
+                out_format_number(col->d[r], max_decimals, buf, sizeof buf);
                 fputs(buf, f);
             }
         }

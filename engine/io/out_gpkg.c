@@ -1,5 +1,5 @@
-/* outw_gpkg.c - GeoPackage writer of result tables through OGR; see outw.h. */
-#include "outw.h"
+/* out_gpkg.c - GeoPackage writer of result tables through OGR; see outw.h. */
+#include "out.h"
 
 #include "err.h"
 
@@ -33,7 +33,7 @@ static OGRGeometryH build_geometry(const tbl_col *g, size_t r)
     return multi;
 }
 
-static int write_layer(GDALDatasetH ds, const char *path, const outw_layer *L)
+static int write_layer(GDALDatasetH ds, const char *path, const out_layer *L)
 {
     const tbl *t = L->t;
     const tbl_col *g = tbl_geom(t);
@@ -118,7 +118,7 @@ static int write_layer(GDALDatasetH ds, const char *path, const outw_layer *L)
     return 0;
 }
 
-int outw_gpkg(const char *path, const outw_layer *layers, size_t n)
+int out_gpkg(const char *path, const out_layer *layers, size_t n)
 {
     GDALAllRegister();
     GDALDriverH drv = GDALGetDriverByName("GPKG");

@@ -1,6 +1,6 @@
 /* csvr.c - the CSV reader: loading, sniffing, parsing, layout and typed
  * columns; see csvr.h. */
-#include "csvr.h"
+#include "in_csv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +290,7 @@ static void default_options(src_options *o)
     o->skip_rows = -1;
 }
 
-tbl *csvr_read(const char *file, const src_options *opt)
+tbl *in_csv_read(const char *file, const src_options *opt)
 {
     src_options defaults;
     if (!opt) {
@@ -309,7 +309,7 @@ tbl *csvr_read(const char *file, const src_options *opt)
     return t;
 }
 
-tbl *csvr_read_mem(const char *name, const void *data, size_t len,
+tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
                    const src_options *opt)
 {
     src_options defaults;

@@ -13,8 +13,8 @@
  * layer. GDAL's own messages never reach stderr; they are folded into the
  * error context.
  */
-#ifndef DNW_OGRR_H
-#define DNW_OGRR_H
+#ifndef DNW_IN_OGR_H
+#define DNW_IN_OGR_H
 
 #include <stddef.h>
 
@@ -31,22 +31,22 @@
  *              (the message lists the layers there are);
  *   ERR_PROJ   a geometry cannot be transformed (names the feature);
  *   ERR_MEMORY out of memory. */
-tbl *ogrr_read(const char *file, const char *layer, const src_options *opt);
+tbl *in_ogr_read(const char *file, const char *layer, const src_options *opt);
 
-/* Like ogrr_read, choosing how geometries are reprojected: per_geometry = 0
+/* Like in_ogr_read, choosing how geometries are reprojected: per_geometry = 0
  * transforms the flat coordinate array of the whole layer in bulk (what
- * ogrr_read does); 1 transforms every feature's geometry with
+ * in_ogr_read does); 1 transforms every feature's geometry with
  * OGR_G_Transform while reading. Exposed for the benchmark and tests. */
-tbl *ogrr_read_mode(const char *file, const char *layer,
+tbl *in_ogr_read_mode(const char *file, const char *layer,
                     const src_options *opt, int per_geometry);
 
 /* Lists the layer names of file into *names (n entries). The caller frees
- * them with ogrr_free_names. Returns 0, or -1 with the error set as for
- * ogrr_read. */
-int ogrr_list_layers(const char *file, char ***names, size_t *n);
+ * them with in_ogr_free_names. Returns 0, or -1 with the error set as for
+ * in_ogr_read. */
+int in_ogr_list_layers(const char *file, char ***names, size_t *n);
 
-/* Frees a list from ogrr_list_layers. NULL is fine. */
-void ogrr_free_names(char **names, size_t n);
+/* Frees a list from in_ogr_list_layers. NULL is fine. */
+void in_ogr_free_names(char **names, size_t n);
 
 /* What `dnawijk inspect` shows about one layer. */
 typedef struct {
@@ -58,14 +58,14 @@ typedef struct {
     size_t n_fields;  /* attribute fields */
     double extent[4]; /* minx, miny, maxx, maxy in the source CRS; NaN when
                          unknown */
-} ogrr_info;
+} in_ogr_info;
 
 /* Fills info for layer `layer` of file (NULL = first layer). The strings are
- * malloc'd; free them with ogrr_info_free. Returns 0, or -1 with the error
- * set as for ogrr_read (info is then left empty). */
-int ogrr_layer_info(const char *file, const char *layer, ogrr_info *info);
+ * malloc'd; free them with in_ogr_info_free. Returns 0, or -1 with the error
+ * set as for in_ogr_read (info is then left empty). */
+int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info);
 
 /* Frees the strings of info and zeroes it. NULL is fine. */
-void ogrr_info_free(ogrr_info *info);
+void in_ogr_info_free(in_ogr_info *info);
 
 #endif
