@@ -2,6 +2,7 @@
 #include "atomic.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,7 +29,7 @@ int mkdir_p(const char *dir)
     if (stat(dir, &st0) == 0 && S_ISDIR(st0.st_mode))
         return 0; /* the common case: nothing to create */
     size_t n = strlen(dir);
-    char *buf = malloc(n + 1);
+    char *buf = mem_alloc(n + 1);
     if (!buf)
         return err_oom("folder name");
     memcpy(buf, dir, n + 1);
@@ -52,7 +53,7 @@ int mkdir_p(const char *dir)
                 else
                     err_set(ERR_IO, buf, 0, NULL, "Cannot create the folder: "
                             "%s.", strerror(e));
-                free(buf);
+                mem_free(buf);
                 return -1;
             }
         }
@@ -60,7 +61,7 @@ int mkdir_p(const char *dir)
         if (saved == '\0')
             break;
     }
-    free(buf);
+    mem_free(buf);
     return 0;
 }
 
@@ -72,22 +73,22 @@ static int mkdir_parent(const char *path)
     if (!slash || slash == path)
         return 0;
     size_t n = (size_t)(slash - path);
-    char *dir = malloc(n + 1);
+    char *dir = mem_alloc(n + 1);
     if (!dir)
         return err_oom("folder name");
     memcpy(dir, path, n);
     dir[n] = '\0';
     int rc = mkdir_p(dir);
-    free(dir);
+    mem_free(dir);
     return rc;
 }
 
 /* Frees the handle's memory (not the stream). */
 static void af_free(atomic_file *af)
 {
-    free(af->final_path);
-    free(af->temp_path);
-    free(af);
+    mem_free(af->final_path);
+    mem_free(af->temp_path);
+    mem_free(af);
 }
 
 FILE *atomic_open(const char *final_path, atomic_file **afp)
@@ -95,12 +96,12 @@ FILE *atomic_open(const char *final_path, atomic_file **afp)
     *afp = NULL;
     if (mkdir_parent(final_path) < 0)
         return NULL;
-    atomic_file *af = calloc(1, sizeof *af);
+    atomic_file *af = mem_calloc(1, sizeof *af);
     size_t n = strlen(final_path);
     size_t cap = n + 64;
     if (af) {
-        af->final_path = strdup(final_path);
-        af->temp_path = malloc(cap);
+        af->final_path = mem_strdup(final_path);
+        af->temp_path = mem_alloc(cap);
     }
     if (!af || !af->final_path || !af->temp_path) {
         if (af)

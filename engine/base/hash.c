@@ -2,6 +2,7 @@
 #include "hash.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -151,7 +152,7 @@ void hash128_hex(const uint8_t h[16], char hex[33])
 static int hash_fd(int fd, const char *path, uint8_t out[16])
 {
     enum { CHUNK = 1 << 18 };
-    uint8_t *buf = malloc(CHUNK);
+    uint8_t *buf = mem_alloc(CHUNK);
     if (!buf)
         return err_oom("file hashing buffer");
     hash128_state s;
@@ -164,7 +165,7 @@ static int hash_fd(int fd, const char *path, uint8_t out[16])
         if (n < 0) {
             err_set(ERR_IO, path, 0, NULL, "Cannot read the file: %s.",
                     strerror(errno));
-            free(buf);
+            mem_free(buf);
             return -1;
         }
         if (n == 0)
@@ -172,7 +173,7 @@ static int hash_fd(int fd, const char *path, uint8_t out[16])
         hash128_update(&s, buf, (size_t)n);
         off += n;
     }
-    free(buf);
+    mem_free(buf);
     hash128_final(&s, out);
     return 0;
 }
@@ -238,7 +239,7 @@ int hash_source_files(const char *path, uint8_t out[16])
     if (hash_file_content(path, main_hash) < 0)
         return -1;
     size_t n = strlen(path);
-    char *buf = malloc(n + 8);
+    char *buf = mem_alloc(n + 8);
     if (!buf)
         return err_oom("file name");
     memcpy(buf, path, n + 1);
@@ -259,7 +260,7 @@ int hash_source_files(const char *path, uint8_t out[16])
     } else {
         rc = add_sibling(&s, buf, n, "-wal", "-wal", NULL);
     }
-    free(buf);
+    mem_free(buf);
     if (rc < 0)
         return -1;
     hash128_final(&s, out);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "err.h"
+#include "mem.h"
 
 /* Largest share of values the head may hold for head/tail breaks to keep
  * splitting it (Jiang 2013 uses "less than 40 %"). */
@@ -63,8 +64,8 @@ void cls_result_free(cls_result *r)
 {
     if (!r)
         return;
-    free(r->breaks);
-    free(r->counts);
+    mem_free(r->breaks);
+    mem_free(r->counts);
     memset(r, 0, sizeof *r);
 }
 
@@ -155,8 +156,8 @@ static int cmp_double(const void *a, const void *b)
 static int fill_stats(cls_result *r, const double *v, const uint8_t *miss,
                       size_t n)
 {
-    free(r->counts);
-    r->counts = calloc((size_t)r->k, sizeof *r->counts);
+    mem_free(r->counts);
+    r->counts = mem_calloc((size_t)r->k, sizeof *r->counts);
     if (!r->counts)
         return err_oom("class counts");
     r->n_valid = r->n_missing = r->n_below = r->n_above = 0;
@@ -192,8 +193,8 @@ static int fill_stats(cls_result *r, const double *v, const uint8_t *miss,
 /* Sets r->k and r->breaks to a copy of b[0..k]. Returns 0 or -1 (OOM). */
 static int set_breaks(cls_result *r, const double *b, int k)
 {
-    free(r->breaks);
-    r->breaks = malloc(((size_t)k + 1) * sizeof *r->breaks);
+    mem_free(r->breaks);
+    r->breaks = mem_alloc(((size_t)k + 1) * sizeof *r->breaks);
     if (!r->breaks)
         return err_oom("class breaks");
     memcpy(r->breaks, b, ((size_t)k + 1) * sizeof *b);
@@ -297,12 +298,12 @@ static void jenks_dc(jenks_dp *J, size_t jlo, size_t jhi, size_t olo,
  * into k <= m classes; writes b[0..k]. Returns 0 or -1 (OOM). */
 static int jenks_breaks(const double *x, size_t n, size_t m, int k, double *b)
 {
-    double *u = malloc(m * sizeof *u);
-    long double *p = malloc(3 * (m + 1) * sizeof *p);
-    long double *rows = malloc(2 * (m + 1) * sizeof *rows);
-    size_t *opt = malloc((size_t)(k > 1 ? k - 1 : 1) * (m + 1) * sizeof *opt);
+    double *u = mem_alloc(m * sizeof *u);
+    long double *p = mem_alloc(3 * (m + 1) * sizeof *p);
+    long double *rows = mem_alloc(2 * (m + 1) * sizeof *rows);
+    size_t *opt = mem_alloc((size_t)(k > 1 ? k - 1 : 1) * (m + 1) * sizeof *opt);
     if (!u || !p || !rows || !opt) {
-        free(u), free(p), free(rows), free(opt);
+        mem_free(u), mem_free(p), mem_free(rows), mem_free(opt);
         return err_oom("Jenks tables");
     }
     long double mean = 0;
@@ -348,7 +349,7 @@ static int jenks_breaks(const double *x, size_t n, size_t m, int k, double *b)
         b[c - 1] = u[i - 1];
         e = i;
     }
-    free(u), free(p), free(rows), free(opt);
+    mem_free(u), mem_free(p), mem_free(rows), mem_free(opt);
     return 0;
 }
 
@@ -563,7 +564,7 @@ static double *sorted_valid(const double *v, const uint8_t *miss, size_t n,
                 n);
         return NULL;
     }
-    double *x = malloc(c * sizeof *x);
+    double *x = mem_alloc(c * sizeof *x);
     if (!x) {
         err_oom("values to classify");
         return NULL;
@@ -649,7 +650,7 @@ int cls_classify(const double *v, const uint8_t *miss, size_t n, cls_method m,
             break;
         }
     }
-    free(x);
+    mem_free(x);
     if (rc < 0 || set_breaks(out, b, kk) < 0 || fill_stats(out, v, miss, n) < 0)
         return -1;
     return 0;

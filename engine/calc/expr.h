@@ -72,6 +72,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "mem.h"
 
 typedef struct expr expr;
 
@@ -167,7 +168,7 @@ typedef struct {
 
 /* Lists the distinct columns and indicators e refers to, in order of first
  * mention. Works right after expr_parse. *out is a malloc'd array the caller
- * frees with free() (NULL when *n = 0). Returns 0, or -1 on OOM. */
+ * frees with mem_free() (NULL when *n = 0). Returns 0, or -1 on OOM. */
 int expr_deps(const expr *e, expr_dep **out, size_t *n);
 
 /* Resolves every name through r (only the type is needed), type-checks,

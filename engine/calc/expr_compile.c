@@ -6,6 +6,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ typedef struct {
     do {                                                                     \
         if ((n) == (cap)) {                                                  \
             size_t nc_ = (cap) ? (cap) * 2 : 8;                              \
-            void *np_ = realloc((arr), nc_ * sizeof *(arr));                 \
+            void *np_ = mem_realloc((arr), nc_ * sizeof *(arr));                 \
             if (!np_)                                                        \
                 return err_oom(what);                                        \
             (arr) = np_;                                                     \
@@ -154,7 +155,7 @@ static expr_kop binop_kop(expr_binop op)
 static int collect_uses(compiler *c, expr_code *code)
 {
     size_t cap = code->nins * 3 + 1;
-    code->uses = malloc(cap * sizeof *code->uses);
+    code->uses = mem_alloc(cap * sizeof *code->uses);
     if (!code->uses)
         return err_oom("expression code");
     code->nuses = 0;
@@ -188,14 +189,14 @@ static int compile_area(compiler *c, const expr_node *n)
     int r = compile_node(c, &sc, n->args[0]);
     expr_prog *p = c->p;
     if (r < 0) {
-        free(sc.ins);
+        mem_free(sc.ins);
         return -1;
     }
     if (p->nstages == p->capstages) {
         size_t cap = p->capstages ? p->capstages * 2 : 4;
-        expr_stage *s = realloc(p->stages, cap * sizeof *s);
+        expr_stage *s = mem_realloc(p->stages, cap * sizeof *s);
         if (!s) {
-            free(sc.ins);
+            mem_free(sc.ins);
             return err_oom("expression stages");
         }
         p->stages = s;
@@ -314,9 +315,9 @@ static int compile_node(compiler *c, expr_code *code, const expr_node *n)
 expr_prog *expr_compile(const expr *e)
 {
     compiler c = {.e = e};
-    c.p = calloc(1, sizeof *c.p);
-    c.fv = malloc(4 * EXPR_BLOCK * sizeof *c.fv);
-    c.fm = malloc(4 * EXPR_BLOCK);
+    c.p = mem_calloc(1, sizeof *c.p);
+    c.fv = mem_alloc(4 * EXPR_BLOCK * sizeof *c.fv);
+    c.fm = mem_alloc(4 * EXPR_BLOCK);
     int ok = c.p && c.fv && c.fm;
     if (!ok)
         err_oom("expression program");
@@ -325,9 +326,9 @@ expr_prog *expr_compile(const expr *e)
         c.p->main.result = r;
         ok = r >= 0 && collect_uses(&c, &c.p->main) == 0;
     }
-    free(c.free_temps);
-    free(c.fv);
-    free(c.fm);
+    mem_free(c.free_temps);
+    mem_free(c.fv);
+    mem_free(c.fm);
     if (!ok) {
         expr_prog_free(c.p);
         return NULL;
@@ -338,8 +339,8 @@ expr_prog *expr_compile(const expr *e)
 /* Frees the arrays of a code (not the struct). */
 static void code_free(expr_code *code)
 {
-    free(code->ins);
-    free(code->uses);
+    mem_free(code->ins);
+    mem_free(code->uses);
 }
 
 void expr_prog_free(expr_prog *p)
@@ -349,8 +350,8 @@ void expr_prog_free(expr_prog *p)
     for (size_t s = 0; s < p->nstages; s++)
         code_free(&p->stages[s].code);
     code_free(&p->main);
-    free(p->stages);
-    free(p->inputs);
-    free(p->regs);
-    free(p);
+    mem_free(p->stages);
+    mem_free(p->inputs);
+    mem_free(p->regs);
+    mem_free(p);
 }

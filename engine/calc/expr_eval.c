@@ -5,6 +5,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "mem.h"
 #include "tbl.h"
 
 #include <pthread.h>
@@ -79,7 +80,7 @@ static const uint8_t zero_miss[EXPR_BLOCK];
 
 expr_ws *expr_ws_new(void)
 {
-    expr_ws *ws = calloc(1, sizeof *ws);
+    expr_ws *ws = mem_calloc(1, sizeof *ws);
     if (!ws)
         err_oom("expression workspace");
     return ws;
@@ -88,10 +89,10 @@ expr_ws *expr_ws_new(void)
 /* Frees a worker's buffers and zeroes it. */
 static void worker_free(worker *w)
 {
-    free(w->vbuf);
-    free(w->mbuf);
-    free(w->v);
-    free(w->m);
+    mem_free(w->vbuf);
+    mem_free(w->mbuf);
+    mem_free(w->v);
+    mem_free(w->m);
     memset(w, 0, sizeof *w);
 }
 
@@ -100,11 +101,11 @@ void expr_ws_free(expr_ws *ws)
     if (!ws)
         return;
     for (size_t i = 0; i < ws->nslots; i++)
-        free(ws->slots[i].p);
-    free(ws->slots);
+        mem_free(ws->slots[i].p);
+    mem_free(ws->slots);
     for (int k = 0; k < MAX_THREADS; k++)
         worker_free(&ws->w[k]);
-    free(ws);
+    mem_free(ws);
 }
 
 void *expr_ws_take(expr_ws *ws, size_t bytes)
@@ -112,7 +113,7 @@ void *expr_ws_take(expr_ws *ws, size_t bytes)
     if (bytes == 0)
         bytes = 1;
     if (ws->used == ws->nslots) {
-        ws_slot *s = realloc(ws->slots, (ws->nslots + 1) * sizeof *s);
+        ws_slot *s = mem_realloc(ws->slots, (ws->nslots + 1) * sizeof *s);
         if (!s) {
             err_oom("expression workspace");
             return NULL;
@@ -122,9 +123,9 @@ void *expr_ws_take(expr_ws *ws, size_t bytes)
     }
     ws_slot *s = &ws->slots[ws->used];
     if (s->cap < bytes) {
-        free(s->p);
+        mem_free(s->p);
         s->cap = 0;
-        s->p = malloc(bytes);
+        s->p = mem_alloc(bytes);
         if (!s->p) {
             err_oom("expression scratch memory");
             return NULL;
@@ -144,10 +145,10 @@ static int worker_init(expr_ws *ws, int k, size_t nregs)
     if (ws->wregs[k] < nregs) {
         worker_free(w);
         ws->wregs[k] = 0;
-        w->vbuf = malloc(nregs * EXPR_BLOCK * sizeof *w->vbuf);
-        w->mbuf = malloc(nregs * EXPR_BLOCK);
-        w->v = malloc(nregs * sizeof *w->v);
-        w->m = malloc(nregs * sizeof *w->m);
+        w->vbuf = mem_alloc(nregs * EXPR_BLOCK * sizeof *w->vbuf);
+        w->mbuf = mem_alloc(nregs * EXPR_BLOCK);
+        w->v = mem_alloc(nregs * sizeof *w->v);
+        w->m = mem_alloc(nregs * sizeof *w->m);
         if (!w->vbuf || !w->mbuf || !w->v || !w->m)
             return err_oom("expression block buffers");
         ws->wregs[k] = nregs;

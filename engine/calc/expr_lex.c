@@ -4,6 +4,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static int push_tok(lexer *p, expr_tok_kind kind, size_t pos, size_t len)
 {
     if (p->ntok == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 32;
-        expr_token *t = realloc(p->toks, cap * sizeof *t);
+        expr_token *t = mem_realloc(p->toks, cap * sizeof *t);
         if (!t)
             return err_oom("expression tokens");
         p->toks = t;
@@ -48,12 +49,12 @@ static int lex_quoted(lexer *p, size_t i)
     const char *t = p->e->text;
     char q = t[i];
     size_t j = i + 1, n = 0;
-    char *s = malloc(strlen(t + i) + 1);
+    char *s = mem_alloc(strlen(t + i) + 1);
     if (!s)
         return err_oom("expression text");
     for (;;) {
         if (t[j] == '\0' || t[j] == '\n') {
-            free(s);
+            mem_free(s);
             expr_err_at(p->e, i, "the quote %c opened here is never closed; "
                         "add a closing %c", q, q);
             return -1;
@@ -67,7 +68,7 @@ static int lex_quoted(lexer *p, size_t i)
     }
     s[n] = '\0';
     if (push_tok(p, q == '\'' ? T_SQ : T_DQ, i, j + 1 - i) < 0) {
-        free(s);
+        mem_free(s);
         return -1;
     }
     p->toks[p->ntok - 1].str = s;
@@ -253,8 +254,8 @@ static int lex(lexer *p)
 void expr_tokens_free(expr_token *toks, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        free(toks[i].str);
-    free(toks);
+        mem_free(toks[i].str);
+    mem_free(toks);
 }
 
 int expr_lex(expr *e, expr_token **toks, size_t *ntok)

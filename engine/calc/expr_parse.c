@@ -5,6 +5,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -86,7 +87,7 @@ static const char *follow_text(const parser *p)
 /* A new leaf node; NULL on OOM (error set). */
 static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
 {
-    expr_node *n = calloc(1, sizeof *n);
+    expr_node *n = mem_calloc(1, sizeof *n);
     if (!n) {
         err_oom("expression node");
         return NULL;
@@ -103,7 +104,7 @@ static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
                             size_t nargs)
 {
     if (nargs) {
-        n->args = malloc(nargs * sizeof *n->args);
+        n->args = mem_alloc(nargs * sizeof *n->args);
         if (!n->args) {
             for (size_t i = 0; i < nargs; i++)
                 expr_node_free(args[i]);
@@ -130,7 +131,7 @@ static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
 /* A malloc'd copy of the token text; NULL on OOM (error set). */
 static char *tok_text(const parser *p, const expr_token *t)
 {
-    char *s = strndup(p->e->text + t->pos, t->len);
+    char *s = mem_strndup(p->e->text + t->pos, t->len);
     if (!s)
         err_oom("expression name");
     return s;
@@ -209,7 +210,7 @@ static expr_node *parse_column(parser *p, const expr_token *src)
     if (!n)
         return NULL;
     n->source = tok_text(p, src);
-    n->name = t->kind == T_IDENT ? tok_text(p, t) : strdup(t->str);
+    n->name = t->kind == T_IDENT ? tok_text(p, t) : mem_strdup(t->str);
     if (!n->source || !n->name) {
         expr_node_free(n);
         err_oom("expression name");
@@ -234,7 +235,7 @@ static expr_node *parse_primary(parser *p)
     }
     case T_SQ: {
         expr_node *n = new_node(p, N_STR, t->pos, t->pos);
-        if (n && !(n->name = strdup(t->str))) {
+        if (n && !(n->name = mem_strdup(t->str))) {
             expr_node_free(n);
             err_oom("expression text");
             return NULL;
@@ -537,13 +538,13 @@ static void trailing_error(parser *p)
 
 expr *expr_parse(const char *text, const expr_origin *at)
 {
-    expr *e = calloc(1, sizeof *e);
+    expr *e = mem_calloc(1, sizeof *e);
     if (!e) {
         err_oom("expression");
         return NULL;
     }
-    e->text = strdup(text ? text : "");
-    e->file = at && at->file ? strdup(at->file) : NULL;
+    e->text = mem_strdup(text ? text : "");
+    e->file = at && at->file ? mem_strdup(at->file) : NULL;
     if (!e->text || (at && at->file && !e->file)) {
         expr_free(e);
         err_oom("expression");

@@ -3,6 +3,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <locale.h>
 #include <math.h>
@@ -72,7 +73,7 @@ static void sb_add(sbuf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = realloc(b->buf, cap);
+        char *p = mem_realloc(b->buf, cap);
         if (!p) {
             b->failed = 1;
             return;
@@ -253,7 +254,7 @@ char *expr_to_string(const expr *e)
     sb_str(&b, "");
     print_node(&b, e->root, 0);
     if (b.failed) {
-        free(b.buf);
+        mem_free(b.buf);
         err_oom("expression text");
         return NULL;
     }
@@ -272,7 +273,7 @@ void expr_node_brief(const expr_node *n, char *buf, size_t size)
         return;
     }
     snprintf(buf, size, "%s%s", b.buf, b.failed == 2 ? "..." : "");
-    free(b.buf);
+    mem_free(b.buf);
 }
 
 const char *expr_text(const expr *e)
@@ -301,7 +302,7 @@ static void collect_deps(const expr *e, const expr_node *n, dep_list *d)
                 return;
         if (d->n == d->cap) {
             size_t cap = d->cap ? d->cap * 2 : 8;
-            expr_dep *p = realloc(d->deps, cap * sizeof *p);
+            expr_dep *p = mem_realloc(d->deps, cap * sizeof *p);
             if (!p) {
                 d->failed = 1;
                 return;
@@ -325,7 +326,7 @@ int expr_deps(const expr *e, expr_dep **out, size_t *n)
     dep_list d = {0};
     collect_deps(e, e->root, &d);
     if (d.failed) {
-        free(d.deps);
+        mem_free(d.deps);
         *out = NULL;
         *n = 0;
         return err_oom("expression dependency list");
@@ -364,10 +365,10 @@ void expr_node_free(expr_node *n)
         return;
     for (size_t i = 0; i < n->nargs; i++)
         expr_node_free(n->args[i]);
-    free(n->args);
-    free(n->source);
-    free(n->name);
-    free(n);
+    mem_free(n->args);
+    mem_free(n->source);
+    mem_free(n->name);
+    mem_free(n);
 }
 
 void expr_free(expr *e)
@@ -376,7 +377,7 @@ void expr_free(expr *e)
         return;
     expr_node_free(e->root);
     expr_prog_free(e->prog);
-    free(e->text);
-    free(e->file);
-    free(e);
+    mem_free(e->text);
+    mem_free(e->file);
+    mem_free(e);
 }

@@ -2,6 +2,7 @@
 #include "join.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,11 @@ void join_result_free(join_result *j)
 {
     if (!j)
         return;
-    free(j->row);
-    free(j->grp_off);
-    free(j->grp_rows);
-    free(j->units_unmatched);
-    free(j->source_unmatched);
+    mem_free(j->row);
+    mem_free(j->grp_off);
+    mem_free(j->grp_rows);
+    mem_free(j->units_unmatched);
+    mem_free(j->source_unmatched);
     memset(j, 0, sizeof *j);
 }
 
@@ -41,7 +42,7 @@ static int list_source_unmatched(const keyidx *ix, size_t nrows,
                                  const char *const *area, size_t n_area,
                                  join_result *out)
 {
-    out->source_unmatched = malloc((nrows ? nrows : 1) * KEY_MAX);
+    out->source_unmatched = mem_alloc((nrows ? nrows : 1) * KEY_MAX);
     if (!out->source_unmatched)
         return err_oom("join report");
     for (size_t r = 0; r < nrows; r++) {
@@ -61,7 +62,7 @@ static int list_source_unmatched(const keyidx *ix, size_t nrows,
 static int join_direct(const char (*units)[KEY_MAX], const keyidx *ix,
                        uint8_t *used, join_result *out)
 {
-    out->row = malloc((out->n_units ? out->n_units : 1) * sizeof *out->row);
+    out->row = mem_alloc((out->n_units ? out->n_units : 1) * sizeof *out->row);
     if (!out->row)
         return err_oom("join");
     for (size_t u = 0; u < out->n_units; u++) {
@@ -88,10 +89,10 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
                         size_t nrows, uint8_t *used, join_result *out)
 {
     size_t n = out->n_units;
-    out->grp_off = calloc(n + 1, sizeof *out->grp_off);
-    int64_t *unit_of = malloc((nrows ? nrows : 1) * sizeof *unit_of);
+    out->grp_off = mem_calloc(n + 1, sizeof *out->grp_off);
+    int64_t *unit_of = mem_alloc((nrows ? nrows : 1) * sizeof *unit_of);
     if (!out->grp_off || !unit_of) {
-        free(unit_of);
+        mem_free(unit_of);
         return err_oom("join");
     }
     /* index of units by code: reuse a small keyidx-like linear map via the
@@ -99,9 +100,9 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    int64_t *slots = calloc(cap, sizeof *slots);
+    int64_t *slots = mem_calloc(cap, sizeof *slots);
     if (!slots) {
-        free(unit_of);
+        mem_free(unit_of);
         return err_oom("join");
     }
     for (size_t u = 0; u < n; u++) {
@@ -137,23 +138,23 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
             used[r] = 1;
         }
     }
-    free(slots);
+    mem_free(slots);
     for (size_t u = 0; u < n; u++)
         out->grp_off[u + 1] += out->grp_off[u];
-    out->grp_rows = malloc((out->grp_off[n] ? out->grp_off[n] : 1) *
+    out->grp_rows = mem_alloc((out->grp_off[n] ? out->grp_off[n] : 1) *
                            sizeof *out->grp_rows);
-    size_t *fill = malloc((n ? n : 1) * sizeof *fill);
+    size_t *fill = mem_alloc((n ? n : 1) * sizeof *fill);
     if (!out->grp_rows || !fill) {
-        free(fill);
-        free(unit_of);
+        mem_free(fill);
+        mem_free(unit_of);
         return err_oom("join");
     }
     memcpy(fill, out->grp_off, (n ? n : 1) * sizeof *fill);
     for (size_t r = 0; r < nrows; r++)
         if (unit_of[r] >= 0)
             out->grp_rows[fill[unit_of[r]]++] = (int64_t)r;
-    free(fill);
-    free(unit_of);
+    mem_free(fill);
+    mem_free(unit_of);
     for (size_t u = 0; u < n; u++) {
         if (out->grp_off[u + 1] > out->grp_off[u])
             out->units_matched++;
@@ -179,10 +180,10 @@ int join_units(const char (*units)[KEY_MAX], size_t n_units,
                 : out->source_level < unit_level ? JOIN_COARSER
                                                  : JOIN_FINER;
     size_t nrows = st->rows;
-    uint8_t *used = calloc(nrows ? nrows : 1, 1);
-    out->units_unmatched = malloc((n_units ? n_units : 1) * KEY_MAX);
+    uint8_t *used = mem_calloc(nrows ? nrows : 1, 1);
+    out->units_unmatched = mem_alloc((n_units ? n_units : 1) * KEY_MAX);
     if (!used || !out->units_unmatched) {
-        free(used);
+        mem_free(used);
         join_result_free(out);
         return err_oom("join");
     }
@@ -192,7 +193,7 @@ int join_units(const char (*units)[KEY_MAX], size_t n_units,
     if (rc == 0)
         rc = list_source_unmatched(ix, nrows, out->source_level, used, area,
                                    n_area, out);
-    free(used);
+    mem_free(used);
     if (rc < 0)
         join_result_free(out);
     return rc;

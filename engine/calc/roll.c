@@ -2,6 +2,7 @@
 #include "roll.h"
 
 #include "err.h"
+#include "mem.h"
 #include "tbl.h"
 
 #include <math.h>
@@ -10,9 +11,9 @@
 
 void roll_groups_free(roll_groups *g)
 {
-    free(g->codes);
-    free(g->group_of);
-    free(g->first_unit);
+    mem_free(g->codes);
+    mem_free(g->group_of);
+    mem_free(g->first_unit);
     memset(g, 0, sizeof *g);
 }
 
@@ -21,15 +22,15 @@ int roll_groups_build(const char (*units)[KEY_MAX], size_t n, key_level to,
 {
     memset(g, 0, sizeof *g);
     g->level = to;
-    g->codes = malloc((n ? n : 1) * KEY_MAX);
-    g->group_of = malloc((n ? n : 1) * sizeof *g->group_of);
-    g->first_unit = malloc((n ? n : 1) * sizeof *g->first_unit);
+    g->codes = mem_alloc((n ? n : 1) * KEY_MAX);
+    g->group_of = mem_alloc((n ? n : 1) * sizeof *g->group_of);
+    g->first_unit = mem_alloc((n ? n : 1) * sizeof *g->first_unit);
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    size_t *slots = calloc(cap, sizeof *slots); /* group+1 */
+    size_t *slots = mem_calloc(cap, sizeof *slots); /* group+1 */
     if (!g->codes || !g->group_of || !g->first_unit || !slots) {
-        free(slots);
+        mem_free(slots);
         roll_groups_free(g);
         return err_oom("rollup groups");
     }
@@ -52,7 +53,7 @@ int roll_groups_build(const char (*units)[KEY_MAX], size_t n, key_level to,
         }
         g->group_of[u] = slots[j] - 1;
     }
-    free(slots);
+    mem_free(slots);
     return 0;
 }
 
@@ -65,7 +66,7 @@ typedef struct {
 
 static acc *acc_new(size_t n)
 {
-    acc *A = calloc(n ? n : 1, sizeof *A);
+    acc *A = mem_calloc(n ? n : 1, sizeof *A);
     if (!A) {
         err_oom("rollup");
         return NULL;
@@ -135,7 +136,7 @@ static int roll_generic(const roll_groups *g, size_t n, int mode,
         out[k] = why ? 0.0 : v;
         om[k] = why;
     }
-    free(A);
+    mem_free(A);
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "err.h"
 #include "jsonw.h"
+#include "mem.h"
 #include "src.h"
 
 static int usage(void)
@@ -27,7 +28,7 @@ static double *parse_breaks(const char *s, size_t *n)
     size_t cap = 1;
     for (const char *p = s; *p; p++)
         cap += *p == ',';
-    double *b = malloc(cap * sizeof *b);
+    double *b = mem_alloc(cap * sizeof *b);
     if (!b)
         return NULL;
     *n = 0;
@@ -36,7 +37,7 @@ static double *parse_breaks(const char *s, size_t *n)
         char *end;
         b[(*n)++] = strtod(p, &end);
         if (end == p || (*end && *end != ',')) {
-            free(b);
+            mem_free(b);
             return NULL;
         }
         p = *end ? end + 1 : end;
@@ -143,7 +144,7 @@ int cmd_classify(int argc, char **argv)
         goto fail;
     }
     size_t n = tbl_nrows(t);
-    double *v = malloc((n ? n : 1) * sizeof *v);
+    double *v = mem_alloc((n ? n : 1) * sizeof *v);
     if (!v) {
         err_oom("values");
         goto fail;
@@ -151,7 +152,7 @@ int cmd_classify(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         v[i] = c->type == COL_DOUBLE ? c->d[i] : (double)c->i[i];
     int ok = cls_classify(v, c->miss, n, m, k, manual, n_manual, &r) == 0;
-    free(v);
+    mem_free(v);
     if (!ok) {
         err_prefix("%s", column);
         goto fail;
@@ -167,6 +168,6 @@ fail:
 done:
     cls_result_free(&r);
     tbl_free(t);
-    free(manual);
+    mem_free(manual);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "jsonw.h"
 #include "in_ogr.h"
+#include "mem.h"
 #include "src.h"
 
 typedef struct {
@@ -146,7 +147,7 @@ static int read_layers(const char *arg, inspected **out)
     } else if (in_ogr_list_layers(file, &names, &n) < 0) {
         return -1;
     }
-    inspected *in = calloc(n ? n : 1, sizeof *in);
+    inspected *in = mem_calloc(n ? n : 1, sizeof *in);
     if (!in) {
         in_ogr_free_names(names, n);
         return err_oom("inspect");
@@ -159,14 +160,14 @@ static int read_layers(const char *arg, inspected **out)
         else
             snprintf(spec, sizeof spec, "%s", file);
         in[k].file = arg;
-        in[k].layer = lname ? strdup(lname) : NULL;
+        in[k].layer = lname ? mem_strdup(lname) : NULL;
         in[k].t = src_read(spec, &opt);
         if (!in[k].t) {
             for (size_t j = 0; j <= k; j++) {
                 tbl_free(in[j].t);
-                free((char *)in[j].layer);
+                mem_free((char *)in[j].layer);
             }
-            free(in);
+            mem_free(in);
             in_ogr_free_names(names, n);
             return -1;
         }
@@ -221,8 +222,8 @@ int cmd_inspect(int argc, char **argv)
     }
     for (int k = 0; k < n; k++) {
         tbl_free(in[k].t);
-        free((char *)in[k].layer);
+        mem_free((char *)in[k].layer);
     }
-    free(in);
+    mem_free(in);
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "atomic.h"
 #include "err.h"
 #include "hash.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -342,7 +343,7 @@ int cache_store(const char *source_path, const char *options_key,
         return -1;
     }
     FILE *f = fdopen(fd, "wb");
-    uint64_t *dir = calloc(tbl_ncols(t) ? tbl_ncols(t) : 1, DIR_ENTRY);
+    uint64_t *dir = mem_calloc(tbl_ncols(t) ? tbl_ncols(t) : 1, DIR_ENTRY);
     if (!f || !dir) {
         int e = errno;
         if (f)
@@ -350,7 +351,7 @@ int cache_store(const char *source_path, const char *options_key,
         else
             close(fd);
         unlink(tmp);
-        free(dir);
+        mem_free(dir);
         if (!dir)
             return err_oom("cache directory");
         err_set(ERR_IO, tmp, 0, NULL, "Cannot open a file in the cache "
@@ -361,7 +362,7 @@ int cache_store(const char *source_path, const char *options_key,
      * and is a miss, so durability is not needed here. */
     int rc = write_image(f, t, key, dir);
     int e = errno;
-    free(dir);
+    mem_free(dir);
     if (fclose(f) != 0 && rc == 0) {
         rc = -1;
         e = errno;
@@ -532,16 +533,16 @@ static int map_column(tbl *t, const uint8_t *m, uint64_t size, uint64_t n,
     if (c.type == COL_GEOM &&
         !(crs = map_string(m, size, e[D_CRS_OFF], e[D_CRS_LEN])))
         return -1;
-    c.name = strdup(name);
-    c.crs = crs ? strdup(crs) : NULL;
+    c.name = mem_strdup(name);
+    c.crs = crs ? mem_strdup(crs) : NULL;
     if (!c.name || (crs && !c.crs)) {
-        free(c.name);
-        free(c.crs);
+        mem_free(c.name);
+        mem_free(c.crs);
         return err_oom("cached column") - 1;
     }
     if (!tbl_append_col(t, &c)) { /* only OOM is left */
-        free(c.name);
-        free(c.crs);
+        mem_free(c.name);
+        mem_free(c.crs);
         return -2;
     }
     tbl_col_mark_borrowed(t, tbl_ncols(t) - 1);

@@ -2,6 +2,7 @@
 #include "catalog.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,19 +20,19 @@ void catalog_free(catalog *c)
     if (!c)
         return;
     for (size_t k = 0; k < c->n_cols; k++) {
-        free(c->cols[k].column);
-        free(c->cols[k].name);
-        free(c->cols[k].meaning);
-        free(c->cols[k].unit);
-        free(c->cols[k].base);
+        mem_free(c->cols[k].column);
+        mem_free(c->cols[k].name);
+        mem_free(c->cols[k].meaning);
+        mem_free(c->cols[k].unit);
+        mem_free(c->cols[k].base);
     }
-    free(c->cols);
-    free(c->name);
-    free(c->title);
-    free(c->source_line);
-    free(c->license);
-    free(c->path);
-    free(c);
+    mem_free(c->cols);
+    mem_free(c->name);
+    mem_free(c->title);
+    mem_free(c->source_line);
+    mem_free(c->license);
+    mem_free(c->path);
+    mem_free(c);
 }
 
 const char *cat_kind_name(cat_kind k)
@@ -55,14 +56,14 @@ static const char *scalar(yaml_document_t *d, yaml_node_t *n)
                                             : NULL;
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup_or_null(const char *s) { return s ? mem_strdup(s) : NULL; }
 
 /* Reads the `columns:` mapping. */
 static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
                         const char *path)
 {
     size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
-    c->cols = calloc(n ? n : 1, sizeof *c->cols);
+    c->cols = mem_calloc(n ? n : 1, sizeof *c->cols);
     if (!c->cols)
         return err_oom("catalog");
     for (yaml_node_pair_t *p = m->data.mapping.pairs.start;
@@ -78,7 +79,7 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             return -1;
         }
         cat_column *cc = &c->cols[c->n_cols++];
-        cc->column = strdup(col);
+        cc->column = mem_strdup(col);
         for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
              q < v->data.mapping.pairs.top; q++) {
             const char *key = scalar(d, yaml_document_get_node(d, q->key));
@@ -86,10 +87,10 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             const char *val = scalar(d, vn);
             if (!key || !val)
                 continue;
-            if (!strcmp(key, "name")) cc->name = strdup(val);
-            else if (!strcmp(key, "meaning")) cc->meaning = strdup(val);
-            else if (!strcmp(key, "unit")) cc->unit = strdup(val);
-            else if (!strcmp(key, "base")) cc->base = strdup(val);
+            if (!strcmp(key, "name")) cc->name = mem_strdup(val);
+            else if (!strcmp(key, "meaning")) cc->meaning = mem_strdup(val);
+            else if (!strcmp(key, "unit")) cc->unit = mem_strdup(val);
+            else if (!strcmp(key, "base")) cc->base = mem_strdup(val);
             else if (!strcmp(key, "kind")) {
                 cc->kind = parse_kind(val);
                 if (cc->kind == CAT_UNKNOWN) {
@@ -102,7 +103,7 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             }
         }
         if (!cc->name)
-            cc->name = strdup(col);
+            cc->name = mem_strdup(col);
     }
     return 0;
 }
@@ -128,7 +129,7 @@ static catalog *parse_file(const char *path)
         return NULL;
     }
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    c = calloc(1, sizeof *c);
+    c = mem_calloc(1, sizeof *c);
     if (!c) {
         err_oom("catalog");
         goto done;
@@ -153,7 +154,7 @@ static catalog *parse_file(const char *path)
                 goto fail;
         }
     }
-    c->path = strdup(path);
+    c->path = mem_strdup(path);
     goto done;
 fail:
     catalog_free(c);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "err.h"
+#include "mem.h"
 #include "numparse.h"
 
 #define PROFILE_RECORDS 500 /* records looked at to find numeric columns */
@@ -25,7 +26,7 @@ static int sbuf_raw(sbuf *b, const char *s, size_t len)
 {
     if (b->len + len + 1 > b->cap) {
         size_t cap = (b->cap + len + 1) * 2;
-        char *g = realloc(b->s, cap);
+        char *g = mem_realloc(b->s, cap);
         if (!g)
             return err_oom("column name");
         b->s = g;
@@ -61,7 +62,7 @@ static int sbuf_word(sbuf *b, const char *s, size_t len)
  * field) of the non-blank records, capped. */
 static size_t modal_fields(const csvrec_set *r, int width)
 {
-    size_t *freq = calloc(MODE_CAP + 1, sizeof *freq);
+    size_t *freq = mem_calloc(MODE_CAP + 1, sizeof *freq);
     if (!freq)
         return 1; /* only a heuristic: fall back to "one column" */
     for (size_t k = 0; k < r->n_recs; k++) {
@@ -74,7 +75,7 @@ static size_t modal_fields(const csvrec_set *r, int width)
     for (size_t n = 1; n <= MODE_CAP; n++)
         if (freq[n] > freq[best])
             best = n;
-    free(freq);
+    mem_free(freq);
     return best;
 }
 
@@ -176,11 +177,11 @@ static size_t find_footer(const csvrec_set *r, size_t mode)
 static int profile_numeric(const csvrec_set *r, size_t end, char decimal,
                            uint8_t *numeric, size_t nf)
 {
-    size_t *nums = calloc(nf ? nf : 1, sizeof *nums);
-    size_t *texts = calloc(nf ? nf : 1, sizeof *texts);
+    size_t *nums = mem_calloc(nf ? nf : 1, sizeof *nums);
+    size_t *texts = mem_calloc(nf ? nf : 1, sizeof *texts);
     if (!nums || !texts) {
-        free(nums);
-        free(texts);
+        mem_free(nums);
+        mem_free(texts);
         return err_oom("column profile");
     }
     size_t nonblank = 0;
@@ -210,8 +211,8 @@ static int profile_numeric(const csvrec_set *r, size_t end, char decimal,
     }
     for (size_t c = 0; c < nf; c++)
         numeric[c] = nums[c] >= 1 && texts[c] * 10 <= nums[c];
-    free(nums);
-    free(texts);
+    mem_free(nums);
+    mem_free(texts);
     return 0;
 }
 
@@ -257,11 +258,11 @@ static int find_header(const char *file, const csvrec_set *r,
     for (size_t k = 0; k < end; k++)
         if (r->recs[k].n > nf)
             nf = r->recs[k].n;
-    uint8_t *numeric = calloc(nf, 1);
+    uint8_t *numeric = mem_calloc(nf, 1);
     if (!numeric)
         return err_oom("column profile");
     if (profile_numeric(r, end, decimal, numeric, nf) < 0) {
-        free(numeric);
+        mem_free(numeric);
         return -1;
     }
     int any_numeric = 0;
@@ -273,7 +274,7 @@ static int find_header(const char *file, const csvrec_set *r,
         while (hdr < end && csvrec_filled(r, hdr) == 0)
             hdr++;
         if (hdr >= end) {
-            free(numeric);
+            mem_free(numeric);
             err_set(ERR_RECIPE, file, 0, NULL,
                     "skip_rows is %d, but after that many lines no header "
                     "line is left (the file has %zu lines before its "
@@ -307,7 +308,7 @@ static int find_header(const char *file, const csvrec_set *r,
                     hdr = k;
     }
     if (hdr >= end) {
-        free(numeric);
+        mem_free(numeric);
         err_set(ERR_PARSE, file, 0, NULL,
                 "found no header line: the file holds nothing but blank "
                 "lines, delimiters or footer notes");
@@ -316,7 +317,7 @@ static int find_header(const char *file, const csvrec_set *r,
     size_t data = hdr + 1;
     if (opt->header_rows > 0) {
         if ((size_t)opt->header_rows > end - hdr) {
-            free(numeric);
+            mem_free(numeric);
             err_set(ERR_RECIPE, file, r->recs[hdr].line, NULL,
                     "header_rows is %d, but only %zu lines are left from "
                     "the header on",
@@ -338,7 +339,7 @@ static int find_header(const char *file, const csvrec_set *r,
             }
         }
     }
-    free(numeric);
+    mem_free(numeric);
     *h = hdr;
     *d = data;
     return 0;
@@ -393,14 +394,14 @@ static int build_name(const csvrec_set *r, size_t h, size_t d, size_t c,
                  (rc = sbuf_raw(&name, unit.s, unit.len)) == 0)
             rc = sbuf_raw(&name, ")", 1);
     }
-    free(unit.s);
+    mem_free(unit.s);
     if (rc == 0 && !name.s) {
-        name.s = calloc(1, 1);
+        name.s = mem_calloc(1, 1);
         if (!name.s)
             rc = err_oom("column name");
     }
     if (rc < 0) {
-        free(name.s);
+        mem_free(name.s);
         return -1;
     }
     *out = name.s;
@@ -422,10 +423,10 @@ static int column_empty(const csvrec_set *r, size_t a, size_t b, size_t c)
 /* Replaces names[k] by a malloc'ed copy of s; -1 on OOM. */
 static int set_name(char **names, size_t k, const char *s)
 {
-    char *copy = strdup(s);
+    char *copy = mem_strdup(s);
     if (!copy)
         return err_oom("column name");
-    free(names[k]);
+    mem_free(names[k]);
     names[k] = copy;
     return 0;
 }
@@ -462,19 +463,19 @@ static int finish_names(const char *file, csvlay_layout *l,
                 j++;
             if (j == k)
                 break;
-            if (!base && !(base = strdup(l->names[k])))
+            if (!base && !(base = mem_strdup(l->names[k])))
                 return err_oom("column name");
             size_t n = strlen(base) + 24;
-            char *s = malloc(n);
+            char *s = mem_alloc(n);
             if (!s) {
-                free(base);
+                mem_free(base);
                 return err_oom("column name");
             }
             snprintf(s, n, "%s_%zu", base, suffix++);
-            free(l->names[k]);
+            mem_free(l->names[k]);
             l->names[k] = s;
         }
-        free(base);
+        mem_free(base);
     }
     return 0;
 }
@@ -496,8 +497,8 @@ int csvlay_detect(const char *file, const csvrec_set *r,
         if (r->recs[k].n > nf)
             nf = r->recs[k].n;
     out->n_fields = nf;
-    out->field_of = malloc(nf * sizeof *out->field_of);
-    out->names = calloc(nf, sizeof *out->names);
+    out->field_of = mem_alloc(nf * sizeof *out->field_of);
+    out->names = mem_calloc(nf, sizeof *out->names);
     if (!out->field_of || !out->names)
         return err_oom("column names");
     int auto_header = opt->skip_rows < 0 && opt->header_rows <= 0;
@@ -509,7 +510,7 @@ int csvlay_detect(const char *file, const csvrec_set *r,
     }
     while (out->n_cols > 1 && !out->names[out->n_cols - 1][0] &&
            column_empty(r, d, end, out->n_cols - 1)) {
-        free(out->names[out->n_cols - 1]);
+        mem_free(out->names[out->n_cols - 1]);
         out->names[--out->n_cols] = NULL;
     }
     return finish_names(file, out, opt);
@@ -521,8 +522,8 @@ void csvlay_free(csvlay_layout *l)
         return;
     if (l->names)
         for (size_t k = 0; k < l->n_fields; k++)
-            free(l->names[k]);
-    free(l->names);
-    free(l->field_of);
+            mem_free(l->names[k]);
+    mem_free(l->names);
+    mem_free(l->field_of);
     memset(l, 0, sizeof *l);
 }

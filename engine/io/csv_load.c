@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "mem.h"
 
 #define SNIFF_BYTES 65536 /* bytes looked at for the text/binary verdict */
 
@@ -238,7 +239,7 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
         for (size_t k = 0; k < len; k++)
             if (raw[k] >= 0x80)
                 cap += 2;
-    char *text = malloc(cap);
+    char *text = mem_alloc(cap);
     if (!text)
         return err_oom("CSV text");
     size_t n = 0;
@@ -278,7 +279,7 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
                      text[k] == '\f' || text[k] == '\v'))
         k++;
     if (k == n) {
-        free(text);
+        mem_free(text);
         err_set(ERR_PARSE, file, 0, NULL,
                 "the file is empty (only blank lines); expected a header "
                 "line and data rows");
@@ -307,7 +308,7 @@ static unsigned char *read_all(const char *file, size_t *len)
         return NULL;
     }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-    unsigned char *buf = malloc(cap);
+    unsigned char *buf = mem_alloc(cap);
     if (!buf) {
         close(fd);
         err_oom("file contents");
@@ -315,9 +316,9 @@ static unsigned char *read_all(const char *file, size_t *len)
     }
     for (;;) {
         if (n + 1 >= cap) {
-            unsigned char *grown = realloc(buf, cap * 2);
+            unsigned char *grown = mem_realloc(buf, cap * 2);
             if (!grown) {
-                free(buf);
+                mem_free(buf);
                 close(fd);
                 err_oom("file contents");
                 return NULL;
@@ -331,7 +332,7 @@ static unsigned char *read_all(const char *file, size_t *len)
         if (got < 0) {
             err_set(ERR_IO, file, 0, NULL, "cannot read the file (%s)",
                     strerror(errno));
-            free(buf);
+            mem_free(buf);
             close(fd);
             return NULL;
         }
@@ -353,7 +354,7 @@ int csvload_read(const char *file, const char *encoding, csvload_text *out)
     if (!raw)
         return -1;
     int rc = csvload_decode(file, raw, len, encoding, out);
-    free(raw);
+    mem_free(raw);
     return rc;
 }
 
@@ -361,6 +362,6 @@ void csvload_free(csvload_text *t)
 {
     if (!t)
         return;
-    free(t->text);
+    mem_free(t->text);
     memset(t, 0, sizeof *t);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 
 #define CHUNK (1u << 20) /* bytes handed to csv_parse at a time */
 
@@ -70,7 +71,7 @@ static void on_field(void *data, size_t len, void *user)
         len -= w;
     if (r->arena_len + len + 1 > r->arena_cap) {
         size_t cap = r->arena_cap * 2 + len + 1;
-        char *a = realloc(r->arena, cap);
+        char *a = mem_realloc(r->arena, cap);
         if (!a) {
             ctx->oom = 1;
             return;
@@ -80,7 +81,7 @@ static void on_field(void *data, size_t len, void *user)
     }
     if (r->n_fields + 2 > r->offs_cap) {
         size_t cap = r->offs_cap * 2 + 16;
-        size_t *o = realloc(r->offs, cap * sizeof *o);
+        size_t *o = mem_realloc(r->offs, cap * sizeof *o);
         if (!o) {
             ctx->oom = 1;
             return;
@@ -104,7 +105,7 @@ static void on_row(int c, void *user)
     csvrec_set *r = ctx->set;
     if (!ctx->oom && r->n_recs == r->recs_cap) {
         size_t cap = r->recs_cap * 2 + 64;
-        csvrec_rec *g = realloc(r->recs, cap * sizeof *g);
+        csvrec_rec *g = mem_realloc(r->recs, cap * sizeof *g);
         if (!g)
             ctx->oom = 1;
         else {
@@ -129,9 +130,9 @@ int csvrec_parse(const char *file, const char *text, size_t len, char delim,
 {
     memset(out, 0, sizeof *out);
     out->arena_cap = len + len / 8 + 64;
-    out->arena = malloc(out->arena_cap);
+    out->arena = mem_alloc(out->arena_cap);
     out->offs_cap = 1024;
-    out->offs = malloc(out->offs_cap * sizeof *out->offs);
+    out->offs = mem_alloc(out->offs_cap * sizeof *out->offs);
     if (!out->arena || !out->offs)
         return err_oom("CSV fields");
     out->offs[0] = 0;
@@ -168,9 +169,9 @@ void csvrec_free(csvrec_set *r)
 {
     if (!r)
         return;
-    free(r->arena);
-    free(r->offs);
-    free(r->recs);
+    mem_free(r->arena);
+    mem_free(r->offs);
+    mem_free(r->recs);
     memset(r, 0, sizeof *r);
 }
 

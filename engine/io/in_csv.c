@@ -11,6 +11,7 @@
 #include "csv_records.h"
 #include "csv_sniff.h"
 #include "err.h"
+#include "mem.h"
 #include "numparse.h"
 #include "sentinel.h"
 
@@ -32,7 +33,7 @@ static void reader_free(reader *rd)
     csvload_free(&rd->text);
     csvrec_free(&rd->recs);
     csvlay_free(&rd->lay);
-    free(rd->rows);
+    mem_free(rd->rows);
 }
 
 /* Checks the options that have a fixed set of values. */
@@ -87,7 +88,7 @@ static int collect_rows(reader *rd)
     const csvlay_layout *l = &rd->lay;
     size_t max = l->data_end > l->data_first ? l->data_end - l->data_first
                                              : 0;
-    rd->rows = malloc((max ? max : 1) * sizeof *rd->rows);
+    rd->rows = mem_alloc((max ? max : 1) * sizeof *rd->rows);
     if (!rd->rows)
         return err_oom("CSV rows");
     size_t want = l->n_fields;
@@ -150,11 +151,11 @@ static int listed_as_text(const src_options *opt, const char *name)
 static int add_numeric(reader *rd, tbl *t, size_t field, const char *name)
 {
     size_t n = rd->nrows ? rd->nrows : 1;
-    double *d = malloc(n * sizeof *d);
-    uint8_t *miss = calloc(n, 1);
+    double *d = mem_alloc(n * sizeof *d);
+    uint8_t *miss = mem_calloc(n, 1);
     if (!d || !miss) {
-        free(d);
-        free(miss);
+        mem_free(d);
+        mem_free(miss);
         return err_oom("numeric column");
     }
     int any_miss = 0;
@@ -165,8 +166,8 @@ static int add_numeric(reader *rd, tbl *t, size_t field, const char *name)
         double v = 0.0;
         num_cell_kind kind = num_cell(s, len, rd->decimal, &v, &why);
         if (kind == NUM_CELL_TEXT || num_is_zero_padded(s, len)) {
-            free(d);
-            free(miss);
+            mem_free(d);
+            mem_free(miss);
             return 0;
         }
         d[i] = kind == NUM_CELL_NUMBER ? v : 0.0;
@@ -176,21 +177,21 @@ static int add_numeric(reader *rd, tbl *t, size_t field, const char *name)
         }
     }
     if (!any_miss) {
-        free(miss);
+        mem_free(miss);
         miss = NULL;
     }
     tbl_col c;
     memset(&c, 0, sizeof c);
-    c.name = strdup(name);
+    c.name = mem_strdup(name);
     c.type = COL_DOUBLE;
     c.d = d;
     c.miss = miss;
     if (!c.name || !tbl_append_col(t, &c)) {
         if (!c.name)
             err_oom("column name");
-        free(c.name);
-        free(d);
-        free(miss);
+        mem_free(c.name);
+        mem_free(d);
+        mem_free(miss);
         return -1;
     }
     return 1;

@@ -10,6 +10,7 @@
 #include "in_ogr.h"
 
 #include "err.h"
+#include "mem.h"
 #include "reproj.h"
 #include "sentinel.h"
 
@@ -334,7 +335,7 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
         prefetch_start(pf, dst);
     if (kind == SNIFF_TOPOJSON) {
         size_t len = strlen(file) + sizeof "TopoJSON:";
-        path = malloc(len);
+        path = mem_alloc(len);
         if (!path) {
             err_oom("file name");
             return NULL;
@@ -351,7 +352,7 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
                                  NULL,
                                  kind == SNIFF_JSON ? json_opts : NULL,
                                  NULL);
-    free(path);
+    mem_free(path);
     if (!ds) {
         open_failed(file, ge);
         return NULL;
@@ -419,8 +420,8 @@ static int layer_crs(OGRLayerH lyr, GDALDatasetH ds, char **proj_text,
         if (auth && code && (strcmp(auth, "EPSG") == 0)) {
             char buf[64];
             snprintf(buf, sizeof buf, "EPSG:%s", code);
-            *proj_text = strdup(buf);
-            *name = strdup(buf);
+            *proj_text = mem_strdup(buf);
+            *name = mem_strdup(buf);
             if (!*proj_text || !*name)
                 return err_oom("CRS name");
             return 0;
@@ -434,7 +435,7 @@ static int layer_crs(OGRLayerH lyr, GDALDatasetH ds, char **proj_text,
                     "system");
             return -1;
         }
-        *proj_text = strdup(wkt);
+        *proj_text = mem_strdup(wkt);
         CPLFree(wkt);
         if (!*proj_text)
             return err_oom("CRS");
@@ -457,8 +458,8 @@ static int layer_crs(OGRLayerH lyr, GDALDatasetH ds, char **proj_text,
                 guess = "EPSG:28992";
         }
     }
-    *proj_text = strdup(guess);
-    *name = strdup(guess);
+    *proj_text = mem_strdup(guess);
+    *name = mem_strdup(guess);
     if (!*proj_text || !*name)
         return err_oom("CRS name");
     return 0;
@@ -480,7 +481,7 @@ static int is_epsg_code(const char *s)
 static char *target_name(const char *target)
 {
     if (is_epsg_code(target)) {
-        char *s = strdup(target);
+        char *s = mem_strdup(target);
         if (!s) {
             err_oom("CRS name");
             return NULL;
@@ -507,13 +508,13 @@ typedef struct {
 static void col_buf_free(tbl_col *c)
 {
     col_finish(c);
-    free(c->name);
-    free(c->miss);
-    free(c->d);
-    free(c->i);
-    free(c->codes);
-    free(c->dict_blob);
-    free(c->dict_off);
+    mem_free(c->name);
+    mem_free(c->miss);
+    mem_free(c->d);
+    mem_free(c->i);
+    mem_free(c->codes);
+    mem_free(c->dict_blob);
+    mem_free(c->dict_off);
     memset(c, 0, sizeof *c);
 }
 
@@ -521,23 +522,23 @@ static void col_buf_free(tbl_col *c)
 static int col_buf_grow(tbl_col *c, size_t old, size_t cap)
 {
     if (c->type == COL_DOUBLE) {
-        double *d = realloc(c->d, cap * sizeof *d);
+        double *d = mem_realloc(c->d, cap * sizeof *d);
         if (!d)
             return err_oom("column");
         c->d = d;
     } else if (c->type == COL_INT64) {
-        int64_t *i = realloc(c->i, cap * sizeof *i);
+        int64_t *i = mem_realloc(c->i, cap * sizeof *i);
         if (!i)
             return err_oom("column");
         c->i = i;
     } else {
-        int32_t *k = realloc(c->codes, cap * sizeof *k);
+        int32_t *k = mem_realloc(c->codes, cap * sizeof *k);
         if (!k)
             return err_oom("column");
         c->codes = k;
     }
     if (c->miss) {
-        uint8_t *m = realloc(c->miss, cap);
+        uint8_t *m = mem_realloc(c->miss, cap);
         if (!m)
             return err_oom("missing-value map");
         memset(m + old, 0, cap - old);
@@ -551,7 +552,7 @@ static int col_buf_grow(tbl_col *c, size_t old, size_t cap)
 static int buf_missing(tbl_col *c, size_t cap, size_t row, miss_reason why)
 {
     if (!c->miss) {
-        c->miss = calloc(cap, 1);
+        c->miss = mem_calloc(cap, 1);
         if (!c->miss)
             return err_oom("missing-value map");
     }
@@ -571,7 +572,7 @@ static char *unique_name(const char *name, const field_buf *fields, size_t n,
                          int has_geom)
 {
     size_t len = strlen(name) + 16;
-    char *out = malloc(len);
+    char *out = mem_alloc(len);
     if (!out)
         return NULL;
     snprintf(out, len, "%s", *name ? name : "field");
@@ -592,7 +593,7 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
 {
     int nf = OGR_FD_GetFieldCount(defn);
     *n = 0;
-    field_buf *fields = calloc(nf > 0 ? (size_t)nf : 1, sizeof *fields);
+    field_buf *fields = mem_calloc(nf > 0 ? (size_t)nf : 1, sizeof *fields);
     if (!fields) {
         err_oom("columns");
         return NULL;
@@ -633,7 +634,7 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
         if (!f->col.name || col_buf_grow(&f->col, 0, cap) < 0) {
             for (size_t j = 0; j < *n; j++)
                 col_buf_free(&fields[j].col);
-            free(fields);
+            mem_free(fields);
             err_oom("columns");
             return NULL;
         }
@@ -647,7 +648,7 @@ static void fields_free(field_buf *fields, size_t n)
         return;
     for (size_t k = 0; k < n; k++)
         col_buf_free(&fields[k].col);
-    free(fields);
+    mem_free(fields);
 }
 
 /* Formats a date/time field as ISO 8601 text into buf. */
@@ -730,10 +731,10 @@ typedef struct {
 
 static void geom_buf_free(geom_buf *g)
 {
-    free(g->xy);
-    free(g->ring_pt);
-    free(g->part_ring);
-    free(g->row_part);
+    mem_free(g->xy);
+    mem_free(g->ring_pt);
+    mem_free(g->part_ring);
+    mem_free(g->row_part);
     memset(g, 0, sizeof *g);
 }
 
@@ -747,7 +748,7 @@ static void *grow_to(void *arr, size_t *cap, size_t need, size_t elem)
     size_t c = *cap ? *cap : 64;
     while (c < need)
         c *= 2;
-    void *p = realloc(arr, c * elem);
+    void *p = mem_realloc(arr, c * elem);
     if (!p) {
         err_oom("geometry");
         return NULL;
@@ -928,9 +929,9 @@ static void reader_free(reader *r)
     prefetch_join(&r->pf);
     fields_free(r->fields, r->n_fields);
     geom_buf_free(&r->geom);
-    free(r->src_text);
-    free(r->src_name);
-    free(r->dst_name);
+    mem_free(r->src_text);
+    mem_free(r->src_name);
+    mem_free(r->dst_name);
     reproj_release(r->rp);
     if (r->ct)
         OCTDestroyCoordinateTransformation(r->ct);
@@ -946,7 +947,7 @@ static int reader_crs(reader *r, OGRLayerH lyr, const char *target,
     if (layer_crs(lyr, r->ds, &r->src_text, &r->src_name) < 0)
         return -1;
     if (!*target) { /* keep the source's CRS */
-        r->dst_name = strdup(r->src_name);
+        r->dst_name = mem_strdup(r->src_name);
         return r->dst_name ? 0 : err_oom("CRS name");
     }
     if (!*r->src_text) {
@@ -1085,7 +1086,7 @@ static tbl *reader_table(reader *r)
         g->row_part[r->nrows] = g->n_parts;
         /* trim the point array to its size (it grew by doubling) */
         if (g->n_pts && g->n_pts < g->cap_pts) {
-            double *xy = realloc(g->xy, g->n_pts * 2 * sizeof *xy);
+            double *xy = mem_realloc(g->xy, g->n_pts * 2 * sizeof *xy);
             if (xy)
                 g->xy = xy;
         }
@@ -1164,14 +1165,14 @@ int in_ogr_list_layers(const char *file, char ***names, size_t *n)
     if (!ds)
         goto done;
     int nl = GDALDatasetGetLayerCount(ds);
-    char **list = calloc((size_t)nl, sizeof *list);
+    char **list = mem_calloc((size_t)nl, sizeof *list);
     if (!list) {
         err_oom("layer names");
         goto done;
     }
     for (int k = 0; k < nl; k++) {
         OGRLayerH l = GDALDatasetGetLayer(ds, k);
-        list[k] = strdup(l ? OGR_L_GetName(l) : "");
+        list[k] = mem_strdup(l ? OGR_L_GetName(l) : "");
         if (!list[k]) {
             in_ogr_free_names(list, (size_t)k);
             err_oom("layer names");
@@ -1193,8 +1194,8 @@ void in_ogr_free_names(char **names, size_t n)
     if (!names)
         return;
     for (size_t k = 0; k < n; k++)
-        free(names[k]);
-    free(names);
+        mem_free(names[k]);
+    mem_free(names);
 }
 
 int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
@@ -1212,9 +1213,9 @@ int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
         goto done;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
     const char *drv = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
-    info->driver = strdup(drv ? drv : "");
-    info->layer = strdup(OGR_L_GetName(lyr));
-    info->geom_type = strdup(OGRGeometryTypeToName(OGR_L_GetGeomType(lyr)));
+    info->driver = mem_strdup(drv ? drv : "");
+    info->layer = mem_strdup(OGR_L_GetName(lyr));
+    info->geom_type = mem_strdup(OGRGeometryTypeToName(OGR_L_GetGeomType(lyr)));
     info->n_features = (long long)OGR_L_GetFeatureCount(lyr, TRUE);
     info->n_fields = (size_t)OGR_FD_GetFieldCount(defn);
     OGREnvelope env;
@@ -1235,7 +1236,7 @@ int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
         goto done;
     rc = 0;
 done:
-    free(proj_text);
+    mem_free(proj_text);
     if (rc < 0)
         in_ogr_info_free(info);
     if (ds)
@@ -1248,9 +1249,9 @@ void in_ogr_info_free(in_ogr_info *info)
 {
     if (!info)
         return;
-    free(info->driver);
-    free(info->layer);
-    free(info->crs);
-    free(info->geom_type);
+    mem_free(info->driver);
+    mem_free(info->layer);
+    mem_free(info->crs);
+    mem_free(info->geom_type);
     memset(info, 0, sizeof *info);
 }

@@ -2,6 +2,7 @@
 #include "reproj.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -193,14 +194,14 @@ reproj *reproj_new(const char *src, const char *dst)
                 "coordinate reference system");
         return NULL;
     }
-    reproj *r = calloc(1, sizeof *r);
+    reproj *r = mem_calloc(1, sizeof *r);
     if (!r) {
         err_oom("coordinate transformation");
         return NULL;
     }
     r->nthreads = 2;
-    r->src = strdup(src);
-    r->dst = strdup(dst);
+    r->src = mem_strdup(src);
+    r->dst = mem_strdup(dst);
     r->ctx[0] = quiet_ctx();
     if (!r->src || !r->dst || !r->ctx[0]) {
         err_oom("coordinate transformation");
@@ -277,9 +278,9 @@ void reproj_free(reproj *r)
         if (r->ctx[k])
             proj_context_destroy(r->ctx[k]);
     }
-    free(r->src);
-    free(r->dst);
-    free(r);
+    mem_free(r->src);
+    mem_free(r->dst);
+    mem_free(r);
 }
 
 int reproj_is_identity(const reproj *r) { return r->identity; }
@@ -400,13 +401,13 @@ static int trans_distinct(reproj *r, double *xy, size_t n)
     size_t cap = 64;
     while (cap < 2 * n)
         cap *= 2;
-    uint32_t *slot = calloc(cap, sizeof *slot); /* distinct index + 1 */
-    uint32_t *map = malloc(n * sizeof *map);
-    double *u = malloc(n * 2 * sizeof *u);
+    uint32_t *slot = mem_calloc(cap, sizeof *slot); /* distinct index + 1 */
+    uint32_t *map = mem_alloc(n * sizeof *map);
+    double *u = mem_alloc(n * 2 * sizeof *u);
     if (!slot || !map || !u) {
-        free(slot);
-        free(map);
-        free(u);
+        mem_free(slot);
+        mem_free(map);
+        mem_free(u);
         return -1;
     }
     size_t nu = 0, mask = cap - 1;
@@ -421,12 +422,12 @@ static int trans_distinct(reproj *r, double *xy, size_t n)
         }
         map[k] = slot[j] - 1;
     }
-    free(slot);
+    mem_free(slot);
     trans_all(r, u, nu);
     for (size_t k = 0; k < n; k++)
         memcpy(xy + 2 * k, u + 2 * (size_t)map[k], 2 * sizeof *xy);
-    free(map);
-    free(u);
+    mem_free(map);
+    mem_free(u);
     return 0;
 }
 
@@ -454,13 +455,13 @@ int reproj_apply(reproj *r, double *xy, size_t n)
         return 0;
     /* keep a copy of the first point's input for the message */
     size_t first = 0;
-    double *copy = malloc(n * 2 * sizeof *copy);
+    double *copy = mem_alloc(n * 2 * sizeof *copy);
     if (!copy)
         return err_oom("coordinates");
     memcpy(copy, xy, n * 2 * sizeof *copy);
     size_t bad = reproj_apply_raw(r, xy, n, &first);
     if (bad == 0) {
-        free(copy);
+        mem_free(copy);
         return 0;
     }
     char bs[80], bd[80];
@@ -471,7 +472,7 @@ int reproj_apply(reproj *r, double *xy, size_t n)
             bad, n, crs_short(r->src, bs, sizeof bs),
             crs_short(r->dst, bd, sizeof bd), first, copy[2 * first],
             copy[2 * first + 1]);
-    free(copy);
+    mem_free(copy);
     return -1;
 }
 
@@ -491,10 +492,10 @@ char *reproj_crs_name(const char *crs)
     char buf[64];
     if (auth && code && strcmp(auth, "EPSG") == 0) {
         snprintf(buf, sizeof buf, "EPSG:%s", code);
-        out = strdup(buf);
+        out = mem_strdup(buf);
     } else if (auth && code && strcmp(auth, "OGC") == 0 &&
                strcmp(code, "CRS84") == 0) {
-        out = strdup("EPSG:4326"); /* x/y order is implied everywhere */
+        out = mem_strdup("EPSG:4326"); /* x/y order is implied everywhere */
     } else {
         int *conf = NULL;
         PJ_OBJ_LIST *list = proj_identify(ctx, obj, "EPSG", NULL, &conf);
@@ -503,7 +504,7 @@ char *reproj_crs_name(const char *crs)
             const char *mc = m ? proj_get_id_code(m, 0) : NULL;
             if (mc) {
                 snprintf(buf, sizeof buf, "EPSG:%s", mc);
-                out = strdup(buf);
+                out = mem_strdup(buf);
             }
             proj_destroy(m);
         }
@@ -511,7 +512,7 @@ char *reproj_crs_name(const char *crs)
         proj_list_destroy(list);
         if (!out) {
             const char *wkt = proj_as_wkt(ctx, obj, PJ_WKT2_2019, NULL);
-            out = strdup(wkt ? wkt : crs);
+            out = mem_strdup(wkt ? wkt : crs);
         }
     }
     if (!out)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "rcp_internal.h"
 
 /* Builds r's public fields from root into a fresh arena; on success swaps
@@ -36,11 +37,11 @@ static int rebuild(rcp *r, ry_node *root)
 
 rcp *rcp_load(const char *path)
 {
-    rcp *r = calloc(1, sizeof *r);
-    rcp_priv *p = calloc(1, sizeof *p);
+    rcp *r = mem_calloc(1, sizeof *r);
+    rcp_priv *p = mem_calloc(1, sizeof *p);
     if (!r || !p) {
-        free(r);
-        free(p);
+        mem_free(r);
+        mem_free(p);
         err_oom("recipe");
         return NULL;
     }
@@ -77,9 +78,9 @@ void rcp_free(rcp *r)
     if (r->priv) {
         rcp_arena_free(r->priv->data);
         rcp_arena_free(r->priv->tree);
-        free(r->priv);
+        mem_free(r->priv);
     }
-    free(r);
+    mem_free(r);
 }
 
 /* ---- overrides --------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 
 #define ARENA_BLOCK 16384
 #define ARENA_ALIGN 16
@@ -45,7 +46,7 @@ rcp_arena *rcp_arena_new(void)
         err_oom("recipe memory");
         return NULL;
     }
-    rcp_arena *a = calloc(1, sizeof *a);
+    rcp_arena *a = mem_calloc(1, sizeof *a);
     if (!a)
         err_oom("recipe memory");
     return a;
@@ -58,10 +59,10 @@ void rcp_arena_free(rcp_arena *a)
     block *b = a->head;
     while (b) {
         block *next = b->next;
-        free(b);
+        mem_free(b);
         b = next;
     }
-    free(a);
+    mem_free(a);
 }
 
 void *rcp_arena_alloc(rcp_arena *a, size_t size)
@@ -76,7 +77,7 @@ void *rcp_arena_alloc(rcp_arena *a, size_t size)
     block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t cap = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-        block *nb = malloc(sizeof *nb + cap);
+        block *nb = mem_alloc(sizeof *nb + cap);
         if (!nb) {
             err_oom("recipe memory");
             return NULL;

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "err.h"
+#include "mem.h"
 
 #define RY_MAX_FILE (16L * 1024 * 1024)
 #define RY_MAX_DEPTH 200
@@ -568,13 +569,13 @@ static char *read_file(const char *path, size_t *len)
                         "the recipe is larger than %ld MB; a recipe is a "
                         "short text file",
                         RY_MAX_FILE / (1024 * 1024));
-                free(buf);
+                mem_free(buf);
                 fclose(f);
                 return NULL;
             }
-            char *nb = realloc(buf, ncap);
+            char *nb = mem_realloc(buf, ncap);
             if (!nb) {
-                free(buf);
+                mem_free(buf);
                 fclose(f);
                 err_oom("recipe text");
                 return NULL;
@@ -590,7 +591,7 @@ static char *read_file(const char *path, size_t *len)
     if (ferror(f)) {
         err_set(ERR_IO, path, 0, NULL, "cannot read the recipe: %s",
                 strerror(errno));
-        free(buf);
+        mem_free(buf);
         fclose(f);
         return NULL;
     }
@@ -632,7 +633,7 @@ int ry_parse_file(rcp_arena *a, const char *path, ry_node **root)
     }
     if (rc == 0)
         rc = run_parser(&c, root);
-    free(buf);
+    mem_free(buf);
     return rc;
 }
 

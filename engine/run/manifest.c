@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "jsonw.h"
+#include "mem.h"
 
 #include <cairo.h>
 #include <errno.h>
@@ -78,7 +79,7 @@ static void write_expr(jsonw *w, const char *key, const expr *e)
         return;
     char *s = expr_to_string(e);
     jsonw_kstr(w, key, s);
-    free(s);
+    mem_free(s);
 }
 
 static void write_indicator(jsonw *w, const run_indicator *ind)

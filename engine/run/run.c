@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "fsutil.h"
+#include "mem.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -161,7 +162,7 @@ int run_recipe(const rcp *r, const run_options *opt)
         fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
                 key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
     run_maps_free(&c);
-    free(c.cmp_files);
+    mem_free(c.cmp_files);
     run_levels_free(&c);
     run_indicators_free(&c);
     run_sources_free(&c);

@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "err.h"
+#include "mem.h"
 #include "numfmt.h"
 
 #include <stdlib.h>
@@ -44,13 +45,13 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     for (size_t k = 0; k < c->n_ind; k++)
         if (!strcmp(c->ind[k].ri->name.s, cmp->indicator.s))
             ind = &c->ind[k];
-    const char **labels = malloc((n ? n : 1) * sizeof *labels);
-    const char **why = malloc((n ? n : 1) * sizeof *why);
-    uint8_t *miss = malloc(n ? n : 1);
+    const char **labels = mem_alloc((n ? n : 1) * sizeof *labels);
+    const char **why = mem_alloc((n ? n : 1) * sizeof *why);
+    uint8_t *miss = mem_alloc(n ? n : 1);
     if (!labels || !why || !miss) {
-        free(labels);
-        free(why);
-        free(miss);
+        mem_free(labels);
+        mem_free(why);
+        mem_free(miss);
         return err_oom("comparison");
     }
     for (size_t r = 0; r < n; r++) {
@@ -118,9 +119,9 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
             snprintf(c->cmp_files[idx][f], sizeof c->cmp_files[idx][f], "charts/%s.%s",
                      cmp->name.s, ext[f]);
     }
-    free(labels);
-    free(why);
-    free(miss);
+    mem_free(labels);
+    mem_free(why);
+    mem_free(miss);
     if (rc < 0)
         err_prefix("comparison \"%s\"", cmp->name.s);
     return rc;
@@ -137,7 +138,7 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir)
         err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
         return -1;
     }
-    c->cmp_files = calloc(r->n_comparisons, sizeof *c->cmp_files);
+    c->cmp_files = mem_calloc(r->n_comparisons, sizeof *c->cmp_files);
     if (!c->cmp_files)
         return err_oom("comparisons");
     for (size_t k = 0; k < r->n_comparisons; k++)

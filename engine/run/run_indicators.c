@@ -5,6 +5,7 @@
 #include "run_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +125,7 @@ static int visit(run_ctx *c, size_t k, size_t *order, size_t *n_order,
             if (j >= 0)
                 rc = visit(c, (size_t)j, order, n_order, stack, depth + 1);
         }
-        free(deps);
+        mem_free(deps);
     }
     if (rc < 0)
         return -1;
@@ -175,7 +176,7 @@ static int check_not_percentage(run_ctx *c, const run_indicator *ind)
                           cat_kind_name(ex_kind), cat_kind_name(ex_kind),
                           example->source, example->name);
     }
-    free(deps);
+    mem_free(deps);
     return rc;
 }
 
@@ -193,8 +194,8 @@ static roll_rule rule_of(const rcp_indicator *ri)
 
 static int alloc_values(size_t n, double **v, uint8_t **m)
 {
-    *v = malloc((n ? n : 1) * sizeof **v);
-    *m = malloc(n ? n : 1);
+    *v = mem_alloc((n ? n : 1) * sizeof **v);
+    *m = mem_alloc(n ? n : 1);
     return (*v && *m) ? 0 : err_oom("indicator values");
 }
 
@@ -202,8 +203,8 @@ int run_compile_indicators(run_ctx *c)
 {
     const rcp *r = c->r;
     c->n_ind = r->n_indicators;
-    c->ind = calloc(c->n_ind ? c->n_ind : 1, sizeof *c->ind);
-    c->ind_names = malloc((c->n_ind ? c->n_ind : 1) * sizeof *c->ind_names);
+    c->ind = mem_calloc(c->n_ind ? c->n_ind : 1, sizeof *c->ind);
+    c->ind_names = mem_alloc((c->n_ind ? c->n_ind : 1) * sizeof *c->ind_names);
     if (!c->ind || !c->ind_names)
         return err_oom("indicators");
     for (size_t k = 0; k < c->n_ind; k++) {
@@ -248,13 +249,13 @@ int run_compile_indicators(run_ctx *c)
     }
     /* order by dependencies, then compile in that order so that types of
      * referenced indicators are known */
-    size_t *order = malloc((c->n_ind + 1) * sizeof *order);
-    size_t *stack = malloc((c->n_ind + 1) * sizeof *stack);
+    size_t *order = mem_alloc((c->n_ind + 1) * sizeof *order);
+    size_t *stack = mem_alloc((c->n_ind + 1) * sizeof *stack);
     size_t n_order = 0;
     int rc = (order && stack) ? 0 : err_oom("indicator order");
     for (size_t k = 0; k < c->n_ind && rc == 0; k++)
         rc = visit(c, k, order, &n_order, stack, 0);
-    free(stack);
+    mem_free(stack);
     expr_resolver res;
     run_resolver(c, &res);
     for (size_t o = 0; o < n_order && rc == 0; o++) {
@@ -287,19 +288,19 @@ int run_compile_indicators(run_ctx *c)
     }
     /* evaluation order: remember it by permuting the array */
     if (rc == 0) {
-        run_indicator *sorted = malloc((c->n_ind ? c->n_ind : 1) * sizeof *sorted);
+        run_indicator *sorted = mem_alloc((c->n_ind ? c->n_ind : 1) * sizeof *sorted);
         if (!sorted) {
             rc = err_oom("indicators");
         } else {
             for (size_t o = 0; o < n_order; o++)
                 sorted[o] = c->ind[order[o]];
             memcpy(c->ind, sorted, c->n_ind * sizeof *sorted);
-            free(sorted);
+            mem_free(sorted);
             for (size_t k = 0; k < c->n_ind; k++)
                 c->ind_names[k] = c->ind[k].ri->name.s;
         }
     }
-    free(order);
+    mem_free(order);
     return rc;
 }
 
@@ -362,15 +363,15 @@ void run_indicators_free(run_ctx *c)
         expr_free(ind->num);
         expr_free(ind->den);
         expr_free(ind->base);
-        free(ind->v); free(ind->m);
-        free(ind->rv); free(ind->rm);
-        free(ind->wv); free(ind->wm);
-        free(ind->nv); free(ind->nm);
-        free(ind->dv); free(ind->dm);
-        free(ind->bv); free(ind->bm);
+        mem_free(ind->v); mem_free(ind->m);
+        mem_free(ind->rv); mem_free(ind->rm);
+        mem_free(ind->wv); mem_free(ind->wm);
+        mem_free(ind->nv); mem_free(ind->nm);
+        mem_free(ind->dv); mem_free(ind->dm);
+        mem_free(ind->bv); mem_free(ind->bm);
     }
-    free(c->ind);
-    free(c->ind_names);
+    mem_free(c->ind);
+    mem_free(c->ind_names);
 }
 
 int run_error_here(rcp_pos pos, const char *what)

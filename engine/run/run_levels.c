@@ -5,6 +5,7 @@
 #include "run_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,7 @@ static tbl *geometry_table(run_ctx *c)
 {
     if (!c->geom)
         return tbl_new(c->n_units);
-    int64_t *idx = malloc((c->n_units ? c->n_units : 1) * sizeof *idx);
+    int64_t *idx = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *idx);
     if (!idx) {
         err_oom("result");
         return NULL;
@@ -54,7 +55,7 @@ static tbl *geometry_table(run_ctx *c)
     for (size_t u = 0; u < c->n_units; u++)
         idx[u] = (int64_t)u;
     tbl *t = tbl_take(c->geom, idx, c->n_units);
-    free(idx);
+    mem_free(idx);
     for (size_t k = t ? tbl_ncols(t) : 0; k-- > 0;)
         if (tbl_col_at(t, k)->type != COL_GEOM)
             tbl_drop_col(t, k);
@@ -79,7 +80,7 @@ static int unit_table(run_ctx *c, run_level *L)
         if (!col)
             return -1;
         memcpy(col->d, c->ind[k].v, c->n_units * sizeof(double));
-        col->miss = malloc(c->n_units ? c->n_units : 1);
+        col->miss = mem_alloc(c->n_units ? c->n_units : 1);
         if (!col->miss)
             return err_oom("result");
         memcpy(col->miss, c->ind[k].m, c->n_units);
@@ -92,7 +93,7 @@ static int roll_indicator(run_ctx *c, const run_level *L,
                           const run_indicator *ind, tbl_col *col)
 {
     size_t n = c->n_units, ng = L->g.n_groups;
-    uint8_t *om = malloc(ng ? ng : 1);
+    uint8_t *om = mem_alloc(ng ? ng : 1);
     if (!om)
         return err_oom("rollup");
     int rc = 0;
@@ -116,8 +117,8 @@ static int roll_indicator(run_ctx *c, const run_level *L,
         break;
     }
     if (rc == 0 && ind->base && ind->rule != ROLL_NONE) {
-        double *b = malloc((ng ? ng : 1) * sizeof *b);
-        uint8_t *bm = malloc(ng ? ng : 1);
+        double *b = mem_alloc((ng ? ng : 1) * sizeof *b);
+        uint8_t *bm = mem_alloc(ng ? ng : 1);
         rc = (b && bm) ? roll_sum(&L->g, n, ind->bv, ind->bm, b, bm)
                        : err_oom("rollup");
         for (size_t g = 0; rc == 0 && g < ng; g++)
@@ -125,8 +126,8 @@ static int roll_indicator(run_ctx *c, const run_level *L,
                 om[g] = MISS_SUPPRESSED;
                 col->d[g] = 0;
             }
-        free(b);
-        free(bm);
+        mem_free(b);
+        mem_free(bm);
     }
     col->miss = om;
     return rc;
@@ -167,7 +168,7 @@ int run_build_levels(run_ctx *c)
                {KEY_WIJK, "indicators_wijk"},
                {KEY_GEMEENTE, "indicators_gemeente"},
                {KEY_INVALID, "indicators_gebied"}};
-    c->levels = calloc(4, sizeof *c->levels);
+    c->levels = mem_calloc(4, sizeof *c->levels);
     if (!c->levels)
         return err_oom("levels");
     c->levels[0].level = c->unit_level;
@@ -193,5 +194,5 @@ void run_levels_free(run_ctx *c)
         roll_groups_free(&c->levels[k].g);
         tbl_free(c->levels[k].result);
     }
-    free(c->levels);
+    mem_free(c->levels);
 }

@@ -8,6 +8,7 @@
 #include "cls.h"
 #include "err.h"
 #include "map.h"
+#include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
 
@@ -54,11 +55,11 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
             !strcmp(r->maps[k].shared_breaks.s, m->shared_breaks.s))
             n_maps++;
     size_t n = n_maps * c->n_units;
-    double *v = malloc((n ? n : 1) * sizeof *v);
-    uint8_t *mm = malloc(n ? n : 1);
+    double *v = mem_alloc((n ? n : 1) * sizeof *v);
+    uint8_t *mm = mem_alloc(n ? n : 1);
     if (!v || !mm) {
-        free(v);
-        free(mm);
+        mem_free(v);
+        mem_free(mm);
         return err_oom("shared breaks");
     }
     size_t at = 0;
@@ -74,8 +75,8 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
     cls_result pooled;
     int rc = cls_classify(v, mm, n, meth, (int)m->classes.v, manual,
                           m->breaks.n, &pooled);
-    free(v);
-    free(mm);
+    mem_free(v);
+    mem_free(mm);
     if (rc < 0)
         return -1;
     rc = cls_reapply(&pooled, ind->v, ind->m, c->n_units, out);
@@ -178,9 +179,9 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                         legend_build *lb)
 {
     size_t cap = (size_t)cr->k + MISS_REASON_COUNT;
-    lb->legend = calloc(cap, sizeof *lb->legend);
-    lb->text = calloc(cap, sizeof *lb->text);
-    lb->entry = malloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
+    lb->legend = mem_calloc(cap, sizeof *lb->legend);
+    lb->text = mem_calloc(cap, sizeof *lb->text);
+    lb->entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
     if (!lb->legend || !lb->text || !lb->entry)
         return err_oom("legend");
     numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
@@ -223,9 +224,9 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
 
 static void legend_free(legend_build *lb)
 {
-    free(lb->legend);
-    free(lb->text);
-    free(lb->entry);
+    mem_free(lb->legend);
+    mem_free(lb->text);
+    mem_free(lb->entry);
 }
 
 /* Grey context: rows of the geometry source outside the units whose box
@@ -248,11 +249,11 @@ static tbl *context_table(const run_ctx *c)
     }
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);
-    uint8_t *is_unit = calloc(n ? n : 1, 1);
-    int64_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    uint8_t *is_unit = mem_calloc(n ? n : 1, 1);
+    int64_t *idx = mem_alloc((n ? n : 1) * sizeof *idx);
     if (!is_unit || !idx) {
-        free(is_unit);
-        free(idx);
+        mem_free(is_unit);
+        mem_free(idx);
         err_oom("context");
         return NULL;
     }
@@ -267,8 +268,8 @@ static tbl *context_table(const run_ctx *c)
         idx[m++] = (int64_t)r;
     }
     tbl *t = m ? tbl_take(s->t, idx, m) : NULL;
-    free(is_unit);
-    free(idx);
+    mem_free(is_unit);
+    mem_free(idx);
     return t;
 }
 
@@ -291,7 +292,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         rc = build_legend(c, ind, &res->cls, col, &lb);
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
-        labels = calloc(c->n_units ? c->n_units : 1, sizeof *labels);
+        labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);
         numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
         for (size_t u = 0; labels && u < c->n_units; u++) {
             char buf[96];
@@ -304,7 +305,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                                            ? (int)ind->ri->decimals.v
                                            : numfmt_auto_decimals(ind->v[u]),
                             ind->ri->unit.s, lang, buf, sizeof buf);
-            labels[u] = strdup(buf);
+            labels[u] = mem_strdup(buf);
         }
         if (!labels)
             rc = err_oom("labels");
@@ -386,8 +387,8 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     }
     if (labels)
         for (size_t u = 0; u < c->n_units; u++)
-            free(labels[u]);
-    free(labels);
+            mem_free(labels[u]);
+    mem_free(labels);
     legend_free(&lb);
     if (rc < 0)
         err_prefix("map \"%s\"", m->name.s);
@@ -423,7 +424,7 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
         err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
         return -1;
     }
-    c->maps = calloc(r->n_maps, sizeof *c->maps);
+    c->maps = mem_calloc(r->n_maps, sizeof *c->maps);
     if (!c->maps)
         return err_oom("maps");
     tbl *context = context_table(c);
@@ -441,5 +442,5 @@ void run_maps_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_maps; k++)
         cls_result_free(&c->maps[k].cls);
-    free(c->maps);
+    mem_free(c->maps);
 }

@@ -4,6 +4,7 @@
 #include "run_internal.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ static int gather(run_ctx *c, run_source *s, size_t idx)
     if (col->type == COL_STRING) {
         if (s->gc[idx])
             return 0;
-        s->gc[idx] = malloc((n ? n : 1) * sizeof(int32_t));
+        s->gc[idx] = mem_alloc((n ? n : 1) * sizeof(int32_t));
         if (!s->gc[idx])
             return err_oom("joined column");
         for (size_t u = 0; u < n; u++) {
@@ -95,11 +96,11 @@ static int gather(run_ctx *c, run_source *s, size_t idx)
     }
     if (s->gd[idx])
         return 0;
-    double *d = malloc((n ? n : 1) * sizeof *d);
-    uint8_t *m = calloc(n ? n : 1, 1);
+    double *d = mem_alloc((n ? n : 1) * sizeof *d);
+    uint8_t *m = mem_calloc(n ? n : 1, 1);
     if (!d || !m) {
-        free(d);
-        free(m);
+        mem_free(d);
+        mem_free(m);
         return err_oom("joined column");
     }
     for (size_t u = 0; u < n; u++) {
@@ -264,7 +265,7 @@ static int resolve_own_column(void *ctx, const char *source,
         return EXPR_RESOLVE_OK;
     }
     if (!s->rd[idx]) {
-        s->rd[idx] = malloc((n ? n : 1) * sizeof(double));
+        s->rd[idx] = mem_alloc((n ? n : 1) * sizeof(double));
         if (!s->rd[idx]) {
             err_oom("filter column");
             return EXPR_RESOLVE_FAILED;

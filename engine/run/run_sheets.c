@@ -7,6 +7,7 @@
 
 #include "cls.h"
 #include "err.h"
+#include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
 #include "sheet.h"
@@ -52,13 +53,13 @@ static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
         err_clear();
         return -1;
     }
-    *v = malloc((c->n_units ? c->n_units : 1) * sizeof **v);
-    *m = malloc(c->n_units ? c->n_units : 1);
+    *v = mem_alloc((c->n_units ? c->n_units : 1) * sizeof **v);
+    *m = mem_alloc(c->n_units ? c->n_units : 1);
     int rc = (*v && *m) ? expr_eval(e, &res, c->n_units, *v, *m) : err_oom("chart");
     expr_free(e);
     if (rc < 0) {
-        free(*v);
-        free(*m);
+        mem_free(*v);
+        mem_free(*m);
         *v = NULL;
         *m = NULL;
     }
@@ -142,8 +143,8 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
 static void chart_free(chart_data *cd)
 {
     for (size_t k = 0; k < cd->n; k++) {
-        free(cd->cols[k].v);
-        free(cd->cols[k].m);
+        mem_free(cd->cols[k].v);
+        mem_free(cd->cols[k].m);
     }
 }
 
@@ -170,7 +171,7 @@ static int box_text(const run_ctx *c, const rcp_box *b, size_t u,
 {
     numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
     size_t cap = 256 * (b->indicators.n + 1), used = 0;
-    char *t = malloc(cap);
+    char *t = mem_alloc(cap);
     if (!t)
         return err_oom("fact-sheet box");
     t[0] = '\0';
@@ -279,19 +280,19 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         n_fig = SHEET_MAX_FIGURES;
     sheet_build sb;
     memset(&sb, 0, sizeof sb);
-    sb.units = calloc(n ? n : 1, sizeof *sb.units);
-    sb.figs = calloc((n ? n : 1) * (n_fig ? n_fig : 1), sizeof *sb.figs);
-    sb.parent = calloc(n ? n : 1, sizeof *sb.parent);
+    sb.units = mem_calloc(n ? n : 1, sizeof *sb.units);
+    sb.figs = mem_calloc((n ? n : 1) * (n_fig ? n_fig : 1), sizeof *sb.figs);
+    sb.parent = mem_calloc(n ? n : 1, sizeof *sb.parent);
     sb.n_charts = fs->n_charts > SHEET_MAX_CHARTS ? SHEET_MAX_CHARTS : fs->n_charts;
-    sb.cdata = calloc(sb.n_charts ? sb.n_charts : 1, sizeof *sb.cdata);
-    sb.charts = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1), sizeof *sb.charts);
-    sb.bar_values = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
+    sb.cdata = mem_calloc(sb.n_charts ? sb.n_charts : 1, sizeof *sb.cdata);
+    sb.charts = mem_calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1), sizeof *sb.charts);
+    sb.bar_values = mem_calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
                            sizeof *sb.bar_values);
-    sb.bar_why = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
+    sb.bar_why = mem_calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS,
                         sizeof *sb.bar_why);
-    sb.bar_miss = calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS, 1);
-    sb.boxes = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.boxes);
-    sb.box_text = calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.box_text);
+    sb.bar_miss = mem_calloc((n ? n : 1) * (sb.n_charts ? sb.n_charts : 1) * SHEET_MAX_BARS, 1);
+    sb.boxes = mem_calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.boxes);
+    sb.box_text = mem_calloc((n ? n : 1) * SHEET_MAX_BOXES, sizeof *sb.box_text);
     int rc = 0;
     if (!sb.bar_why || !sb.boxes || !sb.box_text || !sb.units || !sb.figs || !sb.parent || !sb.cdata || !sb.charts ||
         !sb.bar_values || !sb.bar_miss)
@@ -327,7 +328,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     }
     const run_level *wk = c->unit_level == KEY_BUURT ? level_at(c, KEY_WIJK) : NULL;
     if (rc == 0 && fs->locator.v && c->geom && gm && gm->g.n_groups > 1) {
-        sb.in_gm = calloc(gm->g.n_groups * n, 1);
+        sb.in_gm = mem_calloc(gm->g.n_groups * n, 1);
         if (!sb.in_gm)
             rc = err_oom("locator maps");
         for (size_t u = 0; rc == 0 && u < n; u++)
@@ -468,7 +469,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         const run_indicator *ind = first ? indicator_of(c, first) : NULL;
         if (ind && c->geom &&
             cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0) {
-            cls = malloc(n * sizeof *cls);
+            cls = mem_alloc(n * sizeof *cls);
             if (cls && pal_colors(pal_default_sequential(), cr.k, colors) == 0) {
                 cls_assign(&cr, ind->v, ind->m, n, cls);
                 int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
@@ -500,23 +501,23 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         snprintf(path, sizeof path, "%s/all.pdf", dir);
         rc = sheet_render_all(&doc, sb.units, n, &cover, path);
     }
-    free(cls);
+    mem_free(cls);
     cls_result_free(&cr);
     for (size_t k = 0; k < n_ch; k++)
         chart_free(&sb.cdata[k]);
-    free(sb.cdata);
-    free(sb.units);
-    free(sb.figs);
-    free(sb.parent);
-    free(sb.charts);
-    free(sb.bar_values);
-    free(sb.bar_miss);
-    free(sb.bar_why);
-    free(sb.in_gm);
+    mem_free(sb.cdata);
+    mem_free(sb.units);
+    mem_free(sb.figs);
+    mem_free(sb.parent);
+    mem_free(sb.charts);
+    mem_free(sb.bar_values);
+    mem_free(sb.bar_miss);
+    mem_free(sb.bar_why);
+    mem_free(sb.in_gm);
     for (size_t k = 0; sb.box_text && k < (n ? n : 1) * SHEET_MAX_BOXES; k++)
-        free(sb.box_text[k]);
-    free(sb.box_text);
-    free(sb.boxes);
+        mem_free(sb.box_text[k]);
+    mem_free(sb.box_text);
+    mem_free(sb.boxes);
     if (rc < 0)
         err_prefix("fact sheets");
     return rc;

@@ -4,6 +4,7 @@
 #include "run_internal.h"
 
 #include "err.h"
+#include "mem.h"
 #include "sha256.h"
 #include "src.h"
 
@@ -27,7 +28,7 @@ static int build_candidates(run_source *s)
 {
     size_t nc = tbl_ncols(s->t);
     size_t cap = nc + (s->cat ? s->cat->n_cols : 0) + 1;
-    s->cand = malloc(cap * sizeof *s->cand);
+    s->cand = mem_alloc(cap * sizeof *s->cand);
     if (!s->cand)
         return err_oom("column names");
     for (size_t k = 0; k < nc; k++)
@@ -64,12 +65,12 @@ static int apply_renames(run_source *s)
 int run_load_sources(run_ctx *c)
 {
     const rcp *r = c->r;
-    c->src = calloc(r->n_sources ? r->n_sources : 1, sizeof *c->src);
+    c->src = mem_calloc(r->n_sources ? r->n_sources : 1, sizeof *c->src);
     if (!c->src)
         return err_oom("sources");
     c->n_src = r->n_sources;
     c->geom_src = -1;
-    c->src_names = malloc((r->n_sources ? r->n_sources : 1) * sizeof *c->src_names);
+    c->src_names = mem_alloc((r->n_sources ? r->n_sources : 1) * sizeof *c->src_names);
     if (!c->src_names)
         return err_oom("sources");
     for (size_t k = 0; k < r->n_sources; k++)
@@ -119,10 +120,10 @@ int run_load_sources(run_ctx *c)
         if (build_candidates(s) < 0)
             return -1;
         size_t nc = tbl_ncols(s->t);
-        s->gd = calloc(nc ? nc : 1, sizeof *s->gd);
-        s->gm = calloc(nc ? nc : 1, sizeof *s->gm);
-        s->gc = calloc(nc ? nc : 1, sizeof *s->gc);
-        s->rd = calloc(nc ? nc : 1, sizeof *s->rd);
+        s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
+        s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
+        s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
+        s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
         if (!s->gd || !s->gm || !s->gc || !s->rd)
             return err_oom("source columns");
         if (rs->geometry.v) {
@@ -156,12 +157,12 @@ static int apply_filter(run_ctx *c, run_source *s)
                             s->rs->name.s);
     }
     size_t n = tbl_nrows(s->t);
-    double *v = malloc((n ? n : 1) * sizeof *v);
-    uint8_t *m = malloc(n ? n : 1);
-    s->keep = malloc(n ? n : 1);
+    double *v = mem_alloc((n ? n : 1) * sizeof *v);
+    uint8_t *m = mem_alloc(n ? n : 1);
+    s->keep = mem_alloc(n ? n : 1);
     if (!v || !m || !s->keep) {
-        free(v);
-        free(m);
+        mem_free(v);
+        mem_free(m);
         expr_free(e);
         return err_oom("filter");
     }
@@ -171,8 +172,8 @@ static int apply_filter(run_ctx *c, run_source *s)
         s->keep[k] = m[k] == 0 && v[k] != 0;
         s->rows_kept += s->keep[k];
     }
-    free(v);
-    free(m);
+    mem_free(v);
+    mem_free(m);
     expr_free(e);
     return rc;
 }
@@ -265,9 +266,9 @@ int run_build_units(run_ctx *c)
                             key_level_name(c->unit_level));
     run_source *us = &c->src[c->unit_src];
     size_t n = tbl_nrows(us->t);
-    c->units = malloc((n ? n : 1) * KEY_MAX);
-    c->unit_row = malloc((n ? n : 1) * sizeof *c->unit_row);
-    c->unit_names = calloc(n ? n : 1, sizeof *c->unit_names);
+    c->units = mem_alloc((n ? n : 1) * KEY_MAX);
+    c->unit_row = mem_alloc((n ? n : 1) * sizeof *c->unit_row);
+    c->unit_names = mem_calloc(n ? n : 1, sizeof *c->unit_names);
     if (!c->units || !c->unit_row || !c->unit_names)
         return err_oom("units");
     if (us->rs->name_column.s) {
@@ -298,7 +299,7 @@ int run_build_units(run_ctx *c)
         memcpy(c->units[c->n_units], code, KEY_MAX);
         c->unit_row[c->n_units] = (int64_t)r;
         const char *nm = nc ? col_str(nc, r) : NULL;
-        c->unit_names[c->n_units] = strdup(nm ? nm : code);
+        c->unit_names[c->n_units] = mem_strdup(nm ? nm : code);
         if (!c->unit_names[c->n_units])
             return err_oom("unit names");
         c->n_units++;
@@ -358,28 +359,28 @@ void run_sources_free(run_ctx *c)
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
         for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
-            free(s->gd[j]);
-            free(s->gm[j]);
-            free(s->gc[j]);
-            free(s->rd[j]);
+            mem_free(s->gd[j]);
+            mem_free(s->gm[j]);
+            mem_free(s->gc[j]);
+            mem_free(s->rd[j]);
         }
-        free(s->gd);
-        free(s->gm);
-        free(s->gc);
-        free(s->rd);
-        free(s->cand);
-        free(s->keep);
+        mem_free(s->gd);
+        mem_free(s->gm);
+        mem_free(s->gc);
+        mem_free(s->rd);
+        mem_free(s->cand);
+        mem_free(s->keep);
         join_result_free(&s->j);
         keyidx_free(s->ix);
         catalog_free(s->cat);
         tbl_free(s->t);
     }
-    free(c->src);
-    free(c->src_names);
+    mem_free(c->src);
+    mem_free(c->src_names);
     for (size_t u = 0; u < c->n_units; u++)
-        free(c->unit_names[u]);
-    free(c->unit_names);
-    free(c->units);
-    free(c->unit_row);
+        mem_free(c->unit_names[u]);
+    mem_free(c->unit_names);
+    mem_free(c->units);
+    mem_free(c->unit_row);
     tbl_free(c->geom);
 }

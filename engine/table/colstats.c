@@ -2,6 +2,7 @@
 #include "colstats.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -27,11 +28,11 @@ static void detect_codes_str(const tbl_col *c, size_t nrows, colstats *s)
     if (c->n_dict == 0)
         return;
     size_t per_level[4] = {0};
-    uint8_t *lvl = malloc(c->n_dict);
-    uint8_t *chg = malloc(c->n_dict);
+    uint8_t *lvl = mem_alloc(c->n_dict);
+    uint8_t *chg = mem_alloc(c->n_dict);
     if (!lvl || !chg) {
-        free(lvl);
-        free(chg);
+        mem_free(lvl);
+        mem_free(chg);
         return;
     }
     for (uint32_t k = 0; k < c->n_dict; k++) {
@@ -69,8 +70,8 @@ static void detect_codes_str(const tbl_col *c, size_t nrows, colstats *s)
                 s->codes_normalised++;
         }
     }
-    free(lvl);
-    free(chg);
+    mem_free(lvl);
+    mem_free(chg);
 }
 
 /* Integer columns named like codes hold codes that lost their zeros. */
@@ -143,7 +144,7 @@ int colstats_compute(const tbl_col *c, size_t nrows, colstats *s)
         return 0;
     }
     /* strings */
-    uint8_t *seen = calloc(c->n_dict ? c->n_dict : 1, 1);
+    uint8_t *seen = mem_calloc(c->n_dict ? c->n_dict : 1, 1);
     if (!seen)
         return err_oom("column statistics");
     for (size_t r = 0; r < nrows; r++) {
@@ -155,7 +156,7 @@ int colstats_compute(const tbl_col *c, size_t nrows, colstats *s)
         if (s->n_examples < COLSTATS_EXAMPLES)
             s->examples[s->n_examples++] = col_dict(c, (uint32_t)k);
     }
-    free(seen);
+    mem_free(seen);
     detect_codes_str(c, nrows, s);
     return 0;
 }

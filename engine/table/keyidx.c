@@ -2,6 +2,7 @@
 #include "keyidx.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -30,10 +31,10 @@ void keyidx_free(keyidx *ix)
 {
     if (!ix)
         return;
-    free(ix->codes);
-    free(ix->levels);
-    free(ix->slots);
-    free(ix);
+    mem_free(ix->codes);
+    mem_free(ix->levels);
+    mem_free(ix->slots);
+    mem_free(ix);
 }
 
 /* Normalises every row's key into ix->codes / ix->levels. */
@@ -102,7 +103,7 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
         st = &local;
     memset(st, 0, sizeof *st);
     st->rows = nrows;
-    keyidx *ix = calloc(1, sizeof *ix);
+    keyidx *ix = mem_calloc(1, sizeof *ix);
     if (!ix) {
         err_oom("key index");
         return NULL;
@@ -112,9 +113,9 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
     while (cap < nrows * 2)
         cap *= 2;
     ix->mask = cap - 1;
-    ix->codes = malloc((nrows ? nrows : 1) * sizeof *ix->codes);
-    ix->levels = malloc(nrows ? nrows : 1);
-    ix->slots = calloc(cap, sizeof *ix->slots);
+    ix->codes = mem_alloc((nrows ? nrows : 1) * sizeof *ix->codes);
+    ix->levels = mem_alloc(nrows ? nrows : 1);
+    ix->slots = mem_calloc(cap, sizeof *ix->slots);
     if (!ix->codes || !ix->levels || !ix->slots) {
         keyidx_free(ix);
         err_oom("key index");

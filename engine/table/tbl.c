@@ -2,6 +2,7 @@
 #include "tbl.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 tbl *tbl_new(size_t nrows)
 {
-    tbl *t = calloc(1, sizeof *t);
+    tbl *t = mem_calloc(1, sizeof *t);
     if (!t) {
         err_oom("table");
         return NULL;
@@ -52,30 +53,30 @@ static void dict_build_free(tbl_col *c)
     dict_build *b = c->build;
     if (!b)
         return;
-    free(b->slots);
-    free(b->hashes);
-    free(b);
+    mem_free(b->slots);
+    mem_free(b->hashes);
+    mem_free(b);
     c->build = NULL;
 }
 
 static void col_free_arrays(tbl_col *c, int borrowed)
 {
-    free(c->name);
+    mem_free(c->name);
     dict_build_free(c);
     if (!borrowed) {
-        free(c->miss);
-        free(c->d);
-        free(c->i);
-        free(c->codes);
-        free(c->dict_blob);
-        free(c->dict_off);
-        free(c->xy);
-        free(c->row_part);
-        free(c->part_ring);
-        free(c->ring_pt);
-        free(c->bbox);
+        mem_free(c->miss);
+        mem_free(c->d);
+        mem_free(c->i);
+        mem_free(c->codes);
+        mem_free(c->dict_blob);
+        mem_free(c->dict_off);
+        mem_free(c->xy);
+        mem_free(c->row_part);
+        mem_free(c->part_ring);
+        mem_free(c->ring_pt);
+        mem_free(c->bbox);
     }
-    free(c->crs);
+    mem_free(c->crs);
     memset(c, 0, sizeof *c);
 }
 
@@ -85,11 +86,11 @@ void tbl_free(tbl *t)
         return;
     for (size_t k = 0; k < t->ncols; k++)
         col_free_arrays(&t->cols[k], t->borrowed && t->borrowed[k]);
-    free(t->cols);
-    free(t->borrowed);
+    mem_free(t->cols);
+    mem_free(t->borrowed);
     if (t->map)
         munmap(t->map, t->map_len);
-    free(t);
+    mem_free(t);
 }
 
 size_t tbl_nrows(const tbl *t) { return t->nrows; }
@@ -127,11 +128,11 @@ static int grow_cols(tbl *t)
     if (t->ncols < t->cap)
         return 0;
     size_t cap = t->cap ? t->cap * 2 : 16;
-    tbl_col *cols = realloc(t->cols, cap * sizeof *cols);
+    tbl_col *cols = mem_realloc(t->cols, cap * sizeof *cols);
     if (!cols)
         return err_oom("table columns");
     t->cols = cols;
-    uint8_t *bor = realloc(t->borrowed, cap);
+    uint8_t *bor = mem_realloc(t->borrowed, cap);
     if (!bor)
         return err_oom("table columns");
     memset(bor + t->cap, 0, cap - t->cap);
@@ -160,7 +161,7 @@ static int dict_rehash(dict_build *b);
  * must be heap-owned (not borrowed from a cache mapping). */
 static int dict_build_init(tbl_col *c)
 {
-    dict_build *b = calloc(1, sizeof *b);
+    dict_build *b = mem_calloc(1, sizeof *b);
     if (!b)
         return err_oom("string dictionary");
     c->build = b;
@@ -170,12 +171,12 @@ static int dict_build_init(tbl_col *c)
     while (slots < (size_t)b->dict_cap * 2)
         slots *= 2;
     b->mask = slots - 1;
-    b->slots = calloc(slots, sizeof *b->slots);
-    b->hashes = malloc(b->dict_cap * sizeof *b->hashes);
-    uint64_t *off = realloc(c->dict_off, b->dict_cap * sizeof *off);
+    b->slots = mem_calloc(slots, sizeof *b->slots);
+    b->hashes = mem_alloc(b->dict_cap * sizeof *b->hashes);
+    uint64_t *off = mem_realloc(c->dict_off, b->dict_cap * sizeof *off);
     if (off)
         c->dict_off = off;
-    char *blob = realloc(c->dict_blob, b->blob_cap);
+    char *blob = mem_realloc(c->dict_blob, b->blob_cap);
     if (blob)
         c->dict_blob = blob;
     if (!b->slots || !b->hashes || !off || !blob)
@@ -197,16 +198,16 @@ tbl_col *tbl_add_col(tbl *t, const char *name, col_type type)
     tbl_col c;
     memset(&c, 0, sizeof c);
     c.type = type;
-    c.name = strdup(name);
+    c.name = mem_strdup(name);
     size_t n = t->nrows ? t->nrows : 1;
     int ok = c.name != NULL;
     if (ok && type == COL_DOUBLE)
-        ok = (c.d = calloc(n, sizeof *c.d)) != NULL;
+        ok = (c.d = mem_calloc(n, sizeof *c.d)) != NULL;
     else if (ok && type == COL_INT64)
-        ok = (c.i = calloc(n, sizeof *c.i)) != NULL;
+        ok = (c.i = mem_calloc(n, sizeof *c.i)) != NULL;
     else if (ok && type == COL_STRING) {
-        ok = (c.codes = malloc(n * sizeof *c.codes)) != NULL &&
-             (c.miss = malloc(n)) != NULL;
+        ok = (c.codes = mem_alloc(n * sizeof *c.codes)) != NULL &&
+             (c.miss = mem_alloc(n)) != NULL;
         if (ok) {
             for (size_t r = 0; r < n; r++)
                 c.codes[r] = -1;
@@ -246,8 +247,8 @@ tbl_col *tbl_add_geom(tbl *t, const char *name, double *xy, uint64_t n_points,
     c.n_parts = n_parts;
     c.n_rings = n_rings;
     c.bbox = bbox;
-    c.name = strdup(name);
-    c.crs = strdup(crs ? crs : "");
+    c.name = mem_strdup(name);
+    c.crs = mem_strdup(crs ? crs : "");
     if (!c.name || !c.crs) {
         col_free_arrays(&c, 0);
         err_oom("geometry column");
@@ -259,7 +260,7 @@ tbl_col *tbl_add_geom(tbl *t, const char *name, double *xy, uint64_t n_points,
         return NULL;
     }
     if (!c.bbox) {
-        c.bbox = malloc((t->nrows ? t->nrows : 1) * 4 * sizeof(double));
+        c.bbox = mem_alloc((t->nrows ? t->nrows : 1) * 4 * sizeof(double));
         if (!c.bbox) {
             col_free_arrays(&c, 0);
             err_oom("bounding boxes");
@@ -308,10 +309,10 @@ int tbl_rename_col(tbl *t, size_t idx, const char *name)
         err_set(ERR_PARSE, NULL, 0, name, "duplicate column name");
         return -1;
     }
-    char *copy = strdup(name);
+    char *copy = mem_strdup(name);
     if (!copy)
         return err_oom("column name");
-    free(t->cols[idx].name);
+    mem_free(t->cols[idx].name);
     t->cols[idx].name = copy;
     return 0;
 }
@@ -319,7 +320,7 @@ int tbl_rename_col(tbl *t, size_t idx, const char *name)
 int col_set_missing(tbl_col *c, size_t nrows, size_t row, miss_reason why)
 {
     if (!c->miss) {
-        c->miss = calloc(nrows ? nrows : 1, 1);
+        c->miss = mem_calloc(nrows ? nrows : 1, 1);
         if (!c->miss)
             return err_oom("missing-value map");
     }
@@ -336,7 +337,7 @@ int col_set_missing(tbl_col *c, size_t nrows, size_t row, miss_reason why)
 static int dict_rehash(dict_build *b)
 {
     size_t cap = (b->mask + 1) * 2;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = mem_calloc(cap, sizeof *slots);
     if (!slots)
         return err_oom("string dictionary");
     for (size_t s = 0; s <= b->mask; s++) {
@@ -348,7 +349,7 @@ static int dict_rehash(dict_build *b)
             j = (j + 1) & (cap - 1);
         slots[j] = v;
     }
-    free(b->slots);
+    mem_free(b->slots);
     b->slots = slots;
     b->mask = cap - 1;
     return 0;
@@ -373,11 +374,11 @@ int32_t col_intern(tbl_col *c, const char *s, size_t len)
     /* new entry */
     if (c->n_dict == b->dict_cap) {
         uint32_t cap = b->dict_cap * 2;
-        uint64_t *off = realloc(c->dict_off, cap * sizeof *off);
+        uint64_t *off = mem_realloc(c->dict_off, cap * sizeof *off);
         if (!off)
             return err_oom("string dictionary");
         c->dict_off = off;
-        uint64_t *hs = realloc(b->hashes, cap * sizeof *hs);
+        uint64_t *hs = mem_realloc(b->hashes, cap * sizeof *hs);
         if (!hs)
             return err_oom("string dictionary");
         b->hashes = hs;
@@ -387,7 +388,7 @@ int32_t col_intern(tbl_col *c, const char *s, size_t len)
         uint64_t cap = b->blob_cap * 2;
         while (cap < c->dict_blob_len + len + 1)
             cap *= 2;
-        char *blob = realloc(c->dict_blob, cap);
+        char *blob = mem_realloc(c->dict_blob, cap);
         if (!blob)
             return err_oom("string dictionary");
         c->dict_blob = blob;
@@ -532,13 +533,13 @@ static int take_geom(tbl *out, const tbl_col *g, const int64_t *idx, size_t n)
         nr += g->part_ring[p1] - g->part_ring[p0];
         nq += g->ring_pt[g->part_ring[p1]] - g->ring_pt[g->part_ring[p0]];
     }
-    double *xy = malloc((nq ? nq : 1) * 2 * sizeof *xy);
-    uint64_t *row_part = malloc((n + 1) * sizeof *row_part);
-    uint64_t *part_ring = malloc((np + 1) * sizeof *part_ring);
-    uint64_t *ring_pt = malloc((nr + 1) * sizeof *ring_pt);
-    double *bbox = malloc((n ? n : 1) * 4 * sizeof *bbox);
+    double *xy = mem_alloc((nq ? nq : 1) * 2 * sizeof *xy);
+    uint64_t *row_part = mem_alloc((n + 1) * sizeof *row_part);
+    uint64_t *part_ring = mem_alloc((np + 1) * sizeof *part_ring);
+    uint64_t *ring_pt = mem_alloc((nr + 1) * sizeof *ring_pt);
+    double *bbox = mem_alloc((n ? n : 1) * 4 * sizeof *bbox);
     if (!xy || !row_part || !part_ring || !ring_pt || !bbox) {
-        free(xy); free(row_part); free(part_ring); free(ring_pt); free(bbox);
+        mem_free(xy); mem_free(row_part); mem_free(part_ring); mem_free(ring_pt); mem_free(bbox);
         return err_oom("geometry");
     }
     uint64_t op = 0, orr = 0, oq = 0;

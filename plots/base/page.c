@@ -15,6 +15,7 @@
 
 #include "err.h"
 #include "bigmem.h"
+#include "mem.h"
 #include "pngw.h"
 
 /* Deflate level and threads for PNG. With libdeflate (GDAL's deflate on
@@ -140,7 +141,7 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data,
         size_t cap = po->cap ? po->cap : 65536;
         while (cap < po->len + len)
             cap *= 2;
-        char *nb = realloc(po->buf, cap);
+        char *nb = mem_realloc(po->buf, cap);
         if (!nb) {
             po->write_failed = 1;
             return CAIRO_STATUS_NO_MEMORY;
@@ -163,7 +164,7 @@ static int open_temp(page_out *po)
     size_t dirlen = slash ? (size_t)(slash - po->path + 1) : 0;
     const char *base = po->path + dirlen;
     size_t n = strlen(po->path) + 64;
-    po->tmp = malloc(n);
+    po->tmp = mem_alloc(n);
     if (!po->tmp)
         return err_oom("temporary file name");
     for (int attempt = 0; attempt < 100; attempt++) {
@@ -183,14 +184,14 @@ static int open_temp(page_out *po)
             err_set(ERR_IO, po->path, 0, NULL,
                     "cannot create the output file: %s (is the folder there "
                     "and writable?)", strerror(errno));
-            free(po->tmp);
+            mem_free(po->tmp);
             po->tmp = NULL;
             return -1;
         }
     }
     err_set(ERR_IO, po->path, 0, NULL, "cannot create a temporary file beside "
             "the output file");
-    free(po->tmp);
+    mem_free(po->tmp);
     po->tmp = NULL;
     return -1;
 }
@@ -220,9 +221,9 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
         err_set(ERR_IO, NULL, 0, NULL, "no output file name was given");
         return NULL;
     }
-    page_out *po = calloc(1, sizeof *po);
-    if (!po || !(po->path = strdup(path))) {
-        free(po);
+    page_out *po = mem_calloc(1, sizeof *po);
+    if (!po || !(po->path = mem_strdup(path))) {
+        mem_free(po);
         err_oom("page output");
         return NULL;
     }
@@ -341,7 +342,7 @@ static int write_svg_normalised(page_out *po)
         if (k == n_map[kind]) {
             if (n_map[kind] == cap_map[kind]) {
                 size_t nc = cap_map[kind] ? cap_map[kind] * 2 : 64;
-                unsigned long *a = realloc(maps[kind], nc * sizeof *a);
+                unsigned long *a = mem_realloc(maps[kind], nc * sizeof *a);
                 if (!a) {
                     bad = 1;
                     break;
@@ -363,8 +364,8 @@ static int write_svg_normalised(page_out *po)
     size_t rest = (size_t)(end - flushed);
     if (!bad && fwrite(flushed, 1, rest, po->f) != rest)
         bad = 1;
-    free(maps[0]);
-    free(maps[1]);
+    mem_free(maps[0]);
+    mem_free(maps[1]);
     return bad ? -1 : 0;
 }
 
@@ -416,7 +417,7 @@ int page_finish(page_out *po)
                 strerror(errno));
         goto out;
     }
-    free(po->tmp);
+    mem_free(po->tmp);
     po->tmp = NULL; /* renamed: nothing to remove */
     rc = 0;
 out:
@@ -440,9 +441,9 @@ void page_abort(page_out *po)
         fclose(po->f);
     if (po->tmp) {
         unlink(po->tmp);
-        free(po->tmp);
+        mem_free(po->tmp);
     }
-    free(po->buf);
-    free(po->path);
-    free(po);
+    mem_free(po->buf);
+    mem_free(po->path);
+    mem_free(po);
 }

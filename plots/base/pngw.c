@@ -9,6 +9,7 @@
 
 #include "bigmem.h"
 #include "err.h"
+#include "mem.h"
 
 /* CRC-32 (ISO 3309) table, built once. */
 static uint32_t crc_table[256];
@@ -135,14 +136,14 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     struct libdeflate_compressor *zc = libdeflate_alloc_compressor(level);
     if (zc) {
         size_t bound = libdeflate_zlib_compress_bound(zc, raw_len);
-        z = malloc(bound);
+        z = mem_alloc(bound);
         if (z)
             zlen = libdeflate_zlib_compress(zc, raw, raw_len, z, bound);
         libdeflate_free_compressor(zc);
     }
     bigmem_free(&raw_mem);
     if (!z || zlen == 0) {
-        free(z);
+        mem_free(z);
         err_set(ERR_RENDER, what, 0, NULL,
                 "could not compress the PNG image data (out of memory?)");
         return -1;
@@ -170,7 +171,7 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         bad = write_chunk(f, "IDAT", z + off, zlen - off < chunk ? zlen - off : chunk);
     if (!bad)
         bad = write_chunk(f, "IEND", NULL, 0);
-    free(z);
+    mem_free(z);
     if (bad) {
         err_set(ERR_IO, what, 0, NULL,
                 "could not write the PNG image (disk full or no permission?)");

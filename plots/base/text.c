@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 
 struct text_ctx {
     PangoContext *pc;
@@ -13,7 +14,7 @@ struct text_ctx {
 
 text_ctx *text_new(cairo_t *cr, const char *family)
 {
-    text_ctx *t = calloc(1, sizeof *t);
+    text_ctx *t = mem_calloc(1, sizeof *t);
     if (!t) {
         err_oom("text context");
         return NULL;
@@ -48,7 +49,7 @@ void text_free(text_ctx *t)
         g_object_unref(t->pc);
     if (t->fd)
         pango_font_description_free(t->fd);
-    free(t);
+    mem_free(t);
 }
 
 PangoLayout *text_layout(text_ctx *t, const char *s, double size_pt, int bold,

@@ -2,6 +2,7 @@
 #include "chart.h"
 
 #include "err.h"
+#include "mem.h"
 #include "numfmt.h"
 #include "text.h"
 
@@ -40,7 +41,7 @@ static int cmp_rows(const void *a, const void *b)
 static int order_rows(const chart_spec *s, chart_rows *r)
 {
     r->s = s;
-    r->order = malloc((s->n ? s->n : 1) * sizeof *r->order);
+    r->order = mem_alloc((s->n ? s->n : 1) * sizeof *r->order);
     if (!r->order)
         return err_oom("chart");
     size_t m = 0;
@@ -247,7 +248,7 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         fy += th + 2;
         g_object_unref(l);
     }
-    free(rows.order);
+    mem_free(rows.order);
     text_free(tc);
     if (rc < 0) {
         page_abort(po);

@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "map_int.h"
+#include "mem.h"
 
 #define A4_SHORT_PT (210.0 / 25.4 * 72.0)
 
@@ -429,8 +430,8 @@ void map_info_free(map_info *info)
 {
     if (!info)
         return;
-    free(info->swatch);
-    free(info->labels);
+    mem_free(info->swatch);
+    mem_free(info->labels);
     memset(info, 0, sizeof *info);
 }
 
@@ -500,7 +501,7 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
         memcpy(info->world, m.world, sizeof info->world);
         info->k = m.k;
         info->bottom_panel = m.bottom_panel;
-        info->swatch = calloc(spec->n_legend ? spec->n_legend * 4 : 1,
+        info->swatch = mem_calloc(spec->n_legend ? spec->n_legend * 4 : 1,
                               sizeof *info->swatch);
         if (!info->swatch) {
             err_oom("map info");

@@ -13,6 +13,7 @@
 
 #include "err.h"
 #include "map_int.h"
+#include "mem.h"
 
 #define FS_LABEL 6.2
 
@@ -80,7 +81,7 @@ static int poly_from_part(poly *pg, const tbl_col *g, uint64_t p,
         size_t need = pg->n_pt + (size_t)(b - a) + 1;
         if (need > pg->cap_pt) {
             size_t nc = need * 2;
-            double *np = realloc(pg->pt, nc * 2 * sizeof *np);
+            double *np = mem_realloc(pg->pt, nc * 2 * sizeof *np);
             if (!np)
                 return -1;
             pg->pt = np;
@@ -88,7 +89,7 @@ static int poly_from_part(poly *pg, const tbl_col *g, uint64_t p,
         }
         if (pg->n_ring + 2 > pg->cap_ring) {
             size_t nc = (pg->n_ring + 2) * 2;
-            size_t *nr = realloc(pg->ring, nc * sizeof *nr);
+            size_t *nr = mem_realloc(pg->ring, nc * sizeof *nr);
             if (!nr)
                 return -1;
             pg->ring = nr;
@@ -211,7 +212,7 @@ static int heap_push(cell **hp, size_t *n, size_t *cap, cell c)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
-        cell *nh = realloc(*hp, nc * sizeof *nh);
+        cell *nh = mem_realloc(*hp, nc * sizeof *nh);
         if (!nh)
             return -1;
         *hp = nh;
@@ -308,10 +309,10 @@ static int polylabel(const poly *pg, double precision, cell *out)
             heap_push(&heap, &n, &cap, make_cell(pg, c.x + hh, c.y + hh, hh)) < 0)
             goto oom;
     }
-    free(heap);
+    mem_free(heap);
     return 0;
 oom:
-    free(heap);
+    mem_free(heap);
     return -1;
 }
 
@@ -327,7 +328,7 @@ static int grid_init(grid *gr, const map_box *area, double cell_sz)
     gr->cell = cell_sz;
     gr->gw = (int)ceil(area->w / cell_sz) + 1;
     gr->gh = (int)ceil(area->h / cell_sz) + 1;
-    gr->head = malloc((size_t)gr->gw * (size_t)gr->gh * sizeof *gr->head);
+    gr->head = mem_alloc((size_t)gr->gw * (size_t)gr->gh * sizeof *gr->head);
     if (!gr->head)
         return -1;
     for (int i = 0; i < gr->gw * gr->gh; i++)
@@ -338,10 +339,10 @@ static int grid_init(grid *gr, const map_box *area, double cell_sz)
 /* Frees the grid's arrays. */
 static void grid_free(grid *gr)
 {
-    free(gr->head);
-    free(gr->next);
-    free(gr->box_of);
-    free(gr->boxes);
+    mem_free(gr->head);
+    mem_free(gr->next);
+    mem_free(gr->box_of);
+    mem_free(gr->boxes);
 }
 
 /* Cell range covered by a box, clamped to the grid. */
@@ -379,7 +380,7 @@ static int grid_add(grid *gr, const box *b)
 {
     if (gr->n_box == gr->cap_box) {
         size_t nc = gr->cap_box ? gr->cap_box * 2 : 64;
-        box *nb = realloc(gr->boxes, nc * sizeof *nb);
+        box *nb = mem_realloc(gr->boxes, nc * sizeof *nb);
         if (!nb)
             return -1;
         gr->boxes = nb;
@@ -393,11 +394,11 @@ static int grid_add(grid *gr, const box *b)
         for (int cx = cx0; cx <= cx1; cx++) {
             if (gr->n_node == gr->cap_node) {
                 size_t nc = gr->cap_node ? gr->cap_node * 2 : 256;
-                int *nn = realloc(gr->next, nc * sizeof *nn);
+                int *nn = mem_realloc(gr->next, nc * sizeof *nn);
                 if (!nn)
                     return -1;
                 gr->next = nn;
-                int *nbo = realloc(gr->box_of, nc * sizeof *nbo);
+                int *nbo = mem_realloc(gr->box_of, nc * sizeof *nbo);
                 if (!nbo)
                     return -1;
                 gr->box_of = nbo;
@@ -437,7 +438,7 @@ static int try_fit(const poly *pg, poly *sq, const grid *gr,
     h += 2 * pad;
     double ratio = w / h;
     if (sq->cap_pt < pg->n_pt) {
-        double *np = realloc(sq->pt, pg->n_pt * 2 * sizeof *np);
+        double *np = mem_realloc(sq->pt, pg->n_pt * 2 * sizeof *np);
         if (!np)
             return -1;
         sq->pt = np;
@@ -492,7 +493,7 @@ int map_labels_draw(map_ctx *m)
     const tbl_col *g = sp->geom;
     double s = m->s;
     int rc = -1;
-    cand *cs = malloc((sp->n ? sp->n : 1) * sizeof *cs);
+    cand *cs = mem_alloc((sp->n ? sp->n : 1) * sizeof *cs);
     box *placed = NULL;
     size_t *rows = NULL;
     PangoLayout **lays = NULL;
@@ -500,7 +501,7 @@ int map_labels_draw(map_ctx *m)
     poly pg = {0}, sq = {0};
     grid gr;
     if (!cs || grid_init(&gr, &m->frame, 30 * s) < 0) {
-        free(cs);
+        mem_free(cs);
         return err_oom("label placement");
     }
     for (size_t r = 0; r < sp->n; r++) {
@@ -527,9 +528,9 @@ int map_labels_draw(map_ctx *m)
         cs[n_c++] = (cand){r, total, best_p};
     }
     qsort(cs, n_c, sizeof *cs, cand_cmp);
-    placed = malloc((n_c ? n_c : 1) * sizeof *placed);
-    lays = calloc(n_c ? n_c : 1, sizeof *lays);
-    rows = malloc((n_c ? n_c : 1) * sizeof *rows);
+    placed = mem_alloc((n_c ? n_c : 1) * sizeof *placed);
+    lays = mem_calloc(n_c ? n_c : 1, sizeof *lays);
+    rows = mem_alloc((n_c ? n_c : 1) * sizeof *rows);
     if (!placed || !lays || !rows) {
         err_oom("label placement");
         goto out;
@@ -577,7 +578,7 @@ int map_labels_draw(map_ctx *m)
         lays[n_placed++] = l;
     }
     if (m->info && n_placed) {
-        m->info->labels = calloc(n_placed, sizeof *m->info->labels);
+        m->info->labels = mem_calloc(n_placed, sizeof *m->info->labels);
         if (!m->info->labels) {
             err_oom("label list");
             goto out;
@@ -596,13 +597,13 @@ int map_labels_draw(map_ctx *m)
 out:
     for (size_t i = 0; i < n_placed; i++)
         g_object_unref(lays[i]);
-    free(lays);
-    free(placed);
-    free(rows);
-    free(cs);
-    free(pg.pt);
-    free(pg.ring);
-    free(sq.pt); /* sq.ring is pg's */
+    mem_free(lays);
+    mem_free(placed);
+    mem_free(rows);
+    mem_free(cs);
+    mem_free(pg.pt);
+    mem_free(pg.ring);
+    mem_free(sq.pt); /* sq.ring is pg's */
     grid_free(&gr);
     return rc;
 }

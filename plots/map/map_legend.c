@@ -10,6 +10,7 @@
 
 #include "err.h"
 #include "map_int.h"
+#include "mem.h"
 
 void map_legend_free(map_legend *lg)
 {
@@ -21,9 +22,9 @@ void map_legend_free(map_legend *lg)
             continue;
         for (size_t k = 0; arr[k]; k++)
             g_object_unref(arr[k]);
-        free(arr);
+        mem_free(arr);
     }
-    free(lg->entry_h);
+    mem_free(lg->entry_h);
     memset(lg, 0, sizeof *lg);
 }
 
@@ -89,9 +90,9 @@ int map_legend_measure(map_ctx *m, int columns, double max_w)
         columns = (int)n;
     lg->columns = columns;
     lg->per_col = n ? (int)((n + (size_t)columns - 1) / (size_t)columns) : 0;
-    lg->label = calloc(n + 1, sizeof *lg->label);
-    lg->count = calloc(n + 1, sizeof *lg->count);
-    lg->entry_h = calloc(n + 1, sizeof *lg->entry_h);
+    lg->label = mem_calloc(n + 1, sizeof *lg->label);
+    lg->count = mem_calloc(n + 1, sizeof *lg->count);
+    lg->entry_h = mem_calloc(n + 1, sizeof *lg->entry_h);
     if (!lg->label || !lg->count || !lg->entry_h)
         return err_oom("legend");
 

@@ -20,6 +20,7 @@
 
 #include "atomic.h"
 #include "err.h"
+#include "mem.h"
 #include "sheet_int.h"
 
 /* ---- small helpers ---- */
@@ -434,10 +435,10 @@ static int check_unique_files(const sheet_unit *units, size_t n)
 {
     if (n < 2)
         return 0;
-    char **names = calloc(n, sizeof *names);
-    char *blob = malloc(n * 256);
+    char **names = mem_calloc(n, sizeof *names);
+    char *blob = mem_alloc(n * 256);
     if (!names || !blob) {
-        free(names), free(blob);
+        mem_free(names), mem_free(blob);
         return err_oom("the list of fact-sheet file names");
     }
     for (size_t i = 0; i < n; i++) {
@@ -455,7 +456,7 @@ static int check_unique_files(const sheet_unit *units, size_t n)
             rc = -1;
         }
     }
-    free(names), free(blob);
+    mem_free(names), mem_free(blob);
     return rc;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 #include "sheet_int.h"
 
 static const sh_words words_nl = {
@@ -143,11 +144,11 @@ static int build_styles(sheet_r *r)
  * every renderer of that thread and owned by Pango). */
 sheet_r *sheet_r_new(numfmt_lang lang)
 {
-    sheet_r *r = calloc(1, sizeof *r);
+    sheet_r *r = mem_calloc(1, sizeof *r);
     if (r)
-        r->cache = calloc(SH_CACHE_SLOTS, sizeof *r->cache);
+        r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
     if (!r || !r->cache) {
-        free(r);
+        mem_free(r);
         err_oom("the fact sheet renderer");
         return NULL;
     }
@@ -195,13 +196,13 @@ void sheet_r_free(sheet_r *r)
         for (size_t i = 0; i < SH_CACHE_SLOTS; i++) {
             if (r->cache[i].lay)
                 g_object_unref(r->cache[i].lay);
-            free(r->cache[i].text);
+            mem_free(r->cache[i].text);
         }
-        free(r->cache);
+        mem_free(r->cache);
     }
     if (r->pc)
         g_object_unref(r->pc);
-    free(r);
+    mem_free(r);
 }
 
 /* Points the renderer at a new Cairo context. Cached layouts notice a
@@ -297,8 +298,8 @@ PangoLayout *sheet_txtn(sheet_r *r, sh_style st, const char *text, int len,
     }
     if (!s->lay)
         s->lay = pango_layout_new(r->pc);
-    free(s->text);
-    s->text = malloc(n + 1);
+    mem_free(s->text);
+    s->text = mem_alloc(n + 1);
     if (s->text) {
         memcpy(s->text, text, n);
         s->text[n] = 0;

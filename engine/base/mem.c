@@ -1,0 +1,95 @@
+/* mem.c - counted allocation with fault injection; see mem.h. */
+#include "mem.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static atomic_long n_allocs, n_writes;
+static atomic_long fail_alloc_at, fail_write_at; /* 0: no fault armed */
+static pthread_once_t env_once = PTHREAD_ONCE_INIT;
+
+/* Prints the counts at exit (DNAWIJK_FAULT_REPORT=1) for the fault test. */
+static void report(void)
+{
+    fprintf(stderr, "dnawijk-fault: allocs=%ld writes=%ld\n",
+            atomic_load(&n_allocs), atomic_load(&n_writes));
+}
+
+/* Reads DNAWIJK_FAULT_ALLOC / _WRITE / _REPORT once. */
+static void read_env(void)
+{
+    const char *a = getenv("DNAWIJK_FAULT_ALLOC");
+    const char *w = getenv("DNAWIJK_FAULT_WRITE");
+    const char *r = getenv("DNAWIJK_FAULT_REPORT");
+    if (a && *a)
+        atomic_store(&fail_alloc_at, strtol(a, NULL, 10));
+    if (w && *w)
+        atomic_store(&fail_write_at, strtol(w, NULL, 10));
+    if (r && *r == '1')
+        atexit(report);
+}
+
+/* Counts one allocation; 1 when it is the one that must fail. */
+static int alloc_fails(void)
+{
+    pthread_once(&env_once, read_env);
+    long k = atomic_fetch_add(&n_allocs, 1) + 1;
+    long at = atomic_load(&fail_alloc_at);
+    return at > 0 && k == at;
+}
+
+void *mem_alloc(size_t n)
+{
+    return alloc_fails() ? NULL : malloc(n);
+}
+
+void *mem_calloc(size_t count, size_t size)
+{
+    return alloc_fails() ? NULL : calloc(count, size);
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+    return alloc_fails() ? NULL : realloc(p, n);
+}
+
+char *mem_strdup(const char *s)
+{
+    return alloc_fails() ? NULL : strdup(s);
+}
+
+char *mem_strndup(const char *s, size_t n)
+{
+    return alloc_fails() ? NULL : strndup(s, n);
+}
+
+void mem_free(void *p)
+{
+    free(p);
+}
+
+void mem_fault_alloc(long n)
+{
+    pthread_once(&env_once, read_env);
+    atomic_store(&fail_alloc_at, n > 0 ? atomic_load(&n_allocs) + n : 0);
+}
+
+void mem_fault_write(long n)
+{
+    pthread_once(&env_once, read_env);
+    atomic_store(&fail_write_at, n > 0 ? atomic_load(&n_writes) + n : 0);
+}
+
+int mem_fault_write_due(void)
+{
+    pthread_once(&env_once, read_env);
+    long k = atomic_fetch_add(&n_writes, 1) + 1;
+    long at = atomic_load(&fail_write_at);
+    return at > 0 && k == at;
+}
+
+long mem_count_allocs(void) { return atomic_load(&n_allocs); }
+long mem_count_writes(void) { return atomic_load(&n_writes); }
