@@ -96,6 +96,7 @@ typedef struct {
 
 typedef enum { RCP_LEVEL_AUTO = 0, RCP_BUURT, RCP_WIJK, RCP_GEMEENTE } rcp_level;
 typedef enum { RCP_NL = 0, RCP_EN } rcp_lang;
+typedef enum { RCP_DIALECT_EXCEL_NL = 0, RCP_DIALECT_INTERNATIONAL } rcp_dialect;
 typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL } rcp_join;
 typedef enum { RCP_ENC_AUTO = 0, RCP_ENC_UTF8, RCP_ENC_LATIN1 } rcp_encoding;
 typedef enum {
@@ -274,7 +275,11 @@ typedef struct rcp {
     size_t n_sources;
     rcp_indicator *indicators;
     size_t n_indicators;
-    rcp_bool out_tables; /* outputs.tables, default 1 */
+    rcp_bool out_tables; /* outputs.tables, default 1 (or a mapping) */
+    rcp_enum out_dialect;/* outputs.tables.dialect: rcp_dialect, default
+                            excel_nl */
+    rcp_bool out_xlsx;   /* outputs.tables.xlsx, default 1 */
+    rcp_str author;      /* author: for PDF metadata; NULL = none */
     rcp_bool out_gpkg;   /* outputs.gpkg, default 1 */
     rcp_map *maps;
     size_t n_maps;

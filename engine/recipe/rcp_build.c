@@ -602,8 +602,34 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 /* ---- top level --------------------------------------------------------- */
 
 #define TOP(f) offsetof(rcp, f)
+static const rcp_opt dialect_opts[] = {
+    {"excel_nl", RCP_DIALECT_EXCEL_NL, 0},
+    {"international", RCP_DIALECT_INTERNATIONAL, 0},
+    {"nl", RCP_DIALECT_EXCEL_NL, 1}, {NULL, 0, 0}};
+static const rcp_field table_fields[] = {
+    {.key = "dialect", .kind = F_ENUM, .off = TOP(out_dialect),
+     .opts = dialect_opts,
+     .hint = "excel_nl (';' and decimal comma) or international (',' and "
+             "'.')"},
+    {.key = "xlsx", .kind = F_BOOL, .off = TOP(out_xlsx)},
+    {.key = NULL}};
+
+/* outputs.tables: true/false, or {dialect: ..., xlsx: ...} (tables on). */
+static int tables_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                     void *obj, const char *what)
+{
+    static const rcp_field as_bool = {.key = "tables", .kind = F_BOOL,
+                                      .off = TOP(out_tables)};
+    if (val->kind != RY_MAP)
+        return rcp_convert(c, &as_bool, key, val, obj, what);
+    ((rcp *)obj)->out_tables.v = 1;
+    ((rcp *)obj)->out_tables.pos = rcp_node_pos(val);
+    return rcp_fill(c, val, table_fields, obj, "outputs.tables", key);
+}
+
 static const rcp_field output_fields[] = {
-    {.key = "tables", .kind = F_BOOL, .off = TOP(out_tables)},
+    {.key = "tables", .kind = F_CUSTOM, .fn = tables_fn,
+     .hint = "true, false or {dialect: international, xlsx: false}"},
     {.key = "gpkg", .kind = F_BOOL, .off = TOP(out_gpkg)},
     {.key = NULL}};
 
@@ -620,6 +646,7 @@ static const rcp_field top_fields[] = {
              "output folder name), such as voorbeeld"},
     {.key = "title", .kind = F_STR, .off = TOP(title)},
     {.key = "description", .kind = F_STR, .off = TOP(description)},
+    {.key = "author", .kind = F_STR, .off = TOP(author)},
     {.key = "language", .kind = F_ENUM, .off = TOP(language),
      .opts = lang_opts},
     {.key = "unit", .kind = F_ENUM, .off = TOP(unit), .required = 1,
@@ -724,6 +751,7 @@ int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
     r->language.v = RCP_NL;
     r->unmatched_max.v = 0.05;
     r->out_tables.v = 1;
+    r->out_xlsx.v = 1;
     r->out_gpkg.v = 1;
     if (rcp_fill(c, root, top_fields, r, NULL, NULL) < 0)
         return -1;

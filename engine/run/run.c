@@ -95,6 +95,8 @@ static int write_all(run_ctx *c)
         run_time(c, "write", &t);
     if (rc == 0 && (rc = run_render_maps(c, stage)) == 0)
         run_time(c, "maps", &t);
+    if (rc == 0 && (rc = run_write_gpkg(c, stage)) == 0)
+        run_time(c, "gpkg", &t);
     if (rc == 0 && (rc = run_render_sheets(c, stage)) == 0)
         run_time(c, "factsheets", &t);
     if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)

@@ -8,6 +8,7 @@
 #include "expr.h"
 #include "join.h"
 #include "keyidx.h"
+#include "out.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -140,7 +141,26 @@ int run_build_levels(run_ctx *c);
 void run_levels_free(run_ctx *c);
 
 /* run_output.c */
+/* The view model of the result tables for the writers (out.h): one
+ * out_table per level. Everything in it is owned by the model or borrowed
+ * from the run; free with run_out_model_free. */
+typedef struct {
+    out_table *tables;       /* n, in the order of c->levels */
+    size_t n, n_ind;
+    out_column **cols;       /* per table */
+    tbl **extra;             /* per table: parent codes and names */
+    const char ***reasons;   /* per indicator: MISS_REASON_COUNT words */
+    char **formula_src;      /* per indicator: its sources */
+    char *reason_buf;        /* per indicator: "<name>_reden" (80 bytes) */
+    char fixed_text[4][6][64]; /* labels of code, name and parents */
+} run_out_model;
+/* Builds the model; 0 or -1 (error set; nothing to free). */
+int run_out_model_build(run_ctx *c, run_out_model *m);
+void run_out_model_free(run_out_model *m);
+/* Writes the CSV tables, the column description and indicators.xlsx. */
 int run_write_outputs(run_ctx *c, const char *stage_dir);
+/* Writes indicators.gpkg (after the maps: their styles go in). */
+int run_write_gpkg(run_ctx *c, const char *stage_dir);
 
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);
