@@ -66,6 +66,8 @@ typedef struct {
 typedef struct {
     const rcp_map *map;
     cls_result cls;
+    unsigned char rgb[CLS_K_MAX][3];   /* class colours as printed */
+    char class_text[CLS_K_MAX][96];    /* legend texts of the classes */
     char files[3][256];
     int n_files;
 } run_map_result;

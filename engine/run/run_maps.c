@@ -290,6 +290,12 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     int rc = colours(c, m, ind, &res->cls, col);
     if (rc == 0)
         rc = build_legend(c, ind, &res->cls, col, &lb);
+    for (int k = 0; rc == 0 && k < res->cls.k; k++) { /* for layer styles */
+        res->rgb[k][0] = col[k].r;
+        res->rgb[k][1] = col[k].g;
+        res->rgb[k][2] = col[k].b;
+        snprintf(res->class_text[k], sizeof res->class_text[k], "%s", lb.text[k]);
+    }
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
         labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);

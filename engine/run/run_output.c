@@ -9,6 +9,7 @@
 #include "err.h"
 #include "mem.h"
 #include "out.h"
+#include "pal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -291,6 +292,55 @@ int run_write_outputs(run_ctx *c, const char *dir)
     return rc;
 }
 
+/* The layer style of map k on the unit layer: its classes and colours,
+ * and one entry per missing reason present. Arrays live in *buf. */
+typedef struct {
+    const char *rv[MISS_REASON_COUNT], *rl[MISS_REASON_COUNT];
+    unsigned char hatch[MISS_REASON_COUNT];
+    const char *labels[CLS_K_MAX];
+} style_buf;
+
+static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
+                      out_style *st, style_buf *buf)
+{
+    const run_map_result *mr = &c->maps[k];
+    size_t i = 0;
+    while (i < c->n_ind && strcmp(c->ind[i].ri->name.s, mr->map->indicator.s))
+        i++;
+    const run_indicator *ind = &c->ind[i];
+    memset(st, 0, sizeof *st);
+    st->layer = m->tables[0].name;
+    st->name = mr->map->name.s;
+    st->field = ind->ri->name.s;
+    st->title = ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s;
+    st->k = mr->cls.k;
+    st->breaks = mr->cls.breaks;
+    st->rgb = (const unsigned char(*)[3])mr->rgb;
+    for (int j = 0; j < mr->cls.k; j++)
+        buf->labels[j] = mr->class_text[j];
+    st->class_labels = buf->labels;
+    int seen[MISS_REASON_COUNT] = {0};
+    for (size_t u = 0; u < c->n_units; u++) {
+        miss_reason why = (miss_reason)ind->m[u];
+        if (why == MISS_NONE || why >= MISS_REASON_COUNT || seen[why])
+            continue;
+        seen[why] = 1;
+        buf->rv[st->n_reasons] = m->reasons[i][why];
+        buf->rl[st->n_reasons] = m->reasons[i][why];
+        buf->hatch[st->n_reasons] = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        st->n_reasons++;
+    }
+    st->reason_values = buf->rv;
+    st->reason_labels = buf->rl;
+    st->reason_hatch = buf->hatch;
+    st->reason_field = m->reason_buf + 80 * i;
+    pal_rgb grey = pal_missing();
+    st->nodata_rgb[0] = grey.r;
+    st->nodata_rgb[1] = grey.g;
+    st->nodata_rgb[2] = grey.b;
+    st->fields = &m->tables[0];
+}
+
 int run_write_gpkg(run_ctx *c, const char *dir)
 {
     if (!c->r->out_gpkg.v)
@@ -299,8 +349,17 @@ int run_write_gpkg(run_ctx *c, const char *dir)
     run_out_model m;
     if (run_out_model_build(c, &m) < 0)
         return -1;
+    size_t ns = c->n_maps;
+    out_style *st = mem_calloc(ns ? ns : 1, sizeof *st);
+    style_buf *sb = mem_calloc(ns ? ns : 1, sizeof *sb);
+    int rc = st && sb ? 0 : err_oom("layer styles");
+    for (size_t k = 0; rc == 0 && k < ns; k++)
+        map_style(c, &m, k, &st[k], &sb[k]);
     snprintf(path, sizeof path, "%s/indicators.gpkg", dir);
-    int rc = out_gpkg(path, m.tables, m.n, NULL, 0);
+    if (rc == 0)
+        rc = out_gpkg(path, m.tables, m.n, st, ns);
+    mem_free(st);
+    mem_free(sb);
     run_out_model_free(&m);
     return rc;
 }
