@@ -109,6 +109,10 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     spec.source_line = src;
     spec.provenance = prov;
     spec.language = en ? "en" : "nl";
+    char kw[512];
+    pdf_meta meta;
+    run_pdf_meta(c, spec.title, cmp->indicator.s, kw, sizeof kw, &meta);
+    spec.meta = &meta;
     int rc = 0;
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {

@@ -9,6 +9,7 @@
 #include "join.h"
 #include "keyidx.h"
 #include "out.h"
+#include "pdfmeta.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -177,6 +178,11 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir);
 int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
+
+/* run_pdfmeta.c: PDF document information for subject (borrowed) with
+ * extra keywords; kw is the caller's buffer for the keywords. */
+void run_pdf_meta(const run_ctx *c, const char *subject, const char *extra,
+                  char *kw, size_t kw_size, pdf_meta *m);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

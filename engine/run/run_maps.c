@@ -374,6 +374,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.landscape = m->orientation.v == RCP_LANDSCAPE;
     spec.dpi = (double)m->dpi.v;
     spec.language = c->r->language.v == RCP_EN ? "en" : "nl";
+    char kw[512];
+    pdf_meta meta;
+    run_pdf_meta(c, legend_title, ind->ri->name.s, kw, sizeof kw, &meta);
+    spec.meta = &meta;
     static const int bits[] = {RCP_FMT_PNG, RCP_FMT_PDF, RCP_FMT_SVG};
     for (int b = 0; rc == 0 && b < 3; b++) {
         if (!(m->formats.v & bits[b]))

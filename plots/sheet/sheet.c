@@ -90,6 +90,7 @@ typedef struct {
     cairo_surface_t *surf;
     cairo_t *cr;
     const char *path;
+    const char *lang; /* /Lang to add when finished, or NULL */
 } pdf_out;
 
 /* Cairo's write callback: appends to the temporary file. */
@@ -142,6 +143,12 @@ static int pdf_open(pdf_out *o, const sheet_doc *doc, const char *path,
     cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_CREATE_DATE,
                                    date);
     cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    if (doc->meta) {
+        pdf_meta m = *doc->meta;
+        m.date = date;
+        pdf_meta_apply(o->surf, &m);
+        o->lang = m.lang;
+    }
     o->cr = cairo_create(o->surf);
     cairo_scale(o->cr, k, k);
     return 0;
@@ -180,6 +187,19 @@ static int pdf_close(pdf_out *o, int ok)
     if (!ok) {
         atomic_abort(o->af);
         return -1;
+    }
+    /* the document language goes into the finished file (pdfmeta.h) */
+    if (o->lang && *o->lang) {
+        if (fflush(o->f) != 0) {
+            err_set(ERR_IO, o->path, 0, NULL, "could not write the PDF "
+                    "(is the disk full?)");
+            atomic_abort(o->af);
+            return -1;
+        }
+        if (pdf_set_lang(atomic_temp_path(o->af), o->lang) < 0) {
+            atomic_abort(o->af);
+            return -1;
+        }
     }
     return atomic_commit(o->af);
 }

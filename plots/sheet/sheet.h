@@ -64,6 +64,7 @@
 #include <stdint.h>
 
 #include "pal.h"
+#include "pdfmeta.h"
 #include "tbl.h"
 
 #define SHEET_MAX_CMP 3      /* comparison columns per figure */
@@ -164,6 +165,7 @@ typedef struct {
     const char *language;   /* "nl" (NULL) or "en" */
     int a3;                 /* 0: A4 portrait; 1: A3 portrait (the A4 page
                                enlarged by sqrt 2) */
+    const pdf_meta *meta;   /* Author, Subject, Keywords, /Lang; or NULL */
 } sheet_doc;
 
 /* The cover page of a combined PDF: title, an overview map of all units
