@@ -48,6 +48,7 @@
 #define DNW_RCP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 #include "srcopt.h"
@@ -332,6 +333,10 @@ int rcp_error_at(rcp_pos pos, err_category cat, const char *fmt, ...)
 /* The source / indicator with this name, or NULL. */
 const rcp_source *rcp_find_source(const rcp *r, const char *name);
 const rcp_indicator *rcp_find_indicator(const rcp *r, const char *name);
+
+/* Writes docs/recipe.md (the reference of every recipe key, from the
+ * schema tables) to o. 0, or -1 when writing failed. */
+int rcp_doc_write(FILE *o);
 
 /* Lower-case name of a level ("buurt", "wijk", "gemeente", "auto"). */
 const char *rcp_level_name(int level);

@@ -337,8 +337,10 @@ static const rcp_field source_fields[] = {
     {.key = "year", .kind = F_INT, .off = SRC(year), .lo = 1800, .hi = 2200,
      .hint = "a year such as 2024"},
     {.key = "label", .kind = F_STR, .off = SRC(label)},
-    {.key = "delimiter", .kind = F_CUSTOM, .fn = delimiter_fn},
-    {.key = "decimal", .kind = F_CUSTOM, .fn = decimal_fn},
+    {.key = "delimiter", .kind = F_CUSTOM, .fn = delimiter_fn,
+     .doc = "one character such as \";\" or \",\", or tab; default: detected"},
+    {.key = "decimal", .kind = F_CUSTOM, .fn = decimal_fn,
+     .doc = "\",\" or \".\"; default: detected"},
     {.key = "encoding", .kind = F_ENUM, .off = SRC(encoding),
      .opts = enc_opts},
     {.key = "skip_rows", .kind = F_INT, .off = SRC(skip_rows), .lo = 0,
@@ -351,7 +353,8 @@ static const rcp_field source_fields[] = {
      .hint = "a list of column names"},
     {.key = "filter", .kind = F_EXPR, .off = SRC(filter),
      .hint = "an expression that is true for the rows to keep"},
-    {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn},
+    {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn,
+     .doc = "a mapping of old column names to new ones"},
     {.key = NULL}};
 #undef SRC
 
@@ -483,7 +486,8 @@ static const rcp_field indicator_fields[] = {
     {.key = "unit", .kind = F_STR, .off = IND(unit)},
     {.key = "description", .kind = F_STR, .off = IND(description)},
     {.key = "kind", .kind = F_ENUM, .off = IND(kind), .opts = kind_opts},
-    {.key = "rollup", .kind = F_CUSTOM, .fn = rollup_fn},
+    {.key = "rollup", .kind = F_CUSTOM, .fn = rollup_fn, .sub = rollup_fields,
+     .doc = "indicators.NAME.rollup"},
     {.key = "weight", .kind = F_EXPR, .off = IND(rollup.weight),
      .hint = "the weight expression, such as w.huishoudens"},
     {.key = "numerator", .kind = F_EXPR, .off = IND(rollup.numerator),
@@ -494,7 +498,8 @@ static const rcp_field indicator_fields[] = {
      .hint = "such as 100"},
     {.key = "decimals", .kind = F_INT, .off = IND(decimals), .lo = 0,
      .hi = 10, .hint = "such as 1"},
-    {.key = "min_base", .kind = F_CUSTOM, .fn = min_base_fn},
+    {.key = "min_base", .kind = F_CUSTOM, .fn = min_base_fn,
+     .sub = min_base_fields, .doc = "indicators.NAME.min_base"},
     {.key = "higher_is", .kind = F_ENUM, .off = IND(higher_is),
      .opts = higher_opts},
     {.key = NULL}};
@@ -629,7 +634,8 @@ static int tables_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 
 static const rcp_field output_fields[] = {
     {.key = "tables", .kind = F_CUSTOM, .fn = tables_fn,
-     .hint = "true, false or {dialect: international, xlsx: false}"},
+     .hint = "true, false or {dialect: international, xlsx: false}",
+     .sub = table_fields, .doc = "outputs.tables"},
     {.key = "gpkg", .kind = F_BOOL, .off = TOP(out_gpkg)},
     {.key = NULL}};
 
@@ -653,20 +659,28 @@ static const rcp_field top_fields[] = {
     {.key = "year", .kind = F_INT, .off = TOP(year), .lo = 1800, .hi = 2200,
      .hint = "a year such as 2024"},
     {.key = "author", .kind = F_STR, .off = TOP(author)},
-    {.key = "area", .kind = F_CUSTOM, .fn = area_fn},
+    {.key = "area", .kind = F_CUSTOM, .fn = area_fn,
+     .doc = "GM or WK codes: a list or a comma-separated text"},
     {.key = "crs", .kind = F_STR, .off = TOP(crs)},
     {.key = "unmatched_max", .kind = F_NUM, .off = TOP(unmatched_max),
      .dlo = 0, .dhi = 1, .hint = "a share such as 0.05 for 5%"},
     {.key = "sources", .kind = F_CUSTOM, .required = 1, .fn = sources_fn,
      .hint = "the files to read, such as sources: {w: {path: "
-             "wijken.geojson, key: wijkcode}}"},
-    {.key = "indicators", .kind = F_CUSTOM, .fn = indicators_fn},
-    {.key = "outputs", .kind = F_CUSTOM, .fn = outputs_fn},
-    {.key = "maps", .kind = F_CUSTOM, .fn = rcp_build_maps},
-    {.key = "factsheets", .kind = F_CUSTOM, .fn = rcp_build_factsheets},
-    {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons},
+             "wijken.geojson, key: wijkcode}}",
+     .sub = source_fields, .doc = "sources.NAME"},
+    {.key = "indicators", .kind = F_CUSTOM, .fn = indicators_fn,
+     .sub = indicator_fields, .doc = "indicators.NAME"},
+    {.key = "outputs", .kind = F_CUSTOM, .fn = outputs_fn,
+     .sub = output_fields, .doc = "outputs"},
+    {.key = "maps", .kind = F_CUSTOM, .fn = rcp_build_maps, .doc = "maps[]"},
+    {.key = "factsheets", .kind = F_CUSTOM, .fn = rcp_build_factsheets,
+     .doc = "factsheets[]"},
+    {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons,
+     .doc = "comparisons[]"},
     {.key = NULL}};
 #undef TOP
+
+const rcp_field *rcp_top_fields(void) { return top_fields; }
 
 int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
 {

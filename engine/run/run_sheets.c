@@ -436,12 +436,14 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     dutch_date(c->created, en, date, sizeof date);
     snprintf(area_name, sizeof area_name, "%s", r->title.s ? r->title.s : r->name.s);
     sheet_doc doc = {NULL, area_name, src, date, prov, en ? "en" : "nl",
-                     fs->page.v == RCP_PAGE_A3, NULL};
+                     fs->page.v == RCP_PAGE_A3, NULL, NULL, NULL};
     char kw[512];
     pdf_meta meta;
     run_pdf_meta(c, en ? "Fact sheets" : "DNA van de wijk: factsheets",
                  en ? "fact sheet" : "factsheet", kw, sizeof kw, &meta);
     doc.meta = &meta;
+    doc.progress = c->opt->progress;
+    doc.progress_ud = c->opt->progress_ud;
     char dir[4300];
     if (!strcmp(fs->name.s ? fs->name.s : "factsheet", "factsheet"))
         snprintf(dir, sizeof dir, "%s/factsheets", stage_dir);

@@ -400,6 +400,7 @@ typedef struct {
     size_t n;
     const char *dir;
     atomic_size_t next;
+    atomic_size_t done; /* sheets finished, for the progress callback */
     atomic_int stop;
     pthread_mutex_t lock;
     int failed;
@@ -425,6 +426,12 @@ static void *batch_worker(void *arg)
         unit_file(&b->units[i], i, name, sizeof name);
         snprintf(path, sizeof path, "%s/%s", b->dir, name);
         rc = render_one(r, b->doc, &b->units[i], path);
+        if (rc == 0 && b->doc->progress) {
+            size_t d = atomic_fetch_add(&b->done, 1) + 1;
+            pthread_mutex_lock(&b->lock);
+            b->doc->progress(b->doc->progress_ud, "factsheets", d, b->n);
+            pthread_mutex_unlock(&b->lock);
+        }
     }
     if (rc != 0) {
         atomic_store(&b->stop, 1);
@@ -506,6 +513,7 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
         n_threads = n ? (int)n : 1;
     batch b = {.doc = doc, .units = units, .n = n, .dir = dir};
     atomic_init(&b.next, 0);
+    atomic_init(&b.done, 0);
     atomic_init(&b.stop, 0);
     pthread_mutex_init(&b.lock, NULL);
     pthread_t th[16];

@@ -166,6 +166,10 @@ typedef struct {
     int a3;                 /* 0: A4 portrait; 1: A3 portrait (the A4 page
                                enlarged by sqrt 2) */
     const pdf_meta *meta;   /* Author, Subject, Keywords, /Lang; or NULL */
+    /* called after each unit's sheet (from any worker thread, one call at
+     * a time), or NULL */
+    void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+    void *progress_ud;
 } sheet_doc;
 
 /* The cover page of a combined PDF: title, an overview map of all units
