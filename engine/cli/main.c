@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cmd.h"
 #include "err.h"
 
@@ -118,6 +119,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
         printf("dnawijk %s\n", DNAWIJK_VERSION);
+        if (cmd_verbosity > 1)
+            printf("%s: %s\n", english() ? "catalog" : "catalogus",
+                   catalog_builtin_dir());
         return CMD_OK;
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
