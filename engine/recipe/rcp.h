@@ -282,6 +282,7 @@ typedef struct rcp {
     rcp_bool out_xlsx;   /* outputs.tables.xlsx, default 1 */
     rcp_str author;      /* author: for PDF metadata; NULL = none */
     rcp_bool out_gpkg;   /* outputs.gpkg, default 1 */
+    rcp_bool out_report; /* outputs.report (report.html), default 1 */
     rcp_map *maps;
     size_t n_maps;
     rcp_factsheet *factsheets;

@@ -637,6 +637,9 @@ static const rcp_field output_fields[] = {
      .hint = "true, false or {dialect: international, xlsx: false}",
      .sub = table_fields, .doc = "outputs.tables"},
     {.key = "gpkg", .kind = F_BOOL, .off = TOP(out_gpkg)},
+    {.key = "report", .kind = F_BOOL, .off = TOP(out_report),
+     .hint = "report.html: maps, table, charts and sources in one offline "
+             "file"},
     {.key = NULL}};
 
 /* outputs: {tables: true, gpkg: true}. */
@@ -767,6 +770,7 @@ int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
     r->out_tables.v = 1;
     r->out_xlsx.v = 1;
     r->out_gpkg.v = 1;
+    r->out_report.v = 1;
     if (rcp_fill(c, root, top_fields, r, NULL, NULL) < 0)
         return -1;
     if (!r->crs.s && rcp_default_str(c, &r->crs, "EPSG:28992") < 0)

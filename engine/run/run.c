@@ -101,6 +101,8 @@ static int write_all(run_ctx *c)
         run_time(c, "factsheets", &t);
     if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)
         run_time(c, "comparisons", &t);
+    if (rc == 0 && (rc = run_write_report(c, stage)) == 0)
+        run_time(c, "report", &t);
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);

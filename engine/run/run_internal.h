@@ -179,6 +179,9 @@ int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
 
+/* run_report.c: report.html (after maps and comparisons) */
+int run_write_report(run_ctx *c, const char *stage_dir);
+
 /* run_pdfmeta.c: PDF document information for subject (borrowed) with
  * extra keywords; kw is the caller's buffer for the keywords. */
 void run_pdf_meta(const run_ctx *c, const char *subject, const char *extra,
