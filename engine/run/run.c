@@ -154,6 +154,8 @@ int run_recipe(const rcp *r, const run_options *opt)
         run_time(&c, "compile", &t);
     if (rc == 0 && (rc = run_check_maps(&c)) == 0)
         rc = run_check_sheets(&c);
+    if (rc == 0)
+        run_warn_palettes(&c);
     if (rc == 0 && !opt->check_only) {
         if ((rc = run_eval_indicators(&c)) == 0)
             run_time(&c, "indicators", &t);

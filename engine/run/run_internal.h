@@ -69,6 +69,8 @@ typedef struct {
     cls_result cls;
     unsigned char rgb[CLS_K_MAX][3];   /* class colours as printed */
     char class_text[CLS_K_MAX][96];    /* legend texts of the classes */
+    unsigned char nodata[3];           /* the no-data grey */
+    int nodata_hatch;                  /* no-data hatched (pal_vision.h) */
     char files[3][256];
     int n_files;
 } run_map_result;
@@ -167,6 +169,9 @@ int run_write_gpkg(run_ctx *c, const char *stage_dir);
 
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);
+/* Prints a warning to the log for every map whose classes or no-data
+ * style are hard to tell apart in greyscale or with deuteranopia. */
+void run_warn_palettes(const run_ctx *c);
 /* Checks what maps need (geometry, known palettes) before running. */
 int run_check_maps(const run_ctx *c);
 void run_maps_free(run_ctx *c);

@@ -334,10 +334,9 @@ static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
     st->reason_labels = buf->rl;
     st->reason_hatch = buf->hatch;
     st->reason_field = m->reason_buf + 80 * i;
-    pal_rgb grey = pal_missing();
-    st->nodata_rgb[0] = grey.r;
-    st->nodata_rgb[1] = grey.g;
-    st->nodata_rgb[2] = grey.b;
+    memcpy(st->nodata_rgb, mr->nodata, 3);
+    if (mr->nodata_hatch)
+        memset(buf->hatch, 1, sizeof buf->hatch);
     st->fields = &m->tables[0];
 }
 

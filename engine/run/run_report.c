@@ -106,7 +106,7 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     }
     /* coordinates scaled to a 1000-wide box, one decimal */
     double s = 1000.0 / w;
-    pal_rgb grey = pal_missing();
+    pal_rgb grey = {mr->nodata[0], mr->nodata[1], mr->nodata[2]};
     fprintf(f, "<figure class=\"map\"><figcaption>");
     html(f, mr->map->title.s ? mr->map->title.s : label_of(ind));
     fprintf(f, "</figcaption>\n<svg viewBox=\"0 0 1000 %.0f\" role=\"img\" "

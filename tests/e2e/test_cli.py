@@ -76,6 +76,29 @@ tty = b"".join(chunks).decode("utf-8", "replace")
 t.check(os.WEXITSTATUS(status) == 0, "run on a terminal succeeds")
 t.check(re.search(r"factsheets\s+\[#+\.*\]\s+\d+% \(\d+/30\)", tty) is not None and "(30/30)" in tty,
         "a progress bar counts the 30 fact sheets: %r" % tty[-300:])
+# check warns when classes are too close in greyscale (ΔE < 5, computed
+# here from the ColorBrewer hex values with our own CIELAB)
+
+
+def lstar(hexc):
+    def lin(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hexc[i:i + 2], 16) for i in (1, 3, 5))
+    y = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else 24389 / 27 * y
+
+
+ylgnbu = {5: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
+          9: ["#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494",
+              "#081d58"]}
+for k, cols in ylgnbu.items():
+    close = [i for i in range(k - 1) if abs(lstar(cols[i]) - lstar(cols[i + 1])) < 5]
+    p = t.run("check", recipe, "--set", "maps.0.palette=YlGnBu", "--set", "maps.0.classes=%d" % k,
+              "--set", "maps.0.method=quantile")
+    warned = "waarschuwing: kaart \"energiearmoede\" (YlGnBu %d)" % k in p.stderr
+    t.check(warned == bool(close) and (not close or "klassen %d en %d" % (close[0] + 1, close[0] + 2) in p.stderr),
+            "YlGnBu %d: close pairs %s, warning %r" % (k, close, p.stderr[-200:]))
 # the recipe reference is generated from the schema
 p = t.run("recipe-doc")
 with open(os.path.join(t.src, "docs", "recipe.md"), encoding="utf-8") as f:

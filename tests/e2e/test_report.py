@@ -110,7 +110,8 @@ if m:
             k = next(k for k in range(4) if (v >= b[0] if k == 0 else v > b[k]) and v <= b[k + 1])
             t.check(fill == orrd[k], "%s coloured as class %d: %s" % (code, k + 1, fill))
         else:
-            t.check(fill == "#c8c8c8", "%s without a value is grey: %s" % (code, fill))
+            t.check(fill[1:3] == fill[3:5] == fill[5:7] and fill not in orrd,
+                    "%s without a value is a grey unlike the classes: %s" % (code, fill))
     inw = {c: float(p["aantal_inwoners"]) for c, p in props.items()}
     asc = sorted(inw, key=lambda c: inw[c])
     t.check([inw[c] for c in res["sort"][0]] == [inw[c] for c in asc], "sorted by inwoners, ascending")
