@@ -443,7 +443,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     else
         snprintf(dir, sizeof dir, "%s/factsheets_%s", stage_dir, fs->name.s);
     if (rc == 0)
-        rc = sheet_render_units(&doc, sb.units, n, dir, 2);
+        rc = sheet_render_units(&doc, sb.units, n, dir, 0);
     /* combined PDF with a cover map of the first figure */
     cls_result cr;
     memset(&cr, 0, sizeof cr);

@@ -17,15 +17,15 @@
 #include "bigmem.h"
 #include "mem.h"
 #include "pngw.h"
+#include "threads.h"
 
-/* Deflate level and threads for PNG. With libdeflate (GDAL's deflate on
+/* Deflate level for PNG (threads: threads.h). With libdeflate (GDAL's deflate on
  * Debian 12), level 3 was the fastest level on the whole-country A4 map at
  * 300 dpi (55 ms vs 80 ms for level 1 and 70 ms for level 6), its file only
  * 4% larger than level 6 (1.42 MB vs 1.36 MB). Cairo's own
  * cairo_surface_write_to_png() took 0.30-0.37 s for the same page and wrote
  * 1.73 MB. */
 #define PNG_LEVEL 3
-#define PNG_THREADS 2
 
 struct page_out {
     page_format fmt;
@@ -384,7 +384,7 @@ int page_finish(page_out *po)
         if (pngw_write(po->f, cairo_image_surface_get_data(po->surf),
                        po->ps.px_w, po->ps.px_h,
                        cairo_image_surface_get_stride(po->surf), po->ps.dpi,
-                       PNG_LEVEL, PNG_THREADS, po->path) < 0)
+                       PNG_LEVEL, threads_count(), po->path) < 0)
             goto out;
     } else {
         cairo_surface_finish(po->surf);
