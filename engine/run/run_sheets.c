@@ -528,8 +528,7 @@ int run_check_sheets(const run_ctx *c)
     for (size_t k = 0; k < c->r->n_factsheets; k++) {
         const rcp_factsheet *fs = &c->r->factsheets[k];
         int lv = fs->unit.v;
-        key_level want = lv == RCP_BUURT ? KEY_BUURT : lv == RCP_WIJK ? KEY_WIJK
-                                                                     : c->unit_level;
+        key_level want = lv == RCP_LEVEL_AUTO ? c->unit_level : rcp_level_key(lv);
         if (want != c->unit_level)
             return rcp_error_at(fs->unit.pos, ERR_RECIPE,
                                 "fact sheets are made for the recipe's unit "
