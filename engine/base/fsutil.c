@@ -55,7 +55,10 @@ int fs_replace_dir(const char *staged, const char *final_dir)
                 "cannot move the new results into place: %s", strerror(e));
         return -1;
     }
-    if (had_old && fs_remove_tree(old) < 0)
-        err_clear(); /* the new results are in place; a leftover is harmless */
+    if (had_old) {
+        err_freeze(); /* the new results are in place; a leftover is harmless */
+        fs_remove_tree(old);
+        err_thaw();
+    }
     return 0;
 }

@@ -42,12 +42,13 @@ static int apply_renames(run_source *s)
             return rcp_error_at(rs->rename[k].from.pos, ERR_RECIPE,
                                 "source \"%s\" has no column \"%s\" to rename",
                                 rs->name.s, rs->rename[k].from.s);
-        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0) {
-            err_clear();
+        long other = tbl_col_index(s->t, rs->rename[k].to.s);
+        if (other >= 0 && other != idx)
             return rcp_error_at(rs->rename[k].to.pos, ERR_RECIPE,
                                 "source \"%s\" already has a column \"%s\"",
                                 rs->name.s, rs->rename[k].to.s);
-        }
+        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0)
+            return -1; /* out of memory */
     }
     return 0;
 }
