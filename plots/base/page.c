@@ -406,9 +406,11 @@ int page_finish(page_out *po)
     }
     FILE *f = po->f;
     po->f = NULL;
-    if (fclose(f) != 0) {
+    int injected = mem_fault_write_due(); /* a fault test's full disk */
+    if (fclose(f) != 0 || injected) {
         err_set(ERR_IO, po->path, 0, NULL,
-                "could not finish writing the file: %s", strerror(errno));
+                "could not finish writing the file: %s",
+                strerror(injected ? ENOSPC : errno));
         goto out;
     }
     if (rename(po->tmp, po->path) != 0) {
