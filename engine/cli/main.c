@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "cmd.h"
 #include "err.h"
+#include "threads.h"
 
 typedef struct {
     const char *name;
@@ -55,11 +56,17 @@ static void usage(FILE *f)
         if (!cmds[k].hidden)
             fprintf(f, "  %-9s %s\n", cmds[k].name, en ? cmds[k].en : cmds[k].nl);
     fprintf(f, "\n%s\n",
-            en ? "  dnawijk COMMAND --help   usage of one command\n"
+            en ? "  every command takes --jobs N: the number of threads "
+                 "(default DNAWIJK_JOBS,\n  else the number of CPU cores); "
+                 "results do not depend on it\n\n"
+                 "  dnawijk COMMAND --help   usage of one command\n"
                  "  dnawijk --version        version\n\n"
                  "exit codes: 0 done, 1 error in data, recipe or run, "
                  "2 wrong command line"
-               : "  dnawijk OPDRACHT --help  gebruik van een opdracht\n"
+               : "  elke opdracht neemt --jobs N: het aantal threads "
+                 "(standaard DNAWIJK_JOBS,\n  anders het aantal CPU-kernen); "
+                 "de uitkomst hangt er niet van af\n\n"
+                 "  dnawijk OPDRACHT --help  gebruik van een opdracht\n"
                  "  dnawijk --version        versie\n\n"
                  "afsluitcodes: 0 klaar, 1 fout in data, recept of uitvoering, "
                  "2 verkeerde opdrachtregel");
@@ -75,6 +82,40 @@ static void usage_of(const subcommand *c, FILE *f)
                : "opties: -q stil, -v uitgebreid, --lang nl|en taal van de "
                  "meldingen; afsluitcodes 0 klaar, 1 fout, 2 verkeerde "
                  "opdrachtregel");
+}
+
+/* Takes the thread count out of a subcommand's arguments: "--jobs N",
+ * "--jobs=N" or "-j N" (the last one wins) go to threads_set and are
+ * removed from argv (*argc shrinks). A DNAWIJK_JOBS in the environment is
+ * checked too. Returns 0, or -1 with ERR_USAGE set for a value that is no
+ * thread count. */
+static int take_jobs(int *argc, char **argv)
+{
+    const char *env = getenv("DNAWIJK_JOBS");
+    if (env && threads_parse(env, "DNAWIJK_JOBS") < 0)
+        return -1;
+    int out = 0;
+    for (int k = 0; k < *argc; k++) {
+        const char *v = NULL;
+        if ((!strcmp(argv[k], "--jobs") || !strcmp(argv[k], "-j")) &&
+            k + 1 < *argc)
+            v = argv[++k];
+        else if (!strncmp(argv[k], "--jobs=", 7))
+            v = argv[k] + 7;
+        else if (!strcmp(argv[k], "--jobs") || !strcmp(argv[k], "-j"))
+            v = "";
+        if (!v) {
+            argv[out++] = argv[k];
+            continue;
+        }
+        int n = threads_parse(v, "--jobs");
+        if (n < 0)
+            return -1;
+        threads_set(n);
+    }
+    *argc = out;
+    argv[out] = NULL;
+    return 0;
 }
 
 /* Takes --lang X, -q and -v out of argv wherever they are (before or after
@@ -142,7 +183,12 @@ int main(int argc, char **argv)
                 usage_of(&cmds[k], stdout);
                 return CMD_OK;
             }
-        return cmds[k].fn(argc - 2, argv + 2);
+        int n = argc - 2;
+        if (take_jobs(&n, argv + 2) < 0) {
+            err_print(stderr);
+            return CMD_USAGE;
+        }
+        return cmds[k].fn(n, argv + 2);
     }
     cmd_usage_error("unknown command \"%s\"", argv[1]);
     usage(stderr);

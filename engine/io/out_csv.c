@@ -73,9 +73,13 @@ static const char *cell_text(const out_column *oc, size_t r, char dec_mark,
         return NULL;
     if (col->type == COL_STRING)
         return col_str(col, r);
-    double v = col->type == COL_INT64 ? (double)col->i[r] : col->d[r];
-    if (oc->kind == OUT_INTEGER)
-        out_format_number(v, -2, dec_mark, buf, size);
+    if (col->type == COL_INT64) { /* exact, whatever its size */
+        snprintf(buf, size, "%lld", (long long)col->i[r]);
+        return buf;
+    }
+    double v = col->d[r];
+    if (oc->kind == OUT_INTEGER && fabs(v) < 1e18)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
         out_format_number(v, oc->decimals, dec_mark, buf, size);
     return buf;

@@ -12,6 +12,7 @@
 #include <ogr_srs_api.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -79,7 +80,7 @@ static OGRFieldType field_type(const out_column *oc)
 {
     if (oc->kind == OUT_TEXT || oc->kind == OUT_REASON)
         return OFTString;
-    if (oc->kind == OUT_INTEGER)
+    if (oc->kind == OUT_INTEGER || (oc->col && oc->col->type == COL_INT64))
         return OFTInteger64;
     return OFTReal;
 }
@@ -105,7 +106,11 @@ static void set_field(OGRFeatureH f, int field, const out_column *oc, size_t r)
         OGR_F_SetFieldString(f, field, col_str(col, r));
         return;
     }
-    double v = col->type == COL_INT64 ? (double)col->i[r] : col->d[r];
+    if (col->type == COL_INT64) {
+        OGR_F_SetFieldInteger64(f, field, col->i[r]);
+        return;
+    }
+    double v = col->d[r];
     if (oc->kind == OUT_INTEGER)
         OGR_F_SetFieldInteger64(f, field, (GIntBig)v);
     else
@@ -218,5 +223,10 @@ int out_gpkg(const char *path, const out_table *tables, size_t n,
     if (ds)
         GDALClose(ds);
     CPLPopErrorHandler();
+    if (rc == 0 && mem_fault_write_due()) { /* injected by a fault test */
+        err_set(ERR_IO, path, 0, NULL, "cannot write the GeoPackage: %s",
+                strerror(ENOSPC));
+        rc = -1;
+    }
     return rc;
 }

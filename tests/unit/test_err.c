@@ -1,70 +1,67 @@
-/* test_err.c - the language of error messages: every Dutch format in the
- * translation table has the same printf conversions, in the same order, as
- * its English original (so err_tr can never mismatch arguments); Dutch and
- * English error lines; English stays the library default. */
+/* test_err.c - the error context: set once, freeze/thaw (nothing recorded
+ * while frozen, nesting, per thread), prefix and restore. */
 #include "check.h"
 #include "err.h"
 
+#include <pthread.h>
 #include <string.h>
 
-/* The conversion specifications of a printf format ("%s%ld%zu"...), with
- * flags/width/precision dropped, into out. */
-static void conversions(const char *fmt, char *out, size_t size)
+/* Thread body: sets an error while the main thread is frozen; its own
+ * context is not frozen, so it records it. */
+static void *other_thread(void *arg)
 {
-    size_t n = 0;
-    for (const char *p = fmt; *p && n + 4 < size; p++) {
-        if (*p != '%')
-            continue;
-        p++;
-        if (*p == '%')
-            continue;
-        while (*p && strchr("-+ #0123456789.*", *p))
-            p++;
-        out[n++] = '%';
-        while (*p && strchr("hlLqjzt", *p))
-            out[n++] = *p++;
-        if (*p)
-            out[n++] = *p;
-    }
-    out[n] = '\0';
+    int *ok = arg;
+    err_set(ERR_IO, "b.csv", 3, NULL, "in the other thread");
+    *ok = err_get() && !strcmp(err_get()->message, "in the other thread");
+    return NULL;
 }
 
 int main(void)
 {
-    const char *const(*pairs)[2];
-    size_t n = err_tr_table(&pairs);
-    CHECK(n >= 30);
-    for (size_t k = 0; k < n; k++) {
-        char a[64], b[64];
-        conversions(pairs[k][0], a, sizeof a);
-        conversions(pairs[k][1], b, sizeof b);
-        CHECK(strcmp(a, b) == 0);
-        if (strcmp(a, b))
-            fprintf(stderr, "  %s | %s\n", pairs[k][0], pairs[k][1]);
-        CHECK(strcmp(pairs[k][0], pairs[k][1]) != 0);
-        for (size_t j = 0; j < k; j++)
-            CHECK(strcmp(pairs[j][0], pairs[k][0]) != 0);
-    }
-    /* English by default */
-    CHECK(err_language() == ERR_LANG_EN);
-    char buf[512];
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
-            "gone");
-    err_format(buf, sizeof buf);
-    CHECK(strcmp(buf, "io error: a.csv:3: column \"x\": cannot open the file "
-                      "(gone); check the path") == 0);
-    err_set_language(ERR_LANG_NL);
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
-            "gone");
-    err_format(buf, sizeof buf);
-    CHECK(strcmp(buf, "bestandsfout: a.csv:3: kolom \"x\": kan het bestand niet "
-                      "openen (gone); controleer het pad") == 0);
-    /* unknown formats stay as they are */
-    err_set_feature(ERR_GDAL, "b.gpkg", 7, NULL, "something %d", 5);
-    err_format(buf, sizeof buf);
-    CHECK(strcmp(buf, "GDAL-fout: b.gpkg: object 7: something 5") == 0);
-    err_set_language(ERR_LANG_EN);
-    CHECK(strcmp(err_tr("unknown option \"%s\""), "unknown option \"%s\"") == 0);
+    /* table of calls made while frozen: none may change the context */
     err_clear();
+    err_set(ERR_PARSE, "a.csv", 7, "x", "the real failure");
+    err_freeze();
+    err_set(ERR_RECIPE, "r.yaml", 1, NULL, "expected failure");
+    err_set_pos(ERR_RECIPE, "r.yaml", 2, 3, "expected failure");
+    err_set_feature(ERR_GDAL, "g.gpkg", 4, NULL, "expected failure");
+    CHECK(err_oom("something") == -1);
+    err_prefix("source \"%s\"", "w");
+    err_info other;
+    memset(&other, 0, sizeof other);
+    other.category = ERR_JOIN;
+    err_restore(&other);
+    CHECK(err_get() && err_get()->category == ERR_PARSE);
+    CHECK(err_get() && !strcmp(err_get()->message, "the real failure"));
+    CHECK(err_get() && err_get()->loc == 7 && !strcmp(err_get()->file, "a.csv"));
+
+    /* nesting: two freezes need two thaws */
+    err_freeze();
+    err_thaw();
+    err_set(ERR_IO, NULL, 0, NULL, "still frozen");
+    CHECK(err_get() && !strcmp(err_get()->message, "the real failure"));
+
+    /* another thread's context is its own and not frozen */
+    int ok = 0;
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, other_thread, &ok) == 0);
+    pthread_join(t, NULL);
+    CHECK(ok);
+    CHECK(err_get() && !strcmp(err_get()->message, "the real failure"));
+
+    /* thawed: recording again; an extra thaw is harmless */
+    err_thaw();
+    err_thaw();
+    err_set(ERR_IO, "c.csv", 0, NULL, "after the thaw");
+    CHECK(err_get() && err_get()->category == ERR_IO);
+    err_prefix("source \"%s\"", "w");
+    CHECK(err_get() && !strcmp(err_get()->message, "source \"w\": after the thaw"));
+
+    /* frozen with no error: nothing appears */
+    err_clear();
+    err_freeze();
+    err_set(ERR_IO, NULL, 0, NULL, "hidden");
+    err_thaw();
+    CHECK(err_get() == NULL);
     return check_done();
 }
