@@ -72,9 +72,11 @@ void out_format_number(double v, int decimals, char dec_mark, char *buf,
                        size_t size);
 
 /* Writes the tables as the sheets of an xlsx workbook (typed cells, a label
- * and unit header, number formats, frozen header). Returns 0 or -1
- * (ERR_IO naming path). */
-int out_xlsx(const char *path, const out_table *tables, size_t n, int en);
+ * and unit header, number formats, frozen header), created on date
+ * ("YYYY-MM-DD", the run's date, so two runs give the same file; NULL =
+ * $SOURCE_DATE_EPOCH or now). Returns 0 or -1 (ERR_IO naming path). */
+int out_xlsx(const char *path, const out_table *tables, size_t n, int en,
+             const char *date);
 
 /* One layer style for the GeoPackage's layer_styles table (QGIS). */
 typedef struct {
@@ -93,6 +95,7 @@ typedef struct {
     const unsigned char *reason_hatch; /* per reason: hatched (or NULL) */
     unsigned char nodata_rgb[3];
     const out_table *fields; /* for aliases (labels) */
+    const char *date;        /* update_time: "YYYY-MM-DD" (NULL = now) */
 } out_style;
 
 /* Creates a GeoPackage at path with one layer per table (geometry where

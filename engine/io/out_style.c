@@ -315,9 +315,14 @@ int out_gpkg_styles(GDALDatasetH ds, const char *path, const out_style *st,
                              s->title ? s->title : "");
         OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "owner"), "");
         OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "ui"), "");
-        OGR_F_SetFieldDateTime(f, OGR_F_GetFieldIndex(f, "update_time"),
-                               tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                               tm.tm_hour, tm.tm_min, tm.tm_sec, 100);
+        int y, mo, d;
+        if (s->date && sscanf(s->date, "%4d-%2d-%2d", &y, &mo, &d) == 3)
+            OGR_F_SetFieldDateTime(f, OGR_F_GetFieldIndex(f, "update_time"),
+                                   y, mo, d, 0, 0, 0, 100);
+        else
+            OGR_F_SetFieldDateTime(f, OGR_F_GetFieldIndex(f, "update_time"),
+                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                                   tm.tm_hour, tm.tm_min, tm.tm_sec, 100);
         OGRErr e = OGR_L_CreateFeature(L, f);
         OGR_F_Destroy(f);
         mem_free(qml);

@@ -9,6 +9,7 @@
 
 #include "err.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -100,7 +101,21 @@ static int write_columns(lxw_workbook *wb, const out_table *t, int en,
     return 0;
 }
 
-int out_xlsx(const char *path, const out_table *tables, size_t n, int en)
+/* Seconds since 1970 of "YYYY-MM-DD" (UTC midnight), or -1. */
+static time_t day_of(const char *date)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!date || sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+                        &tm.tm_mday) != 3)
+        return (time_t)-1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+int out_xlsx(const char *path, const out_table *tables, size_t n, int en,
+             const char *date)
 {
     lxw_workbook *wb = workbook_new(path);
     if (!wb) {
@@ -110,7 +125,9 @@ int out_xlsx(const char *path, const out_table *tables, size_t n, int en)
     lxw_doc_properties props;
     memset(&props, 0, sizeof props);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    props.created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    props.created = day_of(date) != (time_t)-1 ? day_of(date)
+                    : sde && *sde ? (time_t)strtoll(sde, NULL, 10)
+                                  : time(NULL);
     props.title = (char *)"indicators";
     workbook_set_properties(wb, &props);
     lxw_format *head = workbook_add_format(wb);

@@ -286,7 +286,7 @@ int run_write_outputs(run_ctx *c, const char *dir)
     }
     if (rc == 0 && c->r->out_xlsx.v) {
         snprintf(path, sizeof path, "%s/indicators.xlsx", dir);
-        rc = out_xlsx(path, m.tables, m.n, en);
+        rc = out_xlsx(path, m.tables, m.n, en, c->created);
     }
     run_out_model_free(&m);
     return rc;
@@ -338,6 +338,7 @@ static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
     if (mr->nodata_hatch)
         memset(buf->hatch, 1, sizeof buf->hatch);
     st->fields = &m->tables[0];
+    st->date = c->created;
 }
 
 int run_write_gpkg(run_ctx *c, const char *dir)
