@@ -1,6 +1,6 @@
 /* sheet_int.h - private parts of the fact sheet shared by its files:
  * the renderer (Pango context, one reused layout, the type styles), the
- * built-in words per language, the design tokens (page geometry, colours),
+ * design tokens (page geometry, colours),
  * and the drawing functions of the page parts.
  *
  * Not a public header: only plots/sheet*.c include it.
@@ -81,29 +81,6 @@ typedef enum {
 
 typedef enum { SH_LEFT = 0, SH_CENTER, SH_RIGHT } sh_align;
 
-/* Built-in words of one language. */
-typedef struct {
-    const char *title;      /* "DNA van de wijk" */
-    const char *key_figures;
-    const char *location;
-    const char *sources;
-    const char *page;       /* "pagina" */
-    const char *page_of;    /* "van" */
-    const char *contents;
-    const char *composition;
-    const char *cmp_default; /* "vergelijking" */
-    const char *unknown;     /* default missing text */
-    const char *spread_in;   /* "Spreiding in" */
-    const char *this_unit;   /* "deze" */
-    const char *each;        /* "elke" */
-    const char *in;          /* "in" */
-    const char *legend;      /* "Legenda" */
-    const char *units_word;  /* "eenheden" (cover count) */
-    const char *page_short;  /* "blz." */
-    const char *continued;   /* " (vervolg)" */
-    const char *unit_word;   /* "eenheid": a unit without a level name */
-} sh_words;
-
 /* A cached layout: most strings of a page (labels, headings, footer)
  * repeat on every page, so shaped layouts are kept by their text and
  * settings and drawn again without shaping. */
@@ -131,18 +108,17 @@ typedef struct {
     int upper[SH_STYLE_COUNT]; /* style set in capitals */
     cairo_t *cr; /* the page being drawn (borrowed) */
     numfmt_lang lang;
-    const sh_words *w;
+    const sheet_words *w; /* the document's words (borrowed) */
 } sheet_r;
 
 /* ---- renderer (sheet_text.c) ---- */
 
-/* Words for a language. Never NULL. */
-const sh_words *sheet_words(numfmt_lang lang);
 
-/* Makes a renderer for the language: font map, context (language nl or en,
- * resolution 72, metric hinting off), one layout, the styles. Returns NULL
- * with ERR_RENDER or ERR_MEMORY set. Free with sheet_r_free. */
-sheet_r *sheet_r_new(numfmt_lang lang);
+/* Makes a renderer for the language and the document's words (borrowed;
+ * NULL: empty words): font map, context (language nl or en, resolution 72,
+ * metric hinting off), one layout, the styles. Returns NULL with
+ * ERR_RENDER or ERR_MEMORY set. Free with sheet_r_free. */
+sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words);
 
 /* Frees the renderer. NULL is fine. */
 void sheet_r_free(sheet_r *r);

@@ -1,6 +1,6 @@
 /* sheet_text.c - the fact sheet's renderer: one Pango context and one
- * reused layout per thread, the type styles, the built-in words, and small
- * drawing helpers. */
+ * reused layout per thread, the type styles, and small drawing helpers.
+ * The words come with the document (sheet_doc.words). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,56 +8,6 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
-
-static const sh_words words_nl = {
-    .title = "DNA van de wijk",
-    .key_figures = "Kerncijfers",
-    .location = "Ligging",
-    .sources = "Bronnen",
-    .page = "pagina",
-    .page_of = "van",
-    .contents = "Inhoud",
-    .composition = "Samenstelling",
-    .cmp_default = "vergelijking",
-    .unknown = "onbekend",
-    .spread_in = "Spreiding in",
-    .this_unit = "deze",
-    .each = "elke",
-    .in = "in",
-    .legend = "Legenda",
-    .units_word = "pagina's met kerncijfers",
-    .page_short = "blz.",
-    .continued = " (vervolg)",
-    .unit_word = "eenheid",
-};
-
-static const sh_words words_en = {
-    .title = "DNA of the neighbourhood",
-    .key_figures = "Key figures",
-    .location = "Location",
-    .sources = "Sources",
-    .page = "page",
-    .page_of = "of",
-    .contents = "Contents",
-    .composition = "Composition",
-    .cmp_default = "comparison",
-    .unknown = "unknown",
-    .spread_in = "Spread in",
-    .this_unit = "this",
-    .each = "each",
-    .in = "in",
-    .legend = "Legend",
-    .units_word = "pages of key figures",
-    .page_short = "p.",
-    .continued = " (continued)",
-    .unit_word = "unit",
-};
-
-/* Words for a language. Never NULL. */
-const sh_words *sheet_words(numfmt_lang lang)
-{
-    return lang == NUMFMT_EN ? &words_en : &words_nl;
-}
 
 /* One type style: font, size, colour and letter spacing. */
 typedef struct {
@@ -142,8 +92,10 @@ static int build_styles(sheet_r *r)
 /* Makes a renderer (see sheet_int.h). The font map is the thread's
  * default PangoCairo font map (one per thread since Pango 1.32.6, shared by
  * every renderer of that thread and owned by Pango). */
-sheet_r *sheet_r_new(numfmt_lang lang)
+sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words)
 {
+    static const sheet_words none = {"", "", "", "", "", "", "", "", "", "",
+                                     "", "", "", "", "", "", "", "", ""};
     sheet_r *r = mem_calloc(1, sizeof *r);
     if (r)
         r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
@@ -153,7 +105,7 @@ sheet_r *sheet_r_new(numfmt_lang lang)
         return NULL;
     }
     r->lang = lang;
-    r->w = sheet_words(lang);
+    r->w = words ? words : &none;
     r->fm = pango_cairo_font_map_get_default();
     if (r->fm)
         r->pc = pango_font_map_create_context(r->fm);
