@@ -116,12 +116,6 @@ static int colours(const run_ctx *c, const rcp_map *m, const run_indicator *ind,
     return 0;
 }
 
-/* Palette colours are bytes; the map takes 0..1. */
-static map_rgb to_map_rgb(pal_rgb c)
-{
-    return (map_rgb){c.r / 255.0, c.g / 255.0, c.b / 255.0};
-}
-
 typedef struct {
     map_legend_entry *legend;
     char (*text)[96];
@@ -149,7 +143,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                          lang, lb->text[k], sizeof lb->text[k]) < 0)
             return -1;
         lb->legend[k].label = lb->text[k];
-        lb->legend[k].fill = to_map_rgb(col[k]);
+        lb->legend[k].fill = draw_rgb_of(col[k]);
         lb->legend[k].count = cr->counts[k];
     }
     lb->n = (size_t)cr->k;
@@ -171,7 +165,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                      present_miss(lang, why, PRESENT_LONG,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
-            e->fill = to_map_rgb(grey);
+            e->fill = draw_rgb_of(grey);
             e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
         }
         lb->entry[u] = reason_entry[why];

@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "draw.h"
 #include "numfmt.h"
 #include "sheet.h"
 
@@ -23,27 +24,19 @@
 #define SH_MB 34.0
 #define SH_CW (SH_PAGE_W - SH_ML - SH_MR) /* content width */
 
-/* ---- colours ---- */
-typedef struct {
-    double r, g, b;
-} sh_rgb;
+/* ---- colours (draw_rgb, draw.h) ---- */
 
-#define SH_HEX(h) \
-    ((sh_rgb){((h) >> 16 & 255) / 255.0, ((h) >> 8 & 255) / 255.0, \
-              ((h) & 255) / 255.0})
-
-#define SH_INK SH_HEX(0x1a1a1a)       /* text */
-#define SH_INK2 SH_HEX(0x4d4d4d)      /* secondary text */
-#define SH_MUTED SH_HEX(0x7a7a7a)     /* missing values, captions */
-#define SH_RULE SH_HEX(0xc4c4c4)      /* thin rules */
-#define SH_HAIR SH_HEX(0xe3e3e3)      /* row separators */
-#define SH_ACCENT SH_HEX(0x1d4e89)    /* deep blue: headings, this unit */
-#define SH_WORSE SH_HEX(0xd9480f)     /* orange: dot when worse than half */
-#define SH_TICK SH_HEX(0x9a9a9a)      /* ticks of the other units */
-#define SH_BAR SH_HEX(0x6b8fb8)       /* chart bars */
-#define SH_BOXBG SH_HEX(0xf2f5f9)     /* box background */
-#define SH_MAP_AREA SH_HEX(0xd4d4d4)  /* locator: units of the area */
-#define SH_MAP_CTX SH_HEX(0xefefef)   /* locator: context units */
+#define SH_INK DRAW_HEX(0x1a1a1a)       /* text */
+#define SH_INK2 DRAW_HEX(0x4d4d4d)      /* secondary text */
+#define SH_MUTED DRAW_HEX(0x7a7a7a)     /* missing values, captions */
+#define SH_RULE DRAW_HEX(0xc4c4c4)      /* thin rules */
+#define SH_HAIR DRAW_HEX(0xe3e3e3)      /* row separators */
+#define SH_ACCENT DRAW_HEX(0x1d4e89)    /* deep blue: headings, this unit */
+#define SH_WORSE DRAW_HEX(0xd9480f)     /* orange: dot when worse than half */
+#define SH_TICK DRAW_HEX(0x9a9a9a)      /* ticks of the other units */
+#define SH_BAR DRAW_HEX(0x6b8fb8)       /* chart bars */
+#define SH_BOXBG DRAW_HEX(0xf2f5f9)     /* box background */
+#define SH_MAP_AREA DRAW_HEX(0xd4d4d4)  /* locator: units of the area */
 
 /* ---- type styles ---- */
 typedef enum {
@@ -104,7 +97,7 @@ typedef struct {
     sh_slot *cache;   /* SH_CACHE_SLOTS */
     PangoFontDescription *fd[SH_STYLE_COUNT];
     PangoAttrList *attrs[SH_STYLE_COUNT];
-    sh_rgb color[SH_STYLE_COUNT];
+    draw_rgb color[SH_STYLE_COUNT];
     int upper[SH_STYLE_COUNT]; /* style set in capitals */
     cairo_t *cr; /* the page being drawn (borrowed) */
     numfmt_lang lang;
@@ -142,7 +135,7 @@ double sheet_txt_baseline(sheet_r *r);
 /* Draws the layout last set with its top-left at (x, y) in the style's
  * colour (or col when not NULL). */
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
-                    const sh_rgb *col);
+                    const draw_rgb *col);
 
 /* Like sheet_txt for the first len bytes of text. */
 PangoLayout *sheet_txtn(sheet_r *r, sh_style st, const char *text, int len,
@@ -159,12 +152,10 @@ double sheet_txt_height(sheet_r *r, sh_style st, const char *text, double w,
 /* Natural width of one line of text in a style. */
 double sheet_txt_width(sheet_r *r, sh_style st, const char *text);
 
-/* Sets a fill/stroke colour. */
-void sheet_set_rgb(cairo_t *cr, sh_rgb c);
 
 /* Draws a horizontal rule at y from x0 to x1 with line width lw. */
 void sheet_hrule(cairo_t *cr, double x0, double x1, double y, double lw,
-                 sh_rgb c);
+                 draw_rgb c);
 
 /* ---- maps (sheet_locator.c) ---- */
 

@@ -73,7 +73,7 @@ static int build_styles(sheet_r *r)
         if (s->upper == 2)
             pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
         r->fd[i] = fd;
-        r->color[i] = SH_HEX(s->color);
+        r->color[i] = DRAW_HEX(s->color);
         r->upper[i] = s->upper == 1;
         if (s->spacing > 0) {
             PangoAttrList *al = pango_attr_list_new();
@@ -282,9 +282,9 @@ double sheet_txt_baseline(sheet_r *r)
 
 /* Draws the layout last set with its top-left at (x, y). */
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
-                    const sh_rgb *col)
+                    const draw_rgb *col)
 {
-    sheet_set_rgb(r->cr, col ? *col : r->color[st]);
+    draw_set_rgb(r->cr, col ? *col : r->color[st]);
     cairo_move_to(r->cr, x, y);
     pango_cairo_show_layout(r->cr, r->lay);
 }
@@ -319,17 +319,11 @@ double sheet_txt_width(sheet_r *r, sh_style st, const char *text)
     return w;
 }
 
-/* Sets a fill/stroke colour. */
-void sheet_set_rgb(cairo_t *cr, sh_rgb c)
-{
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
 /* Draws a horizontal rule. */
 void sheet_hrule(cairo_t *cr, double x0, double x1, double y, double lw,
-                 sh_rgb c)
+                 draw_rgb c)
 {
-    sheet_set_rgb(cr, c);
+    draw_set_rgb(cr, c);
     cairo_set_line_width(cr, lw);
     cairo_move_to(cr, x0, y);
     cairo_line_to(cr, x1, y);
