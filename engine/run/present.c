@@ -68,49 +68,32 @@ static const char *const miss[MISS_REASON_COUNT][2][2] = {
                          {"te weinig waarnemingen", "too few observations"}},
 };
 
-static const sheet_words sheet_nl = {
-    .title = "DNA van de wijk",
-    .key_figures = "Kerncijfers",
-    .location = "Ligging",
-    .sources = "Bronnen",
-    .page = "pagina",
-    .page_of = "van",
-    .contents = "Inhoud",
-    .composition = "Samenstelling",
-    .cmp_default = "vergelijking",
-    .unknown = "onbekend",
-    .spread_in = "Spreiding in",
-    .this_unit = "deze",
-    .each = "elke",
-    .in = "in",
-    .legend = "Legenda",
-    .units_word = "pagina's met kerncijfers",
-    .page_short = "blz.",
-    .continued = " (vervolg)",
-    .unit_word = "eenheid",
-};
+/* The fact sheet's words: X(field, Dutch, English), one line a word. */
+#define SHEET_WORDS(X)                                                  \
+    X(title, "DNA van de wijk", "DNA of the neighbourhood")             \
+    X(key_figures, "Kerncijfers", "Key figures")                        \
+    X(location, "Ligging", "Location")                                  \
+    X(sources, "Bronnen", "Sources")                                    \
+    X(page, "pagina", "page")                                           \
+    X(page_of, "van", "of")                                             \
+    X(contents, "Inhoud", "Contents")                                   \
+    X(composition, "Samenstelling", "Composition")                      \
+    X(cmp_default, "vergelijking", "comparison")                        \
+    X(unknown, "onbekend", "unknown")                                   \
+    X(spread_in, "Spreiding in", "Spread in")                           \
+    X(this_unit, "deze", "this")                                        \
+    X(each, "elke", "each")                                             \
+    X(in, "in", "in")                                                   \
+    X(legend, "Legenda", "Legend")                                      \
+    X(units_word, "pagina's met kerncijfers", "pages of key figures")   \
+    X(page_short, "blz.", "p.")                                         \
+    X(continued, " (vervolg)", " (continued)")                          \
+    X(unit_word, "eenheid", "unit")
 
-static const sheet_words sheet_en = {
-    .title = "DNA of the neighbourhood",
-    .key_figures = "Key figures",
-    .location = "Location",
-    .sources = "Sources",
-    .page = "page",
-    .page_of = "of",
-    .contents = "Contents",
-    .composition = "Composition",
-    .cmp_default = "comparison",
-    .unknown = "unknown",
-    .spread_in = "Spread in",
-    .this_unit = "this",
-    .each = "each",
-    .in = "in",
-    .legend = "Legend",
-    .units_word = "pages of key figures",
-    .page_short = "p.",
-    .continued = " (continued)",
-    .unit_word = "unit",
-};
+#define SHEET_NL(field, nl, en) .field = nl,
+#define SHEET_EN(field, nl, en) .field = en,
+static const sheet_words sheet_nl = {SHEET_WORDS(SHEET_NL)};
+static const sheet_words sheet_en = {SHEET_WORDS(SHEET_EN)};
 
 static const char *const months[12][2] = {
     {"januari", "January"},   {"februari", "February"}, {"maart", "March"},

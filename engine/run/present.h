@@ -15,8 +15,9 @@
  *      present.c (the table uses designated initialisers, so the order there
  *      does not matter);
  *   3. look it up with present_word(lang, PW_...).
- * A word for the fact sheet's own furniture goes into sheet_words (sheet.h)
- * and into both sheet word sets in present.c instead.
+ * A word for the fact sheet's own furniture goes into the struct
+ * sheet_words (sheet.h) and as one line X(field, "nederlands", "english")
+ * into SHEET_WORDS in present.c instead.
  * tests/unit/test_present.c fails when any word, sheet word or missing
  * reason lacks a Dutch or an English text.
  *

@@ -194,10 +194,7 @@ static tbl *context_table(const run_ctx *c)
         const double *b = ug->bbox + 4 * u;
         if (isnan(b[0]))
             continue;
-        ext[0] = fmin(ext[0], b[0]);
-        ext[1] = fmin(ext[1], b[1]);
-        ext[2] = fmax(ext[2], b[2]);
-        ext[3] = fmax(ext[3], b[3]);
+        draw_extent_add(ext, b);
     }
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);

@@ -14,6 +14,14 @@ void draw_set_rgb(cairo_t *cr, draw_rgb c)
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+void draw_extent_add(double ext[4], const double b[4])
+{
+    ext[0] = fmin(ext[0], b[0]);
+    ext[1] = fmin(ext[1], b[1]);
+    ext[2] = fmax(ext[2], b[2]);
+    ext[3] = fmax(ext[3], b[3]);
+}
+
 /* One ring, points a..e-1, with Euclidean thinning (the last point may be
  * dropped: closing the path returns to the first). */
 static void ring_radius(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,

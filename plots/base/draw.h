@@ -35,6 +35,10 @@ draw_rgb draw_rgb_of(pal_rgb c);
 /* Sets c as cr's source colour. */
 void draw_set_rgb(cairo_t *cr, draw_rgb c);
 
+/* Grows the extent ext (minx, miny, maxx, maxy; start from +inf, +inf,
+ * -inf, -inf) to take in the box b. */
+void draw_extent_add(double ext[4], const double b[4]);
+
 /* Geometry (X, Y) to device (x, y):
  *   x = ox + (X - x0) * kx * s,   y = oy - (Y - y0) * s
  * (kx squeezes lon/lat degrees by cos(latitude); 1 for metres). */

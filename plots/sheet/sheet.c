@@ -320,11 +320,7 @@ int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
     long toc = sheet_toc_pages(r, doc, units, n);
     long pages = 1 + toc + (long)n, first = 2 + toc;
     char title[512];
-    const char *t = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(title, sizeof title, "%s \xE2\x80\x93 %s", t, doc->area_name);
-    else
-        snprintf(title, sizeof title, "%s", t);
+    sheet_doc_title(r, doc, " \xE2\x80\x93 ", title, sizeof title);
     pdf_out o;
     if (pdf_open(&o, doc, pdf_path, title) != 0) {
         sheet_r_free(r);

@@ -212,11 +212,7 @@ void sheet_toc_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *units,
                     long pages)
 {
     char buf[256];
-    const char *title = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(buf, sizeof buf, "%s  \xC2\xB7  %s", title, doc->area_name);
-    else
-        snprintf(buf, sizeof buf, "%s", title);
+    sheet_doc_title(r, doc, "  \xC2\xB7  ", buf, sizeof buf);
     sheet_txt_draw(r, SH_KICKER, buf, SH_ML, SH_MT, SH_CW, 1, SH_LEFT);
     sheet_hrule(r->cr, SH_ML, SH_ML + SH_CW, SH_MT + 14, 1.6, SH_ACCENT);
     if (toc_pages > 1)

@@ -141,6 +141,11 @@ void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
 PangoLayout *sheet_txtn(sheet_r *r, sh_style st, const char *text, int len,
                         double w, int max_lines, sh_align al);
 
+/* The document's title and area name joined by sep ("DNA van de wijk ·
+ * Voorbeeldrecht"; the title alone without an area) into buf. */
+void sheet_doc_title(const sheet_r *r, const sheet_doc *doc, const char *sep,
+                     char *buf, size_t size);
+
 /* sheet_txt + sheet_txt_show; returns the height drawn. */
 double sheet_txt_draw(sheet_r *r, sh_style st, const char *text, double x,
                       double y, double w, int max_lines, sh_align al);

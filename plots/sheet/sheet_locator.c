@@ -133,8 +133,7 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
     for (size_t r = 0; r < m->n; r++) {
         if ((m->in_area && !m->in_area[r]) || !row_bbox(g, r, b))
             continue;
-        ext[0] = fmin(ext[0], b[0]), ext[1] = fmin(ext[1], b[1]);
-        ext[2] = fmax(ext[2], b[2]), ext[3] = fmax(ext[3], b[3]);
+        draw_extent_add(ext, b);
     }
     if (!(ext[0] <= ext[2]))
         return 0;

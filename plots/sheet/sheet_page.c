@@ -144,11 +144,7 @@ static double header_draw(sheet_r *r, const sheet_doc *doc,
     double tw = SH_CW - (has_map ? LOC_W + 20 : 0);
     double y = SH_MT;
     char buf[1024];
-    const char *title = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(buf, sizeof buf, "%s  \xC2\xB7  %s", title, doc->area_name);
-    else
-        snprintf(buf, sizeof buf, "%s", title);
+    sheet_doc_title(r, doc, "  \xC2\xB7  ", buf, sizeof buf);
     double kh = sheet_txt_draw(r, SH_KICKER, buf, SH_ML, y, tw, 1, SH_LEFT);
     y += kh + 7;
     y += sheet_txt_draw(r, SH_TITLE, u->name ? u->name : u->code, SH_ML, y,

@@ -2,6 +2,7 @@
  * reused layout per thread, the type styles, and small drawing helpers.
  * The words come with the document (sheet_doc.words). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,6 +288,17 @@ void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
     draw_set_rgb(r->cr, col ? *col : r->color[st]);
     cairo_move_to(r->cr, x, y);
     pango_cairo_show_layout(r->cr, r->lay);
+}
+
+/* Title and area name (see sheet_int.h). */
+void sheet_doc_title(const sheet_r *r, const sheet_doc *doc, const char *sep,
+                     char *buf, size_t size)
+{
+    const char *t = doc->title ? doc->title : r->w->title;
+    if (doc->area_name && *doc->area_name)
+        snprintf(buf, size, "%s%s%s", t, sep, doc->area_name);
+    else
+        snprintf(buf, size, "%s", t);
 }
 
 /* Sets and draws text; returns the height drawn. */
