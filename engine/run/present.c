@@ -31,6 +31,14 @@ static const char *const words[PW_COUNT][2] = {
     [PW_BAR_SINGLE] = {"alleenstaand", "single"},
     [PW_BAR_NO_CHILDREN] = {"zonder kinderen", "without children"},
     [PW_BAR_CHILDREN] = {"met kinderen", "with children"},
+    [PW_LOG_RESULTS] = {"resultaten in", "results in"},
+    [PW_LOG_INDICATORS] = {"indicatoren", "indicators"},
+    [PW_LOG_SOURCE] = {"bron", "source"},
+    [PW_LOG_ROWS] = {"rijen", "rows"},
+    [PW_LOG_MATCHED] = {"gekoppeld", "matched"},
+    [PW_LOG_UNUSED] = {"bronrijen in het gebied ongebruikt",
+                       "source rows in the area unused"},
+    [PW_LOG_DUPLICATES] = {"dubbele codes", "duplicate codes"},
 };
 
 /* levels[level][plural] = {Dutch, English}; KEY_INVALID is the whole area */
@@ -225,6 +233,48 @@ void present_provenance(numfmt_lang lang, const char *recipe_name,
     snprintf(buf, size, "dnawijk %s \xC2\xB7 %s %s (sha %.8s)%s%s",
              DNAWIJK_VERSION, present_word(lang, PW_RECIPE), recipe_name,
              recipe_sha, stamp ? " \xC2\xB7 " : "", stamp ? stamp : "");
+}
+
+void present_log_recipe(FILE *f, numfmt_lang lang, const char *name,
+                        const char *path)
+{
+    fprintf(f, "%s %s (%s)\n", present_word(lang, PW_RECIPE), name, path);
+}
+
+void present_log_source(FILE *f, numfmt_lang lang, const char *name,
+                        size_t rows, key_level src_level, size_t matched,
+                        size_t n_units, key_level unit_level, size_t unused,
+                        size_t duplicates)
+{
+    char level[64];
+    /* "buurt-niveau" / "buurt level" */
+    if (lang == NUMFMT_EN)
+        snprintf(level, sizeof level, "%s level", present_level(lang, src_level, 0));
+    else
+        snprintf(level, sizeof level, "%s-niveau", present_level(lang, src_level, 0));
+    fprintf(f, "  %s %-10s %6zu %s  %s  %zu/%zu %s %s",
+            present_word(lang, PW_LOG_SOURCE), name, rows,
+            present_word(lang, PW_LOG_ROWS), level, matched, n_units,
+            present_level(lang, unit_level, 1),
+            present_word(lang, PW_LOG_MATCHED));
+    if (unused)
+        fprintf(f, ", %zu %s", unused, present_word(lang, PW_LOG_UNUSED));
+    if (duplicates)
+        fprintf(f, ", %zu %s", duplicates, present_word(lang, PW_LOG_DUPLICATES));
+    fputc('\n', f);
+}
+
+void present_log_results(FILE *f, numfmt_lang lang, const char *dir)
+{
+    fprintf(f, "%s %s/\n", present_word(lang, PW_LOG_RESULTS), dir);
+}
+
+void present_log_summary(FILE *f, numfmt_lang lang, size_t n_units,
+                         key_level unit_level, size_t n_ind, double seconds)
+{
+    fprintf(f, "%zu %s, %zu %s, %.3f s\n", n_units,
+            present_level(lang, unit_level, 1), n_ind,
+            present_word(lang, PW_LOG_INDICATORS), seconds);
 }
 
 void present_date(numfmt_lang lang, const char *iso, char *buf, size_t size)

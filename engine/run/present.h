@@ -50,6 +50,7 @@
 #define DNW_PRESENT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "key.h"
 #include "numfmt.h"
@@ -77,6 +78,13 @@ typedef enum {
     PW_BAR_SINGLE,      /* "alleenstaand" */
     PW_BAR_NO_CHILDREN, /* "zonder kinderen" */
     PW_BAR_CHILDREN,    /* "met kinderen" */
+    PW_LOG_RESULTS,     /* "resultaten in" */
+    PW_LOG_INDICATORS,  /* "indicatoren" */
+    PW_LOG_SOURCE,      /* "bron" */
+    PW_LOG_ROWS,        /* "rijen" */
+    PW_LOG_MATCHED,     /* "gekoppeld" */
+    PW_LOG_UNUSED,      /* "bronrijen in het gebied ongebruikt" */
+    PW_LOG_DUPLICATES,  /* "dubbele codes" */
     PW_COUNT
 } present_word_id;
 
@@ -132,6 +140,19 @@ void present_source_line(numfmt_lang lang, const present_src *src, size_t n,
 void present_provenance(numfmt_lang lang, const char *recipe_name,
                         const char *recipe_sha, const char *stamp, char *buf,
                         size_t size);
+
+/* Run messages (the log of `dnawijk run`), in lang, each one line onto f:
+ * the recipe being run, one line per joined source, where the results
+ * went, and the closing summary. */
+void present_log_recipe(FILE *f, numfmt_lang lang, const char *name,
+                        const char *path);
+void present_log_source(FILE *f, numfmt_lang lang, const char *name,
+                        size_t rows, key_level src_level, size_t matched,
+                        size_t n_units, key_level unit_level, size_t unused,
+                        size_t duplicates);
+void present_log_results(FILE *f, numfmt_lang lang, const char *dir);
+void present_log_summary(FILE *f, numfmt_lang lang, size_t n_units,
+                         key_level unit_level, size_t n_ind, double seconds);
 
 /* An ISO date "2026-11-23" as "23 november 2026" ("23 November 2026" in
  * English) into buf; other text is copied as it is. */

@@ -2,6 +2,8 @@
  * word, sheet word and missing reason has a Dutch and an English text, and
  * the source line, provenance line and dates follow the rules present.h
  * documents. The expected lines are written out here from those rules. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -145,6 +147,34 @@ static void test_lines(void)
     CHECK_STR(buf, "2026-13-01");
 }
 
+/* The run log's lines, as `dnawijk run` printed them before they moved
+ * here, and in English. */
+static void test_log(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    present_log_recipe(f, NUMFMT_NL, "demo", "recipes/demo.yaml");
+    present_log_source(f, NUMFMT_NL, "kwb", 30, KEY_BUURT, 30, 30, KEY_BUURT, 0, 0);
+    present_log_source(f, NUMFMT_EN, "w", 3000, KEY_WIJK, 28, 29, KEY_WIJK, 5, 2);
+    present_log_results(f, NUMFMT_NL, "out/demo");
+    present_log_summary(f, NUMFMT_NL, 30, KEY_BUURT, 7, 3.8394);
+    present_log_summary(f, NUMFMT_EN, 30, KEY_BUURT, 7, 3.8394);
+    fclose(f);
+    CHECK_STR(text,
+              "recept demo (recipes/demo.yaml)\n"
+              "  bron kwb            30 rijen  buurt-niveau  30/30 buurten gekoppeld\n"
+              "  source w            3000 rows  district level  28/29 districts matched"
+              ", 5 source rows in the area unused, 2 duplicate codes\n"
+              "resultaten in out/demo/\n"
+              "30 buurten, 7 indicatoren, 3.839 s\n"
+              "30 neighbourhoods, 7 indicators, 3.839 s\n");
+    free(text);
+}
+
 static void test_labels(void)
 {
     rcp_indicator ri;
@@ -174,6 +204,7 @@ int main(void)
     test_missing();
     test_source_line();
     test_lines();
+    test_log();
     test_labels();
     return check_done();
 }
