@@ -51,29 +51,27 @@ static const char *const levels[KEY_BUURT + 1][2][2] = {
                    {"buurten", "neighbourhoods"}},
 };
 
-/* miss[reason][form] = {Dutch, English}: one wording per reason, short
- * (cells, bars) and long (legends, chart lists). */
-static const char *const miss[MISS_REASON_COUNT][2][2] = {
-    [MISS_NONE] = {{"", ""}, {"", ""}},
-    [MISS_EMPTY] = {{"geen gegevens", "no data"}, {"geen gegevens", "no data"}},
-    [MISS_SECRET] = {{"geheim", "secret"}, {"geheim (CBS)", "secret (CBS)"}},
-    [MISS_UNKNOWN] = {{"onbekend", "unknown"}, {"onbekend", "unknown"}},
-    [MISS_NOT_AVAILABLE] = {{"niet beschikbaar", "not available"},
-                            {"niet beschikbaar", "not available"}},
-    [MISS_NOT_APPLICABLE] = {{"niet van toepassing", "not applicable"},
-                             {"niet van toepassing", "not applicable"}},
-    [MISS_SENTINEL] = {{"ontbreekt (CBS-code)", "missing (CBS code)"},
-                       {"ontbreekt (CBS-code)", "missing (CBS code)"}},
-    [MISS_UNPARSABLE] = {{"ongeldige waarde", "invalid value"},
-                         {"ongeldige waarde", "invalid value"}},
-    [MISS_UNMATCHED] = {{"niet gekoppeld", "not matched"},
-                        {"niet gekoppeld", "not matched"}},
-    [MISS_DIV_ZERO] = {{"deling door nul", "division by zero"},
-                       {"deling door nul", "division by zero"}},
-    [MISS_INVALID] = {{"niet berekenbaar", "not computable"},
-                      {"niet berekenbaar", "not computable"}},
-    [MISS_SUPPRESSED] = {{"te weinig waarnemingen", "too few observations"},
-                         {"te weinig waarnemingen", "too few observations"}},
+/* miss[reason] = {Dutch, English}: one wording per reason, the short form
+ * (cells, bars) ... */
+static const char *const miss[MISS_REASON_COUNT][2] = {
+    [MISS_NONE] = {"", ""},
+    [MISS_EMPTY] = {"geen gegevens", "no data"},
+    [MISS_SECRET] = {"geheim", "secret"},
+    [MISS_UNKNOWN] = {"onbekend", "unknown"},
+    [MISS_NOT_AVAILABLE] = {"niet beschikbaar", "not available"},
+    [MISS_NOT_APPLICABLE] = {"niet van toepassing", "not applicable"},
+    [MISS_SENTINEL] = {"ontbreekt (CBS-code)", "missing (CBS code)"},
+    [MISS_UNPARSABLE] = {"ongeldige waarde", "invalid value"},
+    [MISS_UNMATCHED] = {"niet gekoppeld", "not matched"},
+    [MISS_DIV_ZERO] = {"deling door nul", "division by zero"},
+    [MISS_INVALID] = {"niet berekenbaar", "not computable"},
+    [MISS_SUPPRESSED] = {"te weinig waarnemingen", "too few observations"},
+};
+
+/* ... and the long form (legends, chart lists) where it says more: who
+ * withheld the value. NULL: the same as the short form. */
+static const char *const miss_long[MISS_REASON_COUNT][2] = {
+    [MISS_SECRET] = {"geheim (CBS)", "secret (CBS)"},
 };
 
 /* The fact sheet's words: X(field, Dutch, English), one line a word. */
@@ -145,7 +143,9 @@ const char *present_miss(numfmt_lang lang, miss_reason why, present_form form,
         return base_label;
     if ((unsigned)why >= MISS_REASON_COUNT)
         why = MISS_EMPTY;
-    return miss[why][form == PRESENT_LONG][col(lang)];
+    if (form == PRESENT_LONG && miss_long[why][col(lang)])
+        return miss_long[why][col(lang)];
+    return miss[why][col(lang)];
 }
 
 const sheet_words *present_sheet_words(numfmt_lang lang)
