@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 #include "src.h"
 
@@ -325,19 +326,11 @@ int run_join_sources(run_ctx *c)
                        (const char *const *)c->area, c->n_area, &s->j) < 0)
             return -1;
         s->joined = 1;
-        if (c->opt->log) {
-            fprintf(c->opt->log,
-                    "  bron %-10s %6zu rijen  %s-niveau  %zu/%zu %s gekoppeld",
-                    s->rs->name.s, tbl_nrows(s->t), key_level_name(s->level),
-                    s->j.units_matched, c->n_units,
-                    key_level_plural(c->unit_level));
-            if (s->j.n_source_unmatched)
-                fprintf(c->opt->log, ", %zu bronrijen in het gebied ongebruikt",
-                        s->j.n_source_unmatched);
-            if (s->kst.duplicates)
-                fprintf(c->opt->log, ", %zu dubbele codes", s->kst.duplicates);
-            fputc('\n', c->opt->log);
-        }
+        if (c->opt->log)
+            present_log_source(c->opt->log, present_lang(c->r), s->rs->name.s,
+                               tbl_nrows(s->t), s->level, s->j.units_matched,
+                               c->n_units, c->unit_level,
+                               s->j.n_source_unmatched, s->kst.duplicates);
         if (join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
                        s->rs->resolved) < 0)
             return -1;
