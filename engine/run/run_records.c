@@ -586,10 +586,8 @@ static int locate_by_point(run_ctx *c, run_source *s, const tbl_col *xc,
         snprintf(msg, sizeof msg, "%s", e->message);
         mem_free(xy);
         return rcp_error_at(l->crs.pos, ERR_PROJ,
-                            "crs \"%s\" in the location of source \"%s\" is "
-                            "not a CRS PROJ knows (%s); write it as "
-                            "\"EPSG:4326\" (lon/lat) or \"EPSG:28992\" (RD New)",
-                            l->crs.s, s->rs->name.s, msg);
+                            "crs of the location of source \"%s\": %s",
+                            s->rs->name.s, msg);
     }
     /* only the finite points go through PROJ */
     size_t m = 0;
@@ -727,14 +725,13 @@ static int too_many_unlocated(const run_ctx *c, const run_source *s,
                               const crs_hints *h)
 {
     const run_records *R = s->rec;
-    int en = c->r->language.v == RCP_EN;
     char why[700] = "";
     size_t used = 0;
     for (int k = 0; k < REC_REASON_COUNT; k++)
         if (R->reason[k] && used < sizeof why)
             used += (size_t)snprintf(why + used, sizeof why - used, "%s%zu %s",
                                      used ? ", " : "", R->reason[k],
-                                     en ? reason_en[k] : reason_nl[k]);
+                                     reason_en[k]);
     const rcp_location *l = &s->rs->location;
     char hint[500] = "";
     if (h && h->finite && h->swapped * 2 > h->finite)
