@@ -707,8 +707,18 @@ static int install_counts(run_ctx *c, run_source *s, const double *records,
     s->gc = mem_calloc(3, sizeof *s->gc);
     s->rd = mem_calloc(3, sizeof *s->rd);
     s->cand = mem_alloc(3 * sizeof *s->cand);
-    if (!s->gd || !s->gm || !s->gc || !s->rd || !s->cand)
+    if (!s->gd || !s->gm || !s->gc || !s->rd || !s->cand) {
+        /* run_sources_free walks these arrays only when all exist */
+        mem_free(s->gd);
+        mem_free(s->gm);
+        mem_free(s->gc);
+        mem_free(s->rd);
+        s->gd = NULL;
+        s->gm = NULL;
+        s->gc = NULL;
+        s->rd = NULL;
         return err_oom("records");
+    }
     for (size_t k = 0; k < 3; k++)
         s->cand[s->n_cand++] = tbl_col_at(t, k)->name;
     s->rows_kept = n;
