@@ -30,6 +30,7 @@ typedef enum {
 typedef struct {
     char *file;              /* the records file (owned) */
     long *line;              /* CSV line per record, or NULL (owned) */
+    long header_line;        /* CSV header line, 0 for GDAL files */
     const char *method;      /* "key", "postcode" or "point" */
     size_t read, kept, located, unlocated;
     size_t reason[REC_REASON_COUNT];

@@ -72,6 +72,7 @@ int run_records_read(run_ctx *c, run_source *s)
     s->t = f.t;
     s->rec->file = f.file;
     s->rec->line = f.line;
+    s->rec->header_line = f.header_line;
     s->rec->examples_are_features = f.line == NULL;
     s->rec->read = tbl_nrows(f.t);
     return 0;
@@ -84,10 +85,7 @@ static recfile view_of(const run_source *s)
     f.file = s->rec->file;
     f.t = s->t;
     f.line = s->rec->line;
-    f.header_line = s->rec->line ? 1 : 0;
-    /* the header line of a CSV is the line before the first row at most */
-    if (s->rec->line && tbl_nrows(s->t) > 0 && s->rec->line[0] > 1)
-        f.header_line = s->rec->line[0] - 1;
+    f.header_line = s->rec->header_line;
     return f;
 }
 
