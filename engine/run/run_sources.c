@@ -373,7 +373,9 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
+        for (size_t j = 0; s->gd && s->gm && s->gc && s->rd &&
+                           j < tbl_ncols(s->t);
+             j++) {
             mem_free(s->gd[j]);
             mem_free(s->gm[j]);
             mem_free(s->gc[j]);

@@ -446,6 +446,22 @@ for name, loc, src, pattern in cases:
     t.check(len(msg.splitlines()) == 1 and re.search(pattern, msg), name + ": " + msg)
     t.check(not os.path.exists(os.path.join(bad, name)), name + ": nothing written")
 
+# recipe mistakes about records: named at recipe.yaml:LINE:COL
+for name, body, words in (
+        ("nowhere", "records: true", "says nowhere where they lie"),
+        ("both", "records: true\n    key: nr\n    location: {x: a, y: b}", "both key: and location:"),
+        ("no_lookup", "records: true\n    location: {postcode: postcode}", "needs lookup:"),
+        ("not_records", "key: nr\n    household: huishouden", "apply only with records: true"),
+        ("bad_date", "records: true\n    key: nr\n    filter: {datum: [2024-01-01, 2024-13-01]}",
+         "is not a date")):
+    r = recipe(name, """  bez:
+    path: %s
+    %s
+""" % (rec_csv, body))
+    p = t.run("check", r, expect=1)
+    t.check(words in p.stderr and re.search(name + r"\.yaml:\d+:\d+: ", p.stderr),
+            "recipe check %s: %s" % (name, p.stderr.strip()))
+
 # ---- privacy: no output holds a postcode or a household id ----------------------
 priv = recipe("privacy", """  bez:
     path: %s
