@@ -382,23 +382,20 @@ static int range_end(const ry_node *v, const char *w, int *has, int32_t *day)
     return 0;
 }
 
-/* 1 when every item of a two-item list is a date or null (and one is a
- * date). */
+/* 1 when a two-item list holds a date: then it is a range [from, to], and
+ * the other item must be a date or null too (range_end says so). */
 static int looks_like_range(const ry_node *v)
 {
     if (v->kind != RY_SEQ || v->n != 2)
         return 0;
-    int dates = 0;
     for (size_t k = 0; k < 2; k++) {
         const ry_node *it = v->items[k];
         int32_t d;
-        if (ry_is_null(it))
-            continue;
-        if (it->kind != RY_SCALAR || date_parse(it->text, it->len, &d) < 0)
-            return 0;
-        dates++;
+        if (it->kind == RY_SCALAR && !ry_is_null(it) &&
+            date_parse(it->text, it->len, &d) == 0)
+            return 1;
     }
-    return dates > 0;
+    return 0;
 }
 
 /* One condition {column: value | [v1, v2, ...] | [from, to]}. */
