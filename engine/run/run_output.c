@@ -10,19 +10,19 @@
 #include "mem.h"
 #include "out.h"
 #include "pal.h"
+#include "present.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Words for a missing reason in tables: those of the map legends. */
+/* Words for a missing reason in tables: those of the map legends (the
+ * long form of present.h). */
 static const char *reason_word(const run_ctx *c, const run_indicator *ind,
                                miss_reason why)
 {
-    if (why == MISS_SUPPRESSED && ind && ind->ri->min_base.label.s)
-        return ind->ri->min_base.label.s;
-    return c->r->language.v == RCP_EN ? miss_reason_label_en(why)
-                                      : miss_reason_label_nl(why);
+    return present_miss(present_lang(c->r), why, PRESENT_LONG,
+                        ind ? ind->ri->min_base.label.s : NULL);
 }
 
 /* 1 when every valid value of col is a whole number below 2^53. */

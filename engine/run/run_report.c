@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "present.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,12 +53,9 @@ static void value_text(const run_ctx *c, const run_indicator *ind, size_t u,
                        char *buf, size_t size)
 {
     if (ind->m[u]) {
-        miss_reason why = (miss_reason)ind->m[u];
-        const char *w = why == MISS_SUPPRESSED && ind->ri->min_base.label.s
-                            ? ind->ri->min_base.label.s
-                        : c->r->language.v == RCP_EN ? miss_reason_label_en(why)
-                                                     : miss_reason_label_nl(why);
-        snprintf(buf, size, "%s", w);
+        snprintf(buf, size, "%s",
+                 present_miss(present_lang(c->r), (miss_reason)ind->m[u],
+                              PRESENT_LONG, ind->ri->min_base.label.s));
         return;
     }
     numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
