@@ -19,14 +19,15 @@
 static const char *rule_name(roll_rule r)
 {
     static const char *const n[] = {"none", "sum", "mean", "weighted_mean",
-                                    "ratio"};
+                                    "ratio", "wilson_lower", "wilson_upper"};
     return n[r];
 }
 
 static const char *kind_name(int k)
 {
-    static const char *const n[] = {"rate", "count", "share", "index"};
-    return (unsigned)k < 4 ? n[k] : "rate";
+    static const char *const n[] = {"rate", "count", "share", "index",
+                                    "reach"};
+    return (unsigned)k < 5 ? n[k] : "rate";
 }
 
 static void write_codes(jsonw *w, const char *key, char (*codes)[KEY_MAX],
@@ -98,7 +99,8 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     write_expr(w, "weight", ind->weight);
     write_expr(w, "numerator", ind->num);
     write_expr(w, "denominator", ind->den);
-    if (ind->rule == ROLL_RATIO)
+    if (ind->rule == ROLL_RATIO || ind->rule == ROLL_WILSON_LO ||
+        ind->rule == ROLL_WILSON_HI)
         jsonw_knum(w, "scale", ri->rollup.scale.v);
     jsonw_obj_end(w);
     if (ind->base) {

@@ -111,6 +111,12 @@ static int roll_indicator(run_ctx *c, const run_level *L,
         rc = roll_ratio(&L->g, n, ind->nv, ind->nm, ind->dv, ind->dm,
                         ind->ri->rollup.scale.v, col->d, om);
         break;
+    case ROLL_WILSON_LO:
+    case ROLL_WILSON_HI:
+        rc = roll_wilson(&L->g, n, ind->rule == ROLL_WILSON_HI, ind->nv,
+                         ind->nm, ind->dv, ind->dm, ind->ri->rollup.scale.v,
+                         col->d, om);
+        break;
     case ROLL_NONE:
         memset(om, MISS_INVALID, ng);
         memset(col->d, 0, ng * sizeof(double));
