@@ -225,6 +225,24 @@ int run_write_manifest(run_ctx *c, const char *path)
         jsonw_obj_end(&w);
     }
     jsonw_arr_end(&w);
+    jsonw_key(&w, "funnels");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_funnels; k++) {
+        jsonw_obj_begin(&w);
+        jsonw_kstr(&w, "indicator", c->funnels[k].indicator);
+        jsonw_kstr(&w, "limits", "exact binomial, 95% and 99.8% (Spiegelhalter 2005)");
+        jsonw_knum(&w, "centre", c->funnels[k].centre);
+        jsonw_knum(&w, "units_shown", (double)c->funnels[k].n_shown);
+        jsonw_knum(&w, "units_below_998", (double)c->funnels[k].n_below);
+        jsonw_key(&w, "files");
+        jsonw_arr_begin(&w);
+        for (int x = 0; x < 2; x++)
+            if (c->funnels[k].files[x][0])
+                jsonw_str(&w, c->funnels[k].files[x]);
+        jsonw_arr_end(&w);
+        jsonw_obj_end(&w);
+    }
+    jsonw_arr_end(&w);
     write_versions(&w);
     jsonw_key(&w, "timings_seconds");
     jsonw_obj_begin(&w);

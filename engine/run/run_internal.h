@@ -104,6 +104,13 @@ typedef struct {
     size_t n_maps;
     char recipe_sha[65];
     char created[16];
+    struct run_funnel {       /* per reach indicator (run_reach.c) */
+        const char *indicator;
+        double centre;        /* the area's rate, % */
+        size_t n_shown, n_below;
+        char files[2][256];
+    } *funnels;
+    size_t n_funnels;
 } run_ctx;
 
 /* Wall-clock seconds (monotonic). */
@@ -155,6 +162,14 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir);
 int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
+
+/* run_reach.c */
+/* Funnel plots of the reach indicators into stage_dir/charts. */
+int run_render_funnels(run_ctx *c, const char *stage_dir);
+/* The part `suffix` ("_bereikt", "_ci_onder", ...) of reach indicator
+ * parent, or NULL. */
+const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
+                                    const char *suffix);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

@@ -1,0 +1,243 @@
+/* run_reach.c - the reach part of a run: for every reach indicator a funnel
+ * plot (charts/<name>_funnel.png and .pdf) and its manifest entry; and the
+ * view-model helpers other renderers use for reach (the Wilson interval of
+ * a rate, the parts of a reach indicator).
+ *
+ * The funnel's centre is the area's rate, sum(reached) / sum(target) over
+ * the units where both are valid (the same as the expression funnel() of
+ * the <name>_funnel column and the area rollup); the limit curves are the
+ * exact binomial limits of calc/reach.c at 240 denominators from 1 to the
+ * largest target. Units whose rate is suppressed (min_base) or missing are
+ * left out of the plot; units at position -2 are named.
+ *
+ * Every user-facing word of the reach outputs is in `words` below (NL/EN).
+ */
+#include "run_internal.h"
+
+#include "chart_funnel.h"
+#include "err.h"
+#include "mem.h"
+#include "numfmt.h"
+#include "reach.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- words (user-facing; keep together) ------------------------------- */
+
+enum {
+    W_SUBTITLE, W_X, W_Y, W_CENTRE, W_L95, W_L998, W_BELOW, W_INSIDE,
+    W_NOTE, W_SOURCE, W_RECIPE, W_COUNT
+};
+static const char *const words[2][W_COUNT] = {
+    {"%s · funnelplot per %s", "doelgroep (%s)", "bereik (%s)",
+     "hele gebied: %s", "95%-grenzen", "99,8%-grenzen",
+     "onder de 99,8%%-grens (%zu)", "buurt", 
+     "Een punt buiten de grenzen wijkt meer af dan toeval bij deze "
+     "doelgroepgrootte verklaart (exacte binomiale grenzen, Spiegelhalter "
+     "2005). %zu van %zu %s in de grafiek; kleine doelgroepen zijn weggelaten.",
+     "Bron: ", "recept"},
+    {"%s · funnel plot per %s", "target group (%s)", "reach (%s)",
+     "whole area: %s", "95% limits", "99.8% limits",
+     "below the 99.8%% limit (%zu)", "unit",
+     "A point outside the limits differs more than chance explains at this "
+     "target size (exact binomial limits, Spiegelhalter 2005). %zu of %zu "
+     "%s in the chart; small target groups are left out.",
+     "Source: ", "recipe"},
+};
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* The run indicator called name, or NULL. */
+static const run_indicator *find(const run_ctx *c, const char *name)
+{
+    for (size_t k = 0; k < c->n_ind; k++)
+        if (!strcmp(c->ind[k].ri->name.s, name))
+            return &c->ind[k];
+    return NULL;
+}
+
+/* The part `suffix` of reach indicator parent (e.g. "_bereikt"), or NULL. */
+const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
+                                    const char *suffix)
+{
+    char name[512];
+    snprintf(name, sizeof name, "%s%s", parent, suffix);
+    return find(c, name);
+}
+
+/* Renders one funnel plot for reach indicator ind (its rate part). */
+static int render_funnel(run_ctx *c, const run_indicator *ind,
+                         const char *dir, size_t idx)
+{
+    int en = c->r->language.v == RCP_EN;
+    const char *const *W = words[en];
+    const char *name = ind->ri->name.s;
+    const run_indicator *R = run_reach_part(c, name, "_bereikt");
+    const run_indicator *T = run_reach_part(c, name, "_doelgroep");
+    const run_indicator *F = run_reach_part(c, name, "_funnel");
+    if (!R || !T || !F) {
+        err_set(ERR_RENDER, NULL, 0, NULL, "reach indicator \"%s\" lacks its "
+                "parts", name);
+        return -1;
+    }
+    size_t n = c->n_units;
+    double sr = 0, st = 0;
+    for (size_t u = 0; u < n; u++)
+        if (!R->rm[u] && !T->rm[u]) {
+            sr += R->rv[u];
+            st += T->rv[u];
+        }
+    double theta = st > 0 ? sr / st : 0;
+    double *base = mem_alloc((n ? n : 1) * sizeof *base);
+    double *rate = mem_alloc((n ? n : 1) * sizeof *rate);
+    uint8_t *shown = mem_calloc(n ? n : 1, 1);
+    int8_t *pos = mem_calloc(n ? n : 1, 1);
+    enum { NC = 240 };
+    double *cb = mem_alloc(5 * NC * sizeof *cb);
+    int rc = 0;
+    if (!base || !rate || !shown || !pos || !cb) {
+        rc = err_oom("funnel plot");
+        goto done;
+    }
+    double xmax = 0;
+    size_t n_shown = 0, n_below = 0;
+    for (size_t u = 0; u < n; u++) {
+        if (ind->m[u] || F->m[u] || T->rm[u] || T->rv[u] <= 0)
+            continue;
+        shown[u] = 1;
+        base[u] = T->rv[u];
+        rate[u] = ind->v[u];
+        pos[u] = (int8_t)F->v[u];
+        xmax = fmax(xmax, base[u]);
+        n_shown++;
+        n_below += pos[u] == -2;
+    }
+    c->funnels[idx].centre = 100 * theta;
+    c->funnels[idx].n_shown = n_shown;
+    c->funnels[idx].n_below = n_below;
+    if (n_shown == 0 || theta <= 0 || theta >= 1)
+        goto done; /* nothing to draw: the manifest says so */
+    double *lo998 = cb + NC, *lo95 = cb + 2 * NC, *hi95 = cb + 3 * NC,
+           *hi998 = cb + 4 * NC;
+    for (int k = 0; k < NC; k++) {
+        double f = (double)k / (NC - 1);
+        cb[k] = fmax(1, xmax * 1.04 * f * f);
+        if (reach_funnel_limits(theta, cb[k], REACH_FUNNEL_EXACT, &lo998[k],
+                                &lo95[k], &hi95[k], &hi998[k]) < 0) {
+            err_set(ERR_RENDER, NULL, 0, NULL, "funnel limits of \"%s\"", name);
+            rc = -1;
+            goto done;
+        }
+        lo998[k] *= 100;
+        lo95[k] *= 100;
+        hi95[k] *= 100;
+        hi998[k] *= 100;
+    }
+    numfmt_lang lang = en ? NUMFMT_EN : NUMFMT_NL;
+    char title[400], sub[400], xl[200], yl[200], centre[160], cval[64],
+        below[120], note[600], src[800], prov[300];
+    const char *unit = ind->ri->unit.s ? ind->ri->unit.s : "%";
+    const char *tunit = T->ri->unit.s ? T->ri->unit.s
+                        : en ? "count" : "aantal";
+    snprintf(title, sizeof title, "%s",
+             ind->ri->label.s ? ind->ri->label.s : name);
+    snprintf(sub, sizeof sub, W[W_SUBTITLE],
+             c->r->title.s ? c->r->title.s : c->r->name.s,
+             key_level_name(c->unit_level));
+    snprintf(xl, sizeof xl, W[W_X], tunit);
+    snprintf(yl, sizeof yl, W[W_Y], unit);
+    numfmt_unit(100 * theta, ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v : 1,
+                unit, lang, cval, sizeof cval);
+    snprintf(centre, sizeof centre, W[W_CENTRE], cval);
+    snprintf(below, sizeof below, W[W_BELOW], n_below);
+    snprintf(note, sizeof note, W[W_NOTE], n_shown, n,
+             key_level_plural(c->unit_level));
+    size_t used = (size_t)snprintf(src, sizeof src, "%s", W[W_SOURCE]);
+    for (size_t k = 0; k < c->n_src && used < sizeof src; k++) {
+        const run_source *s = &c->src[k];
+        const char *lab = s->rs->label.s ? s->rs->label.s : s->rs->path.s;
+        used += (size_t)snprintf(src + used, sizeof src - used, "%s%s",
+                                 k ? "; " : "", lab);
+    }
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s",
+             DNAWIJK_VERSION, W[W_RECIPE], c->r->name.s, c->recipe_sha,
+             c->created);
+    funnel_spec fs;
+    memset(&fs, 0, sizeof fs);
+    fs.title = title;
+    fs.subtitle = sub;
+    fs.x_label = xl;
+    fs.y_label = yl;
+    fs.unit = unit;
+    fs.n = n;
+    fs.base = base;
+    fs.rate = rate;
+    fs.shown = shown;
+    fs.position = pos;
+    fs.labels = (const char *const *)c->unit_names;
+    fs.centre = 100 * theta;
+    fs.n_curve = NC;
+    fs.curve_base = cb;
+    fs.lo998 = lo998;
+    fs.lo95 = lo95;
+    fs.hi95 = hi95;
+    fs.hi998 = hi998;
+    fs.centre_label = centre;
+    fs.l95_label = W[W_L95];
+    fs.l998_label = W[W_L998];
+    fs.below_label = below;
+    fs.inside_label = NULL;
+    fs.note = note;
+    fs.source_line = src;
+    fs.provenance = prov;
+    fs.language = en ? "en" : "nl";
+    static const char *const ext[] = {"png", "pdf"};
+    for (int f = 0; rc == 0 && f < 2; f++) {
+        char path[8600];
+        snprintf(path, sizeof path, "%s/%s_funnel.%s", dir, name, ext[f]);
+        rc = chart_funnel_render(&fs, path, f == 0 ? PAGE_PNG : PAGE_PDF);
+        if (rc == 0)
+            snprintf(c->funnels[idx].files[f], sizeof c->funnels[idx].files[f],
+                     "charts/%s_funnel.%s", name, ext[f]);
+    }
+    if (rc < 0)
+        err_prefix("funnel plot of \"%s\"", name);
+done:
+    mem_free(base);
+    mem_free(rate);
+    mem_free(shown);
+    mem_free(pos);
+    mem_free(cb);
+    return rc;
+}
+
+int run_render_funnels(run_ctx *c, const char *stage_dir)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->n_ind; k++)
+        n += c->ind[k].ri->part == RCP_PART_REACH_RATE;
+    if (n == 0)
+        return 0;
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/charts", stage_dir);
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+        return -1;
+    }
+    c->funnels = mem_calloc(n, sizeof *c->funnels);
+    if (!c->funnels)
+        return err_oom("funnel plots");
+    for (size_t k = 0; k < c->n_ind; k++) {
+        const run_indicator *ind = &c->ind[k];
+        if (ind->ri->part != RCP_PART_REACH_RATE)
+            continue;
+        c->funnels[c->n_funnels].indicator = ind->ri->name.s;
+        if (render_funnel(c, ind, dir, c->n_funnels++) < 0)
+            return -1;
+    }
+    return 0;
+}
