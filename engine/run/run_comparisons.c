@@ -109,7 +109,13 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     spec.source_line = src;
     spec.provenance = prov;
     spec.language = en ? "en" : "nl";
-    int rc = 0;
+    double *ci[2] = {NULL, NULL};
+    int rc = run_reach_interval(c, ind, t, ci);
+    if (rc == 0 && ci[0]) {
+        spec.lower = ci[0];
+        spec.upper = ci[1];
+        spec.interval_label = run_reach_word(c, RUN_REACH_W_INTERVAL);
+    }
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {
         char path[8600];
@@ -122,6 +128,8 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     mem_free(labels);
     mem_free(why);
     mem_free(miss);
+    mem_free(ci[0]);
+    mem_free(ci[1]);
     if (rc < 0)
         err_prefix("comparison \"%s\"", cmp->name.s);
     return rc;

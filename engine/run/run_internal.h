@@ -170,6 +170,18 @@ int run_render_funnels(run_ctx *c, const char *stage_dir);
  * parent, or NULL. */
 const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
                                     const char *suffix);
+/* When ind is a reach rate: ci[0], ci[1] = new arrays (caller frees with
+ * mem_free) of the lower and upper Wilson ends per row of result table t
+ * (NAN where missing); otherwise both stay NULL. 0 or -1 (OOM). */
+int run_reach_interval(const run_ctx *c, const run_indicator *ind,
+                       const tbl *t, double *ci[2]);
+/* Words of the reach outputs in the recipe's language. */
+enum { RUN_REACH_W_INTERVAL = 0, RUN_REACH_W_REACHED, RUN_REACH_W_TARGET,
+       RUN_REACH_W_RATE, RUN_REACH_W_FUNNEL, RUN_REACH_W_SECTION,
+       RUN_REACH_W_WHY, RUN_REACH_W_POS_M2, RUN_REACH_W_POS_M1,
+       RUN_REACH_W_POS_0, RUN_REACH_W_POS_1, RUN_REACH_W_POS_2,
+       RUN_REACH_W_GAP, RUN_REACH_W_COUNT };
+const char *run_reach_word(const run_ctx *c, int which);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

@@ -33,6 +33,17 @@ static const char *group_name(run_ctx *c, const run_level *L, size_t g)
         if (r >= 0 && col_str(nc, (size_t)r))
             return col_str(nc, (size_t)r);
     }
+    /* a unit-level source that names the coarser level (wijknaam beside
+     * each buurt), at the first member's row */
+    for (size_t k = 0; k < c->n_src; k++) {
+        const run_source *s = &c->src[k];
+        if (!s->joined || s->j.kind != JOIN_SAME || !s->j.row)
+            continue;
+        nc = run_name_column(s, L->level);
+        int64_t r = nc ? s->j.row[L->g.first_unit[g]] : -1;
+        if (r >= 0 && col_str(nc, (size_t)r))
+            return col_str(nc, (size_t)r);
+    }
     return L->g.codes[g];
 }
 

@@ -49,6 +49,26 @@ static const char *const words[2][W_COUNT] = {
      "Source: ", "recipe"},
 };
 
+/* Words other renderers use (run_reach_word), NL then EN. */
+static const char *const shared_words[2][RUN_REACH_W_COUNT] = {
+    {"lijn: 95%-interval (Wilson)", "bereikt", "doelgroep", "bereik",
+     "funnelplot", "Bereik", "Waarom moeilijk bereikbaar (bijdrage per factor, z-scores)",
+     "onder de 99,8%-grens: lager dan toeval verklaart",
+     "onder de 95%-grens", "binnen de grenzen", "boven de 95%-grens",
+     "boven de 99,8%-grens: hoger dan toeval verklaart", "nog niet bereikt"},
+    {"line: 95% interval (Wilson)", "reached", "target group", "reach",
+     "funnel plot", "Reach", "Why hard to reach (contribution per factor, z-scores)",
+     "below the 99.8% limit: lower than chance explains",
+     "below the 95% limit", "inside the limits", "above the 95% limit",
+     "above the 99.8% limit: higher than chance explains", "not yet reached"},
+};
+
+const char *run_reach_word(const run_ctx *c, int which)
+{
+    int en = c->r->language.v == RCP_EN;
+    return (unsigned)which < RUN_REACH_W_COUNT ? shared_words[en][which] : "";
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 /* The run indicator called name, or NULL. */
@@ -67,6 +87,34 @@ const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
     char name[512];
     snprintf(name, sizeof name, "%s%s", parent, suffix);
     return find(c, name);
+}
+
+int run_reach_interval(const run_ctx *c, const run_indicator *ind,
+                       const tbl *t, double *ci[2])
+{
+    ci[0] = ci[1] = NULL;
+    if (ind->ri->part != RCP_PART_REACH_RATE)
+        return 0;
+    char name[2][512];
+    snprintf(name[0], sizeof name[0], "%s_ci_onder", ind->ri->name.s);
+    snprintf(name[1], sizeof name[1], "%s_ci_boven", ind->ri->name.s);
+    const tbl_col *col[2] = {tbl_col_by_name(t, name[0]),
+                             tbl_col_by_name(t, name[1])};
+    if (!col[0] || !col[1])
+        return 0;
+    size_t n = tbl_nrows(t);
+    (void)c;
+    for (int k = 0; k < 2; k++) {
+        ci[k] = mem_alloc((n ? n : 1) * sizeof *ci[k]);
+        if (!ci[k]) {
+            mem_free(ci[0]);
+            ci[0] = ci[1] = NULL;
+            return err_oom("intervals");
+        }
+        for (size_t r = 0; r < n; r++)
+            ci[k][r] = col_miss(col[k], r) ? NAN : col[k]->d[r];
+    }
+    return 0;
 }
 
 /* Renders one funnel plot for reach indicator ind (its rate part). */
