@@ -130,6 +130,7 @@ typedef enum {
     RCP_CLS_QUANTILE = 0, RCP_CLS_EQUAL, RCP_CLS_JENKS, RCP_CLS_HEADTAIL,
     RCP_CLS_STDDEV, RCP_CLS_PRETTY, RCP_CLS_MANUAL
 } rcp_cls_method;
+typedef enum { RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE } rcp_map_type;
 typedef enum { RCP_PAGE_A4 = 0, RCP_PAGE_A3, RCP_PAGE_PIXELS } rcp_page_size;
 typedef enum { RCP_PORTRAIT = 0, RCP_LANDSCAPE } rcp_orientation;
 typedef enum { RCP_LABELS_NONE = 0, RCP_LABELS_NAMES, RCP_LABELS_VALUES } rcp_labels;
@@ -248,6 +249,9 @@ typedef struct {
     rcp_bool context;    /* draw the surroundings; default 1 */
     rcp_bool inset;      /* default 0 */
     rcp_str title, subtitle;
+    rcp_enum type;       /* rcp_map_type; default choropleth */
+    rcp_str x, y;        /* bivariate: the indicators on the two axes (3
+                            classes each; indicator: defaults to y) */
 } rcp_map;
 
 typedef struct {

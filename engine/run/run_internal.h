@@ -8,6 +8,7 @@
 #include "expr.h"
 #include "join.h"
 #include "keyidx.h"
+#include "map.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -182,6 +183,16 @@ enum { RUN_REACH_W_INTERVAL = 0, RUN_REACH_W_REACHED, RUN_REACH_W_TARGET,
        RUN_REACH_W_POS_0, RUN_REACH_W_POS_1, RUN_REACH_W_POS_2,
        RUN_REACH_W_GAP, RUN_REACH_W_COUNT };
 const char *run_reach_word(const run_ctx *c, int which);
+
+/* run_bivar.c */
+/* Legend entries (9 grid cells, then missing reasons), per-unit entries,
+ * the y classification (into ycls, for the manifest), the axis notes and
+ * four NUL-separated titles (map, x axis, y axis, legend) of bivariate map
+ * m. Arrays are new (mem_free). 0 or -1 with the error set. */
+int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
+                     map_legend_entry **legend, char (**text)[96],
+                     size_t *n_legend, int **entry, char notes[2][400],
+                     char *titles, size_t tsize);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

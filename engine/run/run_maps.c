@@ -282,14 +282,21 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
     const run_indicator *ind = indicator_of(c, m->indicator.s);
-    if (classify(c, m, ind, &res->cls) < 0)
-        return run_error_here(m->indicator.pos, "map classification");
-    pal_rgb col[CLS_K_MAX];
     legend_build lb;
     memset(&lb, 0, sizeof lb);
-    int rc = colours(c, m, ind, &res->cls, col);
-    if (rc == 0)
-        rc = build_legend(c, ind, &res->cls, col, &lb);
+    int bivar = m->type.v == RCP_MAP_BIVARIATE, rc;
+    char notes[2][400], btitles[1700];
+    if (bivar) {
+        rc = run_bivar_legend(c, m, &res->cls, &lb.legend, &lb.text, &lb.n,
+                              &lb.entry, notes, btitles, sizeof btitles);
+    } else {
+        if (classify(c, m, ind, &res->cls) < 0)
+            return run_error_here(m->indicator.pos, "map classification");
+        pal_rgb col[CLS_K_MAX];
+        rc = colours(c, m, ind, &res->cls, col);
+        if (rc == 0)
+            rc = build_legend(c, ind, &res->cls, col, &lb);
+    }
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
         labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);
@@ -339,6 +346,20 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.legend = lb.legend;
     spec.n_legend = lb.n;
     spec.n_classes = (size_t)res->cls.k;
+    if (bivar && rc == 0) {
+        const char *t1 = btitles + strlen(btitles) + 1;
+        const char *t2 = t1 + strlen(t1) + 1;
+        const char *t3 = t2 + strlen(t2) + 1;
+        if (!m->title.s)
+            snprintf(title, sizeof title, "%.250s", btitles);
+        snprintf(legend_title, sizeof legend_title, "%.250s", t3);
+        spec.bivariate = 1;
+        spec.n_classes = 9;
+        spec.x_title = t1;
+        spec.y_title = t2;
+        spec.x_note = notes[0];
+        spec.y_note = notes[1];
+    }
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;
     if (m->highlight.s)
