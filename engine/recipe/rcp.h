@@ -216,7 +216,8 @@ typedef struct {
     /* set on the indicators an expansion made: */
     int part;            /* rcp_part; RCP_PART_NONE for ordinary ones */
     const char *part_of; /* the name written in the recipe, or NULL */
-    const char *factor;  /* RCP_PART_INDEX_FACTOR: the factor's name */
+    const char *factor;  /* RCP_PART_INDEX_FACTOR: the factor's label (its
+                            name when it has none) */
 } rcp_indicator;
 
 typedef struct {
@@ -289,6 +290,8 @@ typedef struct {
     rcp_enum page;       /* rcp_page_size (A4 or A3); default A4 */
     rcp_bool combined;   /* one PDF with all sheets; default 1 */
     rcp_bool locator;    /* small locator map; default 1 */
+    rcp_strlist reach;   /* reach indicators for the reach section */
+    rcp_str hard_to_reach; /* an index with factors: its contributions */
 } rcp_factsheet;
 
 typedef struct {

@@ -479,6 +479,10 @@ static const rcp_field sheet_fields[] = {
     {.key = "page", .kind = F_ENUM, .off = FS(page), .opts = paper_opts},
     {.key = "combined", .kind = F_BOOL, .off = FS(combined)},
     {.key = "locator", .kind = F_BOOL, .off = FS(locator)},
+    {.key = "reach", .kind = F_STRLIST, .off = FS(reach),
+     .hint = "a list of reach indicators (kind: reach)"},
+    {.key = "hard_to_reach", .kind = F_STR, .off = FS(hard_to_reach),
+     .hint = "an index indicator with factors:"},
     {.key = NULL}};
 #undef FS
 
@@ -695,6 +699,29 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
         for (size_t j = 0; j < f->n_figures; j++)
             if (rcp_check_indicator_ref(r, &f->figures[j].indicator, w) < 0)
                 return -1;
+        for (size_t j = 0; j < f->reach.n; j++) {
+            rcp_str ref;
+            memset(&ref, 0, sizeof ref);
+            ref.s = f->reach.s[j];
+            ref.pos = f->reach.at[j];
+            if (rcp_check_indicator_ref(r, &ref, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, ref.s)->part != RCP_PART_REACH_RATE)
+                return rcp_error_at(ref.pos, ERR_RECIPE, "reach in %s lists "
+                                    "\"%s\", which is not a reach indicator "
+                                    "(kind: reach with reached: and target:)",
+                                    w, ref.s);
+        }
+        if (f->hard_to_reach.s) {
+            if (rcp_check_indicator_ref(r, &f->hard_to_reach, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, f->hard_to_reach.s)->part !=
+                RCP_PART_INDEX_TOTAL)
+                return rcp_error_at(f->hard_to_reach.pos, ERR_RECIPE,
+                                    "hard_to_reach in %s is \"%s\", which is "
+                                    "not an index with factors:", w,
+                                    f->hard_to_reach.s);
+        }
         for (size_t b = 0; b < f->n_boxes; b++)
             for (size_t j = 0; j < f->boxes[b].indicators.n; j++) {
                 rcp_str ref;

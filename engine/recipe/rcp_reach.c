@@ -367,7 +367,7 @@ static int expand_index(rcp_sctx *c, const rcp *r, const rcp_indicator *ind,
         o->decimals.v = ind->decimals.v >= 0 ? ind->decimals.v : 2;
         o->part = RCP_PART_INDEX_FACTOR;
         o->part_of = ind->name.s;
-        o->factor = f->name.s;
+        o->factor = f->label.s ? f->label.s : f->name.s;
         size_t u = strlen(sum);
         snprintf(sum + u, cap - u, "%s%s", k ? " + " : "", name);
     }

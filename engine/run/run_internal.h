@@ -177,12 +177,31 @@ const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
 int run_reach_interval(const run_ctx *c, const run_indicator *ind,
                        const tbl *t, double *ci[2]);
 /* Words of the reach outputs in the recipe's language. */
-enum { RUN_REACH_W_INTERVAL = 0, RUN_REACH_W_REACHED, RUN_REACH_W_TARGET,
-       RUN_REACH_W_RATE, RUN_REACH_W_FUNNEL, RUN_REACH_W_SECTION,
+enum { RUN_REACH_W_INTERVAL = 0, RUN_REACH_W_COUNTS, RUN_REACH_W_AREA,
+       RUN_REACH_W_INDEX, RUN_REACH_W_FUNNEL, RUN_REACH_W_SECTION,
        RUN_REACH_W_WHY, RUN_REACH_W_POS_M2, RUN_REACH_W_POS_M1,
        RUN_REACH_W_POS_0, RUN_REACH_W_POS_1, RUN_REACH_W_POS_2,
        RUN_REACH_W_GAP, RUN_REACH_W_COUNT };
 const char *run_reach_word(const run_ctx *c, int which);
+/* The reach section of the fact sheets (factsheets: reach:, hard_to_reach:)
+ * for all units: built once, then pointed at from each sheet_unit. */
+typedef struct {
+    size_t n_reach, n_factors;
+    void *rows;            /* n_units * n_reach sheet_reach_row */
+    void *why;             /* n_units sheet_reach_why, or NULL */
+    char (*counts)[200];   /* n_units * n_reach */
+    char (*area)[96];      /* n_reach */
+    const char **flabels;  /* n_factors */
+    double *fval;          /* n_units * n_factors */
+    uint8_t *fmiss;
+} run_reach_sheet;
+/* Builds the section for factsheet fs. 0 or -1 (OOM). */
+int run_reach_sheet_build(const run_ctx *c, const rcp_factsheet *fs,
+                          run_reach_sheet *rs);
+/* Points sheet unit su (a sheet_unit *) at unit u's section. */
+void run_reach_sheet_unit(const run_ctx *c, const run_reach_sheet *rs,
+                          size_t u, void *su);
+void run_reach_sheet_free(run_reach_sheet *rs);
 
 /* run_bivar.c */
 /* Legend entries (9 grid cells, then missing reasons), per-unit entries,

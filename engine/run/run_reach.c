@@ -19,6 +19,7 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "reach.h"
+#include "sheet.h"
 
 #include <errno.h>
 #include <math.h>
@@ -51,12 +52,12 @@ static const char *const words[2][W_COUNT] = {
 
 /* Words other renderers use (run_reach_word), NL then EN. */
 static const char *const shared_words[2][RUN_REACH_W_COUNT] = {
-    {"lijn: 95%-interval (Wilson)", "bereikt", "doelgroep", "bereik",
+    {"lijn: 95%-interval (Wilson)", "%s van %s bereikt · nog %s niet bereikt", "gebied %s", "index",
      "funnelplot", "Bereik", "Waarom moeilijk bereikbaar (bijdrage per factor, z-scores)",
      "onder de 99,8%-grens: lager dan toeval verklaart",
      "onder de 95%-grens", "binnen de grenzen", "boven de 95%-grens",
      "boven de 99,8%-grens: hoger dan toeval verklaart", "nog niet bereikt"},
-    {"line: 95% interval (Wilson)", "reached", "target group", "reach",
+    {"line: 95% interval (Wilson)", "%s of %s reached · %s not yet reached", "area %s", "index",
      "funnel plot", "Reach", "Why hard to reach (contribution per factor, z-scores)",
      "below the 99.8% limit: lower than chance explains",
      "below the 95% limit", "inside the limits", "above the 95% limit",
@@ -288,4 +289,154 @@ int run_render_funnels(run_ctx *c, const char *stage_dir)
             return -1;
     }
     return 0;
+}
+
+/* ---- the reach section of the fact sheets ------------------------------ */
+
+void run_reach_sheet_free(run_reach_sheet *rs)
+{
+    mem_free(rs->rows);
+    mem_free(rs->why);
+    mem_free(rs->counts);
+    mem_free(rs->area);
+    mem_free(rs->flabels);
+    mem_free(rs->fval);
+    mem_free(rs->fmiss);
+    memset(rs, 0, sizeof *rs);
+}
+
+/* The text of a missing value of ind (its min_base label when suppressed). */
+static const char *why_missing(const run_ctx *c, const run_indicator *ind,
+                               uint8_t why)
+{
+    if (why == MISS_SUPPRESSED && ind->ri->min_base.label.s)
+        return ind->ri->min_base.label.s;
+    return c->r->language.v == RCP_EN ? miss_reason_label_en((miss_reason)why)
+                                      : miss_reason_label_nl((miss_reason)why);
+}
+
+int run_reach_sheet_build(const run_ctx *c, const rcp_factsheet *fs,
+                          run_reach_sheet *rs)
+{
+    memset(rs, 0, sizeof *rs);
+    size_t n = c->n_units, nr = fs->reach.n;
+    const run_indicator *idx = fs->hard_to_reach.s ? find(c, fs->hard_to_reach.s)
+                                                   : NULL;
+    size_t nf = 0;
+    for (size_t k = 0; idx && k < c->n_ind; k++)
+        nf += c->ind[k].ri->part == RCP_PART_INDEX_FACTOR &&
+              !strcmp(c->ind[k].ri->part_of, idx->ri->name.s);
+    if (nr == 0 && !idx)
+        return 0;
+    rs->n_reach = nr;
+    rs->n_factors = nf;
+    sheet_reach_row *rows = mem_calloc((n ? n : 1) * (nr ? nr : 1), sizeof *rows);
+    sheet_reach_why *why = idx ? mem_calloc(n ? n : 1, sizeof *why) : NULL;
+    rs->rows = rows;
+    rs->why = why;
+    rs->counts = mem_calloc((n ? n : 1) * (nr ? nr : 1), sizeof *rs->counts);
+    rs->area = mem_calloc(nr ? nr : 1, sizeof *rs->area);
+    rs->flabels = mem_calloc(nf ? nf : 1, sizeof *rs->flabels);
+    rs->fval = mem_calloc((n ? n : 1) * (nf ? nf : 1), sizeof *rs->fval);
+    rs->fmiss = mem_calloc((n ? n : 1) * (nf ? nf : 1), 1);
+    if (!rows || (idx && !why) || !rs->counts || !rs->area || !rs->flabels ||
+        !rs->fval || !rs->fmiss) {
+        run_reach_sheet_free(rs);
+        return err_oom("reach section");
+    }
+    int en = c->r->language.v == RCP_EN;
+    numfmt_lang lang = en ? NUMFMT_EN : NUMFMT_NL;
+    const run_level *area = c->n_levels ? &c->levels[c->n_levels - 1] : NULL;
+    for (size_t j = 0; j < nr; j++) {
+        const run_indicator *ind = find(c, fs->reach.s[j]);
+        const run_indicator *R = run_reach_part(c, ind->ri->name.s, "_bereikt");
+        const run_indicator *T = run_reach_part(c, ind->ri->name.s, "_doelgroep");
+        const run_indicator *G = run_reach_part(c, ind->ri->name.s, "_gat");
+        const run_indicator *L = run_reach_part(c, ind->ri->name.s, "_ci_onder");
+        const run_indicator *H = run_reach_part(c, ind->ri->name.s, "_ci_boven");
+        const run_indicator *F = run_reach_part(c, ind->ri->name.s, "_funnel");
+        double av = 0;
+        uint8_t am = MISS_EMPTY;
+        if (area && area->level == KEY_INVALID) {
+            const tbl_col *col = tbl_col_by_name(area->result, ind->ri->name.s);
+            if (col && !col_miss(col, 0)) {
+                av = col->d[0];
+                am = 0;
+            }
+        }
+        int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v : 1;
+        char v[64];
+        numfmt_unit(av, dec, ind->ri->unit.s, lang, v, sizeof v);
+        snprintf(rs->area[j], sizeof rs->area[j], shared_words[en][RUN_REACH_W_AREA], v);
+        for (size_t u = 0; u < n; u++) {
+            sheet_reach_row *q = &rows[u * nr + j];
+            q->label = ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s;
+            q->unit = ind->ri->unit.s;
+            q->decimals = dec;
+            if (!R->m[u] && !T->m[u] && !G->m[u]) {
+                char a[48], b[48], g[48];
+                numfmt(R->v[u], 0, lang, a, sizeof a);
+                numfmt(T->v[u], 0, lang, b, sizeof b);
+                numfmt(G->v[u], 0, lang, g, sizeof g);
+                snprintf(rs->counts[u * nr + j], sizeof rs->counts[0],
+                         shared_words[en][RUN_REACH_W_COUNTS], a, b, g);
+                q->counts = rs->counts[u * nr + j];
+            }
+            q->rate = ind->v[u];
+            q->miss = ind->m[u] || L->m[u] || H->m[u];
+            q->lo = L->v[u];
+            q->hi = H->v[u];
+            if (q->miss)
+                q->miss_text = why_missing(c, ind, ind->m[u] ? ind->m[u]
+                                                  : L->m[u] ? L->m[u] : H->m[u]);
+            q->area_rate = av;
+            q->area_miss = am;
+            q->area_label = rs->area[j];
+            q->position = F->m[u] ? 99 : (int)F->v[u];
+            q->position_text = F->m[u] ? NULL
+                : shared_words[en][RUN_REACH_W_POS_0 + (int)F->v[u]];
+        }
+    }
+    if (idx) {
+        size_t f = 0;
+        for (size_t k = 0; k < c->n_ind; k++) {
+            const run_indicator *fi = &c->ind[k];
+            if (fi->ri->part != RCP_PART_INDEX_FACTOR ||
+                strcmp(fi->ri->part_of, idx->ri->name.s))
+                continue;
+            rs->flabels[f] = fi->ri->factor ? fi->ri->factor : fi->ri->name.s;
+            for (size_t u = 0; u < n; u++) {
+                rs->fval[u * nf + f] = fi->v[u];
+                rs->fmiss[u * nf + f] = fi->m[u];
+            }
+            f++;
+        }
+        for (size_t u = 0; u < n; u++) {
+            sheet_reach_why *w = &why[u];
+            w->title = shared_words[en][RUN_REACH_W_WHY];
+            w->labels = rs->flabels;
+            w->values = rs->fval + u * nf;
+            w->miss = rs->fmiss + u * nf;
+            w->n = nf;
+            w->total_label = idx->ri->label.s ? idx->ri->label.s
+                                              : shared_words[en][RUN_REACH_W_INDEX];
+            w->total = idx->v[u];
+            w->total_miss = idx->m[u];
+            w->miss_text = en ? miss_reason_label_en(MISS_EMPTY)
+                              : miss_reason_label_nl(MISS_EMPTY);
+        }
+    }
+    return 0;
+}
+
+void run_reach_sheet_unit(const run_ctx *c, const run_reach_sheet *rs,
+                          size_t u, void *unit)
+{
+    sheet_unit *su = unit;
+    if (rs->n_reach == 0 && !rs->why)
+        return;
+    su->reach_title = shared_words[c->r->language.v == RCP_EN][RUN_REACH_W_SECTION];
+    su->reach = (const sheet_reach_row *)rs->rows + u * rs->n_reach;
+    su->n_reach = rs->n_reach;
+    su->why = rs->why ? (const sheet_reach_why *)rs->why + u : NULL;
 }
