@@ -135,6 +135,17 @@ static void write_map(jsonw *w, const run_map_result *m)
     jsonw_arr_end(w);
     jsonw_kint(w, "missing", (int64_t)m->cls.n_missing);
     jsonw_knum(w, "gvf", m->cls.gvf);
+    if (m->map->type.v == RCP_MAP_BIVARIATE) {
+        /* the y axis is above (breaks, counts); x and the 3 x 3 cells here */
+        jsonw_kstr(w, "type", "bivariate");
+        jsonw_kstr(w, "x", m->map->x.s);
+        jsonw_kstr(w, "y", m->map->y.s);
+        jsonw_key(w, "cells");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < 9; k++)
+            jsonw_int(w, (int64_t)m->cells[k]);
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)

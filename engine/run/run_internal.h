@@ -68,6 +68,7 @@ typedef struct {
     cls_result cls;
     char files[3][256];
     int n_files;
+    size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
 } run_map_result;
 
 typedef struct {

@@ -359,6 +359,8 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         spec.y_title = t2;
         spec.x_note = notes[0];
         spec.y_note = notes[1];
+        for (int k = 0; k < 9; k++)
+            res->cells[k] = lb.legend[k].count;
     }
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;

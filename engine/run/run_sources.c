@@ -362,11 +362,16 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
-            mem_free(s->gd[j]);
-            mem_free(s->gm[j]);
-            mem_free(s->gc[j]);
-            mem_free(s->rd[j]);
+        /* any of the four arrays may be missing after a failed allocation */
+        for (size_t j = 0; j < (s->t ? tbl_ncols(s->t) : 0); j++) {
+            if (s->gd)
+                mem_free(s->gd[j]);
+            if (s->gm)
+                mem_free(s->gm[j]);
+            if (s->gc)
+                mem_free(s->gc[j]);
+            if (s->rd)
+                mem_free(s->rd[j]);
         }
         mem_free(s->gd);
         mem_free(s->gm);

@@ -18,8 +18,8 @@ from e2elib import Ctx, read_out_csv, write
 t = Ctx()
 OUT = os.path.join(t.work, "out")
 recipe = os.path.join(t.src, "recipes", "bereik_amsterdam.yaml")
-p = t.run("run", recipe, "-o", OUT, "-q", "--set", "factsheets=",
-          "--set", "maps.0.formats=png")
+os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+p = t.run("run", recipe, "-o", OUT, "-q")
 res = os.path.join(OUT, "bereik_amsterdam")
 units = read_out_csv(os.path.join(res, "indicators.csv"))
 area = list(read_out_csv(os.path.join(res, "indicators_gebied.csv")).values())[0]
@@ -216,6 +216,79 @@ if os.path.exists(pdf):
         nm = units[c]["name"]
         t.check(nm in text.replace("\n", " ") or nm[:12] in text,
                 "flagged buurt %s (%s) named on the funnel plot" % (c, nm))
+
+# --- the bivariate map: R type 7 tertiles of both axes, counted per cell ------
+man = json.load(open(os.path.join(res, "manifest.json"), encoding="utf-8"))
+bm = [m for m in man["maps"] if m.get("type") == "bivariate"]
+t.check(len(bm) == 1 and bm[0]["x"] == "laag_inkomen" and bm[0]["y"] == "bereik_laag_inkomen",
+        "the manifest lists the bivariate map")
+
+
+def tertile_breaks(vals):
+    v = sorted(vals)
+    out = []
+    for i in range(4):
+        pos = (len(v) - 1) * i / 3
+        lo = int(math.floor(pos))
+        h = pos - lo
+        out.append(v[lo] if h == 0 else (1 - h) * v[lo] + h * v[lo + 1])
+    return out
+
+
+def klass(x, b):
+    if x <= b[1]:
+        return 0
+    return 1 if x <= b[2] else 2
+
+
+if bm:
+    xs = {c: units[c]["laag_inkomen"] for c in codes}
+    ys = {c: units[c]["bereik_laag_inkomen"] for c in codes}
+    bx = tertile_breaks([v for v in xs.values() if v is not None])
+    by = tertile_breaks([v for v in ys.values() if v is not None])
+    cells = [0] * 9
+    for c in codes:
+        if xs[c] is not None and ys[c] is not None:
+            cells[3 * klass(ys[c], by) + klass(xs[c], bx)] += 1
+    t.check(bm[0]["cells"] == cells, "bivariate cells %r, want %r" % (bm[0]["cells"], cells))
+    t.check(all(os.path.getsize(os.path.join(res, f)) > 1000 for f in bm[0]["files"]),
+            "bivariate map files")
+    text = subprocess.run(["pdftotext", os.path.join(res, "maps", "laag_inkomen_bereik.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    t.check("Gearceerd" in text and "Laag inkomen" in text and "Bereik lage inkomens" in text,
+            "the bivariate legend names both axes and the hatching")
+
+# --- the fact sheet's reach section -------------------------------------------
+c = max((c for c in codes if units[c]["bereik_huishoudens"] is not None),
+        key=lambda c: units[c]["bereik_huishoudens_doelgroep"])
+text = subprocess.run(["pdftotext", "-layout", os.path.join(res, "factsheets", c + ".pdf"), "-"],
+                      capture_output=True, text=True).stdout
+
+
+def nl(v, dec):
+    s = ("%%.%df" % dec) % v
+    ip, _, fp = s.partition(".")
+    ip = "{:,}".format(int(ip)).replace(",", ".")
+    return ip + ("," + fp if fp else "")
+
+
+u = units[c]
+want = "%s van %s bereikt" % (nl(u["bereik_huishoudens_bereikt"], 0),
+                              nl(u["bereik_huishoudens_doelgroep"], 0))
+t.check(want in text, "sheet %s shows '%s'" % (c, want))
+lo, hi = wilson(reached_all[c], target_all[c])
+want = "(%s – %s" % (nl(lo, 1), nl(hi, 1))
+t.check(want in text, "sheet %s shows the interval '%s'" % (c, want))
+t.check("Waarom moeilijk bereikbaar" in text, "sheet %s has the contributions chart" % c)
+pos_words = {-2: "onder de 99,8%-grens", -1: "onder de 95%-grens", 0: "binnen de grenzen",
+             1: "boven de 95%-grens", 2: "boven de 99,8%-grens"}
+t.check(pos_words[int(u["bereik_huishoudens_funnel"])] in text,
+        "sheet %s names its place in the funnel" % c)
+
+# --- the comparison chart has error bars (its legend says so) ------------------
+text = subprocess.run(["pdftotext", os.path.join(res, "charts", "bereik_per_wijk.pdf"), "-"],
+                      capture_output=True, text=True).stdout
+t.check("95%-interval (Wilson)" in text, "the comparison chart explains its error bars")
 
 # --- recipe errors -----------------------------------------------------------
 bad = write(os.path.join(t.work, "bad.yaml"), """name: bad
