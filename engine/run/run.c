@@ -4,6 +4,7 @@
  * appear atomically. */
 #include "run_internal.h"
 
+#include "atomic.h"
 #include "err.h"
 #include "fsutil.h"
 #include "mem.h"
@@ -50,33 +51,12 @@ static void set_created(run_ctx *c)
     strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);
 }
 
-static int mkdir_parents(const char *dir)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            goto fail;
-        *p = '/';
-    }
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        goto fail;
-    return 0;
-fail:
-    err_set(ERR_IO, buf, 0, NULL, "cannot create the folder: %s",
-            strerror(errno));
-    return -1;
-}
-
 /* Writes everything into a staging folder beside the final one, then swaps
  * it into place. */
 static int write_all(run_ctx *c)
 {
     const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
-    if (mkdir_parents(outdir) < 0)
+    if (mkdir_p(outdir) < 0)
         return -1;
     char final_dir[4096], stage[4096], path[4200];
     snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, c->r->name.s);
