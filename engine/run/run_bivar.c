@@ -15,6 +15,7 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "present.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -125,13 +126,12 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
         if (reason_entry[which][why] < 0) {
             size_t k = (*n_legend)++;
             reason_entry[which][why] = (int)k;
-            const char *lab = why == MISS_SUPPRESSED && I->ri->min_base.label.s
-                                  ? I->ri->min_base.label.s
-                              : en ? miss_reason_label_en(why)
-                                   : miss_reason_label_nl(why);
+            const char *lab = present_miss(present_lang(c->r), why,
+                                           PRESENT_LONG,
+                                           I->ri->min_base.label.s);
             snprintf((*text)[k], sizeof (*text)[0], "%.60s: %.30s", label_of(I), lab);
             (*legend)[k].label = (*text)[k];
-            (*legend)[k].fill = (map_rgb){grey.r / 255.0, grey.g / 255.0, grey.b / 255.0};
+            (*legend)[k].fill = (draw_rgb){grey.r / 255.0, grey.g / 255.0, grey.b / 255.0};
             (*legend)[k].hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
         }
         (*entry)[u] = reason_entry[which][why];

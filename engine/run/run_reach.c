@@ -18,6 +18,7 @@
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
+#include "present.h"
 #include "reach.h"
 #include "sheet.h"
 
@@ -309,10 +310,8 @@ void run_reach_sheet_free(run_reach_sheet *rs)
 static const char *why_missing(const run_ctx *c, const run_indicator *ind,
                                uint8_t why)
 {
-    if (why == MISS_SUPPRESSED && ind->ri->min_base.label.s)
-        return ind->ri->min_base.label.s;
-    return c->r->language.v == RCP_EN ? miss_reason_label_en((miss_reason)why)
-                                      : miss_reason_label_nl((miss_reason)why);
+    return present_miss(present_lang(c->r), (miss_reason)why, PRESENT_SHORT,
+                        ind->ri->min_base.label.s);
 }
 
 int run_reach_sheet_build(const run_ctx *c, const rcp_factsheet *fs,
@@ -422,8 +421,7 @@ int run_reach_sheet_build(const run_ctx *c, const rcp_factsheet *fs,
                                               : shared_words[en][RUN_REACH_W_INDEX];
             w->total = idx->v[u];
             w->total_miss = idx->m[u];
-            w->miss_text = en ? miss_reason_label_en(MISS_EMPTY)
-                              : miss_reason_label_nl(MISS_EMPTY);
+            w->miss_text = present_miss(lang, MISS_EMPTY, PRESENT_SHORT, NULL);
         }
     }
     return 0;

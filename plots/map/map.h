@@ -17,16 +17,13 @@
 
 #include <stddef.h>
 
+#include "draw.h"
 #include "page.h"
 #include "tbl.h"
 
 typedef struct {
-    double r, g, b; /* 0..1 */
-} map_rgb;
-
-typedef struct {
     const char *label; /* legend text, already formatted: "12,5 – 20,0 %" */
-    map_rgb fill;
+    draw_rgb fill;
     int hatch;    /* 1 = diagonal hatching over the fill (secret/suppressed) */
     size_t count; /* areas in this entry, shown as "(12)" */
 } map_legend_entry;
@@ -70,7 +67,7 @@ typedef struct {
 /* Colour of cell (x, y) (0..2 each) of Joshua Stevens' pink-blue
  * bivariate scheme (#e8e8e8 low-low ... #574249 high-high), chosen for
  * colour-blind readers; x runs grey -> red, y grey -> blue. */
-map_rgb map_bivar_colour(int x, int y);
+draw_rgb map_bivar_colour(int x, int y);
 
 /* A placed label: the row and its text box (points, page coordinates). */
 typedef struct {

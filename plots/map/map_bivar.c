@@ -18,7 +18,7 @@
 #include "map_int.h"
 #include "mem.h"
 
-map_rgb map_bivar_colour(int x, int y)
+draw_rgb map_bivar_colour(int x, int y)
 {
     /* Joshua Stevens, "Bivariate choropleth maps: a how-to guide" (2015),
      * the pink-blue scheme; rows y = 0..2, columns x = 0..2 */
@@ -27,9 +27,9 @@ map_rgb map_bivar_colour(int x, int y)
         {0xb0d5df, 0xad9ea5, 0x985356},
         {0x64acbe, 0x627f8c, 0x574249}};
     if (x < 0 || x > 2 || y < 0 || y > 2)
-        return (map_rgb){0.8, 0.8, 0.8};
+        return (draw_rgb){0.8, 0.8, 0.8};
     unsigned v = hex[y][x];
-    return (map_rgb){((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
+    return (draw_rgb){((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
                      (v & 255) / 255.0};
 }
 
@@ -172,7 +172,7 @@ void map_bivar_draw(map_ctx *m, double x, double y)
             }
             double tw, th;
             text_size(lg->count[e], &tw, &th);
-            map_rgb f = sp->legend[e].fill;
+            draw_rgb f = sp->legend[e].fill;
             double lum = 0.2126 * f.r + 0.7152 * f.g + 0.0722 * f.b;
             double ink = lum < 0.45 ? 1.0 : MAP_INK;
             text_draw(cr, lg->count[e], cx + (cell - tw) / 2,

@@ -34,7 +34,7 @@ static void row_draw(sheet_r *r, const sheet_reach_row *q, double x, double y,
     if (q->counts)
         ty += sheet_txt_draw(r, SH_TINY, q->counts, x, ty, lw, 2, SH_LEFT);
     if (q->position_text) {
-        sh_rgb col = q->position == -2 ? SH_WORSE : SH_INK2;
+        draw_rgb col = q->position == -2 ? SH_WORSE : SH_INK2;
         sheet_txt(r, SH_TINY, q->position_text, lw, 1, SH_LEFT);
         sheet_txt_show(r, SH_TINY, x, ty, &col);
     }
@@ -42,13 +42,13 @@ static void row_draw(sheet_r *r, const sheet_reach_row *q, double x, double y,
     char buf[96], lo[48], hi[48];
     int dec = q->decimals >= 0 ? q->decimals : 1;
     double ly = y + 17;
-    sheet_hrule(cr, gx, gx + gw, ly, 0.5, SH_HEX(0xd6d6d6));
+    sheet_hrule(cr, gx, gx + gw, ly, 0.5, DRAW_HEX(0xd6d6d6));
 #define SX(v) (gx + fmin(fmax((v), 0), smax) / smax * gw)
     if (!q->area_miss && isfinite(q->area_rate)) {
         double ax = SX(q->area_rate);
         double dash[] = {2.0, 1.5};
         cairo_set_dash(cr, dash, 2, 0);
-        sheet_set_rgb(cr, SH_HEX(0xb33020));
+        draw_set_rgb(cr, DRAW_HEX(0xb33020));
         cairo_set_line_width(cr, 0.8);
         cairo_move_to(cr, ax, ly - 6);
         cairo_line_to(cr, ax, ly + 6);
@@ -68,7 +68,7 @@ static void row_draw(sheet_r *r, const sheet_reach_row *q, double x, double y,
         return;
     }
     double x0 = SX(q->lo), x1 = SX(q->hi), xv = SX(q->rate);
-    sheet_set_rgb(cr, SH_INK);
+    draw_set_rgb(cr, SH_INK);
     cairo_set_line_width(cr, 0.9);
     cairo_move_to(cr, x0, ly);
     cairo_line_to(cr, x1, ly);
@@ -77,7 +77,7 @@ static void row_draw(sheet_r *r, const sheet_reach_row *q, double x, double y,
     cairo_move_to(cr, x1, ly - 3);
     cairo_line_to(cr, x1, ly + 3);
     cairo_stroke(cr);
-    sheet_set_rgb(cr, q->position == -2 ? SH_WORSE : SH_ACCENT);
+    draw_set_rgb(cr, q->position == -2 ? SH_WORSE : SH_ACCENT);
     cairo_new_path(cr);
     cairo_arc(cr, xv, ly, 3.2, 0, 2 * M_PI);
     cairo_fill(cr);
@@ -135,7 +135,7 @@ static double why_do(sheet_r *r, const sheet_reach_why *q, double x, double y,
                 continue;
             }
             double len = v / vmax * (bw / 2);
-            sheet_set_rgb(cr, total ? SH_ACCENT : v > 0 ? SH_WORSE : SH_BAR);
+            draw_set_rgb(cr, total ? SH_ACCENT : v > 0 ? SH_WORSE : SH_BAR);
             cairo_rectangle(cr, fmin(zero, zero + len), mid - bh / 2,
                             fabs(len), bh);
             cairo_fill(cr);
@@ -146,7 +146,7 @@ static double why_do(sheet_r *r, const sheet_reach_why *q, double x, double y,
             sheet_txt_size(r, &tw, &th);
             sheet_txt_show(r, SH_CHART_VALUE, bx + bw + 3, mid - th / 2, NULL);
         }
-        sheet_set_rgb(cr, SH_INK2);
+        draw_set_rgb(cr, SH_INK2);
         cairo_set_line_width(cr, 0.6);
         cairo_move_to(cr, zero, y);
         cairo_line_to(cr, zero, y + (double)rows * pitch + 3);
