@@ -18,15 +18,9 @@ and three buurten are deliberately under-served, so that the funnel plot has
 something to find. Some households are visited more than once (a coach
 session and a fixer visit), so records > households.
 
-Writes, next to this script (or to --out):
-  contactlog_fictief.csv       one row per contact: datum, soort, postcode,
-                               huishouden, laag_inkomen (ja/nee)
-  bezoeken_per_buurt.csv       per buurt: buurtcode, records, households
-  bezoeken_laag_inkomen_per_buurt.csv   the same, laag_inkomen == ja only
-
-The two aggregates stand in for dnawijk's records source (records: true,
-which exposes SRC.records and SRC.households per unit) until that source is
-available; recipes/bereik_amsterdam.yaml shows the one-line switch.
+Writes contactlog_fictief.csv next to this script (or into --out): one row
+per contact with datum, soort, postcode, huishouden, laag_inkomen (ja/nee).
+recipes/bereik_amsterdam.yaml reads it as a records source.
 
 Usage: make_contactlog.py [--data ../shared/data] [--out DIR]
 """
@@ -141,22 +135,6 @@ def main():
         for e in log:
             w.writerow([e["datum"], e["soort"], e["postcode"], e["huishouden"],
                         e["laag_inkomen"]])
-    for name, keep in (("bezoeken_per_buurt.csv", lambda e: True),
-                       ("bezoeken_laag_inkomen_per_buurt.csv",
-                        lambda e: e["laag_inkomen"] == "ja")):
-        rec = collections.Counter()
-        hhs = collections.defaultdict(set)
-        for e in log:
-            if keep(e):
-                rec[e["_buurt"]] += 1
-                hhs[e["_buurt"]].add(e["huishouden"])
-        with open(os.path.join(a.out, name), "w", encoding="utf-8",
-                  newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(["buurtcode", "records", "households"])
-            for r in buurten:  # every buurt of the programme, 0 when none
-                bu = "BU" + r["buurtcode"]
-                w.writerow([bu, rec[bu], len(hhs[bu])])
     print("%d records, %d households, %d buurten in %d wijken: %s"
           % (len(log), hh_no, len(buurten), len(wijken), " ".join(wijken)))
 
