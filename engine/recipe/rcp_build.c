@@ -10,6 +10,7 @@
 #include "err.h"
 #include "key.h"
 #include "rcp_internal.h"
+#include "rcp_reach.h"
 #include "strdist.h"
 
 static const rcp_opt level_opts[] = {
@@ -27,7 +28,7 @@ static const rcp_opt enc_opts[] = {
 static const rcp_opt kind_opts[] = {
     {"count", RCP_KIND_COUNT, 0}, {"rate", RCP_KIND_RATE, 0},
     {"share", RCP_KIND_SHARE, 0}, {"index", RCP_KIND_INDEX, 0},
-    {NULL, 0, 0}};
+    {"reach", RCP_KIND_REACH, 0}, {NULL, 0, 0}};
 static const rcp_opt rollup_opts[] = {
     {"sum", RCP_ROLLUP_SUM, 0}, {"mean", RCP_ROLLUP_MEAN, 0},
     {"weighted_mean", RCP_ROLLUP_WEIGHTED_MEAN, 0},
@@ -717,14 +718,24 @@ static const rcp_field min_base_fields[] = {
     {.key = NULL}};
 #undef MB
 
-/* min_base: {expr: ..., min: 20, label: ...}. */
+/* min_base: {expr: ..., min: 20, label: ...}; without expr: (or as just
+ * the number) for reach indicators, whose base is the target group
+ * (checked when the constructs are expanded, rcp_reach.c). */
 static int min_base_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                        void *obj, const char *what)
 {
     rcp_indicator *ind = obj;
     char w[200];
     snprintf(w, sizeof w, "min_base of %s", what);
-    return rcp_fill(c, val, min_base_fields, &ind->min_base, w, key);
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &min_base_fields[1], key, val, &ind->min_base,
+                           w);
+    int has_expr = 0;
+    if (val->kind == RY_MAP)
+        for (size_t k = 0; k < val->n; k++)
+            has_expr |= !strcmp(val->items[2 * k]->text, "expr");
+    return rcp_fill(c, val, min_base_fields + (has_expr ? 0 : 1),
+                    &ind->min_base, w, key);
 }
 
 #define IND(f) offsetof(rcp_indicator, f)
@@ -751,6 +762,12 @@ static const rcp_field indicator_fields[] = {
      .sub = min_base_fields, .doc = "indicators.NAME.min_base"},
     {.key = "higher_is", .kind = F_ENUM, .off = IND(higher_is),
      .opts = higher_opts},
+    /* kind: reach and index with factors (rcp_reach.c) */
+    {.key = "reached", .kind = F_EXPR, .off = IND(reached),
+     .hint = "those reached, such as bezoeken.households"},
+    {.key = "target", .kind = F_EXPR, .off = IND(target),
+     .hint = "the target group, such as w.huishoudens"},
+    {.key = "factors", .kind = F_CUSTOM, .fn = rcp_factors_fn},
     {.key = NULL}};
 #undef IND
 
@@ -843,8 +860,10 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
             return rcp_fail(nv, "%s must be an expression or a mapping with "
                                 "expr:, label:, unit: ..., but found a list",
                             w);
-        } else if (rcp_fill(c, nv, indicator_fields, ind, w, nk) < 0) {
-            return -1;
+        } else if (rcp_fill(c, nv, indicator_fields +
+                                        rcp_indicator_is_construct(nv),
+                            ind, w, nk) < 0) {
+            return -1; /* a construct has no expr: of its own */
         }
         if (check_rollup(ind, w) < 0)
             return -1;
@@ -966,6 +985,8 @@ int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
 /* Checks between sections: names, geometry, area against the unit. */
 static int cross_check(rcp_sctx *c, rcp *r)
 {
+    if (rcp_expand_constructs(c, r) < 0)
+        return -1;
     for (size_t k = 0; k < r->n_indicators; k++) {
         const rcp_indicator *ind = &r->indicators[k];
         const rcp_source *s = rcp_find_source(r, ind->name.s);

@@ -174,6 +174,10 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return m->highlight.s ? 0 : -1;
 }
 
+static const rcp_opt map_type_opts[] = {
+    {"choropleth", RCP_MAP_CHOROPLETH, 0}, {"bivariate", RCP_MAP_BIVARIATE, 0},
+    {NULL, 0, 0}};
+
 #define MAP(f) offsetof(rcp_map, f)
 static const rcp_field map_fields[] = {
     {.key = "name", .kind = F_NAME, .off = MAP(name)},
@@ -205,6 +209,11 @@ static const rcp_field map_fields[] = {
     {.key = "inset", .kind = F_BOOL, .off = MAP(inset)},
     {.key = "title", .kind = F_STR, .off = MAP(title)},
     {.key = "subtitle", .kind = F_STR, .off = MAP(subtitle)},
+    {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
+    {.key = "x", .kind = F_STR, .off = MAP(x),
+     .hint = "the indicator on the horizontal axis (such as the need)"},
+    {.key = "y", .kind = F_STR, .off = MAP(y),
+     .hint = "the indicator on the vertical axis (such as the reach)"},
     {.key = NULL}};
 #undef MAP
 
@@ -274,6 +283,31 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         }
         if (rcp_fill(c, val, map_fields, m, w, name_key) < 0)
             return -1;
+    }
+    if (m->type.v == RCP_MAP_BIVARIATE) {
+        if (!m->x.s || !m->y.s)
+            return rcp_fail(name_key ? name_key : val, "%s is bivariate and "
+                            "needs x: and y: (two indicators, such as x: "
+                            "laag_inkomen and y: bereik)", w);
+        if (m->breaks.n)
+            return rcp_error_at(m->breaks.pos, ERR_RECIPE, "%s is bivariate: "
+                                "it makes 3 classes per axis from method:; "
+                                "remove breaks:", w);
+        if (rcp_given(m->classes.pos) && m->classes.v != 3)
+            return rcp_error_at(m->classes.pos, ERR_RECIPE, "%s is bivariate: "
+                                "it always has 3 x 3 classes", w);
+        m->classes.v = 3;
+        if (!m->indicator.s)
+            m->indicator = m->y;
+        if (!m->name.s && !name_key) {
+            m->name.s = rcp_arena_printf(c->a, "%s_%s", m->x.s, m->y.s);
+            if (!m->name.s)
+                return -1;
+            m->name.pos = m->x.pos;
+        }
+    } else if (m->x.s || m->y.s) {
+        return rcp_error_at(m->x.s ? m->x.pos : m->y.pos, ERR_RECIPE,
+                            "x: and y: in %s need type: bivariate", w);
     }
     if (!m->indicator.s) {
         if (!name_key)
@@ -453,6 +487,10 @@ static const rcp_field sheet_fields[] = {
     {.key = "page", .kind = F_ENUM, .off = FS(page), .opts = paper_opts},
     {.key = "combined", .kind = F_BOOL, .off = FS(combined)},
     {.key = "locator", .kind = F_BOOL, .off = FS(locator)},
+    {.key = "reach", .kind = F_STRLIST, .off = FS(reach),
+     .hint = "a list of reach indicators (kind: reach)"},
+    {.key = "hard_to_reach", .kind = F_STR, .off = FS(hard_to_reach),
+     .hint = "an index indicator with factors:"},
     {.key = NULL}};
 #undef FS
 
@@ -641,6 +679,10 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
             snprintf(w, sizeof w, "maps entry %zu", k + 1);
         else
             snprintf(w, sizeof w, "map \"%s\"", r->maps[k].name.s);
+        if (r->maps[k].type.v == RCP_MAP_BIVARIATE &&
+            (rcp_check_indicator_ref(r, &r->maps[k].x, w) < 0 ||
+             rcp_check_indicator_ref(r, &r->maps[k].y, w) < 0))
+            return -1;
         if (rcp_check_indicator_ref(r, &r->maps[k].indicator, w) < 0 ||
             unique_name(&r->maps[0].name, sizeof r->maps[0], k, "maps") < 0)
             return -1;
@@ -665,6 +707,29 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
         for (size_t j = 0; j < f->n_figures; j++)
             if (rcp_check_indicator_ref(r, &f->figures[j].indicator, w) < 0)
                 return -1;
+        for (size_t j = 0; j < f->reach.n; j++) {
+            rcp_str ref;
+            memset(&ref, 0, sizeof ref);
+            ref.s = f->reach.s[j];
+            ref.pos = f->reach.at[j];
+            if (rcp_check_indicator_ref(r, &ref, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, ref.s)->part != RCP_PART_REACH_RATE)
+                return rcp_error_at(ref.pos, ERR_RECIPE, "reach in %s lists "
+                                    "\"%s\", which is not a reach indicator "
+                                    "(kind: reach with reached: and target:)",
+                                    w, ref.s);
+        }
+        if (f->hard_to_reach.s) {
+            if (rcp_check_indicator_ref(r, &f->hard_to_reach, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, f->hard_to_reach.s)->part !=
+                RCP_PART_INDEX_TOTAL)
+                return rcp_error_at(f->hard_to_reach.pos, ERR_RECIPE,
+                                    "hard_to_reach in %s is \"%s\", which is "
+                                    "not an index with factors:", w,
+                                    f->hard_to_reach.s);
+        }
         for (size_t b = 0; b < f->n_boxes; b++)
             for (size_t j = 0; j < f->boxes[b].indicators.n; j++) {
                 rcp_str ref;

@@ -67,8 +67,12 @@ key_level key_normalise(const char *raw, size_t len, key_level hint,
     /* a numeric value written as "14.0" by a spreadsheet */
     if (n > 2 && up[n - 2] == '.' && up[n - 1] == '0' && all_digits(up, n - 2))
         up[n -= 2] = '\0';
-    /* PDOK jaarstatcode: 4-digit year before the prefixed code */
-    if (n > 6 && all_digits(up, 4) && isalpha((unsigned char)up[4])) {
+    /* PDOK jaarstatcode: 4-digit year before the prefixed code (length
+     * checked, so Amsterdam's 0363AA01 is not taken for one) */
+    if (n > 6 && all_digits(up, 4) && isalpha((unsigned char)up[4]) &&
+        ((up[4] == 'G' && up[5] == 'M' && n == 10) ||
+         (up[4] == 'W' && up[5] == 'K' && n == 12) ||
+         (up[4] == 'B' && up[5] == 'U' && n == 14))) {
         memmove(up, up + 4, n - 4 + 1);
         n -= 4;
     }
@@ -84,6 +88,12 @@ key_level key_normalise(const char *raw, size_t len, key_level hint,
             l = n <= 4 ? KEY_GEMEENTE : n <= 6 ? KEY_WIJK : KEY_BUURT;
         got = emit(l, up, n, out);
     }
+    /* alphanumeric codes without prefix (Amsterdam since 2022): gemeente
+     * digits, then letters and digits: 0363AA -> WK0363AA, 0363AA01 ->
+     * BU0363AA01 */
+    if (got == KEY_INVALID && (n == 6 || n == 8) && all_digits(up, 4) &&
+        isalpha((unsigned char)up[4]) && all_alnum(up + 4, n - 4))
+        got = emit(n == 6 ? KEY_WIJK : KEY_BUURT, up, n, out);
     if (got == KEY_INVALID) {
         size_t m = n < KEY_MAX - 1 ? n : KEY_MAX - 1;
         memcpy(out, up, m);

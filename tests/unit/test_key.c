@@ -31,6 +31,15 @@ static void test_normalise(void)
         {"BU123456789", KEY_INVALID, "BU123456789", KEY_INVALID, 0},
         {"123456789", KEY_INVALID, "123456789", KEY_INVALID, 0},
         {"WK03630A", KEY_INVALID, "WK03630A", KEY_WIJK, 0},
+        /* Amsterdam's alphanumeric codes without prefix */
+        {"0363AA01", KEY_INVALID, "BU0363AA01", KEY_BUURT, 1},
+        {" 0363aa01 ", KEY_INVALID, "BU0363AA01", KEY_BUURT, 1},
+        {"0363AA", KEY_INVALID, "WK0363AA", KEY_WIJK, 1},
+        {"0363BU01", KEY_INVALID, "BU0363BU01", KEY_BUURT, 1},
+        {"2024WK0363AA", KEY_INVALID, "WK0363AA", KEY_WIJK, 1},
+        {"0363A", KEY_INVALID, "0363A", KEY_INVALID, 0},
+        {"0363AA0", KEY_INVALID, "0363AA0", KEY_INVALID, 0},
+        {"03630A01", KEY_INVALID, "03630A01", KEY_INVALID, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         char out[KEY_MAX];
