@@ -319,16 +319,12 @@ static expr_node *parse_primary(parser *p)
     }
 }
 
-/* primary ['^' unary]: right associative, binds tighter than unary minus
- * on its left but accepts one on its right (2^-1). */
-static expr_node *parse_pow(parser *p)
+/* A binary node op(l, r) at token position pos, taking ownership of l and
+ * r (r may be NULL: its parse failed, the error is set); frees both and
+ * returns NULL on any failure. */
+static expr_node *binary(parser *p, int op, size_t pos, expr_node *l,
+                         expr_node *r)
 {
-    expr_node *l = parse_primary(p);
-    if (!l || peek(p)->kind != T_CARET)
-        return l;
-    size_t pos = peek(p)->pos;
-    p->i++;
-    expr_node *r = parse_unary(p);
     if (!r) {
         expr_node_free(l);
         return NULL;
@@ -339,8 +335,20 @@ static expr_node *parse_pow(parser *p)
         expr_node_free(r);
         return NULL;
     }
-    n->op = B_POW;
+    n->op = op;
     return with_args(p, n, (expr_node *[]){l, r}, 2);
+}
+
+/* primary ['^' unary]: right associative, binds tighter than unary minus
+ * on its left but accepts one on its right (2^-1). */
+static expr_node *parse_pow(parser *p)
+{
+    expr_node *l = parse_primary(p);
+    if (!l || peek(p)->kind != T_CARET)
+        return l;
+    size_t pos = peek(p)->pos;
+    p->i++;
+    return binary(p, B_POW, pos, l, parse_unary(p));
 }
 
 /* (- | +)* power. */
@@ -388,19 +396,8 @@ static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
             break;
         size_t pos = t->pos;
         p->i++;
-        expr_node *r = sub(p);
-        if (!r) {
-            expr_node_free(l);
+        if (!(l = binary(p, op, pos, l, sub(p))))
             return NULL;
-        }
-        expr_node *n = new_node(p, N_BIN, pos, l->start);
-        if (!n) {
-            expr_node_free(l);
-            expr_node_free(r);
-            return NULL;
-        }
-        n->op = op;
-        l = with_args(p, n, (expr_node *[]){l, r}, 2);
     }
     return l;
 }
@@ -446,19 +443,7 @@ static expr_node *parse_cmp(parser *p)
         return l;
     size_t pos = peek(p)->pos;
     p->i++;
-    expr_node *r = parse_add(p);
-    if (!r) {
-        expr_node_free(l);
-        return NULL;
-    }
-    expr_node *n = new_node(p, N_BIN, pos, l->start);
-    if (!n) {
-        expr_node_free(l);
-        expr_node_free(r);
-        return NULL;
-    }
-    n->op = op;
-    n = with_args(p, n, (expr_node *[]){l, r}, 2);
+    expr_node *n = binary(p, op, pos, l, parse_add(p));
     if (n && cmp_op(peek(p)->kind) >= 0) {
         expr_err_at(p->e, peek(p)->pos, "comparisons cannot be chained; "
                     "combine them with 'and', e.g. 0 < x and x < 10");

@@ -291,27 +291,10 @@ static void default_options(src_options *o)
     o->skip_rows = -1;
 }
 
-tbl *in_csv_read(const char *file, const src_options *opt)
-{
-    src_options defaults;
-    if (!opt) {
-        default_options(&defaults);
-        opt = &defaults;
-    }
-    reader rd;
-    memset(&rd, 0, sizeof rd);
-    rd.file = file;
-    rd.opt = opt;
-    tbl *t = NULL;
-    if (check_options(file, opt) == 0 &&
-        csvload_read(file, opt->encoding, &rd.text) == 0)
-        t = read_text(&rd);
-    reader_free(&rd);
-    return t;
-}
-
-tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
-                   const src_options *opt)
+/* Reads a CSV from file (data NULL) or from len bytes at data, named name
+ * in messages, with opt (NULL = defaults). NULL with the error set. */
+static tbl *read_csv(const char *name, const void *data, size_t len,
+                     const src_options *opt)
 {
     src_options defaults;
     if (!opt) {
@@ -324,8 +307,20 @@ tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
     rd.opt = opt;
     tbl *t = NULL;
     if (check_options(name, opt) == 0 &&
-        csvload_decode(name, data, len, opt->encoding, &rd.text) == 0)
+        (data ? csvload_decode(name, data, len, opt->encoding, &rd.text)
+              : csvload_read(name, opt->encoding, &rd.text)) == 0)
         t = read_text(&rd);
     reader_free(&rd);
     return t;
+}
+
+tbl *in_csv_read(const char *file, const src_options *opt)
+{
+    return read_csv(file, NULL, 0, opt);
+}
+
+tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
+                   const src_options *opt)
+{
+    return read_csv(name, data ? data : "", len, opt);
 }

@@ -242,11 +242,9 @@ static int delimiter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                 return 0;
             }
     }
-    return rcp_fail(val, "%s must be one character, such as \";\" or \",\", "
-                         "or the word tab, but found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be one character, such as \";\" or "
+                               "\",\", or the word tab",
+                          w);
 }
 
 /* decimal: "," or ".". */
@@ -268,11 +266,8 @@ static int decimal_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         s->decimal.pos = rcp_node_pos(val);
         return 0;
     }
-    return rcp_fail(val, "%s must be \",\" or \".\" (put it in quotes), but "
-                         "found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be \",\" or \".\" (put it in quotes)",
+                          w);
 }
 
 /* rename: {old: new, ...}. */

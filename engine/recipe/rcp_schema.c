@@ -29,6 +29,18 @@ int rcp_fail(const ry_node *at, const char *fmt, ...)
     return -1;
 }
 
+int rcp_fail_found(const ry_node *val, const char *fmt, ...)
+{
+    char msg[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (val->kind == RY_SCALAR)
+        return rcp_fail(val, "%s, but found \"%s\"", msg, val->text);
+    return rcp_fail(val, "%s, but found %s", msg, ry_kind_name(val));
+}
+
 rcp_pos rcp_node_pos(const ry_node *n)
 {
     rcp_pos p = {n->file, n->line, n->col};
@@ -111,13 +123,21 @@ static const char *trimmed(const ry_node *v, char *buf, size_t size)
     return buf;
 }
 
-int rcp_parse_long(const ry_node *val, long *out)
+/* The trimmed text of a scalar that may be a number (into buf), or NULL
+ * when val is no scalar, null, empty or too long for buf. */
+static const char *number_text(const ry_node *val, char *buf, size_t size)
 {
     if (val->kind != RY_SCALAR || ry_is_null(val))
-        return -1;
+        return NULL;
+    const char *s = trimmed(val, buf, size);
+    return *s && strlen(val->text) < size ? s : NULL;
+}
+
+int rcp_parse_long(const ry_node *val, long *out)
+{
     char buf[64];
-    const char *s = trimmed(val, buf, sizeof buf);
-    if (!*s || strlen(val->text) >= sizeof buf)
+    const char *s = number_text(val, buf, sizeof buf);
+    if (!s)
         return -1;
     const char *p = s;
     if (*p == '+' || *p == '-')
@@ -143,11 +163,9 @@ int rcp_parse_long(const ry_node *val, long *out)
 
 int rcp_parse_double(const ry_node *val, double *out)
 {
-    if (val->kind != RY_SCALAR || ry_is_null(val))
-        return -1;
     char buf[64];
-    const char *s = trimmed(val, buf, sizeof buf);
-    if (!*s || strlen(val->text) >= sizeof buf)
+    const char *s = number_text(val, buf, sizeof buf);
+    if (!s)
         return -1;
     for (const char *q = s; *q; q++)
         if (!isdigit((unsigned char)*q) && !strchr("+-.eE", *q))
