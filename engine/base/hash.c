@@ -76,17 +76,23 @@ void hash128_init(hash128_state *s, uint64_t seed)
     s->seed = seed;
 }
 
+int hash_block_topup(uint8_t buf[64], size_t *nbuf, const uint8_t **p,
+                     size_t *len)
+{
+    size_t take = 64 - *nbuf < *len ? 64 - *nbuf : *len;
+    memcpy(buf + *nbuf, *p, take);
+    *nbuf += take;
+    *p += take;
+    *len -= take;
+    return *nbuf == 64;
+}
+
 void hash128_update(hash128_state *s, const void *data, size_t len)
 {
     const uint8_t *p = data;
     s->total += len;
     if (s->nbuf) {
-        size_t take = 64 - s->nbuf < len ? 64 - s->nbuf : len;
-        memcpy(s->buf + s->nbuf, p, take);
-        s->nbuf += take;
-        p += take;
-        len -= take;
-        if (s->nbuf < 64)
+        if (!hash_block_topup(s->buf, &s->nbuf, &p, &len))
             return;
         stripes(s->v, s->buf, 64);
         s->nbuf = 0;

@@ -2,6 +2,7 @@
 #include "sha256.h"
 
 #include "err.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -81,12 +82,7 @@ void sha256_update(sha256_ctx *c, const void *data, size_t len)
     const uint8_t *p = data;
     c->len += len;
     if (c->nbuf) {
-        size_t take = 64 - c->nbuf < len ? 64 - c->nbuf : len;
-        memcpy(c->buf + c->nbuf, p, take);
-        c->nbuf += take;
-        p += take;
-        len -= take;
-        if (c->nbuf < 64)
+        if (!hash_block_topup(c->buf, &c->nbuf, &p, &len))
             return;
         sha256_block(c->h, c->buf);
         c->nbuf = 0;

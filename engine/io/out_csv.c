@@ -44,6 +44,18 @@ static void write_csv_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Starts a field of col: writes the ',' before it unless it is the first of
+ * the line. Returns 0 for a geometry column (no field in the CSV), else 1. */
+static int field_start(FILE *f, const tbl_col *col, int *first)
+{
+    if (col->type == COL_GEOM)
+        return 0;
+    if (!*first)
+        fputc(',', f);
+    *first = 0;
+    return 1;
+}
+
 int out_csv(const tbl *t, const char *path, int max_decimals)
 {
     FILE *f = fopen(path, "wb");
@@ -56,12 +68,8 @@ int out_csv(const tbl *t, const char *path, int max_decimals)
     int first = 1;
     for (size_t c = 0; c < nc; c++) {
         const tbl_col *col = tbl_col_at(t, c);
-        if (col->type == COL_GEOM)
-            continue;
-        if (!first)
-            fputc(',', f);
-        write_csv_string(f, col->name);
-        first = 0;
+        if (field_start(f, col, &first))
+            write_csv_string(f, col->name);
     }
     fputc('\n', f);
     char buf[64];
@@ -69,12 +77,7 @@ int out_csv(const tbl *t, const char *path, int max_decimals)
         first = 1;
         for (size_t c = 0; c < nc; c++) {
             const tbl_col *col = tbl_col_at(t, c);
-            if (col->type == COL_GEOM)
-                continue;
-            if (!first)
-                fputc(',', f);
-            first = 0;
-            if (col_miss(col, r) != MISS_NONE)
+            if (!field_start(f, col, &first) || col_miss(col, r) != MISS_NONE)
                 continue;
             if (col->type == COL_STRING) {
                 write_csv_string(f, col_str(col, r));
