@@ -141,14 +141,19 @@ void hash128_bytes(const void *data, size_t len, uint8_t out[16])
     hash128_final(&s, out);
 }
 
-void hash128_hex(const uint8_t h[16], char hex[33])
+void hex_encode(const uint8_t *b, size_t n, char *hex)
 {
     static const char digits[] = "0123456789abcdef";
-    for (int k = 0; k < 16; k++) {
-        hex[2 * k] = digits[h[k] >> 4];
-        hex[2 * k + 1] = digits[h[k] & 15];
+    for (size_t k = 0; k < n; k++) {
+        hex[2 * k] = digits[b[k] >> 4];
+        hex[2 * k + 1] = digits[b[k] & 15];
     }
-    hex[32] = '\0';
+    hex[2 * n] = '\0';
+}
+
+void hash128_hex(const uint8_t h[16], char hex[33])
+{
+    hex_encode(h, 16, hex);
 }
 
 /* Hashes one open regular file into out, reading it in 256 KB chunks.

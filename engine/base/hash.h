@@ -46,6 +46,9 @@ int hash_block_topup(uint8_t buf[64], size_t *nbuf, const uint8_t **p,
 /* One-shot hash of a buffer with seed 0. Never fails. */
 void hash128_bytes(const void *data, size_t len, uint8_t out[16]);
 
+/* Lowercase hex of n bytes into hex (2 * n chars + NUL). Never fails. */
+void hex_encode(const uint8_t *b, size_t n, char *hex);
+
 /* Lowercase hex of a 128-bit hash (32 chars + NUL). Never fails. */
 void hash128_hex(const uint8_t h[16], char hex[33]);
 

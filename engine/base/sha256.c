@@ -126,12 +126,7 @@ void sha256_bytes(const void *data, size_t len, uint8_t out[32])
 
 void sha256_hex(const uint8_t digest[32], char hex[65])
 {
-    static const char digits[] = "0123456789abcdef";
-    for (int k = 0; k < 32; k++) {
-        hex[2 * k] = digits[digest[k] >> 4];
-        hex[2 * k + 1] = digits[digest[k] & 15];
-    }
-    hex[64] = '\0';
+    hex_encode(digest, 32, hex);
 }
 
 int sha256_file(const char *path, char hex[65])

@@ -319,6 +319,17 @@ static expr_node *parse_primary(parser *p)
     }
 }
 
+/* Enters one nesting level of the grammar. Returns 1 with the error set
+ * (at pos) when that is deeper than EXPR_MAX_DEPTH, else 0. */
+static int too_deep(parser *p, size_t pos)
+{
+    if (++p->depth <= EXPR_MAX_DEPTH)
+        return 0;
+    expr_err_at(p->e, pos, "the expression is nested too deeply (more than "
+                "%d levels)", EXPR_MAX_DEPTH);
+    return 1;
+}
+
 /* A binary node op(l, r) at token position pos, taking ownership of l and
  * r (r may be NULL: its parse failed, the error is set); frees both and
  * returns NULL on any failure. */
@@ -357,11 +368,8 @@ static expr_node *parse_unary(parser *p)
     const expr_token *t = peek(p);
     if (t->kind != T_MINUS && t->kind != T_PLUS)
         return parse_pow(p);
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
-                    "than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, t->pos))
         return NULL;
-    }
     size_t pos = t->pos;
     int minus = t->kind == T_MINUS;
     p->i++;
@@ -459,11 +467,8 @@ static expr_node *parse_not(parser *p)
     const expr_token *t = peek(p);
     if (!tok_is_word(t, p, "not"))
         return parse_cmp(p);
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
-                    "than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, t->pos))
         return NULL;
-    }
     size_t pos = t->pos;
     p->i++;
     expr_node *a = parse_not(p);
@@ -488,11 +493,8 @@ static expr_node *parse_and(parser *p)
  * guards the recursion depth. */
 static expr_node *parse_or(parser *p)
 {
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, peek(p)->pos, "the expression is nested too deeply "
-                    "(more than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, peek(p)->pos))
         return NULL;
-    }
     expr_node *n = parse_chain(p, parse_and, NULL, NULL, 0, "or", B_OR);
     p->depth--;
     return n;

@@ -15,13 +15,15 @@
 
 #define MAX_FIELDS 64
 
-int rcp_fail(const ry_node *at, const char *fmt, ...)
+/* Sets the ERR_RECIPE error at node at: the formatted sentence, then, when
+ * found is not NULL, ", but found " and found. Returns -1. */
+static int fail_v(const ry_node *at, const char *found, const char *fmt,
+                  va_list ap)
 {
     char msg[1400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    if (found && n >= 0 && (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, ", but found %s", found);
     if (at && at->line > 0)
         err_set_pos(ERR_RECIPE, at->file, at->line, at->col, "%s", msg);
     else
@@ -29,16 +31,27 @@ int rcp_fail(const ry_node *at, const char *fmt, ...)
     return -1;
 }
 
-int rcp_fail_found(const ry_node *val, const char *fmt, ...)
+int rcp_fail(const ry_node *at, const char *fmt, ...)
 {
-    char msg[1200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    fail_v(at, NULL, fmt, ap);
     va_end(ap);
+    return -1;
+}
+
+int rcp_fail_found(const ry_node *val, const char *fmt, ...)
+{
+    char found[1100];
     if (val->kind == RY_SCALAR)
-        return rcp_fail(val, "%s, but found \"%s\"", msg, val->text);
-    return rcp_fail(val, "%s, but found %s", msg, ry_kind_name(val));
+        snprintf(found, sizeof found, "\"%s\"", val->text);
+    else
+        snprintf(found, sizeof found, "%s", ry_kind_name(val));
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(val, found, fmt, ap);
+    va_end(ap);
+    return -1;
 }
 
 rcp_pos rcp_node_pos(const ry_node *n)
