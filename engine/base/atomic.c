@@ -173,7 +173,10 @@ int atomic_commit(atomic_file *af)
         return -1;
     const char *what = NULL;
     int e = 0;
-    if (ferror(af->f)) {
+    if (mem_fault_write_due()) {
+        what = "write"; /* injected by a fault test: a full disk */
+        e = ENOSPC;
+    } else if (ferror(af->f)) {
         what = "write";
         e = EIO;
     } else if (fflush(af->f) != 0) {

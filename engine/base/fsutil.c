@@ -2,6 +2,7 @@
 #include "fsutil.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -41,6 +42,11 @@ int fs_replace_dir(const char *staged, const char *final_dir)
 {
     char old[4096];
     snprintf(old, sizeof old, "%s.old-%ld", final_dir, (long)getpid());
+    if (mem_fault_write_due()) { /* injected by a fault test */
+        err_set(ERR_IO, final_dir, 0, NULL,
+                "cannot move the new results into place: %s", strerror(EIO));
+        return -1;
+    }
     int had_old = fs_exists(final_dir);
     if (had_old && rename(final_dir, old) != 0) {
         err_set(ERR_IO, final_dir, 0, NULL,

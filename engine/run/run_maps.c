@@ -305,7 +305,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                                            ? (int)ind->ri->decimals.v
                                            : numfmt_auto_decimals(ind->v[u]),
                             ind->ri->unit.s, lang, buf, sizeof buf);
-            labels[u] = mem_strdup(buf);
+            if (!(labels[u] = mem_strdup(buf))) {
+                rc = err_oom("labels");
+                break;
+            }
         }
         if (!labels)
             rc = err_oom("labels");
