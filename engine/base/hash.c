@@ -76,34 +76,41 @@ void hash128_init(hash128_state *s, uint64_t seed)
     s->seed = seed;
 }
 
-int hash_block_topup(uint8_t buf[64], size_t *nbuf, const uint8_t **p,
-                     size_t *len)
+void hash_block_feed(uint8_t buf[64], size_t *nbuf, const void *data,
+                     size_t len, void (*blocks)(void *, const uint8_t *, size_t),
+                     void *state)
 {
-    size_t take = 64 - *nbuf < *len ? 64 - *nbuf : *len;
-    memcpy(buf + *nbuf, *p, take);
-    *nbuf += take;
-    *p += take;
-    *len -= take;
-    return *nbuf == 64;
+    const uint8_t *p = data;
+    if (*nbuf) {
+        size_t take = 64 - *nbuf < len ? 64 - *nbuf : len;
+        memcpy(buf + *nbuf, p, take);
+        *nbuf += take;
+        p += take;
+        len -= take;
+        if (*nbuf < 64)
+            return;
+        blocks(state, buf, 64);
+        *nbuf = 0;
+    }
+    size_t whole = len & ~(size_t)63;
+    if (whole)
+        blocks(state, p, whole);
+    if (len - whole) {
+        memcpy(buf, p + whole, len - whole);
+        *nbuf = len - whole;
+    }
+}
+
+/* hash_block_feed callback: the stripes of the lanes in state. */
+static void stripes_cb(void *state, const uint8_t *p, size_t n)
+{
+    stripes(state, p, n);
 }
 
 void hash128_update(hash128_state *s, const void *data, size_t len)
 {
-    const uint8_t *p = data;
     s->total += len;
-    if (s->nbuf) {
-        if (!hash_block_topup(s->buf, &s->nbuf, &p, &len))
-            return;
-        stripes(s->v, s->buf, 64);
-        s->nbuf = 0;
-    }
-    size_t whole = len & ~(size_t)63;
-    if (whole)
-        stripes(s->v, p, whole);
-    if (len - whole) {
-        memcpy(s->buf, p + whole, len - whole);
-        s->nbuf = len - whole;
-    }
+    hash_block_feed(s->buf, &s->nbuf, data, len, stripes_cb, s->v);
 }
 
 void hash128_final(const hash128_state *s, uint8_t out[16])

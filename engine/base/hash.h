@@ -35,13 +35,13 @@ void hash128_update(hash128_state *s, const void *data, size_t len);
  * not changed, so more data may follow. Never fails. */
 void hash128_final(const hash128_state *s, uint8_t out[16]);
 
-/* For streaming hashes over 64-byte blocks (hash128, sha256): moves input
- * from *p (*len bytes) into the partial block buf holding *nbuf bytes,
- * advancing *p and *len. Returns 1 when buf is now full (the caller
- * processes it and sets *nbuf to 0), 0 when the input ran out first.
- * Never fails. */
-int hash_block_topup(uint8_t buf[64], size_t *nbuf, const uint8_t **p,
-                     size_t *len);
+/* The buffering of a streaming hash over 64-byte blocks (hash128,
+ * sha256): feeds len bytes of data, completing the partial block buf
+ * (*nbuf bytes) first; whole blocks go to blocks(state, p, n) with n a
+ * multiple of 64, and the rest stays in buf. Never fails. */
+void hash_block_feed(uint8_t buf[64], size_t *nbuf, const void *data,
+                     size_t len, void (*blocks)(void *, const uint8_t *, size_t),
+                     void *state);
 
 /* One-shot hash of a buffer with seed 0. Never fails. */
 void hash128_bytes(const void *data, size_t len, uint8_t out[16]);

@@ -77,22 +77,17 @@ void sha256_init(sha256_ctx *c)
     c->nbuf = 0;
 }
 
+/* hash_block_feed callback: n / 64 blocks into the state words. */
+static void blocks_cb(void *state, const uint8_t *p, size_t n)
+{
+    for (; n >= 64; p += 64, n -= 64)
+        sha256_block(state, p);
+}
+
 void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
-    const uint8_t *p = data;
     c->len += len;
-    if (c->nbuf) {
-        if (!hash_block_topup(c->buf, &c->nbuf, &p, &len))
-            return;
-        sha256_block(c->h, c->buf);
-        c->nbuf = 0;
-    }
-    for (; len >= 64; p += 64, len -= 64)
-        sha256_block(c->h, p);
-    if (len) {
-        memcpy(c->buf, p, len);
-        c->nbuf = len;
-    }
+    hash_block_feed(c->buf, &c->nbuf, data, len, blocks_cb, c->h);
 }
 
 void sha256_final(sha256_ctx *c, uint8_t out[32])
