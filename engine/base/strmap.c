@@ -72,11 +72,11 @@ strmap *strmap_new(strmap_keys keys, size_t expected, const char *what)
 
 void strmap_free(strmap *m)
 {
-    if (!m)
-        return;
-    mem_free(m->kbuf);
-    mem_free(m->slots);
-    mem_free(m->entries);
+    if (m) {
+        mem_free(m->kbuf);
+        mem_free(m->slots);
+        mem_free(m->entries);
+    }
     mem_free(m);
 }
 
