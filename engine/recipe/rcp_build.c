@@ -38,6 +38,18 @@ static const rcp_opt higher_opts[] = {
     {"better", RCP_HIGHER_BETTER, 0}, {"worse", RCP_HIGHER_WORSE, 0},
     {"neutral", RCP_NEUTRAL, 0}, {NULL, 0, 0}};
 
+/* The name of a named entry (a source or an indicator: `kind`): checks the
+ * key nk as a name and stores it in *name; writes "kind \"name\"" into w
+ * for messages. Returns 0 or -1 with the error set. */
+static int entry_name(rcp_sctx *c, const ry_node *nk, const char *kind,
+                      rcp_str *name, char *w, size_t wn)
+{
+    snprintf(w, wn, "%s \"%.100s\"", kind, nk->text);
+    if (rcp_check_name(nk, 1, kind) < 0)
+        return -1;
+    return rcp_set_str(c, name, nk);
+}
+
 /* ---- area ------------------------------------------------------------ */
 
 /* Growable list of area codes while building. */
@@ -244,11 +256,9 @@ static int delimiter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                 return 0;
             }
     }
-    return rcp_fail(val, "%s must be one character, such as \";\" or \",\", "
-                         "or the word tab, but found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be one character, such as \";\" or "
+                               "\",\", or the word tab",
+                          w);
 }
 
 /* decimal: "," or ".". */
@@ -270,11 +280,8 @@ static int decimal_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         s->decimal.pos = rcp_node_pos(val);
         return 0;
     }
-    return rcp_fail(val, "%s must be \",\" or \".\" (put it in quotes), but "
-                         "found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be \",\" or \".\" (put it in quotes)",
+                          w);
 }
 
 /* rename: {old: new, ...}. */
@@ -641,10 +648,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_source *s = &r->sources[k];
         char w[200];
-        snprintf(w, sizeof w, "source \"%.100s\"", nk->text);
-        if (rcp_check_name(nk, 1, "source") < 0)
-            return -1;
-        if (rcp_set_str(c, &s->name, nk) < 0)
+        if (entry_name(c, nk, "source", &s->name, w, sizeof w) < 0)
             return -1;
         s->skip_rows.v = -1;
         if (ry_is_null(nv))
@@ -841,10 +845,7 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_indicator *ind = &r->indicators[k];
         char w[200];
-        snprintf(w, sizeof w, "indicator \"%.100s\"", nk->text);
-        if (rcp_check_name(nk, 1, "indicator") < 0)
-            return -1;
-        if (rcp_set_str(c, &ind->name, nk) < 0)
+        if (entry_name(c, nk, "indicator", &ind->name, w, sizeof w) < 0)
             return -1;
         ind->decimals.v = -1;
         ind->rollup.scale.v = 1;

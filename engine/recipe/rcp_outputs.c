@@ -89,12 +89,8 @@ static int center_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         /* done */
     } else {
         char w[200];
-        return rcp_fail(val, "%s must be a number, mean or area, but found "
-                             "%s%s%s",
-                        rcp_where(w, sizeof w, "center", what),
-                        val->kind == RY_SCALAR ? "\"" : "",
-                        val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                        val->kind == RY_SCALAR ? "\"" : "");
+        return rcp_fail_found(val, "%s must be a number, mean or area",
+                              rcp_where(w, sizeof w, "center", what));
     }
     m->center.kind.pos = rcp_node_pos(val);
     return 0;
@@ -134,11 +130,9 @@ static int page_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
             }
         }
     }
-    return rcp_fail(val, "%s must be A4, A3 or a size in pixels such as "
-                         "1600x1200, but found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be A4, A3 or a size in pixels such as "
+                               "1600x1200",
+                          w);
 }
 
 /* formats: png, pdf and/or svg. */
@@ -163,11 +157,9 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
              key_normalise(val->text, val->len, KEY_INVALID, canon, NULL) !=
                  KEY_INVALID;
     if (!ok)
-        return rcp_fail(val, "%s must be one region code, such as WK036300, "
-                             "but found %s%s%s",
-                        w, val->kind == RY_SCALAR ? "\"" : "",
-                        val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                        val->kind == RY_SCALAR ? "\"" : "");
+        return rcp_fail_found(val, "%s must be one region code, such as "
+                                   "WK036300",
+                              w);
     if (rcp_set_str(c, &m->highlight, val) < 0)
         return -1;
     m->highlight.s = rcp_arena_strdup(c->a, canon);
@@ -253,6 +245,32 @@ static int check_breaks(rcp_map *m, const char *what)
     return 0;
 }
 
+/* The defaults of a map or comparison entry `what`: without indicator:
+ * the entry's key in the named form (name_key; an error without one);
+ * without name: the indicator's. Returns 0 or -1 with the error set. */
+static int default_indicator_name(rcp_sctx *c, const ry_node *name_key,
+                                  const ry_node *val, rcp_str *indicator,
+                                  rcp_str *name, const char *what)
+{
+    if (!indicator->s) {
+        if (!name_key)
+            return rcp_fail(val, "%s has no indicator: key; add indicator: "
+                                 "with the name of an indicator of the "
+                                 "recipe",
+                            what);
+        if (rcp_set_str(c, indicator, name_key) < 0)
+            return -1;
+    }
+    if (!name->s) {
+        /* named after its indicator; node_ NULL marks the derived name */
+        if (rcp_check_name(indicator->node_, 0, what) < 0)
+            return -1;
+        *name = *indicator;
+        name->node_ = NULL;
+    }
+    return 0;
+}
+
 /* One map: a mapping, an indicator name (list shorthand) or nothing (named
  * form with defaults). name_key is the entry's key in the named form. */
 static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
@@ -309,22 +327,9 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         return rcp_error_at(m->x.s ? m->x.pos : m->y.pos, ERR_RECIPE,
                             "x: and y: in %s need type: bivariate", w);
     }
-    if (!m->indicator.s) {
-        if (!name_key)
-            return rcp_fail(val, "%s has no indicator: key; add indicator: "
-                                 "with the name of an indicator of the "
-                                 "recipe",
-                            w);
-        if (rcp_set_str(c, &m->indicator, name_key) < 0)
-            return -1;
-    }
-    if (!m->name.s) {
-        /* named after its indicator; node_ NULL marks the derived name */
-        if (rcp_check_name(m->indicator.node_, 0, w) < 0)
-            return -1;
-        m->name = m->indicator;
-        m->name.node_ = NULL;
-    }
+    if (default_indicator_name(c, name_key, val, &m->indicator, &m->name,
+                               w) < 0)
+        return -1;
     return check_breaks(m, w);
 }
 
@@ -557,22 +562,9 @@ static int cmp_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
                rcp_fill(c, val, cmp_fields, m, w, name_key) < 0) {
         return -1;
     }
-    if (!m->indicator.s) {
-        if (!name_key)
-            return rcp_fail(val, "%s has no indicator: key; add indicator: "
-                                 "with the name of an indicator of the "
-                                 "recipe",
-                            w);
-        if (rcp_set_str(c, &m->indicator, name_key) < 0)
-            return -1;
-    }
-    if (!m->name.s) {
-        /* named after its indicator; node_ NULL marks the derived name */
-        if (rcp_check_name(m->indicator.node_, 0, w) < 0)
-            return -1;
-        m->name = m->indicator;
-        m->name.node_ = NULL;
-    }
+    if (default_indicator_name(c, name_key, val, &m->indicator, &m->name,
+                               w) < 0)
+        return -1;
     return 0;
 }
 
