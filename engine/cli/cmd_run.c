@@ -52,7 +52,8 @@ static int run_or_check(int argc, char **argv, int check_only)
     if (rc == 0 && area)
         rc = rcp_set_area(r, area);
     if (rc == 0) {
-        run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL};
+        run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL,
+                           NULL, 0, NULL};
         rc = run_recipe(r, &opt);
     }
     if (rc < 0) {

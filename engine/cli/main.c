@@ -13,6 +13,8 @@ static void usage(FILE *f)
             "  dnawijk inspect FILE[#layer] [--json]\n"
             "  dnawijk check RECIPE\n"
             "  dnawijk run RECIPE [-o OUTDIR] [--area CODES] [--set name=value]\n"
+            "  dnawijk compare RECIPE (--province NAME|CODE | --areas CODES | --all)\n"
+            "                  [-o OUTDIR] [--jobs N] [-q]\n"
             "  dnawijk classify FILE[#layer] COLUMN --method METHOD --classes K [--json]\n"
             "  dnawijk --version\n",
             DNAWIJK_VERSION);
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
         {"check", cmd_check},
         {"run", cmd_run},
         {"classify", cmd_classify},
+        {"compare", cmd_compare},
     };
     if (argc < 2) {
         usage(stderr);

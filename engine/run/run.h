@@ -16,6 +16,12 @@ typedef struct {
     int check_only;     /* 1: read sources and check everything, write nothing */
     const char *created; /* date for provenance lines (YYYY-MM-DD); NULL =
                             $SOURCE_DATE_EPOCH or today */
+    /* Used by `compare` (zero for a plain run): */
+    const char *const *area; /* non-NULL: these GM/WK codes instead of the
+                                recipe's area (borrowed) */
+    size_t n_area;
+    const char *folder;      /* output folder under outdir; NULL = the
+                                recipe's name */
 } run_options;
 
 /* Runs (or checks) the recipe. Returns 0, or -1 with the error set; on
