@@ -196,5 +196,299 @@ int cmp_render_charts(cmp_ctx *x)
     return rc;
 }
 
-int cmp_render_multiples(cmp_ctx *x) { (void)x; return 0; }
-int cmp_render_sheets(cmp_ctx *x, int jobs) { (void)x; (void)jobs; return 0; }
+static size_t ind_index(const cmp_ctx *x, const char *name)
+{
+    for (size_t k = 0; k < x->n_ind; k++)
+        if (!strcmp(x->ind[k]->name.s, name))
+            return k;
+    return 0;
+}
+
+/* One small-multiples PDF for recipe map mi: every gemeente's units in the
+ * classes of the whole selection. */
+static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
+{
+    const rcp_map *m = &x->r->maps[mi];
+    const cls_result *cr = &x->cls[mi];
+    const run_source *gs = &x->shared.src[x->shared.geom_src];
+    size_t k = ind_index(x, m->indicator.s), nrows = tbl_nrows(gs->t);
+    const rcp_indicator *ri = x->ind[k];
+    int en = x->r->language.v == RCP_EN;
+    pal_rgb col[CLS_K_MAX];
+    const pal_scheme *sc = m->palette.s ? pal_find(m->palette.s) : pal_default_sequential();
+    if (!sc || cr->k < 1 || pal_colors(sc, cr->k, col) < 0) {
+        err_clear();
+        sc = pal_default_sequential();
+        if (pal_colors(sc, cr->k, col) < 0)
+            return -1;
+    }
+    if (m->reverse.v)
+        pal_reverse(col, cr->k);
+    map_legend_entry legend[CLS_K_MAX + 1];
+    char text[CLS_K_MAX + 1][96];
+    memset(legend, 0, sizeof legend);
+    int dec = ri->decimals.v >= 0 ? (int)ri->decimals.v
+                                  : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
+    for (int c = 0; c < cr->k; c++) {
+        numfmt_range(cr->breaks[c], cr->breaks[c + 1], dec, ri->unit.s,
+                     en ? NUMFMT_EN : NUMFMT_NL, text[c], sizeof text[c]);
+        legend[c].label = text[c];
+        legend[c].fill = (map_rgb){col[c].r / 255.0, col[c].g / 255.0, col[c].b / 255.0};
+    }
+    pal_rgb grey = pal_missing();
+    snprintf(text[cr->k], sizeof text[0], "%s", en ? "no value" : "geen waarde");
+    legend[cr->k].label = text[cr->k];
+    legend[cr->k].fill = (map_rgb){grey.r / 255.0, grey.g / 255.0, grey.b / 255.0};
+    legend[cr->k].hatch = 1;
+    int *entry = mem_alloc((nrows ? nrows : 1) * sizeof *entry);
+    size_t *off = mem_alloc((x->n_gm + 1) * sizeof *off);
+    size_t total = 0;
+    for (size_t a = 0; a < x->n_gm; a++)
+        total += x->gm[a].ok ? x->gm[a].n_units : 0;
+    int64_t *rows = mem_alloc((total ? total : 1) * sizeof *rows);
+    const char **titles = mem_alloc(x->n_gm * sizeof *titles);
+    if (!entry || !off || !rows || !titles) {
+        mem_free(entry);
+        mem_free(off);
+        mem_free(rows);
+        mem_free(titles);
+        return err_oom("small multiples");
+    }
+    for (size_t r = 0; r < nrows; r++)
+        entry[r] = -1;
+    size_t np = 0, at = 0;
+    for (size_t a = 0; a < x->n_gm; a++) {
+        const cmp_gemeente *g = &x->gm[a];
+        if (!g->ok || !g->urow)
+            continue;
+        off[np] = at;
+        titles[np++] = g->name;
+        for (size_t u = 0; u < g->n_units; u++) {
+            size_t r = (size_t)g->urow[u];
+            int c = g->um[k * g->n_units + u] ? -1
+                    : cls_class_of(cr, g->uv[k * g->n_units + u]);
+            entry[r] = c >= 0 ? c : cr->k;
+            rows[at++] = (int64_t)r;
+        }
+    }
+    off[np] = at;
+    char title[300], sub[300], lt[300], prov[256], path[4600];
+    snprintf(title, sizeof title, "%s", ri->label.s ? ri->label.s : ri->name.s);
+    snprintf(sub, sizeof sub, "%s · %s %s", x->selection,
+             key_level_plural(x->unit_level), en ? "per gemeente" : "per gemeente");
+    snprintf(lt, sizeof lt, "%s%s%s%s", ri->label.s ? ri->label.s : ri->name.s,
+             ri->unit.s ? " (" : "", ri->unit.s ? ri->unit.s : "", ri->unit.s ? ")" : "");
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s", DNAWIJK_VERSION,
+             en ? "recipe" : "recept", x->r->name.s, x->recipe_sha, x->created);
+    snprintf(path, sizeof path, "%s/%s.pdf", dir, m->name.s);
+    map_multi_spec ms;
+    memset(&ms, 0, sizeof ms);
+    ms.geom = tbl_geom(gs->t);
+    ms.entry = entry;
+    ms.legend = legend;
+    ms.n_legend = (size_t)cr->k + 1;
+    ms.panel_off = off;
+    ms.panel_rows = rows;
+    ms.panel_title = titles;
+    ms.n_panels = np;
+    ms.title = title;
+    ms.subtitle = sub;
+    ms.legend_title = lt;
+    ms.source_line = x->source_line;
+    ms.provenance = prov;
+    ms.language = en ? "en" : "nl";
+    int rc = np ? map_multiples_render(&ms, path) : 0;
+    mem_free(entry);
+    mem_free(off);
+    mem_free(rows);
+    mem_free(titles);
+    return rc;
+}
+
+int cmp_render_multiples(cmp_ctx *x)
+{
+    if (x->r->n_maps == 0 || x->shared.geom_src < 0)
+        return 0;
+    char dir[4300];
+    snprintf(dir, sizeof dir, "%s/small_multiples", x->stage);
+    if (mkdir(dir, 0777) != 0) {
+        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+        return -1;
+    }
+    for (size_t mi = 0; mi < x->r->n_maps; mi++)
+        if (multiples_one(x, mi, dir) < 0) {
+            err_prefix("small multiples \"%s\"", x->r->maps[mi].name.s);
+            return -1;
+        }
+    return 0;
+}
+
+/* The comparison sheet of gemeente a: its values beside the selection's
+ * and its peers' mean, a dot strip of all gemeenten, its ranks and peers. */
+static int sheet_one(cmp_ctx *x, size_t a)
+{
+    const cmp_gemeente *g = &x->gm[a];
+    int en = x->r->language.v == RCP_EN;
+    size_t n = x->n_gm, nf = x->n_ind < SHEET_MAX_FIGURES ? x->n_ind : SHEET_MAX_FIGURES;
+    sheet_figure fig[SHEET_MAX_FIGURES];
+    double *all = mem_alloc((nf * n + 1) * sizeof *all);
+    uint8_t *all_m = mem_alloc(nf * n + 1);
+    char *rank_text = mem_alloc(nf * 200 + 1), *peer_text = mem_alloc(CMP_MAX_PEERS * 200 + 1);
+    if (!all || !all_m || !rank_text || !peer_text) {
+        mem_free(all);
+        mem_free(all_m);
+        mem_free(rank_text);
+        mem_free(peer_text);
+        return err_oom("gemeente sheet");
+    }
+    memset(fig, 0, sizeof fig);
+    size_t ru = 0, pu = 0;
+    rank_text[0] = peer_text[0] = '\0';
+    size_t n_valid_total = 0;
+    for (size_t k = 0; k < nf; k++) {
+        const rcp_indicator *ri = x->ind[k];
+        sheet_figure *f = &fig[k];
+        f->label = ri->label.s ? ri->label.s : ri->name.s;
+        f->unit = ri->unit.s;
+        f->decimals = (int)ri->decimals.v;
+        f->value = g->v[k];
+        f->miss = g->m[k];
+        f->miss_text = why_text(x, g, k);
+        f->cmp[0] = x->sel_v[k];
+        f->cmp_miss[0] = x->sel_m[k];
+        double ps = 0;
+        size_t pn = 0;
+        for (size_t p = 0; p < g->n_peers; p++) {
+            const cmp_gemeente *o = &x->gm[g->peers[p]];
+            if (!o->m[k]) {
+                ps += o->v[k];
+                pn++;
+            }
+        }
+        f->cmp[1] = pn ? ps / (double)pn : 0;
+        f->cmp_miss[1] = pn ? 0 : MISS_EMPTY;
+        f->n_cmp = g->n_peers ? 2 : 1;
+        size_t nv = 0;
+        for (size_t b = 0; b < n; b++) {
+            all[k * n + b] = x->gm[b].ok ? x->gm[b].v[k] : 0;
+            all_m[k * n + b] = x->gm[b].ok ? x->gm[b].m[k] : MISS_EMPTY;
+            nv += x->gm[b].ok && !x->gm[b].m[k];
+        }
+        f->all = all + k * n;
+        f->all_miss = all_m + k * n;
+        f->n_all = n;
+        f->higher_is = ri->higher_is.v == RCP_HIGHER_BETTER ? 1
+                       : ri->higher_is.v == RCP_HIGHER_WORSE ? -1 : 0;
+        int rk = x->rank[k * n + a];
+        if (rk > 0)
+            ru += (size_t)snprintf(rank_text + ru, 200, "%s: %d %s %zu\n", f->label, rk,
+                                   en ? "of" : "van", nv);
+        n_valid_total = nv;
+    }
+    (void)n_valid_total;
+    for (size_t p = 0; p < g->n_peers; p++) {
+        char d[48];
+        numfmt(g->peer_d[p], 2, en ? NUMFMT_EN : NUMFMT_NL, d, sizeof d);
+        pu += (size_t)snprintf(peer_text + pu, 200, "%zu. %s: %s %s\n", p + 1,
+                               x->gm[g->peers[p]].name, en ? "distance" : "afstand",
+                               d);
+    }
+    if (!g->n_peers)
+        snprintf(peer_text, 200, "%s", x->r->peers.n
+                                           ? (en ? "no peers (a value is missing)"
+                                                 : "geen (een waarde ontbreekt)")
+                                           : (en ? "no peers: give peers: in the recipe"
+                                                 : "geen: zet peers: in het recept"));
+    sheet_box box[2] = {{en ? "Similar gemeenten" : "Vergelijkbare gemeenten", peer_text},
+                        {en ? "Rank in the selection" : "Rang in de selectie", rank_text}};
+    char parent[300], summary[400], prov[256], path[4600];
+    snprintf(parent, sizeof parent, "%s", x->selection);
+    snprintf(summary, sizeof summary, "%s %zu %s; %s",
+             en ? "compared with" : "vergeleken met", n - 1, "gemeenten",
+             en ? "peers by standardised Euclidean distance"
+                : "vergelijkbaar: gestandaardiseerde euclidische afstand");
+    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s)", DNAWIJK_VERSION,
+             en ? "recipe" : "recept", x->r->name.s, x->recipe_sha);
+    sheet_unit su;
+    memset(&su, 0, sizeof su);
+    su.code = g->code;
+    su.name = g->name;
+    su.parent_name = parent;
+    su.level_name = "gemeente";
+    su.summary = summary;
+    su.figures = fig;
+    su.n_figures = nf;
+    su.cmp_labels[0] = en ? "selection" : "selectie";
+    su.cmp_labels[1] = en ? "peers" : "vergelijkbaar";
+    su.boxes = box;
+    su.n_boxes = 2;
+    su.highlight_row = -1;
+    sheet_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.title = en ? "Gemeente comparison" : "Vergelijking van gemeenten";
+    doc.area_name = x->selection;
+    doc.sources = x->source_line;
+    doc.date = x->created;
+    doc.provenance = prov;
+    doc.language = en ? "en" : "nl";
+    snprintf(path, sizeof path, "%s/%s/%s.pdf", x->stage, g->code,
+             en ? "comparison" : "vergelijking");
+    int rc = sheet_render_unit(&doc, &su, path);
+    mem_free(all);
+    mem_free(all_m);
+    mem_free(rank_text);
+    mem_free(peer_text);
+    return rc;
+}
+
+typedef struct {
+    cmp_ctx *x;
+    atomic_size_t next;
+    atomic_int failed;
+    err_info err;
+    pthread_mutex_t lock;
+} sheet_pool;
+
+static void *sheet_worker(void *arg)
+{
+    sheet_pool *p = arg;
+    for (;;) {
+        size_t a = atomic_fetch_add(&p->next, 1);
+        if (a >= p->x->n_gm || atomic_load(&p->failed))
+            break;
+        if (!p->x->gm[a].ok)
+            continue;
+        if (sheet_one(p->x, a) < 0) {
+            pthread_mutex_lock(&p->lock);
+            if (!atomic_load(&p->failed))
+                p->err = *err_get();
+            atomic_store(&p->failed, 1);
+            pthread_mutex_unlock(&p->lock);
+        }
+    }
+    return NULL;
+}
+
+int cmp_render_sheets(cmp_ctx *x, int jobs)
+{
+    sheet_pool p;
+    memset(&p, 0, sizeof p);
+    p.x = x;
+    atomic_init(&p.next, 0);
+    atomic_init(&p.failed, 0);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_t th[64];
+    int started = 0;
+    for (int k = 1; k < jobs && k < 64; k++)
+        if (pthread_create(&th[started], NULL, sheet_worker, &p) == 0)
+            started++;
+    sheet_worker(&p);
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    pthread_mutex_destroy(&p.lock);
+    if (atomic_load(&p.failed)) {
+        err_restore(&p.err);
+        return -1;
+    }
+    return 0;
+}
