@@ -494,12 +494,8 @@ int run_compare(const rcp *r, const compare_options *opt, compare_summary *sum)
     x.timing[3] = run_now() - t;
     t = run_now();
     if (rc == 0)
-        rc = cmp_render_charts(&x);
+        rc = cmp_render_plots(&x, jobs);
     x.timing[4] = run_now() - t;
-    t = run_now();
-    if (rc == 0 && (rc = cmp_render_multiples(&x)) == 0)
-        rc = cmp_render_sheets(&x, jobs);
-    x.timing[5] = run_now() - t;
     if (rc == 0)
         rc = cmp_write_manifest(&x);
     if (rc == 0)

@@ -50,15 +50,15 @@ typedef struct {
     char created[16];
     char source_line[1024];
     double t0;
-    double timing[6];        /* read, selection, runs, table, charts, maps */
+    double timing[5];        /* read, selection, runs, table, pictures */
 } cmp_ctx;
 
 /* run_compare_out.c: the outputs after all runs. 0 or -1 (error set). */
 int cmp_compute_ranks_and_peers(cmp_ctx *x);
 int cmp_write_table(cmp_ctx *x);
-int cmp_render_charts(cmp_ctx *x);
-int cmp_render_multiples(cmp_ctx *x);
-int cmp_render_sheets(cmp_ctx *x, int jobs);
+/* run_compare_plots.c: charts, small multiples and gemeente sheets, on
+ * `jobs` threads. 0 or -1 (error set). */
+int cmp_render_plots(cmp_ctx *x, int jobs);
 int cmp_write_manifest(cmp_ctx *x);
 
 /* run_maps.c: the map's classification over the run's units (its own

@@ -170,28 +170,18 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
     return rc;
 }
 
-int cmp_render_charts(cmp_ctx *x)
+/* Task: the rank (strip 0) or strip (strip 1) chart pages of indicator k. */
+static int charts_one(cmp_ctx *x, size_t k, int strip, const char *dir)
 {
-    char dir[4300];
-    snprintf(dir, sizeof dir, "%s/charts", x->stage);
-    if (mkdir(dir, 0777) != 0) {
-        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
-        return -1;
-    }
     size_t *order = mem_alloc(x->n_gm * sizeof *order);
     if (!order)
         return err_oom("charts");
-    int rc = 0;
-    for (size_t k = 0; rc == 0 && k < x->n_ind; k++) {
-        for (size_t a = 0; a < x->n_gm; a++)
-            order[a] = a;
-        sort_x = x;
-        sort_k = k;
-        qsort(order, x->n_gm, sizeof *order, by_value);
-        rc = chart_pages(x, k, order, 0, dir);
-        if (rc == 0)
-            rc = chart_pages(x, k, order, 1, dir);
-    }
+    for (size_t a = 0; a < x->n_gm; a++)
+        order[a] = a;
+    sort_x = x;
+    sort_k = k;
+    qsort(order, x->n_gm, sizeof *order, by_value);
+    int rc = chart_pages(x, k, order, strip, dir);
     mem_free(order);
     return rc;
 }
@@ -303,24 +293,6 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     mem_free(rows);
     mem_free(titles);
     return rc;
-}
-
-int cmp_render_multiples(cmp_ctx *x)
-{
-    if (x->r->n_maps == 0 || x->shared.geom_src < 0)
-        return 0;
-    char dir[4300];
-    snprintf(dir, sizeof dir, "%s/small_multiples", x->stage);
-    if (mkdir(dir, 0777) != 0) {
-        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
-        return -1;
-    }
-    for (size_t mi = 0; mi < x->r->n_maps; mi++)
-        if (multiples_one(x, mi, dir) < 0) {
-            err_prefix("small multiples \"%s\"", x->r->maps[mi].name.s);
-            return -1;
-        }
-    return 0;
 }
 
 /* The comparison sheet of gemeente a: its values beside the selection's
@@ -441,24 +413,44 @@ static int sheet_one(cmp_ctx *x, size_t a)
     return rc;
 }
 
+/* The pictures are independent tasks: 2 chart sets per indicator, one
+ * small-multiples PDF per map, one sheet per gemeente; worker threads take
+ * them in order from a shared counter. The first error stops the rest. */
 typedef struct {
     cmp_ctx *x;
+    size_t n_charts, n_multi, n_tasks;
+    char charts_dir[4300], multi_dir[4300];
     atomic_size_t next;
     atomic_int failed;
     err_info err;
     pthread_mutex_t lock;
-} sheet_pool;
+} task_pool;
 
-static void *sheet_worker(void *arg)
+static int run_task(task_pool *p, size_t i)
 {
-    sheet_pool *p = arg;
+    cmp_ctx *x = p->x;
+    if (i < p->n_charts)
+        return charts_one(x, i / 2, (int)(i % 2), p->charts_dir);
+    i -= p->n_charts;
+    if (i < p->n_multi) {
+        if (multiples_one(x, i, p->multi_dir) < 0) {
+            err_prefix("small multiples \"%s\"", x->r->maps[i].name.s);
+            return -1;
+        }
+        return 0;
+    }
+    i -= p->n_multi;
+    return x->gm[i].ok ? sheet_one(x, i) : 0;
+}
+
+static void *task_worker(void *arg)
+{
+    task_pool *p = arg;
     for (;;) {
-        size_t a = atomic_fetch_add(&p->next, 1);
-        if (a >= p->x->n_gm || atomic_load(&p->failed))
+        size_t i = atomic_fetch_add(&p->next, 1);
+        if (i >= p->n_tasks || atomic_load(&p->failed))
             break;
-        if (!p->x->gm[a].ok)
-            continue;
-        if (sheet_one(p->x, a) < 0) {
+        if (run_task(p, i) < 0) {
             pthread_mutex_lock(&p->lock);
             if (!atomic_load(&p->failed))
                 p->err = *err_get();
@@ -469,20 +461,31 @@ static void *sheet_worker(void *arg)
     return NULL;
 }
 
-int cmp_render_sheets(cmp_ctx *x, int jobs)
+int cmp_render_plots(cmp_ctx *x, int jobs)
 {
-    sheet_pool p;
+    task_pool p;
     memset(&p, 0, sizeof p);
     p.x = x;
+    p.n_charts = 2 * x->n_ind;
+    p.n_multi = x->shared.geom_src >= 0 ? x->r->n_maps : 0;
+    p.n_tasks = p.n_charts + p.n_multi + x->n_gm;
+    snprintf(p.charts_dir, sizeof p.charts_dir, "%s/charts", x->stage);
+    snprintf(p.multi_dir, sizeof p.multi_dir, "%s/small_multiples", x->stage);
+    if (mkdir(p.charts_dir, 0777) != 0 ||
+        (p.n_multi && mkdir(p.multi_dir, 0777) != 0)) {
+        err_set(ERR_IO, p.n_multi ? p.multi_dir : p.charts_dir, 0, NULL,
+                "cannot create the folder");
+        return -1;
+    }
     atomic_init(&p.next, 0);
     atomic_init(&p.failed, 0);
     pthread_mutex_init(&p.lock, NULL);
     pthread_t th[64];
     int started = 0;
     for (int k = 1; k < jobs && k < 64; k++)
-        if (pthread_create(&th[started], NULL, sheet_worker, &p) == 0)
+        if (pthread_create(&th[started], NULL, task_worker, &p) == 0)
             started++;
-    sheet_worker(&p);
+    task_worker(&p);
     for (int k = 0; k < started; k++)
         pthread_join(th[k], NULL);
     pthread_mutex_destroy(&p.lock);
