@@ -482,12 +482,12 @@ int run_compare(const rcp *r, const compare_options *opt, compare_summary *sum)
         n_ok += x.gm[k].ok;
         if (!x.gm[k].ok && opt->log)
             fprintf(opt->log, "  %s %s: %s\n", x.gm[k].code, x.gm[k].name,
-                    x.gm[k].error);
+                    cmp_error(&x.gm[k]));
     }
     if (rc == 0 && n_ok == 0)
         rc = -1, err_set(ERR_RECIPE, r->path, 0, NULL,
                          "the recipe failed for every gemeente (%zu); the "
-                         "first: %s %s", x.n_gm, x.gm[0].code, x.gm[0].error);
+                         "first: %s %s", x.n_gm, x.gm[0].code, cmp_error(&x.gm[0]));
     t = run_now();
     if (rc == 0 && (rc = cmp_compute_ranks_and_peers(&x)) == 0)
         rc = cmp_write_table(&x);

@@ -53,6 +53,13 @@ typedef struct {
     double timing[5];        /* read, selection, runs, table, pictures */
 } cmp_ctx;
 
+/* The error of a failed gemeente (its message, or a fixed text when even
+ * copying the message failed). */
+static inline const char *cmp_error(const cmp_gemeente *g)
+{
+    return g->error ? g->error : "failed (out of memory)";
+}
+
 /* run_compare_out.c: the outputs after all runs. 0 or -1 (error set). */
 int cmp_compute_ranks_and_peers(cmp_ctx *x);
 int cmp_write_table(cmp_ctx *x);

@@ -196,7 +196,7 @@ int cmp_write_table(cmp_ctx *x)
             rc = -1;
         for (size_t a = 0; rc == 0 && a < n; a++) {
             const cmp_gemeente *g = &x->gm[a];
-            const char *s = g->ok ? "ok" : g->error;
+            const char *s = g->ok ? "ok" : cmp_error(g);
             rc = col_set_str(cs, n, a, s, strlen(s));
         }
     }
@@ -271,7 +271,7 @@ int cmp_write_manifest(cmp_ctx *x)
         jsonw_kstr(&w, "name", g->name);
         jsonw_kstr(&w, "status", g->ok ? "ok" : "failed");
         if (!g->ok)
-            jsonw_kstr(&w, "error", g->error);
+            jsonw_kstr(&w, "error", cmp_error(g));
         else {
             jsonw_kint(&w, "units", (int64_t)g->n_units);
             jsonw_kstr(&w, "folder", g->code);
