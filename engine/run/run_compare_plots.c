@@ -6,11 +6,13 @@
 #include "run_compare_int.h"
 
 #include "chart.h"
+#include "draw.h"
 #include "err.h"
 #include "map.h"
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "present.h"
 #include "sheet.h"
 
 #include <math.h>
@@ -43,10 +45,8 @@ static const char *why_text(const cmp_ctx *x, const cmp_gemeente *g, size_t k)
     int en = x->r->language.v == RCP_EN;
     if (!g->ok)
         return en ? "run failed" : "mislukt";
-    if (g->m[k] == MISS_SUPPRESSED && x->ind[k]->min_base.label.s)
-        return x->ind[k]->min_base.label.s;
-    return en ? miss_reason_label_en((miss_reason)g->m[k])
-              : miss_reason_label_nl((miss_reason)g->m[k]);
+    return present_miss(present_lang(x->r), (miss_reason)g->m[k],
+                        PRESENT_SHORT, x->ind[k]->min_base.label.s);
 }
 
 /* Renders pages of PER_PAGE gemeenten of one chart (rank or strip). */
@@ -108,7 +108,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         if (strip)
             snprintf(sub, sizeof sub, "%s · %s %s%s%s%s",
                      x->selection, en ? "gemeente (dot) and its" : "gemeente (stip) en haar",
-                     key_level_plural(x->unit_level), ri->unit.s ? " · " : "",
+                     present_level(present_lang(x->r), x->unit_level, 1), ri->unit.s ? " · " : "",
                      ri->unit.s ? ri->unit.s : "", "");
         else
             snprintf(sub, sizeof sub, "%s · %s%s%s", x->selection,
@@ -223,12 +223,12 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
         numfmt_range(cr->breaks[c], cr->breaks[c + 1], dec, ri->unit.s,
                      en ? NUMFMT_EN : NUMFMT_NL, text[c], sizeof text[c]);
         legend[c].label = text[c];
-        legend[c].fill = (map_rgb){col[c].r / 255.0, col[c].g / 255.0, col[c].b / 255.0};
+        legend[c].fill = draw_rgb_of(col[c]);
     }
     pal_rgb grey = pal_missing();
     snprintf(text[cr->k], sizeof text[0], "%s", en ? "no value" : "geen waarde");
     legend[cr->k].label = text[cr->k];
-    legend[cr->k].fill = (map_rgb){grey.r / 255.0, grey.g / 255.0, grey.b / 255.0};
+    legend[cr->k].fill = draw_rgb_of(grey);
     legend[cr->k].hatch = 1;
     int *entry = mem_alloc((nrows ? nrows : 1) * sizeof *entry);
     size_t *off = mem_alloc((x->n_gm + 1) * sizeof *off);
@@ -265,7 +265,7 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     char title[300], sub[300], lt[300], prov[256], path[4600];
     snprintf(title, sizeof title, "%s", ri->label.s ? ri->label.s : ri->name.s);
     snprintf(sub, sizeof sub, "%s · %s %s", x->selection,
-             key_level_plural(x->unit_level), en ? "per gemeente" : "per gemeente");
+             present_level(present_lang(x->r), x->unit_level, 1), en ? "per gemeente" : "per gemeente");
     snprintf(lt, sizeof lt, "%s%s%s%s", ri->label.s ? ri->label.s : ri->name.s,
              ri->unit.s ? " (" : "", ri->unit.s ? ri->unit.s : "", ri->unit.s ? ")" : "");
     snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s", DNAWIJK_VERSION,

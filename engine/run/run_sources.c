@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 #include "regions.h"
 #include "src.h"
@@ -12,16 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static key_level level_of_rcp(int l)
-{
-    switch (l) {
-    case RCP_BUURT: return KEY_BUURT;
-    case RCP_WIJK: return KEY_WIJK;
-    case RCP_GEMEENTE: return KEY_GEMEENTE;
-    default: return KEY_INVALID;
-    }
-}
 
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
@@ -53,13 +44,90 @@ static int apply_renames(run_source *s)
             return rcp_error_at(rs->rename[k].from.pos, ERR_RECIPE,
                                 "source \"%s\" has no column \"%s\" to rename",
                                 rs->name.s, rs->rename[k].from.s);
-        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0) {
-            err_clear();
+        long other = tbl_col_index(s->t, rs->rename[k].to.s);
+        if (other >= 0 && other != idx)
             return rcp_error_at(rs->rename[k].to.pos, ERR_RECIPE,
                                 "source \"%s\" already has a column \"%s\"",
                                 rs->name.s, rs->rename[k].to.s);
-        }
+        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0)
+            return -1; /* out of memory */
     }
+    return 0;
+}
+
+/* Reads source k of the recipe into c->src[k]: the file (or the records
+ * file), its checksum, renames, catalog and names. */
+static int load_source(run_ctx *c, size_t k)
+{
+    const rcp *r = c->r;
+    run_source *s = &c->src[k];
+    const rcp_source *rs = &r->sources[k];
+    s->rs = rs;
+    if (rs->join.v == RCP_JOIN_SPATIAL)
+        return rcp_error_at(rs->join.pos, ERR_RECIPE,
+                            "source \"%s\": spatial joins are not "
+                            "supported yet; give a key column with "
+                            "region codes", rs->name.s);
+    if (rs->records.v) {
+        if (run_records_read(c, s) < 0) {
+            err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                       rs->path.pos.file ? rs->path.pos.file : "",
+                       rs->path.pos.line);
+            return -1;
+        }
+    } else {
+    src_options so;
+    src_options_init(&so);
+    rcp_source_options(r, rs, &so);
+    char spec[4608];
+    if (rs->layer.s)
+        snprintf(spec, sizeof spec, "%s#%s", rs->resolved, rs->layer.s);
+    else
+        snprintf(spec, sizeof spec, "%s", rs->resolved);
+    s->t = src_read(spec, &so);
+    if (!s->t) {
+        err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                   rs->path.pos.file ? rs->path.pos.file : "",
+                   rs->path.pos.line);
+        return -1;
+    }
+    }
+    if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
+        sha256_file(rs->resolved, s->sha256) < 0)
+        return -1;
+    if (apply_renames(s) < 0)
+        return -1;
+    if (rs->catalog.s) {
+        char cpath[4096];
+        size_t cl = strlen(rs->catalog.s);
+        if (cl > 5 && !strcmp(rs->catalog.s + cl - 5, ".yaml") &&
+            rs->catalog.s[0] != '/' && rcp_given(rs->catalog.pos) &&
+            rs->catalog.pos.line > 0)
+            snprintf(cpath, sizeof cpath, "%s/%s", r->dir, rs->catalog.s);
+        else
+            snprintf(cpath, sizeof cpath, "%s", rs->catalog.s);
+        s->cat = catalog_load(cpath);
+        if (!s->cat)
+            return run_error_here(rs->catalog.pos, "catalog");
+    }
+    if (build_candidates(s) < 0)
+        return -1;
+    size_t nc = tbl_ncols(s->t);
+    s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
+    s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
+    s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
+    s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
+    if (!s->gd || !s->gm || !s->gc || !s->rd)
+        return err_oom("source columns");
+    if (rs->geometry.v) {
+        if (!tbl_geom(s->t))
+            return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
+                                "source \"%s\" is marked as geometry "
+                                "source, but %s has no geometry",
+                                rs->name.s, rs->resolved);
+        c->geom_src = (long)k;
+    }
+    s->rows_kept = tbl_nrows(s->t);
     return 0;
 }
 
@@ -76,73 +144,17 @@ int run_load_sources(run_ctx *c)
         return err_oom("sources");
     for (size_t k = 0; k < r->n_sources; k++)
         c->src_names[k] = r->sources[k].name.s;
-    for (size_t k = 0; k < r->n_sources; k++) {
-        run_source *s = &c->src[k];
-        const rcp_source *rs = &r->sources[k];
-        s->rs = rs;
-        if (rs->join.v == RCP_JOIN_SPATIAL)
-            return rcp_error_at(rs->join.pos, ERR_RECIPE,
-                                "source \"%s\": spatial joins are not "
-                                "supported yet; give a key column with "
-                                "region codes", rs->name.s);
-        src_options so;
-        src_options_init(&so);
-        rcp_source_options(r, rs, &so);
-        char spec[4608];
-        if (rs->layer.s)
-            snprintf(spec, sizeof spec, "%s#%s", rs->resolved, rs->layer.s);
-        else
-            snprintf(spec, sizeof spec, "%s", rs->resolved);
-        s->t = src_read(spec, &so);
-        if (!s->t) {
-            err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
-                       rs->path.pos.file ? rs->path.pos.file : "",
-                       rs->path.pos.line);
+    for (size_t k = 0; k < r->n_sources; k++)
+        if (load_source(c, k) < 0)
             return -1;
-        }
-        if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
-            sha256_file(rs->resolved, s->sha256) < 0)
-            return -1;
-        if (apply_renames(s) < 0)
-            return -1;
-        if (rs->catalog.s) {
-            char cpath[4096];
-            size_t cl = strlen(rs->catalog.s);
-            if (cl > 5 && !strcmp(rs->catalog.s + cl - 5, ".yaml") &&
-                rs->catalog.s[0] != '/' && rcp_given(rs->catalog.pos) &&
-                rs->catalog.pos.line > 0)
-                snprintf(cpath, sizeof cpath, "%s/%s", r->dir, rs->catalog.s);
-            else
-                snprintf(cpath, sizeof cpath, "%s", rs->catalog.s);
-            s->cat = catalog_load(cpath);
-            if (!s->cat)
-                return run_error_here(rs->catalog.pos, "catalog");
-        }
-        if (build_candidates(s) < 0)
-            return -1;
-        size_t nc = tbl_ncols(s->t);
-        s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
-        s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
-        s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
-        s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
-        if (!s->gd || !s->gm || !s->gc || !s->rd)
-            return err_oom("source columns");
-        if (rs->geometry.v) {
-            if (!tbl_geom(s->t))
-                return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
-                                    "source \"%s\" is marked as geometry "
-                                    "source, but %s has no geometry",
-                                    rs->name.s, rs->resolved);
-            c->geom_src = (long)k;
-        }
-        s->rows_kept = tbl_nrows(s->t);
-    }
     return 0;
 }
 
 /* Evaluates a source's `filter:` over its own rows into s->keep. */
-static int apply_filter(run_ctx *c, run_source *s)
+int run_apply_filter(run_ctx *c, run_source *s)
 {
+    if (s->rs->n_conds)
+        return run_apply_conditions(c, s);
     if (!s->rs->filter.s)
         return 0;
     expr_resolver res;
@@ -182,7 +194,7 @@ static int apply_filter(run_ctx *c, run_source *s)
 static int index_source(run_ctx *c, run_source *s)
 {
     const rcp_source *rs = s->rs;
-    if (apply_filter(c, s) < 0)
+    if (run_apply_filter(c, s) < 0)
         return -1;
     const tbl_col *kc = tbl_col_by_name(s->t, rs->key.s);
     if (!kc) {
@@ -194,7 +206,7 @@ static int index_source(run_ctx *c, run_source *s)
                             nb ? "; did you mean \"" : "", nb ? best[0] : "",
                             nb ? "\"?" : "");
     }
-    key_level hint = level_of_rcp(rs->level.v);
+    key_level hint = rcp_level_key(rs->level.v);
     s->ix = keyidx_build(kc, tbl_nrows(s->t), hint, s->keep, &s->kst);
     if (!s->ix) {
         err_prefix("source \"%s\"", rs->name.s);
@@ -277,7 +289,7 @@ static int run_province_area(run_ctx *c)
 int run_index_sources(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++)
-        if (index_source(c, &c->src[k]) < 0)
+        if (!c->src[k].rs->records.v && index_source(c, &c->src[k]) < 0)
             return -1;
     return 0;
 }
@@ -295,6 +307,13 @@ int run_borrow_sources(run_ctx *c, const run_ctx *from)
     for (size_t k = 0; k < c->n_src; k++) {
         c->src_names[k] = from->src_names[k];
         run_source *s = &c->src[k];
+        if (from->src[k].rs->records.v) {
+            /* records sources become per-unit counts in each run: every
+               run reads its own (they are small municipal files) */
+            if (load_source(c, k) < 0)
+                return -1;
+            continue;
+        }
         *s = from->src[k];
         s->borrowed = 1;
         s->joined = 0;
@@ -316,7 +335,7 @@ int run_borrow_sources(run_ctx *c, const run_ctx *from)
 
 int run_build_units(run_ctx *c)
 {
-    c->unit_level = level_of_rcp(c->r->unit.v);
+    c->unit_level = rcp_level_key(c->r->unit.v);
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
     if (c->opt->area) {
@@ -403,6 +422,10 @@ int run_build_units(run_ctx *c)
             if (tbl_col_at(c->geom, k)->type != COL_GEOM)
                 tbl_drop_col(c->geom, k);
     }
+    /* records are placed in the units now that there are units */
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->records.v && run_records_locate(c, &c->src[k]) < 0)
+            return -1;
     return 0;
 }
 
@@ -415,19 +438,11 @@ int run_join_sources(run_ctx *c)
                        (const char *const *)c->area, c->n_area, &s->j) < 0)
             return -1;
         s->joined = 1;
-        if (c->opt->log) {
-            fprintf(c->opt->log,
-                    "  bron %-10s %6zu rijen  %s-niveau  %zu/%zu %s gekoppeld",
-                    s->rs->name.s, tbl_nrows(s->t), key_level_name(s->level),
-                    s->j.units_matched, c->n_units,
-                    key_level_plural(c->unit_level));
-            if (s->j.n_source_unmatched)
-                fprintf(c->opt->log, ", %zu bronrijen in het gebied ongebruikt",
-                        s->j.n_source_unmatched);
-            if (s->kst.duplicates)
-                fprintf(c->opt->log, ", %zu dubbele codes", s->kst.duplicates);
-            fputc('\n', c->opt->log);
-        }
+        if (c->opt->log)
+            present_log_source(c->opt->log, present_lang(c->r), s->rs->name.s,
+                               tbl_nrows(s->t), s->level, s->j.units_matched,
+                               c->n_units, c->unit_level,
+                               s->j.n_source_unmatched, s->kst.duplicates);
         if (!c->lenient &&
             join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
                        s->rs->resolved) < 0)
@@ -440,7 +455,9 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
+        for (size_t j = 0; s->gd && s->gm && s->gc && s->rd &&
+                           j < tbl_ncols(s->t);
+             j++) {
             mem_free(s->gd[j]);
             mem_free(s->gm[j]);
             mem_free(s->gc[j]);
@@ -455,6 +472,7 @@ void run_sources_free(run_ctx *c)
             continue;
         mem_free(s->cand);
         mem_free(s->keep);
+        run_records_free(s->rec);
         keyidx_free(s->ix);
         catalog_free(s->cat);
         tbl_free(s->t);

@@ -1,8 +1,8 @@
-/* map_multi.c - small multiples; see map.h. Polygons are filled here with
- * a plain Cairo path per row (even-odd, holes and multipolygons right).
- * TODO: draw them with the one polygon primitive of plots/base once it is
- * merged (wt-present), like the other maps. */
+/* map_multi.c - small multiples; see map.h. Areas are drawn with the one
+ * polygon primitive of plots/base (draw.h), like every other map. */
 #include "map_int.h"
+
+#include "draw.h"
 
 #include "err.h"
 #include "mem.h"
@@ -13,24 +13,6 @@
 #define COLS 6
 #define ROWS 7
 #define MARGIN 36.0
-
-/* Adds row r of g to the path (world -> cell transform). */
-static void row_path(cairo_t *cr, const tbl_col *g, size_t r, double ax,
-                     double ay, double k)
-{
-    for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++)
-        for (uint64_t q = g->part_ring[p]; q < g->part_ring[p + 1]; q++) {
-            uint64_t a = g->ring_pt[q], b = g->ring_pt[q + 1];
-            for (uint64_t i = a; i < b; i++) {
-                double x = ax + g->xy[2 * i] * k, y = ay - g->xy[2 * i + 1] * k;
-                if (i == a)
-                    cairo_move_to(cr, x, y);
-                else
-                    cairo_line_to(cr, x, y);
-            }
-            cairo_close_path(cr);
-        }
-}
 
 /* Draws the legend in one line from (x, y); returns its height. */
 static double draw_legend(cairo_t *cr, text_ctx *tc, const map_multi_spec *s,
@@ -150,18 +132,17 @@ int map_multiples_render(const map_multi_spec *s, const char *path)
             double ax = cx + 4 + (bw - (ext[2] - ext[0]) * k) / 2 - ext[0] * k;
             double ay = cy + 4 + (bh - (ext[3] - ext[1]) * k) / 2 + ext[3] * k;
             cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+            draw_xf xf = {ax, ay, 0, 0, 1, k};
+            draw_path dp = {0.2, 0, NULL, 0};
             for (size_t q = s->panel_off[p]; q < s->panel_off[p + 1]; q++) {
                 size_t r = (size_t)s->panel_rows[q];
                 int e = s->entry[r];
                 if (e < 0 || (size_t)e >= s->n_legend)
                     continue;
-                row_path(cr, g, r, ax, ay, k);
-                map_rgb f = s->legend[e].fill;
-                cairo_set_source_rgb(cr, f.r, f.g, f.b);
-                cairo_fill_preserve(cr);
-                cairo_set_source_rgb(cr, 1, 1, 1);
-                cairo_set_line_width(cr, 0.25);
-                cairo_stroke(cr);
+                draw_poly_path(cr, g, r, &xf, &dp);
+                draw_style st = {s->legend[e].fill, NULL,
+                                 {1, 1, 1}, 0.25};
+                draw_poly_paint(cr, &st);
             }
         }
         const char *lines[2] = {s->source_line, s->provenance};
