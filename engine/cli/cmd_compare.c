@@ -44,16 +44,8 @@ int cmd_compare(int argc, char **argv)
             o.areas = argv[++k], n_sel++;
         else if (!strcmp(a, "--all"))
             o.all = 1, n_sel++;
-        else if ((!strcmp(a, "--jobs") || !strcmp(a, "-j")) && k + 1 < argc) {
-            char *end;
-            long j = strtol(argv[++k], &end, 10);
-            if (*end || j < 1 || j > 64) {
-                fprintf(stderr, "dnawijk: usage error: --jobs takes a "
-                                "number from 1 to 64, not \"%s\"\n", argv[k]);
-                return usage_compare();
-            }
-            o.jobs = (int)j;
-        } else if (!strcmp(a, "--set") && k + 1 < argc && n_sets < 64)
+        /* --jobs N is taken by main (threads_set) for every command */
+        else if (!strcmp(a, "--set") && k + 1 < argc && n_sets < 64)
             sets[n_sets++] = argv[++k];
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             quiet = 1;

@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "regions.h"
 #include "sha256.h"
+#include "threads.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -22,15 +23,8 @@
 int run_compare_jobs(int jobs)
 {
     if (jobs > 0)
-        return jobs > 64 ? 64 : jobs;
-    const char *e = getenv("DNAWIJK_JOBS");
-    if (e && *e) {
-        long n = strtol(e, NULL, 10);
-        if (n > 0)
-            return n > 64 ? 64 : (int)n;
-    }
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
+        return jobs > THREADS_MAX ? THREADS_MAX : jobs;
+    return threads_count();
 }
 
 static int cmp_code(const void *a, const void *b)
@@ -373,19 +367,8 @@ static void run_all(cmp_ctx *x, int jobs)
     int nt = jobs < 1 ? 1 : jobs;
     if ((size_t)nt > x->n_gm)
         nt = (int)x->n_gm;
-    pthread_t th[64];
-    int started = 0;
-    for (int k = 1; k < nt; k++) {
-        pthread_attr_t at;
-        pthread_attr_init(&at);
-        pthread_attr_setstacksize(&at, 16u << 20);
-        if (pthread_create(&th[started], &at, worker, &p) == 0)
-            started++;
-        pthread_attr_destroy(&at);
-    }
-    worker(&p); /* the calling thread works too */
-    for (int k = 0; k < started; k++)
-        pthread_join(th[k], NULL);
+    /* every thread takes gemeenten from the shared counter */
+    threads_run(worker, &p, 0, nt, nt);
     progress(&p, NULL, 1);
     pthread_mutex_destroy(&p.lock);
 }

@@ -51,8 +51,8 @@ typedef struct {
     const char *outdir;   /* default "out" */
     FILE *log;            /* summary and failures; NULL = silent */
     int progress;         /* 1: a progress bar on stderr */
-    int jobs;             /* worker threads; <= 0: $DNAWIJK_JOBS, else the
-                             number of cores */
+    int jobs;             /* worker threads; <= 0: threads_count() (the
+                             --jobs option, $DNAWIJK_JOBS or the cores) */
     const char *province; /* a province name or code, or NULL */
     const char *areas;    /* comma-separated GM codes, or NULL */
     int all;              /* every gemeente of the recipe's year */

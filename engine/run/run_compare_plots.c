@@ -14,6 +14,7 @@
 #include "pal.h"
 #include "present.h"
 #include "sheet.h"
+#include "threads.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -480,14 +481,8 @@ int cmp_render_plots(cmp_ctx *x, int jobs)
     atomic_init(&p.next, 0);
     atomic_init(&p.failed, 0);
     pthread_mutex_init(&p.lock, NULL);
-    pthread_t th[64];
-    int started = 0;
-    for (int k = 1; k < jobs && k < 64; k++)
-        if (pthread_create(&th[started], NULL, task_worker, &p) == 0)
-            started++;
-    task_worker(&p);
-    for (int k = 0; k < started; k++)
-        pthread_join(th[k], NULL);
+    int nt = jobs < 1 ? 1 : jobs;
+    threads_run(task_worker, &p, 0, nt, nt);
     pthread_mutex_destroy(&p.lock);
     if (atomic_load(&p.failed)) {
         err_restore(&p.err);
