@@ -25,5 +25,7 @@ int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A progress callback for run_options: a bar on stderr when it is a
  * terminal and the command is not quiet; nothing when piped. */
 void cmd_progress(void *ud, const char *stage, size_t done, size_t total);
+/* compare: 0 ok, 1 error, 2 usage, 3 some gemeenten failed */
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -53,8 +53,12 @@ static int run_or_check(int argc, char **argv, int check_only)
     if (rc == 0 && area)
         rc = rcp_set_area(r, area);
     if (rc == 0) {
-        run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL,
-                           cmd_progress, NULL};
+        run_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.outdir = outdir;
+        opt.log = quiet ? NULL : stderr;
+        opt.check_only = check_only;
+        opt.progress = cmd_progress;
         rc = run_recipe(r, &opt);
     }
     if (rc < 0) {

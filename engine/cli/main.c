@@ -35,6 +35,13 @@ static const subcommand cmds[] = {
      "[--json]",
      "probeer een klassenindeling op een kolom",
      "try a classification on a column", 0},
+    {"compare", cmd_compare,
+     "RECIPE (--province NAME|CODE | --areas CODES | --all) [-o OUTDIR] "
+     "[--jobs N] [-q]",
+     "voer het recept uit voor elke gemeente en vergelijk ze (afsluitcode 3: "
+     "een deel mislukte)",
+     "run the recipe for every gemeente and compare them (exit code 3: some "
+     "failed)", 0},
     {"recipe-doc", cmd_recipe_doc, "",
      "schrijf de naslag van alle receptsleutels (docs/recipe.md)",
      "write the reference of every recipe key (docs/recipe.md)", 1},

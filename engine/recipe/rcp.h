@@ -353,6 +353,9 @@ typedef struct rcp {
     rcp_enum unit;       /* rcp_level, never AUTO */
     rcp_int year;        /* 0 when not given */
     rcp_strlist area;    /* GM/WK codes (upper case); n == 0: no selection */
+    rcp_str area_province; /* area: {province: NAME|PVnn}: every gemeente of
+                              that province (resolved by the run through
+                              datasets/regions); s NULL: none */
     rcp_str crs;         /* default "EPSG:28992" */
     rcp_num unmatched_max; /* 0..1, default 0.05 */
     rcp_source *sources;
@@ -372,6 +375,9 @@ typedef struct rcp {
     size_t n_factsheets;
     rcp_comparison *comparisons;
     size_t n_comparisons;
+    rcp_strlist peers;   /* peers.indicators: indicators that define
+                            "similar gemeenten" in `compare`; n == 0: none */
+    rcp_int peers_n;     /* peers.n: how many peers per gemeente, default 5 */
     rcp_priv *priv;      /* private */
 } rcp;
 

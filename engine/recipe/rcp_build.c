@@ -192,16 +192,36 @@ static int area_values(rcp_sctx *c, codebuf *b, const ry_node *v, int want,
     return 0;
 }
 
-/* area: codes, a list, or {gemeenten: [...], wijken: [...]}. */
+/* area: codes, a list, or {gemeenten: [...], wijken: [...], province:
+ * NAME}. */
 static int area_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                    void *obj, const char *what)
 {
     rcp *r = obj;
     codebuf b = {0};
     if (val->kind == RY_MAP) {
-        static const char *const allowed[] = {"gemeenten", "wijken"};
+        static const char *const allowed[] = {"gemeenten", "wijken",
+                                              "province"};
         for (size_t k = 0; k < val->n; k++) {
             const ry_node *kk = val->items[2 * k], *vv = val->items[2 * k + 1];
+            if (strcmp(kk->text, "province") == 0) {
+                static const rcp_field pf[] = {
+                    {.key = "province", .kind = F_STR,
+                     .off = offsetof(rcp, area_province),
+                     .hint = "a province name or code, such as Noord-Holland "
+                             "or PV27"},
+                    {.key = NULL}};
+                if (vv->kind != RY_SCALAR || !vv->text[0])
+                    return rcp_fail(vv, "area province must be a province "
+                                        "name or code, such as "
+                                        "Noord-Holland or PV27");
+                ry_node one = *val;
+                one.n = 1;
+                one.items = val->items + 2 * k;
+                if (rcp_fill(c, &one, pf, r, "area", key) < 0)
+                    return -1;
+                continue;
+            }
             int want = strcmp(kk->text, "gemeenten") == 0 ? 'G'
                        : strcmp(kk->text, "wijken") == 0  ? 'W'
                                                           : 0;
@@ -209,12 +229,13 @@ static int area_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                 char msg[600];
                 snprintf(msg, sizeof msg, "unknown key \"%s\" in area",
                          kk->text);
-                rcp_suggest(msg, sizeof msg, kk->text, allowed, 2);
+                rcp_suggest(msg, sizeof msg, kk->text, allowed, 3);
                 size_t u = strlen(msg);
                 snprintf(msg + u, sizeof msg - u, "%s",
-                         strchr(msg, '?') ? " Allowed keys: gemeenten, wijken"
+                         strchr(msg, '?') ? " Allowed keys: gemeenten, "
+                                            "wijken, province"
                                           : "; allowed keys: gemeenten, "
-                                            "wijken");
+                                            "wijken, province");
                 return rcp_fail(kk, "%s", msg);
             }
             if (area_values(c, &b, vv, want,
@@ -918,6 +939,21 @@ static int outputs_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return rcp_fill(c, val, output_fields, obj, "outputs", key);
 }
 
+static const rcp_field peers_fields[] = {
+    {.key = "indicators", .kind = F_STRLIST, .off = TOP(peers), .required = 1,
+     .hint = "the indicators that make gemeenten similar, such as "
+             "[inwoners, aandeel_65plus]"},
+    {.key = "n", .kind = F_INT, .off = TOP(peers_n), .lo = 1, .hi = 50,
+     .hint = "how many similar gemeenten, such as 5"},
+    {.key = NULL}};
+
+/* peers: {indicators: [...], n: 5}. */
+static int peers_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                    void *obj, const char *what)
+{
+    return rcp_fill(c, val, peers_fields, obj, "peers", key);
+}
+
 static const rcp_field top_fields[] = {
     {.key = "name", .kind = F_NAME, .off = TOP(name), .required = 1,
      .hint = "a short name of letters, digits, - and _ (it becomes the "
@@ -949,6 +985,7 @@ static const rcp_field top_fields[] = {
      .doc = "factsheets[]"},
     {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons,
      .doc = "comparisons[]"},
+    {.key = "peers", .kind = F_CUSTOM, .fn = peers_fn, .doc = "peers"},
     {.key = NULL}};
 #undef TOP
 
@@ -1021,6 +1058,11 @@ static int cross_check(rcp_sctx *c, rcp *r)
                                     "gemeente; select gemeenten (GM codes) or "
                                     "set unit: wijk or buurt",
                                     r->area.s[k]);
+    for (size_t k = 0; k < r->peers.n; k++) {
+        rcp_str ref = {r->peers.s[k], r->peers.at[k], 0, NULL};
+        if (rcp_check_indicator_ref(r, &ref, "peers") < 0)
+            return -1;
+    }
     return rcp_check_outputs(c, r);
 }
 
@@ -1042,6 +1084,7 @@ int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
     r->out_xlsx.v = 1;
     r->out_gpkg.v = 1;
     r->out_report.v = 1;
+    r->peers_n.v = 5;
     if (rcp_fill(c, root, top_fields, r, NULL, NULL) < 0)
         return -1;
     if (!r->crs.s && rcp_default_str(c, &r->crs, "EPSG:28992") < 0)

@@ -37,7 +37,7 @@ void run_time(run_ctx *c, const char *stage, double *t)
 }
 
 /* The date for provenance lines: the option, $SOURCE_DATE_EPOCH, or today. */
-static void set_created(run_ctx *c)
+void run_set_created(run_ctx *c)
 {
     if (c->opt->created) {
         snprintf(c->created, sizeof c->created, "%.10s", c->opt->created);
@@ -60,8 +60,9 @@ static int write_all(run_ctx *c)
     if (mkdir_p(outdir) < 0)
         return -1;
     char final_dir[4096], stage[4096], path[4200];
-    snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, c->r->name.s);
-    snprintf(stage, sizeof stage, "%s/.%s.tmp-%ld", outdir, c->r->name.s,
+    const char *folder = c->opt->folder ? c->opt->folder : c->r->name.s;
+    snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, folder);
+    snprintf(stage, sizeof stage, "%s/.%s.tmp-%ld", outdir, folder,
              (long)getpid());
     if (fs_remove_tree(stage) < 0)
         return -1;
@@ -115,13 +116,49 @@ static int write_all(run_ctx *c)
     return 0;
 }
 
+int run_stages(run_ctx *c)
+{
+    const run_options *opt = c->opt;
+    double t = run_now();
+    int rc = run_build_units(c);
+    if (rc == 0)
+        run_time(c, "units", &t);
+    if (rc == 0 && (rc = run_join_sources(c)) == 0)
+        run_time(c, "join", &t);
+    if (rc == 0 && (rc = run_compile_indicators(c)) == 0)
+        run_time(c, "compile", &t);
+    if (rc == 0 && (rc = run_check_maps(c)) == 0)
+        rc = run_check_sheets(c);
+    if (rc == 0)
+        run_warn_palettes(c);
+    if (rc == 0 && !opt->check_only) {
+        if ((rc = run_eval_indicators(c)) == 0)
+            run_time(c, "indicators", &t);
+        if (rc == 0 && (rc = run_build_levels(c)) == 0)
+            run_time(c, "rollups", &t);
+        if (rc == 0 && !c->no_outputs)
+            rc = write_all(c);
+    }
+    return rc;
+}
+
+void run_ctx_free(run_ctx *c)
+{
+    run_maps_free(c);
+    mem_free(c->cmp_files);
+    mem_free(c->funnels);
+    run_levels_free(c);
+    run_indicators_free(c);
+    run_sources_free(c);
+}
+
 int run_recipe(const rcp *r, const run_options *opt)
 {
     run_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     c.opt = opt;
-    set_created(&c);
+    run_set_created(&c);
     double t = run_now();
     c.t0 = t;
     int rc = sha256_file(r->path, c.recipe_sha);
@@ -129,32 +166,13 @@ int run_recipe(const rcp *r, const run_options *opt)
         present_log_recipe(opt->log, present_lang(r), r->name.s, r->path);
     if (rc == 0 && (rc = run_load_sources(&c)) == 0)
         run_time(&c, "read", &t);
-    if (rc == 0 && (rc = run_build_units(&c)) == 0)
-        run_time(&c, "units", &t);
-    if (rc == 0 && (rc = run_join_sources(&c)) == 0)
-        run_time(&c, "join", &t);
-    if (rc == 0 && (rc = run_compile_indicators(&c)) == 0)
-        run_time(&c, "compile", &t);
-    if (rc == 0 && (rc = run_check_maps(&c)) == 0)
-        rc = run_check_sheets(&c);
     if (rc == 0)
-        run_warn_palettes(&c);
-    if (rc == 0 && !opt->check_only) {
-        if ((rc = run_eval_indicators(&c)) == 0)
-            run_time(&c, "indicators", &t);
-        if (rc == 0 && (rc = run_build_levels(&c)) == 0)
-            run_time(&c, "rollups", &t);
-        if (rc == 0)
-            rc = write_all(&c);
-    }
+        rc = run_index_sources(&c);
+    if (rc == 0)
+        rc = run_stages(&c);
     if (rc == 0 && opt->log)
         present_log_summary(opt->log, present_lang(r), c.n_units,
                             c.unit_level, c.n_ind, run_now() - c.t0);
-    run_maps_free(&c);
-    mem_free(c.cmp_files);
-    mem_free(c.funnels);
-    run_levels_free(&c);
-    run_indicators_free(&c);
-    run_sources_free(&c);
+    run_ctx_free(&c);
     return rc;
 }

@@ -20,6 +20,12 @@ typedef struct {
      * stage name, work done and total; NULL = none */
     void (*progress)(void *ud, const char *stage, size_t done, size_t total);
     void *progress_ud;
+    /* Used by `compare` (zero for a plain run): */
+    const char *const *area; /* non-NULL: these GM/WK codes instead of the
+                                recipe's area (borrowed) */
+    size_t n_area;
+    const char *folder;      /* output folder under outdir; NULL = the
+                                recipe's name */
 } run_options;
 
 /* Runs (or checks) the recipe. Returns 0, or -1 with the error set; on

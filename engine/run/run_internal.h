@@ -66,6 +66,9 @@ typedef struct {
      * of borrowed strings) */
     const char **cand;
     size_t n_cand;
+    int borrowed;            /* t, cat, ix, keep, cand belong to another run
+                                (compare: sources read once, shared
+                                read-only); only gd/gm/gc/rd and j are own */
     run_records *rec;        /* records sources: what locating found; after
                                 run_build_units t holds per unit only code,
                                 records and households (owned) */
@@ -150,6 +153,13 @@ typedef struct {
         char files[2][256];
     } *funnels;
     size_t n_funnels;
+    /* set by compare (zero in a plain run): */
+    const cls_result *shared_cls; /* per recipe map: the selection's
+                                     classification to reapply, or NULL */
+    int lenient;             /* 1: no join threshold (the selection pass) */
+    int no_outputs;          /* 1: compute up to the levels, write nothing */
+    char **province_area;    /* area: {province: X} resolved (owned; one
+                                block: pointers then codes) */
 } run_ctx;
 
 /* Wall-clock seconds (monotonic). */
@@ -162,6 +172,13 @@ void run_time(run_ctx *c, const char *stage, double *t);
  * name_column for the source's own level), or NULL. */
 const tbl_col *run_name_column(const run_source *s, key_level l);
 int run_load_sources(run_ctx *c);
+/* Filters and key-indexes every loaded source (part of reading: shared by
+ * the runs of a compare). */
+int run_index_sources(run_ctx *c);
+/* Fills c->src with read-only views of the loaded and indexed sources of
+ * `from` (which must outlive c): tables, catalogs, key indexes and filters
+ * are shared; each run has its own gathered columns and joins. */
+int run_borrow_sources(run_ctx *c, const run_ctx *from);
 int run_build_units(run_ctx *c);
 /* Applies a source's filter (expression or mapping) into s->keep. */
 int run_apply_filter(run_ctx *c, run_source *s);
@@ -289,6 +306,15 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
                      size_t *n_legend, int **entry, char notes[2][400],
                      char *titles, size_t tsize);
 
+/* run.c */
+/* Sets c->created from the options (or $SOURCE_DATE_EPOCH, or today). */
+void run_set_created(run_ctx *c);
+/* Everything after the sources are loaded and indexed: units, joins,
+ * indicators, levels and (unless check_only / no_outputs) the outputs.
+ * 0 or -1 with the error set. */
+int run_stages(run_ctx *c);
+/* Frees everything a run_ctx holds (not the struct). */
+void run_ctx_free(run_ctx *c);
 /* run_present.c: the run's words (see present.h) and shared helpers */
 /* The run's source line (present.h rules) into buf. Returns 0, or -1 with
  * ERR_MEMORY set. */

@@ -39,6 +39,9 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
     const rcp *r = c->r;
     cls_method meth = method_of(m->method.v);
     const double *manual = m->breaks.n ? m->breaks.v : NULL;
+    if (c->shared_cls && c->shared_cls[m - r->maps].k > 0) /* compare */
+        return cls_reapply(&c->shared_cls[m - r->maps], ind->v, ind->m,
+                           c->n_units, out);
     if (!m->shared_breaks.s)
         return cls_classify(ind->v, ind->m, c->n_units, meth, (int)m->classes.v,
                             manual, m->breaks.n, out);
@@ -72,6 +75,15 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
     rc = cls_reapply(&pooled, ind->v, ind->m, c->n_units, out);
     cls_result_free(&pooled);
     return rc;
+}
+
+int run_classify_map(run_ctx *c, const rcp_map *m, cls_result *out);
+int run_classify_map(run_ctx *c, const rcp_map *m, cls_result *out)
+{
+    const run_indicator *ind = run_indicator_named(c, m->indicator.s);
+    if (classify(c, m, ind, out) < 0)
+        return run_error_here(m->indicator.pos, "map classification");
+    return 0;
 }
 
 /* The value a diverging palette is centred on, or NAN for none. */

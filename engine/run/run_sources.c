@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "present.h"
 #include "sha256.h"
+#include "regions.h"
 #include "src.h"
 
 #include <stdlib.h>
@@ -54,6 +55,82 @@ static int apply_renames(run_source *s)
     return 0;
 }
 
+/* Reads source k of the recipe into c->src[k]: the file (or the records
+ * file), its checksum, renames, catalog and names. */
+static int load_source(run_ctx *c, size_t k)
+{
+    const rcp *r = c->r;
+    run_source *s = &c->src[k];
+    const rcp_source *rs = &r->sources[k];
+    s->rs = rs;
+    if (rs->join.v == RCP_JOIN_SPATIAL)
+        return rcp_error_at(rs->join.pos, ERR_RECIPE,
+                            "source \"%s\": spatial joins are not "
+                            "supported yet; give a key column with "
+                            "region codes", rs->name.s);
+    if (rs->records.v) {
+        if (run_records_read(c, s) < 0) {
+            err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                       rs->path.pos.file ? rs->path.pos.file : "",
+                       rs->path.pos.line);
+            return -1;
+        }
+    } else {
+    src_options so;
+    src_options_init(&so);
+    rcp_source_options(r, rs, &so);
+    char spec[4608];
+    if (rs->layer.s)
+        snprintf(spec, sizeof spec, "%s#%s", rs->resolved, rs->layer.s);
+    else
+        snprintf(spec, sizeof spec, "%s", rs->resolved);
+    s->t = src_read(spec, &so);
+    if (!s->t) {
+        err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                   rs->path.pos.file ? rs->path.pos.file : "",
+                   rs->path.pos.line);
+        return -1;
+    }
+    }
+    if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
+        sha256_file(rs->resolved, s->sha256) < 0)
+        return -1;
+    if (apply_renames(s) < 0)
+        return -1;
+    if (rs->catalog.s) {
+        char cpath[4096];
+        size_t cl = strlen(rs->catalog.s);
+        if (cl > 5 && !strcmp(rs->catalog.s + cl - 5, ".yaml") &&
+            rs->catalog.s[0] != '/' && rcp_given(rs->catalog.pos) &&
+            rs->catalog.pos.line > 0)
+            snprintf(cpath, sizeof cpath, "%s/%s", r->dir, rs->catalog.s);
+        else
+            snprintf(cpath, sizeof cpath, "%s", rs->catalog.s);
+        s->cat = catalog_load(cpath);
+        if (!s->cat)
+            return run_error_here(rs->catalog.pos, "catalog");
+    }
+    if (build_candidates(s) < 0)
+        return -1;
+    size_t nc = tbl_ncols(s->t);
+    s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
+    s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
+    s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
+    s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
+    if (!s->gd || !s->gm || !s->gc || !s->rd)
+        return err_oom("source columns");
+    if (rs->geometry.v) {
+        if (!tbl_geom(s->t))
+            return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
+                                "source \"%s\" is marked as geometry "
+                                "source, but %s has no geometry",
+                                rs->name.s, rs->resolved);
+        c->geom_src = (long)k;
+    }
+    s->rows_kept = tbl_nrows(s->t);
+    return 0;
+}
+
 int run_load_sources(run_ctx *c)
 {
     const rcp *r = c->r;
@@ -68,74 +145,8 @@ int run_load_sources(run_ctx *c)
     for (size_t k = 0; k < r->n_sources; k++)
         c->src_names[k] = r->sources[k].name.s;
     for (size_t k = 0; k < r->n_sources; k++) {
-        run_source *s = &c->src[k];
-        const rcp_source *rs = &r->sources[k];
-        s->rs = rs;
-        if (rs->join.v == RCP_JOIN_SPATIAL)
-            return rcp_error_at(rs->join.pos, ERR_RECIPE,
-                                "source \"%s\": spatial joins are not "
-                                "supported yet; give a key column with "
-                                "region codes", rs->name.s);
-        if (rs->records.v) {
-            if (run_records_read(c, s) < 0) {
-                err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
-                           rs->path.pos.file ? rs->path.pos.file : "",
-                           rs->path.pos.line);
-                return -1;
-            }
-        } else {
-        src_options so;
-        src_options_init(&so);
-        rcp_source_options(r, rs, &so);
-        char spec[4608];
-        if (rs->layer.s)
-            snprintf(spec, sizeof spec, "%s#%s", rs->resolved, rs->layer.s);
-        else
-            snprintf(spec, sizeof spec, "%s", rs->resolved);
-        s->t = src_read(spec, &so);
-        if (!s->t) {
-            err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
-                       rs->path.pos.file ? rs->path.pos.file : "",
-                       rs->path.pos.line);
+        if (load_source(c, k) < 0)
             return -1;
-        }
-        }
-        if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
-            sha256_file(rs->resolved, s->sha256) < 0)
-            return -1;
-        if (apply_renames(s) < 0)
-            return -1;
-        if (rs->catalog.s) {
-            char cpath[4096];
-            size_t cl = strlen(rs->catalog.s);
-            if (cl > 5 && !strcmp(rs->catalog.s + cl - 5, ".yaml") &&
-                rs->catalog.s[0] != '/' && rcp_given(rs->catalog.pos) &&
-                rs->catalog.pos.line > 0)
-                snprintf(cpath, sizeof cpath, "%s/%s", r->dir, rs->catalog.s);
-            else
-                snprintf(cpath, sizeof cpath, "%s", rs->catalog.s);
-            s->cat = catalog_load(cpath);
-            if (!s->cat)
-                return run_error_here(rs->catalog.pos, "catalog");
-        }
-        if (build_candidates(s) < 0)
-            return -1;
-        size_t nc = tbl_ncols(s->t);
-        s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
-        s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
-        s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
-        s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
-        if (!s->gd || !s->gm || !s->gc || !s->rd)
-            return err_oom("source columns");
-        if (rs->geometry.v) {
-            if (!tbl_geom(s->t))
-                return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
-                                    "source \"%s\" is marked as geometry "
-                                    "source, but %s has no geometry",
-                                    rs->name.s, rs->resolved);
-            c->geom_src = (long)k;
-        }
-        s->rows_kept = tbl_nrows(s->t);
         if (c->opt->progress)
             c->opt->progress(c->opt->progress_ud, "bronnen", k + 1,
                              r->n_sources);
@@ -246,14 +257,101 @@ const tbl_col *run_name_column(const run_source *s, key_level l)
     return NULL;
 }
 
+/* area: {province: X}: every gemeente of province X in the table of the
+ * recipe's year (the newest when none is given). */
+static int run_province_area(run_ctx *c)
+{
+    region_table *rt = regions_load((int)c->r->year.v);
+    if (!rt)
+        return -1;
+    char pv[8];
+    int rc = regions_province(rt, c->r->area_province.s, pv, NULL);
+    if (rc < 0) {
+        err_info e = *err_get();
+        rc = rcp_error_at(c->r->area_province.pos, ERR_RECIPE, "%s", e.message);
+    }
+    const char **codes = NULL;
+    size_t n = 0;
+    if (rc == 0 && !(codes = regions_gemeenten_of(rt, pv, &n)))
+        rc = -1;
+    /* own copies: the table goes away */
+    if (rc == 0) {
+        c->province_area = mem_alloc((n ? n : 1) * (sizeof(char *) + KEY_MAX));
+        if (!c->province_area)
+            rc = err_oom("province area");
+    }
+    if (rc == 0) {
+        char *blob = (char *)(c->province_area + n);
+        for (size_t k = 0; k < n; k++) {
+            memcpy(blob + k * KEY_MAX, codes[k], KEY_MAX);
+            c->province_area[k] = blob + k * KEY_MAX;
+        }
+        c->area = (const char **)c->province_area;
+        c->n_area = n;
+    }
+    mem_free(codes);
+    regions_free(rt);
+    return rc;
+}
+
+int run_index_sources(run_ctx *c)
+{
+    for (size_t k = 0; k < c->n_src; k++)
+        if (!c->src[k].rs->records.v && index_source(c, &c->src[k]) < 0)
+            return -1;
+    return 0;
+}
+
+int run_borrow_sources(run_ctx *c, const run_ctx *from)
+{
+    c->n_src = from->n_src;
+    c->geom_src = from->geom_src;
+    c->src = mem_calloc(c->n_src ? c->n_src : 1, sizeof *c->src);
+    c->src_names = mem_alloc((c->n_src ? c->n_src : 1) * sizeof *c->src_names);
+    if (!c->src || !c->src_names) {
+        c->n_src = 0;
+        return err_oom("sources");
+    }
+    for (size_t k = 0; k < c->n_src; k++) {
+        c->src_names[k] = from->src_names[k];
+        run_source *s = &c->src[k];
+        if (from->src[k].rs->records.v) {
+            /* records sources become per-unit counts in each run: every
+               run reads its own (they are small municipal files) */
+            if (load_source(c, k) < 0)
+                return -1;
+            continue;
+        }
+        *s = from->src[k];
+        s->borrowed = 1;
+        s->joined = 0;
+        memset(&s->j, 0, sizeof s->j);
+        s->gd = NULL;
+        s->gm = NULL;
+        s->gc = NULL;
+        s->rd = NULL;
+        size_t nc = tbl_ncols(s->t);
+        s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
+        s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
+        s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
+        s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
+        if (!s->gd || !s->gm || !s->gc || !s->rd)
+            return err_oom("source columns");
+    }
+    return 0;
+}
+
 int run_build_units(run_ctx *c)
 {
     c->unit_level = rcp_level_key(c->r->unit.v);
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
-    for (size_t k = 0; k < c->n_src; k++)
-        if (!c->src[k].rs->records.v && index_source(c, &c->src[k]) < 0)
-            return -1;
+    if (c->opt->area) {
+        c->area = (const char **)c->opt->area;
+        c->n_area = c->opt->n_area;
+    } else if (c->r->area_province.s && run_province_area(c) < 0) {
+        return -1;
+    }
     /* the unit source: the geometry source, else the first at unit level */
     c->unit_src = -1;
     if (c->geom_src >= 0 && c->src[c->geom_src].level == c->unit_level)
@@ -353,7 +451,8 @@ int run_join_sources(run_ctx *c)
                                tbl_nrows(s->t), s->level, s->j.units_matched,
                                c->n_units, c->unit_level,
                                s->j.n_source_unmatched, s->kst.duplicates);
-        if (join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
+        if (!c->lenient &&
+            join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
                        s->rs->resolved) < 0)
             return -1;
     }
@@ -370,15 +469,17 @@ void run_sources_free(run_ctx *c)
             mem_free(s->gd[j]);
             mem_free(s->gm[j]);
             mem_free(s->gc[j]);
-            mem_free(s->rd[j]);
+            mem_free(s->rd ? s->rd[j] : NULL);
         }
         mem_free(s->gd);
         mem_free(s->gm);
         mem_free(s->gc);
         mem_free(s->rd);
+        join_result_free(&s->j);
+        if (s->borrowed)
+            continue;
         mem_free(s->cand);
         mem_free(s->keep);
-        join_result_free(&s->j);
         run_records_free(s->rec);
         keyidx_free(s->ix);
         catalog_free(s->cat);
@@ -389,6 +490,7 @@ void run_sources_free(run_ctx *c)
     for (size_t u = 0; u < c->n_units; u++)
         mem_free(c->unit_names[u]);
     mem_free(c->unit_names);
+    mem_free(c->province_area);
     mem_free(c->units);
     mem_free(c->unit_row);
     tbl_free(c->geom);

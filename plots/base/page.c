@@ -210,6 +210,9 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
             page_abort(po);
             return NULL;
         }
+        /* a white page: renderers that draw no background of their own
+           (charts) must not come out black (0 = black in RGB24) */
+        memset(px, 0xFF, (size_t)stride * (size_t)ps->px_h);
         po->surf = cairo_image_surface_create_for_data(
             px, CAIRO_FORMAT_RGB24, ps->px_w, ps->px_h, stride);
         break;

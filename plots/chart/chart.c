@@ -71,10 +71,11 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
 {
     const chart_spec *s = r->s;
     size_t n = s->n;
-    int cols = n > 180 ? 3 : n > 90 ? 2 : 1;
+    int cols = s->fit_height ? 1 : n > 180 ? 3 : n > 90 ? 2 : 1;
     size_t per = (n + (size_t)cols - 1) / (size_t)cols;
     double gap = 18, cw = (w - gap * (cols - 1)) / cols;
-    double row_h = fmin(16.0, h / (double)(per ? per : 1));
+    double row_h = s->fit_height ? CHART_ROW_H
+                                 : fmin(16.0, h / (double)(per ? per : 1));
     double fs = fmax(3.5, fmin(8.5, row_h * 0.72));
     double lo = 0, hi = 0;
     for (size_t k = 0; k < r->n_valid; k++) {
@@ -92,6 +93,17 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
             lo = fmin(lo, a);
             hi = fmax(hi, b);
         }
+    }
+    if (s->strip)
+        for (size_t k = 0; k < n; k++)
+            for (size_t j = 0; s->strip[k] && j < s->strip_n[k]; j++)
+                if (!s->strip_miss || !s->strip_miss[k] || !s->strip_miss[k][j]) {
+                    lo = fmin(lo, s->strip[k][j]);
+                    hi = fmax(hi, s->strip[k][j]);
+                }
+    if (s->has_range) {
+        lo = s->lo;
+        hi = s->hi;
     }
     if (hi == lo)
         hi = lo + 1;
@@ -122,6 +134,18 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
             g_object_unref(l);
             char buf[96];
             int missing = s->miss && s->miss[row];
+            if (s->strip && s->strip[row]) { /* the parts as light ticks */
+                cairo_set_source_rgb(cr, 0.62, 0.62, 0.62);
+                cairo_set_line_width(cr, 0.5);
+                for (size_t q = 0; q < s->strip_n[row]; q++) {
+                    if (s->strip_miss && s->strip_miss[row] && s->strip_miss[row][q])
+                        continue;
+                    double tx = cx + bar_x0 + (s->strip[row][q] - lo) / (hi - lo) * bar_w;
+                    cairo_move_to(cr, tx, ry + row_h * 0.2);
+                    cairo_line_to(cr, tx, ry + row_h * 0.8);
+                }
+                cairo_stroke(cr);
+            }
             if (missing) {
                 snprintf(buf, sizeof buf, "%s",
                          s->miss_text && s->miss_text[row] ? s->miss_text[row] : "–");
@@ -195,6 +219,11 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
     page_size ps;
     if (page_parse(s->page, s->landscape, s->dpi > 0 ? s->dpi : 300, &ps) < 0)
         return -1;
+    if (s->fit_height) { /* header, rows, footer: as tall as the content */
+        double sc = ps.w_pt / 595.0;
+        ps.h_pt = 2 * MARGIN + 92 * sc + (double)s->n * CHART_ROW_H + 30 * sc + 8;
+        ps.px_h = (int)ceil(ps.h_pt * ps.dpi / 72.0);
+    }
     page_out *po = page_begin(&ps, fmt, path, s->title);
     if (!po)
         return -1;

@@ -38,7 +38,22 @@ typedef struct {
      * and upper ends, NAN where a row has none; NULL = no bars */
     const double *lower, *upper;
     const char *interval_label; /* legend text for the bars, or NULL */
+    /* Optional (zero = off): */
+    int fit_height;            /* 1: one column, CHART_ROW_H points a row, and
+                                  the page as tall as title, rows and footer
+                                  (the page's width is kept) */
+    int has_range;             /* 1: the value axis runs from lo to hi (pages
+                                  of one chart share it) */
+    double lo, hi;
+    /* Strip chart: per row the values of its parts (the buurten or wijken
+       of a gemeente), drawn as light ticks on the row's axis behind the
+       row's own value (a dot). NULL: no strips. */
+    const double *const *strip;
+    const uint8_t *const *strip_miss; /* per row, NULL entries: all valid */
+    const size_t *strip_n;
 } chart_spec;
+
+#define CHART_ROW_H 14.0 /* row height with fit_height */
 
 /* Renders the chart to path. Returns 0, or -1 with ERR_RENDER (nothing to
  * draw, unknown page) or ERR_IO (the message names path) set; no partial

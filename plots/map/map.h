@@ -115,4 +115,28 @@ int map_render(const map_spec *spec, const char *path, map_format fmt);
 int map_render_info(const map_spec *spec, const char *path, map_format fmt,
                     map_info *info);
 
+/* Small multiples: the same classed indicator for many areas (the wijken
+ * of each gemeente), one panel per area with the same legend, on A3
+ * portrait pages (6 x 7 panels a page) of one PDF. Panel p draws the rows
+ * panel_rows[panel_off[p] .. panel_off[p + 1]) of geom, fitted into its cell
+ * with metres kept square; rows with entry -1 are not drawn. Each page has
+ * the title, the legend and the source lines. */
+typedef struct {
+    const tbl_col *geom;            /* COL_GEOM in metres */
+    const int *entry;               /* per row of geom: legend entry or -1 */
+    const map_legend_entry *legend;
+    size_t n_legend;
+    const size_t *panel_off;        /* n_panels + 1 */
+    const int64_t *panel_rows;
+    const char *const *panel_title; /* n_panels */
+    size_t n_panels;
+    const char *title, *subtitle, *legend_title;
+    const char *source_line, *provenance;
+    const char *language;           /* "nl" (NULL) or "en" */
+} map_multi_spec;
+
+/* Renders the small multiples as a PDF at path (atomically). Returns 0, or
+ * -1 with ERR_RENDER (no panels), ERR_IO or ERR_MEMORY set. */
+int map_multiples_render(const map_multi_spec *s, const char *path);
+
 #endif

@@ -16,3 +16,4 @@ if /usr/bin/python3 -c "import geopandas" 2>/dev/null; then
     /usr/bin/python3 tests/bench/bench_sjoin.py "$DATA"
 fi
 python3 tests/bench/bench_records_run.py "$BUILD" "$DATA"
+sh tests/bench/bench_compare.sh "$BUILD"
