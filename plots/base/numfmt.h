@@ -29,6 +29,15 @@
 
 #define NUMFMT_MAX_DECIMALS 15
 
+/* From this magnitude on (beyond 15 significant digits, so beyond any
+ * count dnawijk meets) numbers are written "1,23 × 10³²": three
+ * significant digits and a superscript exponent, whatever the decimals
+ * asked for. So every finite double formats in at most NUMFMT_SHORT_MAX
+ * bytes (plus a unit), and a map of values around 1e32 or 1e308 is drawn
+ * instead of failing on a short buffer. */
+#define NUMFMT_SCI_FROM 1e15
+#define NUMFMT_SHORT_MAX 48
+
 /* UTF-8 of the characters used. */
 #define NUMFMT_NBSP "\xC2\xA0"   /* U+00A0 no-break space */
 #define NUMFMT_NDASH "\xE2\x80\x93" /* U+2013 en dash */

@@ -12,7 +12,9 @@
 
 #include "check.h"
 #include "csv_records.h"
+#include "expr.h"
 #include "in_csv.h"
+#include "mem.h"
 #include "err.h"
 #include "src.h"
 #include "srcopt.h"
@@ -180,6 +182,66 @@ static void test_hash_in_name(void)
     unlink(path);
 }
 
+/* Parses text, prints it, parses the print and prints again: the second
+ * parse must succeed and both prints be equal. Returns 1 when so, 0 when
+ * the text itself does not parse (-1 on a broken round trip). */
+static int reprint(const char *text)
+{
+    err_clear();
+    expr *e = expr_parse(text, NULL);
+    if (!e)
+        return 0;
+    char *once = expr_to_string(e);
+    expr_free(e);
+    if (!once)
+        return -1;
+    expr *back = expr_parse(once, NULL);
+    char *twice = back ? expr_to_string(back) : NULL;
+    int ok = back && twice && strcmp(once, twice) == 0;
+    if (!ok)
+        fprintf(stderr, "round trip broke: %.60s... -> %.60s...\n", text,
+                once);
+    expr_free(back);
+    mem_free(twice);
+    mem_free(once);
+    return ok ? 1 : -1;
+}
+
+/* Item 11: 1-199 nested minuses (as written "- - x", "-(-(x))" and on
+ * numbers) print as text the parser accepts again. */
+static void test_expr_reprint(void)
+{
+    char text[4096];
+    int all = 1, parsed = 0;
+    for (int n = 1; n < 200; n++) {
+        const char *leaf[] = {"w.a", "3", "w.a ^ 2", "(w.a + 1)"};
+        for (size_t l = 0; l < 4; l++) {
+            size_t k = 0;
+            for (int i = 0; i < n; i++)
+                text[k++] = '-';
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s", leaf[l]);
+            int r = reprint(text);
+            all &= r >= 0;
+            parsed += r == 1;
+        }
+        if (2 * n < 200) { /* each "-(" is two levels */
+            size_t k = 0;
+            for (int i = 0; i < n; i++)
+                text[k++] = '-', text[k++] = '(';
+            k += (size_t)snprintf(text + k, sizeof text - k, "w.a");
+            for (int i = 0; i < n; i++)
+                text[k++] = ')';
+            text[k] = '\0';
+            int r = reprint(text);
+            all &= r >= 0;
+            parsed += r == 1;
+        }
+    }
+    CHECK(all);
+    CHECK(parsed >= 199 * 3); /* the plain forms all parse */
+    err_clear();
+}
+
 int main(void)
 {
     snprintf(workdir, sizeof workdir, "%s/limits-work", DNW_BINARY_DIR);
@@ -187,5 +249,6 @@ int main(void)
     test_column_limit();
     test_not_regular();
     test_hash_in_name();
+    test_expr_reprint();
     return check_done();
 }
