@@ -45,6 +45,12 @@ static int run_or_check(int argc, char **argv, int check_only)
     }
     if (!recipe)
         return usage_run();
+    if (!outdir[0]) {
+        fprintf(stderr, "dnawijk: usage error: -o \"\" names no folder; "
+                        "give the folder for the results, such as -o out "
+                        "(the results go to out/<recipe name>/)\n");
+        return 2;
+    }
     rcp *r = rcp_load(recipe);
     int rc = r ? 0 : -1;
     for (size_t k = 0; rc == 0 && k < n_sets; k++)

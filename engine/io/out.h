@@ -23,6 +23,10 @@ typedef struct {
     const tbl *t;      /* table; its geometry column (if any) is written */
 } out_layer;
 
+/* Most attribute columns one GeoPackage layer may have: SQLite's column
+ * limit (2000) less the feature id and the geometry. */
+#define OUT_GPKG_MAX_COLUMNS 1998
+
 /* Creates a GeoPackage at path with the given layers. Returns 0 or -1
  * (ERR_GDAL naming path and layer). */
 int out_gpkg(const char *path, const out_layer *layers, size_t n);

@@ -148,8 +148,9 @@ int run_recipe(const rcp *r, const run_options *opt)
         run_time(&c, "join", &t);
     if (rc == 0 && (rc = run_compile_indicators(&c)) == 0)
         run_time(&c, "compile", &t);
-    if (rc == 0 && (rc = run_check_maps(&c)) == 0)
-        rc = run_check_sheets(&c);
+    if (rc == 0 && (rc = run_check_maps(&c)) == 0 &&
+        (rc = run_check_sheets(&c)) == 0)
+        rc = run_check_outputs(&c);
     if (rc == 0 && !opt->check_only) {
         if ((rc = run_eval_indicators(&c)) == 0)
             run_time(&c, "indicators", &t);

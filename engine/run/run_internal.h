@@ -142,6 +142,15 @@ void run_levels_free(run_ctx *c);
 /* run_output.c */
 int run_write_outputs(run_ctx *c, const char *stage_dir);
 
+/* Refuses, at the position of the indicator that crosses it, a recipe whose
+ * result tables would exceed the GeoPackage column limit (the run would
+ * fail in SQLite). Returns 0, or -1 with an ERR_RECIPE error. */
+int run_check_outputs(const run_ctx *c);
+
+/* Columns indicator ind takes in a result table (rollup: 1 when the table
+ * is a rollup table; see run_levels.c). Never fails. */
+size_t run_result_columns(const run_indicator *ind, int rollup);
+
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);
 /* Checks what maps need (geometry, known palettes) before running. */

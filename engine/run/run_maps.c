@@ -395,6 +395,29 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     return rc;
 }
 
+/* Refuses more classes than the map's palette has colours, as the run
+ * would (issue 11 item 13: `check` passed classes: 12 with a 9-colour
+ * palette). Manual breaks count as breaks - 1 classes. Returns 0, or -1
+ * with an ERR_RECIPE error at classes (or breaks). */
+static int check_class_count(const rcp_map *m)
+{
+    const pal_scheme *s = m->palette.s ? pal_find(m->palette.s)
+                          : m->center.kind.v != RCP_CENTER_NONE
+                              ? pal_default_diverging()
+                              : pal_default_sequential();
+    int manual = m->breaks.n > 0;
+    long k = manual ? (long)m->breaks.n - 1 : m->classes.v;
+    if (!s || k <= pal_k_max(s))
+        return 0;
+    rcp_pos at = manual ? m->breaks.pos
+                 : m->classes.pos.line ? m->classes.pos : m->name.pos;
+    return rcp_error_at(at, ERR_RECIPE,
+                        "%ld classes, but palette %s has at most %d colours; "
+                        "use at most %d classes or a continuous palette such "
+                        "as viridis",
+                        k, pal_name(s), pal_k_max(s), pal_k_max(s));
+}
+
 int run_check_maps(const run_ctx *c)
 {
     const rcp *r = c->r;
@@ -407,6 +430,8 @@ int run_check_maps(const run_ctx *c)
                                 "unit's level with `geometry: true`");
         if (m->palette.s && !pal_find(m->palette.s))
             return run_error_here(m->palette.pos, NULL);
+        if (check_class_count(m) < 0)
+            return -1;
     }
     return 0;
 }

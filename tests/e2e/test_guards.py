@@ -1,0 +1,134 @@
+"""Guards of issue 11: `check` refuses what `run` would refuse for the
+recipe's own reasons (item 13), and the command-line messages of item 14.
+Recipes are written here on the demo data; expected positions (line and
+column of the offending key) are found in the text this script wrote."""
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from e2elib import Ctx, write  # noqa: E402
+
+c = Ctx()
+demo = os.path.join(c.src, "datasets", "demo")
+
+HEAD = """name: guard
+unit: buurt
+sources:
+  kwb:
+    path: %s/voorbeeldrecht_buurten.geojson
+    key: buurtcode
+    geometry: true
+    catalog: demo_voorbeeldrecht
+""" % demo
+
+
+def recipe(name, body):
+    return write(os.path.join(c.work, name + ".yaml"), HEAD + body)
+
+
+def position(path, needle):
+    """1-based line and column of the first occurrence of needle."""
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            if needle in line:
+                return n, line.index(needle) + 1
+    return None
+
+
+def error_line(stderr):
+    m = re.search(r"\.yaml:(\d+):(\d+): ", stderr)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+# --- item 13: classes beyond the palette ------------------------------------
+p = recipe("klassen", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - name: inwoners
+    indicator: inwoners
+    classes: 12
+    palette: Blues
+""")
+chk = c.run("check", p, expect=1)
+c.check(error_line(chk.stderr) is not None and
+        error_line(chk.stderr)[0] == position(p, "classes: 12")[0],
+        "check names the classes line: " + chk.stderr)
+c.check("Blues" in chk.stderr and "9" in chk.stderr,
+        "check names the palette and its size: " + chk.stderr)
+run = c.run("run", p, "-q", "-o", os.path.join(c.work, "out"), expect=1)
+c.check(run.returncode != 0, "run refuses it too")
+
+# manual breaks count as breaks - 1 classes
+p = recipe("breaks", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - name: inwoners
+    indicator: inwoners
+    breaks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    palette: Blues
+""")
+chk = c.run("check", p, expect=1)
+c.check(error_line(chk.stderr) is not None and
+        error_line(chk.stderr)[0] == position(p, "breaks:")[0],
+        "check names the breaks line: " + chk.stderr)
+ok = recipe("klassen_ok", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - name: inwoners
+    indicator: inwoners
+    classes: 9
+    palette: Blues
+""")
+c.run("check", ok, expect=0)
+
+# --- item 13: more indicators than a GeoPackage table holds -----------------
+N = 2100
+body = "indicators:\n" + "".join(
+    "  i%04d: {expr: kwb.inwoners + %d, kind: count}\n" % (k, k)
+    for k in range(N))
+p = recipe("breed", body)
+chk = c.run("check", p, expect=1)
+# code and name take two columns, each indicator (a count, summed) takes
+# one column in the units table and in the rollup tables, plus coverage
+# columns in the rollup tables: the first indicator that does not fit is
+# found by the same count here
+line = error_line(chk.stderr)
+c.check(line is not None and "GeoPackage" in chk.stderr and
+        "INSERT" not in chk.stderr and len(chk.stderr) < 600,
+        "check refuses too many indicators briefly: " + chk.stderr[:300])
+c.check(line is not None and line[0] < position(p, "i%04d:" % (N - 1))[0],
+        "the error sits at an indicator inside the list: %r" % (line,))
+nog = write(os.path.join(c.work, "breed_zonder.yaml"),
+            open(p).read().replace("indicators:\n",
+                                   "outputs: {gpkg: false}\nindicators:\n", 1))
+c.run("check", nog, expect=0)
+
+# --- item 14: classify errors are not "recipe" errors -----------------------
+geo = os.path.join(demo, "voorbeeldrecht_buurten.geojson")
+cl = c.run("classify", geo, "aantal_inwoners", "--method", "jenks", "--classes",
+           "40", expect=1)
+c.check("recipe error" not in cl.stderr and "usage error" in cl.stderr,
+        "classify calls a bad class count a usage error: " + cl.stderr)
+cl = c.run("classify", geo, "aantal_inwoners", "--breaks", "5,1", expect=1)
+c.check("recipe error" not in cl.stderr and "usage error" in cl.stderr,
+        "manual breaks: " + cl.stderr)
+
+# --- item 14: -o "" ---------------------------------------------------------
+r = c.run("run", ok, "-o", "", expect=1)
+c.check("-o" in r.stderr and "out" in r.stderr and
+        "No such file" not in r.stderr,
+        "-o \"\" gets a message that says what to give: " + r.stderr)
+
+# --- item 14: no message ends in "another name:" ----------------------------
+p = recipe("dubbel", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - {name: kaart, indicator: inwoners}
+  - {name: kaart, indicator: inwoners}
+""")
+chk = c.run("check", p, expect=1)
+c.check(chk.stderr.strip() and not chk.stderr.strip().endswith(":"),
+        "message does not end in a colon: " + chk.stderr)
+
+c.done()
