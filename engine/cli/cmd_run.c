@@ -7,6 +7,7 @@
 #include "err.h"
 #include "rcp.h"
 #include "run.h"
+#include "stop.h"
 
 static int usage_run(void)
 {
@@ -59,11 +60,14 @@ static int run_or_check(int argc, char **argv, int check_only)
         rc = rcp_set_area(r, area);
     if (rc == 0) {
         run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL};
+        if (!check_only)
+            stop_install(); /* Ctrl-C and SIGTERM end the run cleanly */
         rc = run_recipe(r, &opt);
     }
     if (rc < 0) {
         err_print(stderr);
         rcp_free(r);
+        stop_reraise(); /* stopped by a signal: end as killed by it */
         return 1;
     }
     if (check_only)

@@ -8,6 +8,7 @@
 #include "fsutil.h"
 #include "mem.h"
 #include "sha256.h"
+#include "stop.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -72,12 +73,9 @@ fail:
 }
 
 /* Writes everything into a staging folder beside the final one, then swaps
- * it into place. */
-static int write_all(run_ctx *c)
+ * it into place; called with the output folder's lock held. */
+static int write_locked(run_ctx *c, const char *outdir)
 {
-    const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
-    if (mkdir_parents(outdir) < 0)
-        return -1;
     char final_dir[4096], stage[4096], path[4200];
     snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, c->r->name.s);
     snprintf(stage, sizeof stage, "%s/.%s.tmp-%ld", outdir, c->r->name.s,
@@ -93,17 +91,20 @@ static int write_all(run_ctx *c)
     int rc = run_write_outputs(c, stage);
     if (rc == 0)
         run_time(c, "write", &t);
-    if (rc == 0 && (rc = run_render_maps(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_maps(c, stage)) == 0)
         run_time(c, "maps", &t);
-    if (rc == 0 && (rc = run_render_sheets(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_sheets(c, stage)) == 0)
         run_time(c, "factsheets", &t);
-    if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_comparisons(c, stage)) == 0)
         run_time(c, "comparisons", &t);
-    if (rc == 0) {
+    if (rc == 0 && (rc = stop_check()) == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
     }
-    if (rc == 0)
+    if (rc == 0 && (rc = stop_check()) == 0)
         rc = fs_replace_dir(stage, final_dir);
     if (rc < 0) {
         err_info saved = *err_get();
@@ -126,6 +127,20 @@ static int write_all(run_ctx *c)
     if (c->opt->log)
         fprintf(c->opt->log, "resultaten in %s/\n", final_dir);
     return 0;
+}
+
+/* Writes everything under the output folder's lock (see run_outdir.c). */
+static int write_all(run_ctx *c)
+{
+    const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
+    if (mkdir_parents(outdir) < 0)
+        return -1;
+    int lock = run_outdir_lock(outdir, c->r->name.s, c->opt->log);
+    if (lock < 0)
+        return -1;
+    int rc = write_locked(c, outdir);
+    run_outdir_unlock(lock);
+    return rc;
 }
 
 int run_recipe(const rcp *r, const run_options *opt)
@@ -152,11 +167,11 @@ int run_recipe(const rcp *r, const run_options *opt)
         (rc = run_check_sheets(&c)) == 0)
         rc = run_check_outputs(&c);
     if (rc == 0 && !opt->check_only) {
-        if ((rc = run_eval_indicators(&c)) == 0)
+        if ((rc = stop_check()) == 0 && (rc = run_eval_indicators(&c)) == 0)
             run_time(&c, "indicators", &t);
         if (rc == 0 && (rc = run_build_levels(&c)) == 0)
             run_time(&c, "rollups", &t);
-        if (rc == 0)
+        if (rc == 0 && (rc = stop_check()) == 0)
             rc = write_all(&c);
     }
     if (rc == 0 && opt->log)

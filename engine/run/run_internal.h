@@ -142,6 +142,17 @@ void run_levels_free(run_ctx *c);
 /* run_output.c */
 int run_write_outputs(run_ctx *c, const char *stage_dir);
 
+/* Takes the exclusive lock of output folder outdir/name (the file
+ * outdir/.name.lock, waiting while another run holds it and saying so on
+ * log, which may be NULL), then removes the staging and set-aside folders
+ * that dead runs of the same recipe left there (see run_outdir.c). Returns
+ * the lock's descriptor for run_outdir_unlock, or -1 with ERR_IO set (or
+ * the stop error when the wait was interrupted). */
+int run_outdir_lock(const char *outdir, const char *name, FILE *log);
+
+/* Releases a lock from run_outdir_lock (-1 is fine). */
+void run_outdir_unlock(int fd);
+
 /* Refuses, at the position of the indicator that crosses it, a recipe whose
  * result tables would exceed the GeoPackage column limit (the run would
  * fail in SQLite). Returns 0, or -1 with an ERR_RECIPE error. */

@@ -7,6 +7,7 @@
 
 #include "cls.h"
 #include "err.h"
+#include "stop.h"
 #include "map.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -455,6 +456,8 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     tbl *context = context_table(c);
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {
+        if ((rc = stop_check()) < 0)
+            break;
         c->maps[k].map = &r->maps[k];
         rc = render_one(c, &r->maps[k], dir, context, &c->maps[k]);
         c->n_maps = k + 1;
