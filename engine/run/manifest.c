@@ -133,6 +133,14 @@ static void write_map(jsonw *w, const run_map_result *m)
     jsonw_arr_end(w);
     jsonw_kint(w, "missing", (int64_t)m->cls.n_missing);
     jsonw_knum(w, "gvf", m->cls.gvf);
+    if (m->legend) {
+        jsonw_kint(w, "legend_decimals", m->legend_decimals);
+        jsonw_key(w, "legend");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < m->cls.k; k++)
+            jsonw_str(w, m->legend[k]);
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)

@@ -67,6 +67,8 @@ typedef struct {
     cls_result cls;
     char files[3][256];
     int n_files;
+    char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
+    int legend_decimals; /* their decimals, also the value labels' */
 } run_map_result;
 
 typedef struct {

@@ -162,6 +162,7 @@ typedef struct {
     char (*text)[96];
     size_t n;
     int *entry;
+    int dec; /* decimals of the class bounds, also used for value labels */
 } legend_build;
 
 static const char *reason_label(const run_ctx *c, const run_indicator *ind,
@@ -188,9 +189,10 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
     numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
     int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
                                        : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
+    lb->dec = dec;
     for (int k = 0; k < cr->k; k++) {
-        if (numfmt_range(cr->breaks[k], cr->breaks[k + 1], dec, ind->ri->unit.s,
-                         lang, lb->text[k], sizeof lb->text[k]) < 0)
+        if (numfmt_class_range(cr->breaks, cr->k, k, dec, ind->ri->unit.s,
+                               lang, lb->text[k], sizeof lb->text[k]) < 0)
             return -1;
         lb->legend[k].label = lb->text[k];
         lb->legend[k].fill = to_map_rgb(col[k]);
@@ -291,6 +293,14 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     int rc = colours(c, m, ind, &res->cls, col);
     if (rc == 0)
         rc = build_legend(c, ind, &res->cls, col, &lb);
+    if (rc == 0) { /* the printed class bounds, for the manifest */
+        res->legend_decimals = lb.dec;
+        res->legend = mem_calloc((size_t)res->cls.k + 1, sizeof *res->legend);
+        for (int k = 0; res->legend && k < res->cls.k; k++)
+            snprintf(res->legend[k], sizeof res->legend[k], "%s", lb.text[k]);
+        if (!res->legend)
+            rc = err_oom("legend");
+    }
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
         labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);
@@ -302,10 +312,8 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             else if (ind->m[u])
                 continue;
             else
-                numfmt_unit(ind->v[u], ind->ri->decimals.v >= 0
-                                           ? (int)ind->ri->decimals.v
-                                           : numfmt_auto_decimals(ind->v[u]),
-                            ind->ri->unit.s, lang, buf, sizeof buf);
+                numfmt_unit(ind->v[u], lb.dec, ind->ri->unit.s, lang, buf,
+                            sizeof buf); /* the legend's precision */
             labels[u] = mem_strdup(buf);
         }
         if (!labels)
@@ -468,7 +476,9 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
 
 void run_maps_free(run_ctx *c)
 {
-    for (size_t k = 0; k < c->n_maps; k++)
+    for (size_t k = 0; k < c->n_maps; k++) {
         cls_result_free(&c->maps[k].cls);
+        mem_free(c->maps[k].legend);
+    }
     mem_free(c->maps);
 }

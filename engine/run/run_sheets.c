@@ -474,8 +474,9 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 cls_assign(&cr, ind->v, ind->m, n, cls);
                 int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
                 for (int k = 0; k < cr.k; k++) {
-                    numfmt_range(cr.breaks[k], cr.breaks[k + 1], dec, ind->ri->unit.s,
-                                 en ? NUMFMT_EN : NUMFMT_NL, labels[k], sizeof labels[k]);
+                    numfmt_class_range(cr.breaks, cr.k, k, dec, ind->ri->unit.s,
+                                       en ? NUMFMT_EN : NUMFMT_NL, labels[k],
+                                       sizeof labels[k]);
                     label_ptr[k] = labels[k];
                 }
                 snprintf(sub, sizeof sub, "%s: %s", en ? "Map" : "Kaart",

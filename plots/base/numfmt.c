@@ -338,6 +338,41 @@ int numfmt_range(double lo, double hi, int decimals, const char *unit,
     return put(tmp, buf, n);
 }
 
+/* v * 10^decimals rounded by fn (floor or ceil), allowing binary noise. */
+static double round_dir(double v, int decimals, double (*fn)(double))
+{
+    if (!isfinite(v) || fabs(v) >= NUMFMT_SCI_FROM || decimals < 0 ||
+        decimals > NUMFMT_MAX_DECIMALS)
+        return v;
+    double s = pow(10.0, decimals), t = v * s, r = round(t);
+    if (fabs(t - r) <= 1e-9 * fmax(1.0, fabs(t)))
+        return r / s;
+    return fn(t) / s;
+}
+
+double numfmt_round_down(double v, int decimals)
+{
+    return round_dir(v, decimals, floor);
+}
+
+double numfmt_round_up(double v, int decimals)
+{
+    return round_dir(v, decimals, ceil);
+}
+
+/* Formats a legend class with enclosing outer bounds; see numfmt.h. */
+int numfmt_class_range(const double *b, int k, int i, int decimals,
+                       const char *unit, numfmt_lang lang, char *buf,
+                       size_t n)
+{
+    double lo = b[i], hi = b[i + 1];
+    if (i == 0)
+        lo = numfmt_round_down(lo, decimals);
+    if (i == k - 1)
+        hi = numfmt_round_up(hi, decimals);
+    return numfmt_range(lo, hi, decimals, unit, lang, buf, n);
+}
+
 /* Compact large numbers; see numfmt.h. */
 int numfmt_compact(double v, numfmt_lang lang, char *buf, size_t n)
 {

@@ -84,6 +84,24 @@ int numfmt_breaks_decimals(const double *b, size_t nb);
 int numfmt_range(double lo, double hi, int decimals, const char *unit,
                  numfmt_lang lang, char *buf, size_t n);
 
+/* The largest (round_down) or smallest (round_up) number with `decimals`
+ * decimals that is at most / at least v; binary noise within 1e-9 of a
+ * whole unit counts as on it (0.30000000000000004 stays 0.3). Values from
+ * NUMFMT_SCI_FROM on and non-finite ones come back unchanged. */
+double numfmt_round_down(double v, int decimals);
+double numfmt_round_up(double v, int decimals);
+
+/* Formats class i of the k classes with breaks b[0..k] like numfmt_range,
+ * but with the outer bounds widened to the printed precision: the first
+ * class's lower bound is rounded down and the last class's upper bound up,
+ * so the printed legend always encloses the data (a value 0,55 never sits
+ * in a legend that starts at 1). Inner bounds are rounded normally; as
+ * rounding is monotone, every value rounded to `decimals` lies within the
+ * printed bounds of its class. */
+int numfmt_class_range(const double *b, int k, int i, int decimals,
+                       const char *unit, numfmt_lang lang, char *buf,
+                       size_t n);
+
 /* Compact form for large numbers: below a million as numfmt_auto; then
  * one decimal (none from 100 up, ",0" dropped) and a word:
  * Dutch "1,2 mln", "3,4 mld", "5 bln" (10^6, 10^9, 10^12);

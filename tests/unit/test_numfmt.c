@@ -222,8 +222,39 @@ static void test_errors(void)
     err_clear();
 }
 
+/* Issue 11 item 1: the demo reach map's breaks at 0 decimals print a
+ * legend that starts at 0 (not 1, the smallest value is 0,55) and ends
+ * at 6; with 1 decimal at 0,5 and 6,0. Expected texts worked out by hand
+ * from the breaks (floor of the first, ceiling of the last bound). */
+static void test_class_ranges(void)
+{
+    const double b[5] = {0.5500550055005501, 1.7937219730941705,
+                         3.2291666666666665, 4.390243902439025,
+                         5.920344456404736};
+    const char *want0[4] = {"0 \u2013 2", "2 \u2013 3", "3 \u2013 4",
+                            "4 \u2013 6"};
+    const char *want1[4] = {"0,5 \u2013 1,8", "1,8 \u2013 3,2",
+                            "3,2 \u2013 4,4", "4,4 \u2013 6,0"};
+    char buf[96];
+    for (int i = 0; i < 4; i++) {
+        CHECK(numfmt_class_range(b, 4, i, 0, NULL, NUMFMT_NL, buf,
+                                 sizeof buf) == 0);
+        CHECK_STR(buf, want0[i]);
+        CHECK(numfmt_class_range(b, 4, i, 1, NULL, NUMFMT_NL, buf,
+                                 sizeof buf) == 0);
+        CHECK_STR(buf, want1[i]);
+    }
+    /* bounds already on the precision stay, binary noise included */
+    CHECK(numfmt_round_down(0.1 + 0.2, 1) == 0.3);
+    CHECK(numfmt_round_up(0.1 + 0.2, 1) == 0.3);
+    CHECK(numfmt_round_down(-0.55, 0) == -1);
+    CHECK(numfmt_round_up(-0.55, 0) == 0);
+    CHECK(numfmt_round_up(5.920344456404736, 2) == 5.93);
+}
+
 int main(void)
 {
+    test_class_ranges();
     test_plain();
     test_units_and_auto();
     test_ranges();
