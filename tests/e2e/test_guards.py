@@ -104,6 +104,39 @@ nog = write(os.path.join(c.work, "breed_zonder.yaml"),
                                    "outputs: {gpkg: false}\nindicators:\n", 1))
 c.run("check", nog, expect=0)
 
+# --- item 2: a percentage, rate or mean is never summed, whatever its
+# source (here a plain geojson column, no catalog column kind involved) ----
+p = recipe("som_pct", """indicators:
+  aandeel:
+    expr: kwb.inwoners / 10
+    unit: "%"
+    rollup: {method: sum}
+""")
+chk = c.run("check", p, expect=1)
+c.check(error_line(chk.stderr) is not None and
+        error_line(chk.stderr)[0] == position(p, "rollup:")[0] and
+        "weighted_mean" in chk.stderr and "ratio" in chk.stderr,
+        "check refuses summing a percentage at the rollup: " + chk.stderr)
+p = recipe("som_rate", """indicators:
+  bereik:
+    expr: kwb.inwoners / 100
+    unit: per 100 huishoudens
+    kind: count
+""")
+chk = c.run("check", p, expect=1)
+c.check(error_line(chk.stderr) is not None and
+        error_line(chk.stderr)[0] == position(p, "kind: count")[0],
+        "check refuses summing a per-100 rate at its kind: " + chk.stderr)
+p = recipe("geen_rollup", """indicators:
+  aandeel:
+    expr: kwb.inwoners / 10
+    unit: "%"
+""")
+chk = c.run("check", p, expect=0)
+c.check("waarschuwing" in chk.stderr and "rollup" in chk.stderr and
+        "geen_rollup.yaml:%d:" % position(p, 'unit: "%"')[0] in chk.stderr,
+        "a percentage without rollup gets a warning: " + chk.stderr)
+
 # --- item 14: classify errors are not "recipe" errors -----------------------
 geo = os.path.join(demo, "voorbeeldrecht_buurten.geojson")
 cl = c.run("classify", geo, "aantal_inwoners", "--method", "jenks", "--classes",
