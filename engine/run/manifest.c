@@ -205,6 +205,28 @@ int run_write_manifest(run_ctx *c, const char *path)
                                     ? "gebied"
                                     : key_level_name(c->levels[k].level));
         jsonw_kint(&w, "rows", (int64_t)tbl_nrows(c->levels[k].result));
+        if (c->levels[k].n_partial) {
+            /* per indicator: groups whose valid members cover only part
+             * of the base, and those suppressed below coverage_min */
+            jsonw_key(&w, "coverage");
+            jsonw_obj_begin(&w);
+            jsonw_knum(&w, "coverage_min", c->r->coverage_min.v);
+            jsonw_key(&w, "partial_groups");
+            jsonw_obj_begin(&w);
+            for (size_t i = 0; i < c->n_ind; i++)
+                if (c->ind[i].rule != ROLL_NONE)
+                    jsonw_kint(&w, c->ind[i].ri->name.s,
+                               (int64_t)c->levels[k].n_partial[i]);
+            jsonw_obj_end(&w);
+            jsonw_key(&w, "suppressed_groups");
+            jsonw_obj_begin(&w);
+            for (size_t i = 0; i < c->n_ind; i++)
+                if (c->ind[i].rule != ROLL_NONE)
+                    jsonw_kint(&w, c->ind[i].ri->name.s,
+                               (int64_t)c->levels[k].n_low[i]);
+            jsonw_obj_end(&w);
+            jsonw_obj_end(&w);
+        }
         char file[256];
         snprintf(file, sizeof file, "%s.csv", c->levels[k].file_stem);
         jsonw_kstr(&w, "csv", c->r->out_tables.v ? file : NULL);

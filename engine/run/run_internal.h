@@ -59,6 +59,9 @@ typedef struct {
     const char *file_stem;   /* "indicators" or "indicators_wijk" ... */
     roll_groups g;           /* rollup groups (unused for the unit level) */
     tbl *result;             /* code, name, indicators (+ geometry) */
+    size_t *n_partial;       /* per indicator: groups with coverage < 1 */
+    size_t *n_low;           /* per indicator: groups suppressed for
+                                coverage below coverage_min */
 } run_level;
 
 /* A rendered map, for the manifest. */

@@ -487,7 +487,8 @@ const char *miss_reason_name(miss_reason r)
     static const char *const names[] = {
         "valid",     "empty",       "secret",    "unknown",
         "not_available", "not_applicable", "sentinel", "unparsable",
-        "unmatched", "division_by_zero", "invalid", "suppressed"};
+        "unmatched", "division_by_zero", "invalid", "suppressed",
+        "coverage"};
     return (unsigned)r < MISS_REASON_COUNT ? names[r] : "unknown";
 }
 
@@ -505,7 +506,8 @@ const char *miss_reason_label_nl(miss_reason r)
         "niet gekoppeld",
         "deling door nul",
         "niet berekenbaar",
-        "te weinig waarnemingen"};
+        "te weinig waarnemingen",
+        "te weinig dekking"};
     return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "geen gegevens";
 }
 
@@ -523,7 +525,8 @@ const char *miss_reason_label_en(miss_reason r)
         "not matched",
         "division by zero",
         "not computable",
-        "too few observations"};
+        "too few observations",
+        "too little coverage"};
     return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "no data";
 }
 

@@ -137,6 +137,34 @@ c.check("waarschuwing" in chk.stderr and "rollup" in chk.stderr and
         "geen_rollup.yaml:%d:" % position(p, 'unit: "%"')[0] in chk.stderr,
         "a percentage without rollup gets a warning: " + chk.stderr)
 
+# --- item 3: coverage_min decides; the manifest counts partial groups ----
+import json  # noqa: E402
+demo_recipe = os.path.join(c.src, "recipes", "demo.yaml")
+for cmin in ("0", "1"):
+    o = os.path.join(c.work, "cov" + cmin)
+    r = c.run("run", demo_recipe, "-q", "-o", o, "--set",
+              "coverage_min=" + cmin)
+    with open(os.path.join(o, "demo", "manifest.json")) as f:
+        lv = [x for x in json.load(f)["levels"] if x["level"] == "wijk"][0]
+    cov = lv["coverage"]
+    wijk = {}
+    with open(os.path.join(o, "demo", "indicators_wijk.csv")) as f:
+        import csv  # noqa: E402
+        for row in csv.DictReader(f):
+            wijk[row["code"]] = row
+    for ind, n_part in cov["partial_groups"].items():
+        partial = sum(1 for w in wijk.values()
+                      if float(w[ind + "_dekking"]) < 1)
+        empty = sum(1 for w in wijk.values() if w[ind] == "")
+        c.check(partial == n_part, "%s: partial groups %d == %d"
+                % (ind, partial, n_part))
+        want = 0 if cmin == "0" else partial
+        c.check(cov["suppressed_groups"][ind] == want,
+                "coverage_min=%s %s: suppressed %d, want %d"
+                % (cmin, ind, cov["suppressed_groups"][ind], want))
+        if cmin == "1":
+            c.check(empty >= partial, "%s: suppressed values are empty" % ind)
+
 # --- item 14: classify errors are not "recipe" errors -----------------------
 geo = os.path.join(demo, "voorbeeldrecht_buurten.geojson")
 cl = c.run("classify", geo, "aantal_inwoners", "--method", "jenks", "--classes",
