@@ -123,7 +123,7 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_kstr(w, "shared_breaks", m->map->shared_breaks.s);
     jsonw_key(w, "breaks");
     jsonw_arr_begin(w);
-    for (int k = 0; k <= m->cls.k; k++)
+    for (int k = 0; m->cls.breaks && k <= m->cls.k; k++)
         jsonw_num(w, m->cls.breaks[k]);
     jsonw_arr_end(w);
     jsonw_key(w, "counts");

@@ -8,6 +8,7 @@
 #include "cls.h"
 #include "err.h"
 #include "stop.h"
+#include "strdist.h"
 #include "map.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -16,6 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static cls_method method_of(int m)
@@ -188,7 +190,8 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
         return err_oom("legend");
     numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
     int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
-                                       : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
+              : cr->k > 0 ? numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1)
+                          : 0;
     lb->dec = dec;
     for (int k = 0; k < cr->k; k++) {
         if (numfmt_class_range(cr->breaks, cr->k, k, dec, ind->ri->unit.s,
@@ -199,7 +202,11 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
         lb->legend[k].count = cr->counts[k];
     }
     lb->n = (size_t)cr->k;
-    cls_assign(cr, ind->v, ind->m, c->n_units, lb->entry);
+    if (cr->k > 0)
+        cls_assign(cr, ind->v, ind->m, c->n_units, lb->entry);
+    else /* no valid value at all: every unit gets its missing entry */
+        for (size_t u = 0; u < c->n_units; u++)
+            lb->entry[u] = -1;
     int reason_entry[MISS_REASON_COUNT];
     for (int r = 0; r < MISS_REASON_COUNT; r++)
         reason_entry[r] = -1;
@@ -285,12 +292,21 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
     const run_indicator *ind = indicator_of(c, m->indicator.s);
-    if (classify(c, m, ind, &res->cls) < 0)
+    size_t n_valid = 0;
+    for (size_t u = 0; u < c->n_units; u++)
+        n_valid += ind->m[u] == MISS_NONE;
+    /* issue 11 item 5: a map without any valid value is drawn all in its
+     * missing-reason style with a note, and the run goes on */
+    int empty = n_valid == 0;
+    if (empty) {
+        memset(&res->cls, 0, sizeof res->cls);
+        res->cls.n_missing = c->n_units;
+    } else if (classify(c, m, ind, &res->cls) < 0)
         return run_error_here(m->indicator.pos, "map classification");
     pal_rgb col[CLS_K_MAX];
     legend_build lb;
     memset(&lb, 0, sizeof lb);
-    int rc = colours(c, m, ind, &res->cls, col);
+    int rc = empty ? 0 : colours(c, m, ind, &res->cls, col);
     if (rc == 0)
         rc = build_legend(c, ind, &res->cls, col, &lb);
     if (rc == 0) { /* the printed class bounds, for the manifest */
@@ -333,6 +349,17 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         snprintf(subtitle, sizeof subtitle, "%s · %s",
                  c->r->title.s ? c->r->title.s : c->r->name.s,
                  key_level_plural(c->unit_level));
+    if (empty) {
+        size_t used = strlen(subtitle);
+        snprintf(subtitle + used, sizeof subtitle - used, " · %s",
+                 c->r->language.v == RCP_EN
+                     ? "no unit has a valid value"
+                     : "geen enkele eenheid heeft een geldige waarde");
+        if (c->opt->log)
+            fprintf(c->opt->log,
+                    "  kaart %s: geen geldige waarden; getekend als "
+                    "ontbrekend\n", m->name.s);
+    }
     snprintf(legend_title, sizeof legend_title, "%s%s%s%s",
              ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s,
              ind->ri->unit.s ? " (" : "", ind->ri->unit.s ? ind->ri->unit.s : "",
@@ -427,6 +454,47 @@ static int check_class_count(const rcp_map *m)
                         k, pal_name(s), pal_k_max(s), pal_k_max(s));
 }
 
+/* Issue 11 item 4: highlight: must name one of the map's units (a code
+ * at another level used to do nothing). Returns 0, or -1 with an
+ * ERR_RECIPE error at highlight. */
+static int check_highlight(const run_ctx *c, const rcp_map *m)
+{
+    if (!m->highlight.s)
+        return 0;
+    const char **cands = mem_alloc((c->n_units ? c->n_units : 1) *
+                                   sizeof *cands);
+    if (!cands)
+        return err_oom("highlight");
+    for (size_t u = 0; u < c->n_units; u++) {
+        if (!strcasecmp(c->units[u], m->highlight.s)) {
+            mem_free(cands);
+            return 0;
+        }
+        cands[u] = c->units[u];
+    }
+    key_level l = key_level_of(m->highlight.s);
+    const char *best = NULL;
+    size_t nb = l == c->unit_level
+                    ? strdist_nearest(m->highlight.s, cands, c->n_units, 1,
+                                      &best)
+                    : 0;
+    mem_free(cands);
+    if (l != KEY_INVALID && l != c->unit_level)
+        return rcp_error_at(m->highlight.pos, ERR_RECIPE,
+                            "highlight %s is a %s code, but map \"%s\" "
+                            "shows %s; give the code of one of its %s",
+                            m->highlight.s, key_level_name(l), m->name.s,
+                            key_level_plural(c->unit_level),
+                            key_level_plural(c->unit_level));
+    return rcp_error_at(m->highlight.pos, ERR_RECIPE,
+                        "highlight %s is not one of the %zu %s on map "
+                        "\"%s\"%s%s%s",
+                        m->highlight.s, c->n_units,
+                        key_level_plural(c->unit_level), m->name.s,
+                        nb ? "; did you mean " : "", nb ? best : "",
+                        nb ? "?" : "");
+}
+
 int run_check_maps(const run_ctx *c)
 {
     const rcp *r = c->r;
@@ -439,7 +507,7 @@ int run_check_maps(const run_ctx *c)
                                 "unit's level with `geometry: true`");
         if (m->palette.s && !pal_find(m->palette.s))
             return run_error_here(m->palette.pos, NULL);
-        if (check_class_count(m) < 0)
+        if (check_class_count(m) < 0 || check_highlight(c, m) < 0)
             return -1;
     }
     return 0;

@@ -136,8 +136,23 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
             col->label = builtin[b].labels[k];
             cd->n++;
         }
+        if (cd->n == 0) { /* issue 11 item 4: no silent drop */
+            char need[256] = "";
+            for (int k = 0; builtin[b].cols[k]; k++) {
+                size_t u = strlen(need);
+                snprintf(need + u, sizeof need - u, "%s%s", k ? ", " : "",
+                         builtin[b].cols[k]);
+            }
+            return rcp_error_at(rc->type.pos, ERR_RECIPE,
+                                "chart %s needs the columns %s (by these "
+                                "names or through a catalog) in a source, "
+                                "but no source has any of them; use a "
+                                "custom chart with columns: [...] or leave "
+                                "it out",
+                                builtin[b].title_en, need);
+        }
     }
-    return 0; /* charts without data are left out */
+    return 0;
 }
 
 static void chart_free(chart_data *cd)

@@ -165,6 +165,72 @@ for cmin in ("0", "1"):
         if cmin == "1":
             c.check(empty >= partial, "%s: suppressed values are empty" % ind)
 
+# --- item 4: no silent drops ---------------------------------------------
+# an area code that matches nothing: the demo gemeente is GM9901
+p = recipe("gebied", """area: [GM9901, GM9910]
+indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+""")
+chk = c.run("check", p, expect=1)
+pos = position(p, "GM9910")
+c.check(error_line(chk.stderr) == pos and "GM9901" in chk.stderr and
+        "Voorbeeldrecht" in chk.stderr,
+        "unknown area code at its position with the nearest gemeente: %r %s"
+        % (pos, chk.stderr))
+# highlight of a wijk code on a buurt map
+p = recipe("accent", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - {name: inwoners, indicator: inwoners, highlight: WK990100}
+""")
+chk = c.run("check", p, expect=1)
+c.check(error_line(chk.stderr) == position(p, "WK990100") and
+        "wijk" in chk.stderr,
+        "highlight at another level is an error: " + chk.stderr)
+p = recipe("accent_ok", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+maps:
+  - {name: inwoners, indicator: inwoners, highlight: BU99010001}
+""")
+c.run("check", p, expect=0)
+# a built-in chart whose columns no source has
+p = write(os.path.join(c.work, "kaal.csv"),
+          "buurtcode;inwoners\nBU99010000;10\nBU99010001;20\n")
+p = write(os.path.join(c.work, "grafiek.yaml"), """name: grafiek
+unit: buurt
+sources:
+  b:
+    path: %s
+    key: buurtcode
+indicators:
+  inwoners: {expr: b.inwoners, kind: count}
+factsheets:
+  - figures: [inwoners]
+    charts: [tenure]
+""" % p)
+r = c.run("run", p, "-q", "-o", os.path.join(c.work, "gout"), expect=1)
+c.check(error_line(r.stderr) is not None and
+        error_line(r.stderr)[0] == position(p, "charts:")[0] and
+        "pct_koop" in r.stderr,
+        "a tenure chart without data is an error: " + r.stderr)
+
+# --- item 5: a map without any valid value is drawn, the run goes on ------
+p = recipe("leeg", """indicators:
+  inwoners: {expr: kwb.inwoners, kind: count}
+  niets: {expr: kwb.inwoners / 0}
+maps:
+  - {name: niets, indicator: niets}
+  - {name: inwoners, indicator: inwoners}
+""")
+o = os.path.join(c.work, "leeg_out")
+r = c.run("run", p, "-o", o)
+c.check(r.returncode == 0, "run with an empty map goes on: " + r.stderr)
+for f in ("niets.png", "niets.pdf", "inwoners.png"):
+    c.check(os.path.exists(os.path.join(o, "guard", "maps", f)),
+            "map %s was written" % f)
+c.check("niets" in r.stderr and "geen geldige" in r.stderr,
+        "the log notes the empty map: " + r.stderr)
+
 # --- item 14: classify errors are not "recipe" errors -----------------------
 geo = os.path.join(demo, "voorbeeldrecht_buurten.geojson")
 cl = c.run("classify", geo, "aantal_inwoners", "--method", "jenks", "--classes",
