@@ -4,6 +4,7 @@
  * appear atomically. */
 #include "run_internal.h"
 
+#include "atomic.h"
 #include "err.h"
 #include "fsutil.h"
 #include "mem.h"
@@ -49,27 +50,6 @@ static void set_created(run_ctx *c)
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);
-}
-
-static int mkdir_parents(const char *dir)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            goto fail;
-        *p = '/';
-    }
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        goto fail;
-    return 0;
-fail:
-    err_set(ERR_IO, buf, 0, NULL, "cannot create the folder: %s",
-            strerror(errno));
-    return -1;
 }
 
 /* Writes everything into a staging folder beside the final one, then swaps
@@ -133,7 +113,7 @@ static int write_locked(run_ctx *c, const char *outdir)
 static int write_all(run_ctx *c)
 {
     const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
-    if (mkdir_parents(outdir) < 0)
+    if (mkdir_p(outdir) < 0)
         return -1;
     int lock = run_outdir_lock(outdir, c->r->name.s, c->opt->log);
     if (lock < 0)

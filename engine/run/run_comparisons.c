@@ -28,7 +28,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
 {
     int en = c->r->language.v == RCP_EN;
     int by = cmp->by.v;
-    key_level l = by == RCP_BUURT ? KEY_BUURT : by == RCP_WIJK ? KEY_WIJK : KEY_GEMEENTE;
+    key_level l = by == RCP_LEVEL_AUTO ? KEY_GEMEENTE : rcp_level_key(by);
     const run_level *L = level_for(c, l);
     if (!L)
         return rcp_error_at(cmp->by.pos.line ? cmp->by.pos : cmp->indicator.pos,

@@ -330,7 +330,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             else
                 numfmt_unit(ind->v[u], lb.dec, ind->ri->unit.s, lang, buf,
                             sizeof buf); /* the legend's precision */
-            labels[u] = mem_strdup(buf);
+            if (!(labels[u] = mem_strdup(buf))) {
+                rc = err_oom("labels");
+                break;
+            }
         }
         if (!labels)
             rc = err_oom("labels");

@@ -39,8 +39,9 @@ static const run_indicator *indicator_of(const run_ctx *c, const char *name)
 }
 
 /* Evaluates `source.column` (or any expression text) per unit; 0 on
- * success, -1 when it does not resolve (error cleared: charts are shown
- * only where the data is there). */
+ * success, -1 when it does not resolve (no error recorded: charts are shown
+ * only where the data is there) or with the error set when evaluating it
+ * failed. */
 static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
 {
     rcp_str s;
@@ -48,11 +49,11 @@ static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
     s.s = (char *)text;
     expr_resolver res;
     run_resolver(c, &res);
+    err_freeze();
     expr *e = run_compile(&s, &res);
-    if (!e) {
-        err_clear();
+    err_thaw();
+    if (!e)
         return -1;
-    }
     *v = mem_alloc((c->n_units ? c->n_units : 1) * sizeof **v);
     *m = mem_alloc(c->n_units ? c->n_units : 1);
     int rc = (*v && *m) ? expr_eval(e, &res, c->n_units, *v, *m) : err_oom("chart");
@@ -72,17 +73,19 @@ static int find_in_sources(run_ctx *c, const char *name, char *text, size_t size
 {
     expr_resolver res;
     run_resolver(c, &res);
-    for (size_t k = 0; k < c->n_src; k++) {
+    int found = -1;
+    err_freeze(); /* most sources lack the column */
+    for (size_t k = 0; k < c->n_src && found < 0; k++) {
         expr_colref ref;
         memset(&ref, 0, sizeof ref);
         if (res.column(c, c->src[k].rs->name.s, name, &ref) == EXPR_RESOLVE_OK &&
             ref.type == EXPR_T_NUMBER) {
             snprintf(text, size, "%s.\"%s\"", c->src[k].rs->name.s, name);
-            return 0;
+            found = 0;
         }
-        err_clear();
     }
-    return -1;
+    err_thaw();
+    return found;
 }
 
 /* The built-in charts: catalog stable names and their bar labels. */
@@ -130,9 +133,14 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
         for (int k = 0; builtin[b].cols[k]; k++) {
             char text[256];
             chart_col *col = &cd->cols[cd->n];
-            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0 ||
-                eval_text(c, text, &col->v, &col->m) < 0)
+            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0)
                 continue;
+            const err_info *before = err_get();
+            if (eval_text(c, text, &col->v, &col->m) < 0) {
+                if (!before && err_get()) /* evaluating failed (OOM) */
+                    return -1;
+                continue;
+            }
             col->label = builtin[b].labels[k];
             cd->n++;
         }
@@ -458,7 +466,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     else
         snprintf(dir, sizeof dir, "%s/factsheets_%s", stage_dir, fs->name.s);
     if (rc == 0)
-        rc = sheet_render_units(&doc, sb.units, n, dir, 2);
+        rc = sheet_render_units(&doc, sb.units, n, dir, 0);
     /* combined PDF with a cover map of the first figure */
     cls_result cr;
     memset(&cr, 0, sizeof cr);
@@ -482,10 +490,17 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 first = iname;
         }
         const run_indicator *ind = first ? indicator_of(c, first) : NULL;
-        if (ind && c->geom &&
-            cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0) {
+        err_freeze(); /* nothing to classify: a cover without a map */
+        int classified =
+            ind && c->geom &&
+            cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0 &&
+            pal_colors(pal_default_sequential(), cr.k, colors) == 0;
+        err_thaw();
+        if (classified) {
             cls = mem_alloc(n * sizeof *cls);
-            if (cls && pal_colors(pal_default_sequential(), cr.k, colors) == 0) {
+            if (!cls)
+                rc = err_oom("the cover map");
+            if (cls) {
                 cls_assign(&cr, ind->v, ind->m, n, cls);
                 int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
                 for (int k = 0; k < cr.k; k++) {
@@ -512,10 +527,10 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 cover.missing_label = en ? "no data" : "geen gegevens";
             }
         }
-        err_clear();
         char path[4400];
         snprintf(path, sizeof path, "%s/all.pdf", dir);
-        rc = sheet_render_all(&doc, sb.units, n, &cover, path);
+        if (rc == 0)
+            rc = sheet_render_all(&doc, sb.units, n, &cover, path);
     }
     mem_free(cls);
     cls_result_free(&cr);
@@ -544,8 +559,7 @@ int run_check_sheets(const run_ctx *c)
     for (size_t k = 0; k < c->r->n_factsheets; k++) {
         const rcp_factsheet *fs = &c->r->factsheets[k];
         int lv = fs->unit.v;
-        key_level want = lv == RCP_BUURT ? KEY_BUURT : lv == RCP_WIJK ? KEY_WIJK
-                                                                     : c->unit_level;
+        key_level want = lv == RCP_LEVEL_AUTO ? c->unit_level : rcp_level_key(lv);
         if (want != c->unit_level)
             return rcp_error_at(fs->unit.pos, ERR_RECIPE,
                                 "fact sheets are made for the recipe's unit "

@@ -14,16 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-static key_level level_of_rcp(int l)
-{
-    switch (l) {
-    case RCP_BUURT: return KEY_BUURT;
-    case RCP_WIJK: return KEY_WIJK;
-    case RCP_GEMEENTE: return KEY_GEMEENTE;
-    default: return KEY_INVALID;
-    }
-}
-
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
 static int build_candidates(run_source *s)
@@ -54,12 +44,13 @@ static int apply_renames(run_source *s)
             return rcp_error_at(rs->rename[k].from.pos, ERR_RECIPE,
                                 "source \"%s\" has no column \"%s\" to rename",
                                 rs->name.s, rs->rename[k].from.s);
-        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0) {
-            err_clear();
+        long other = tbl_col_index(s->t, rs->rename[k].to.s);
+        if (other >= 0 && other != idx)
             return rcp_error_at(rs->rename[k].to.pos, ERR_RECIPE,
                                 "source \"%s\" already has a column \"%s\"",
                                 rs->name.s, rs->rename[k].to.s);
-        }
+        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0)
+            return -1; /* out of memory */
     }
     return 0;
 }
@@ -195,7 +186,7 @@ static int index_source(run_ctx *c, run_source *s)
                             nb ? "; did you mean \"" : "", nb ? best[0] : "",
                             nb ? "\"?" : "");
     }
-    key_level hint = level_of_rcp(rs->level.v);
+    key_level hint = rcp_level_key(rs->level.v);
     s->ix = keyidx_build(kc, tbl_nrows(s->t), hint, s->keep, &s->kst);
     if (!s->ix) {
         err_prefix("source \"%s\"", rs->name.s);
@@ -307,7 +298,7 @@ static int check_area_codes(run_ctx *c, const run_source *us)
 
 int run_build_units(run_ctx *c)
 {
-    c->unit_level = level_of_rcp(c->r->unit.v);
+    c->unit_level = rcp_level_key(c->r->unit.v);
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
     for (size_t k = 0; k < c->n_src; k++)

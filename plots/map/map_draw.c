@@ -12,12 +12,12 @@
  * surface over the shared pixel buffer.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "err.h"
 #include "hairline.h"
 #include "map_int.h"
+#include "threads.h"
 
 #define BANDS 2
 
@@ -317,8 +317,6 @@ int map_draw_areas(map_ctx *m, page_out *po)
     int w = cairo_image_surface_get_width(surf);
     int h = cairo_image_surface_get_height(surf);
     band_job jobs[BANDS];
-    pthread_t tid[BANDS];
-    int started[BANDS] = {0};
     for (int b = 0; b < BANDS; b++) {
         int y0 = (int)((long)h * b / BANDS), y1 = (int)((long)h * (b + 1) / BANDS);
         cairo_surface_t *bs = cairo_image_surface_create_for_data(
@@ -327,15 +325,8 @@ int map_draw_areas(map_ctx *m, page_out *po)
                              .xf = map_xf_page(m, u, y0), .px_per_pt = u,
                              .band_h = y1 - y0, .y0 = y0, .tol2 = 0.5 * 0.5};
     }
-    for (int b = 1; b < BANDS; b++)
-        started[b] = pthread_create(&tid[b], NULL, draw_band, &jobs[b]) == 0;
-    draw_band(&jobs[0]);
-    for (int b = 1; b < BANDS; b++) {
-        if (started[b])
-            pthread_join(tid[b], NULL);
-        else
-            draw_band(&jobs[b]); /* no thread: draw it here */
-    }
+    /* the bands are fixed, so the image is the same on any thread count */
+    threads_run(draw_band, jobs, sizeof *jobs, BANDS, threads_count());
     int bad = -1;
     for (int b = 0; b < BANDS; b++) {
         if (bad < 0 && (jobs[b].oom || jobs[b].status != CAIRO_STATUS_SUCCESS))

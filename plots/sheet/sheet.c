@@ -23,6 +23,7 @@
 #include "mem.h"
 #include "sheet_int.h"
 #include "stop.h"
+#include "threads.h"
 
 /* ---- small helpers ---- */
 
@@ -481,7 +482,7 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
         return -1;
     pthread_once(&heap_once, heap_tune_once);
     if (n_threads <= 0)
-        n_threads = 2;
+        n_threads = threads_count();
     if (n_threads > 16)
         n_threads = 16;
     if ((size_t)n_threads > n)
@@ -490,16 +491,8 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
     atomic_init(&b.next, 0);
     atomic_init(&b.stop, 0);
     pthread_mutex_init(&b.lock, NULL);
-    pthread_t th[16];
-    int started = 0;
-    for (int t = 1; t < n_threads; t++) {
-        if (pthread_create(&th[started], NULL, batch_worker, &b) != 0)
-            break; /* fewer threads: the others do the work */
-        started++;
-    }
-    batch_worker(&b); /* the calling thread works too */
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    /* every worker takes units from b.next; the calling thread works too */
+    threads_run(batch_worker, &b, 0, n_threads, n_threads);
     pthread_mutex_destroy(&b.lock);
     if (!b.failed)
         return 0;

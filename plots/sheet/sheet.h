@@ -202,7 +202,7 @@ long sheet_page_count(const sheet_doc *doc, const sheet_unit *units,
 
 /* Writes one PDF per unit into dir (created when missing), named after
  * the unit's code ("BU03630001.pdf"; characters other than letters, digits,
- * '-' and '_' become '_'), using n_threads threads (0: 2). Stops at the
+ * '-' and '_' become '_'), using n_threads threads (0: threads_count() of threads.h). Stops at the
  * first failure; files already written stay. */
 int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads);

@@ -29,18 +29,20 @@ int sheet_fig_decimals(const sheet_figure *f)
 
 /* Formats v with decimals and unit into buf. A number too long for the
  * buffer (beyond about 10^40) is written compactly ("1,2 mln" style, then
- * the unit); "?" when even that fails. The error numfmt sets is cleared:
- * a page shows the number as well as it can rather than failing. */
+ * the unit); "?" when even that fails. The error context is frozen: a page
+ * shows the number as well as it can rather than failing. */
 void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
                size_t n)
 {
-    if (numfmt_unit(v, dec, unit, r->lang, buf, n) == 0)
-        return;
-    err_clear();
+    err_freeze();
+    int ok = numfmt_unit(v, dec, unit, r->lang, buf, n) == 0;
     char c[64];
+    if (ok) {
+        err_thaw();
+        return;
+    }
     if (isfinite(v) && numfmt_compact(v, r->lang, c, sizeof c) != 0) {
         /* beyond numfmt's words: scientific, with the language's comma */
-        err_clear();
         snprintf(c, sizeof c, "%.3g", v);
         for (char *p = c; *p && r->lang == NUMFMT_NL; p++)
             if (*p == '.')
@@ -50,7 +52,7 @@ void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
     }
     snprintf(buf, n, "%s%s%s", c, unit && *unit ? NUMFMT_NBSP : "",
              unit ? unit : "");
-    err_clear();
+    err_thaw();
 }
 
 /* Draws a figure's dot strip (see sheet_int.h). */
