@@ -204,17 +204,18 @@ static int add_coverage(run_ctx *c, run_level *L, size_t k, tbl_col *col)
             L->n_low[k]++;
         }
     }
+    /* col is not used after this point: adding columns may move it */
     char name[600];
+    const char *suffix[2] = {"dekking", "eenheden"};
+    const double *vals[2] = {cov, units};
     int rc = 0;
-    snprintf(name, sizeof name, "%s_dekking", ind->ri->name.s);
-    tbl_col *cc = tbl_add_col(L->result, name, COL_DOUBLE);
-    snprintf(name, sizeof name, "%s_eenheden", ind->ri->name.s);
-    tbl_col *uc = cc ? tbl_add_col(L->result, name, COL_DOUBLE) : NULL;
-    if (!cc || !uc)
-        rc = -1;
-    for (size_t g = 0; rc == 0 && g < ng; g++) {
-        cc->d[g] = cov[g];
-        uc->d[g] = units[g];
+    for (int j = 0; rc == 0 && j < 2; j++) {
+        snprintf(name, sizeof name, "%s_%s", ind->ri->name.s, suffix[j]);
+        tbl_col *nc = tbl_add_col(L->result, name, COL_DOUBLE);
+        if (!nc)
+            rc = -1;
+        else
+            memcpy(nc->d, vals[j], ng * sizeof *nc->d);
     }
     mem_free(cov);
     return rc;
