@@ -5,7 +5,7 @@
 # when a harness finds a crash (the input is left as crash-* in
 # BUILD/fuzz-corpus).
 set -eu
-build=$1
+build=$(cd "$1" && pwd)
 secs=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$build/fuzz-corpus
