@@ -70,6 +70,7 @@ static void write_source(jsonw *w, const run_source *s)
                 s->j.n_units_unmatched);
     write_codes(w, "source_rows_unmatched", s->j.source_unmatched,
                 s->j.n_source_unmatched);
+    run_records_manifest(w, s);
     jsonw_obj_end(w);
 }
 

@@ -8,6 +8,7 @@
 #include "err.h"
 #include "fsutil.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 #include "stop.h"
 
@@ -105,7 +106,7 @@ static int write_locked(run_ctx *c, const char *outdir)
         return -1;
     }
     if (c->opt->log)
-        fprintf(c->opt->log, "resultaten in %s/\n", final_dir);
+        present_log_results(c->opt->log, present_lang(c->r), final_dir);
     return 0;
 }
 
@@ -134,7 +135,7 @@ int run_recipe(const rcp *r, const run_options *opt)
     c.t0 = t;
     int rc = sha256_file(r->path, c.recipe_sha);
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "recept %s (%s)\n", r->name.s, r->path);
+        present_log_recipe(opt->log, present_lang(r), r->name.s, r->path);
     if (rc == 0 && (rc = run_load_sources(&c)) == 0)
         run_time(&c, "read", &t);
     if (rc == 0 && (rc = run_build_units(&c)) == 0)
@@ -155,8 +156,8 @@ int run_recipe(const rcp *r, const run_options *opt)
             rc = write_all(&c);
     }
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
-                key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
+        present_log_summary(opt->log, present_lang(r), c.n_units,
+                            c.unit_level, c.n_ind, run_now() - c.t0);
     run_maps_free(&c);
     mem_free(c.cmp_files);
     run_levels_free(&c);

@@ -7,11 +7,39 @@
 #include "cls.h"
 #include "expr.h"
 #include "join.h"
+#include "jsonw.h"
 #include "keyidx.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
 #include "tbl.h"
+
+/* Why a contact record could not be placed in a unit (run_records.c). */
+typedef enum {
+    REC_EMPTY_CODE = 0, REC_INVALID_CODE, REC_CODE_TOO_COARSE,
+    REC_UNKNOWN_CODE, REC_CODE_OUTSIDE_AREA,
+    REC_EMPTY_POSTCODE, REC_INVALID_POSTCODE, REC_UNKNOWN_POSTCODE,
+    REC_POSTCODE_OUTSIDE_AREA,
+    REC_NO_COORDINATES, REC_NOT_TRANSFORMABLE, REC_OUTSIDE_UNITS,
+    REC_REASON_COUNT
+} rec_reason;
+
+#define REC_EXAMPLES 5
+
+/* What locating a records source found (counts only: never a record). */
+typedef struct {
+    char *file;              /* the records file (owned) */
+    long *line;              /* CSV line per record, or NULL (owned) */
+    long header_line;        /* CSV header line, 0 for GDAL files */
+    const char *method;      /* "key", "postcode" or "point" */
+    size_t read, kept, located, unlocated;
+    size_t reason[REC_REASON_COUNT];
+    long examples[REC_REASON_COUNT][REC_EXAMPLES]; /* lines or features */
+    size_t n_examples[REC_REASON_COUNT];
+    int examples_are_features;
+    double records_sum, households_sum; /* over the units */
+    size_t lookup_rows;      /* postcode tables: rows read */
+} run_records;
 
 /* One loaded source. */
 typedef struct {
@@ -35,6 +63,9 @@ typedef struct {
      * of borrowed strings) */
     const char **cand;
     size_t n_cand;
+    run_records *rec;        /* records sources: what locating found; after
+                                run_build_units t holds per unit only code,
+                                records and households (owned) */
 } run_source;
 
 /* One indicator, evaluated per unit. */
@@ -122,8 +153,24 @@ void run_time(run_ctx *c, const char *stage, double *t);
 const tbl_col *run_name_column(const run_source *s, key_level l);
 int run_load_sources(run_ctx *c);
 int run_build_units(run_ctx *c);
+/* Applies a source's filter (expression or mapping) into s->keep. */
+int run_apply_filter(run_ctx *c, run_source *s);
 int run_join_sources(run_ctx *c);
 void run_sources_free(run_ctx *c);
+
+/* run_records.c: contact records (records: true) */
+/* Reads a records source's file into s->t (rows as read) and s->rec. */
+int run_records_read(run_ctx *c, run_source *s);
+/* Applies the filter, locates every kept record in a unit and replaces s->t
+ * by the per-unit table (code, records, households) with its key index, so
+ * the source joins like any other. Fails when more than unlocated_max of
+ * the records land nowhere, saying why. */
+int run_records_locate(run_ctx *c, run_source *s);
+/* The filter written as a mapping: clears s->keep of failing rows. */
+int run_apply_conditions(run_ctx *c, run_source *s);
+/* Writes the records fields of s into the manifest entry being written. */
+void run_records_manifest(jsonw *w, const run_source *s);
+void run_records_free(run_records *r);
 
 /* run_resolve.c: the expression resolver over units */
 void run_resolver(run_ctx *c, expr_resolver *r);
@@ -180,6 +227,19 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir);
 int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
+
+/* run_present.c: the run's words (see present.h) and shared helpers */
+/* The run's source line (present.h rules) into buf. Returns 0, or -1 with
+ * ERR_MEMORY set. */
+int run_source_line(const run_ctx *c, char *buf, size_t size);
+/* The run's provenance line, with the creation stamp when with_stamp. */
+void run_provenance(const run_ctx *c, int with_stamp, char *buf, size_t size);
+/* The evaluated indicator called name, or NULL. */
+const run_indicator *run_indicator_named(const run_ctx *c, const char *name);
+/* Creates folder stage_dir/name and writes its path into dir. Returns 0,
+ * or -1 with ERR_IO set (naming the folder). */
+int run_output_dir(const char *stage_dir, const char *name, char *dir,
+                   size_t size);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

@@ -7,6 +7,7 @@
 #include "strdist.h"
 #include "strmap.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 #include "src.h"
 
@@ -77,6 +78,14 @@ int run_load_sources(run_ctx *c)
                                 "source \"%s\": spatial joins are not "
                                 "supported yet; give a key column with "
                                 "region codes", rs->name.s);
+        if (rs->records.v) {
+            if (run_records_read(c, s) < 0) {
+                err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                           rs->path.pos.file ? rs->path.pos.file : "",
+                           rs->path.pos.line);
+                return -1;
+            }
+        } else {
         src_options so;
         src_options_init(&so);
         rcp_source_options(r, rs, &so);
@@ -91,6 +100,7 @@ int run_load_sources(run_ctx *c)
                        rs->path.pos.file ? rs->path.pos.file : "",
                        rs->path.pos.line);
             return -1;
+        }
         }
         if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
             sha256_file(rs->resolved, s->sha256) < 0)
@@ -133,8 +143,10 @@ int run_load_sources(run_ctx *c)
 }
 
 /* Evaluates a source's `filter:` over its own rows into s->keep. */
-static int apply_filter(run_ctx *c, run_source *s)
+int run_apply_filter(run_ctx *c, run_source *s)
 {
+    if (s->rs->n_conds)
+        return run_apply_conditions(c, s);
     if (!s->rs->filter.s)
         return 0;
     expr_resolver res;
@@ -174,7 +186,7 @@ static int apply_filter(run_ctx *c, run_source *s)
 static int index_source(run_ctx *c, run_source *s)
 {
     const rcp_source *rs = s->rs;
-    if (apply_filter(c, s) < 0)
+    if (run_apply_filter(c, s) < 0)
         return -1;
     const tbl_col *kc = tbl_col_by_name(s->t, rs->key.s);
     if (!kc) {
@@ -302,7 +314,7 @@ int run_build_units(run_ctx *c)
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
     for (size_t k = 0; k < c->n_src; k++)
-        if (index_source(c, &c->src[k]) < 0)
+        if (!c->src[k].rs->records.v && index_source(c, &c->src[k]) < 0)
             return -1;
     /* the unit source: the geometry source, else the first at unit level */
     c->unit_src = -1;
@@ -384,6 +396,10 @@ int run_build_units(run_ctx *c)
             if (tbl_col_at(c->geom, k)->type != COL_GEOM)
                 tbl_drop_col(c->geom, k);
     }
+    /* records are placed in the units now that there are units */
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->records.v && run_records_locate(c, &c->src[k]) < 0)
+            return -1;
     return 0;
 }
 
@@ -396,19 +412,11 @@ int run_join_sources(run_ctx *c)
                        (const char *const *)c->area, c->n_area, &s->j) < 0)
             return -1;
         s->joined = 1;
-        if (c->opt->log) {
-            fprintf(c->opt->log,
-                    "  bron %-10s %6zu rijen  %s-niveau  %zu/%zu %s gekoppeld",
-                    s->rs->name.s, tbl_nrows(s->t), key_level_name(s->level),
-                    s->j.units_matched, c->n_units,
-                    key_level_plural(c->unit_level));
-            if (s->j.n_source_unmatched)
-                fprintf(c->opt->log, ", %zu bronrijen in het gebied ongebruikt",
-                        s->j.n_source_unmatched);
-            if (s->kst.duplicates)
-                fprintf(c->opt->log, ", %zu dubbele codes", s->kst.duplicates);
-            fputc('\n', c->opt->log);
-        }
+        if (c->opt->log)
+            present_log_source(c->opt->log, present_lang(c->r), s->rs->name.s,
+                               tbl_nrows(s->t), s->level, s->j.units_matched,
+                               c->n_units, c->unit_level,
+                               s->j.n_source_unmatched, s->kst.duplicates);
         if (join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
                        s->rs->resolved) < 0)
             return -1;
@@ -420,7 +428,9 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
+        for (size_t j = 0; s->gd && s->gm && s->gc && s->rd &&
+                           j < tbl_ncols(s->t);
+             j++) {
             mem_free(s->gd[j]);
             mem_free(s->gm[j]);
             mem_free(s->gc[j]);
@@ -433,6 +443,7 @@ void run_sources_free(run_ctx *c)
         mem_free(s->cand);
         mem_free(s->keep);
         join_result_free(&s->j);
+        run_records_free(s->rec);
         keyidx_free(s->ix);
         catalog_free(s->cat);
         tbl_free(s->t);

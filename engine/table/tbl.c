@@ -441,44 +441,6 @@ const char *miss_reason_name(miss_reason r)
     return (unsigned)r < MISS_REASON_COUNT ? names[r] : "unknown";
 }
 
-const char *miss_reason_label_nl(miss_reason r)
-{
-    static const char *const labels[] = {
-        "",
-        "geen gegevens",
-        "geheim (CBS)",
-        "onbekend",
-        "niet beschikbaar",
-        "niet van toepassing",
-        "ontbreekt (CBS-code)",
-        "ongeldige waarde",
-        "niet gekoppeld",
-        "deling door nul",
-        "niet berekenbaar",
-        "te weinig waarnemingen",
-        "te weinig dekking"};
-    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "geen gegevens";
-}
-
-const char *miss_reason_label_en(miss_reason r)
-{
-    static const char *const labels[] = {
-        "",
-        "no data",
-        "secret (CBS)",
-        "unknown",
-        "not available",
-        "not applicable",
-        "missing (CBS code)",
-        "invalid value",
-        "not matched",
-        "division by zero",
-        "not computable",
-        "too few observations",
-        "too little coverage"};
-    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "no data";
-}
-
 const char *col_type_name(col_type t)
 {
     switch (t) {

@@ -212,7 +212,7 @@ int sheet_render_unit(const sheet_doc *doc, const sheet_unit *u,
     numfmt_lang lang;
     if (doc_lang(doc, &lang) != 0 || sheet_unit_check(u) != 0)
         return -1;
-    sheet_r *r = sheet_r_new(lang);
+    sheet_r *r = sheet_r_new(lang, doc->words);
     if (!r)
         return -1;
     int rc = render_one(r, doc, u, pdf_path);
@@ -266,7 +266,7 @@ static sheet_r *all_prepare(const sheet_doc *doc, const sheet_unit *units,
     for (size_t i = 0; i < n; i++)
         if (sheet_unit_check(&units[i]) != 0)
             return NULL;
-    return sheet_r_new(lang);
+    return sheet_r_new(lang, doc->words);
 }
 
 /* Total pages of a combined document (see sheet.h). */
@@ -322,11 +322,7 @@ int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
     long toc = sheet_toc_pages(r, doc, units, n);
     long pages = 1 + toc + (long)n, first = 2 + toc;
     char title[512];
-    const char *t = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(title, sizeof title, "%s \xE2\x80\x93 %s", t, doc->area_name);
-    else
-        snprintf(title, sizeof title, "%s", t);
+    sheet_doc_title(r, doc, " \xE2\x80\x93 ", title, sizeof title);
     pdf_out o;
     if (pdf_open(&o, doc, pdf_path, title) != 0) {
         sheet_r_free(r);
@@ -396,7 +392,7 @@ static void *batch_worker(void *arg)
     batch *b = arg;
     numfmt_lang lang;
     doc_lang(b->doc, &lang);
-    sheet_r *r = sheet_r_new(lang);
+    sheet_r *r = sheet_r_new(lang, b->doc->words);
     char name[256], path[4096];
     size_t i = 0;
     int rc = r ? 0 : -1;
