@@ -131,7 +131,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(img);
     err_clear();
     tbl *t = cache_load(source, "fuzz");
-    if (t) {
+    /* a table without columns may claim any row count (nothing to
+     * check it against); copying it is only an allocation of that size */
+    if (t && (tbl_ncols(t) > 0 || tbl_nrows(t) <= size)) {
         size_t n = tbl_nrows(t);
         int64_t *idx = malloc((n ? n : 1) * sizeof *idx);
         for (size_t r = 0; idx && r < n; r++)
@@ -147,8 +149,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)acc;
         tbl_free(copy);
         free(idx);
-        tbl_free(t);
     }
+    tbl_free(t);
     err_clear();
     return 0;
 }
