@@ -17,7 +17,13 @@ BENCH_PACKAGES = python3-geopandas python3-matplotlib mapserver-bin
 
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build asan demo test test-fast bench install clean distclean
+.PHONY: all deps build asan demo test test-fast bench install clean distclean \
+        fuzz fuzz-build fuzz-smoke
+
+# Fuzzing (tests/fuzz): its own clang build; FUZZ_SECONDS per harness.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
+CLANG        ?= $(shell command -v clang 2>/dev/null)
 
 all: build
 
@@ -48,6 +54,24 @@ test: build asan
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure -j $(JOBS) -LE no-asan
+	$(MAKE) fuzz-smoke
+
+# The libFuzzer harnesses, built with clang when it is installed.
+fuzz-build: deps
+	@test -n "$(CLANG)" || { echo "fuzzing needs clang with libFuzzer (apt-get install clang)"; exit 1; }
+	@test -f $(FUZZ_BUILD)/CMakeCache.txt || CC=$(CLANG) cmake -S . -B $(FUZZ_BUILD) \
+	    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDNAWIJK_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+
+# A 20-second run of every harness (part of `make test` when clang exists).
+fuzz-smoke:
+	@if [ -n "$(CLANG)" ]; then \
+	    $(MAKE) fuzz-build && cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz; \
+	else echo "clang not found: fuzz smoke runs skipped"; fi
+
+# FUZZ_SECONDS (default 600) per harness; prints executions per harness.
+fuzz: fuzz-build
+	sh tools/fuzz_run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -62,7 +86,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
 
 distclean: clean
 	rm -rf $(OUT)

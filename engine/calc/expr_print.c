@@ -212,8 +212,17 @@ static void print_node(sbuf *b, const expr_node *n, int minprec)
         sb_str(b, n->name);
         break;
     case N_NEG:
-        sb_str(b, "-");
-        print_node(b, n->args[0], 8);
+        /* a minus of a minus is written "- -x", not "-(-x)": parentheses
+         * would count as a nesting level twice when parsed back, so 101+
+         * nested minuses would no longer parse (issue 11 item 11) */
+        if (n->args[0]->kind == N_NEG || (n->args[0]->kind == N_NUM &&
+                                          prec_of(n->args[0]) == 7)) {
+            sb_str(b, "- ");
+            print_node(b, n->args[0], 7);
+        } else {
+            sb_str(b, "-");
+            print_node(b, n->args[0], 8);
+        }
         break;
     case N_NOT:
         sb_str(b, "not ");

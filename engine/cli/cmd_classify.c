@@ -81,12 +81,14 @@ int cmd_classify(int argc, char **argv)
 {
     const char *file = NULL, *column = NULL, *method = "quantile",
                *breaks = NULL;
-    int k = 5, json = 0;
+    int k = 5, json = 0, method_given = 0;
     for (int a = 0; a < argc; a++) {
         if (!strcmp(argv[a], "--json"))
             json = 1;
-        else if (!strcmp(argv[a], "--method") && a + 1 < argc)
+        else if (!strcmp(argv[a], "--method") && a + 1 < argc) {
             method = argv[++a];
+            method_given = 1;
+        }
         else if (!strcmp(argv[a], "--classes") && a + 1 < argc) {
             char *end;
             k = (int)strtol(argv[++a], &end, 10);
@@ -111,6 +113,8 @@ int cmd_classify(int argc, char **argv)
     }
     if (!file || !column)
         return usage();
+    if (breaks && !method_given)
+        method = "manual"; /* as in a recipe: breaks alone mean manual */
     cls_method m;
     if (cls_method_parse(method, &m) < 0) {
         err_print(stderr);
@@ -154,6 +158,11 @@ int cmd_classify(int argc, char **argv)
     int ok = cls_classify(v, c->miss, n, m, k, manual, n_manual, &r) == 0;
     mem_free(v);
     if (!ok) {
+        /* the classifier speaks of the recipe; here the command line asked */
+        err_info e = *err_get();
+        if (e.category == ERR_RECIPE)
+            e.category = ERR_USAGE;
+        err_restore(&e);
         err_prefix("%s", column);
         goto fail;
     }

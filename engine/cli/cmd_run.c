@@ -7,6 +7,7 @@
 #include "err.h"
 #include "rcp.h"
 #include "run.h"
+#include "stop.h"
 
 static int usage_run(void)
 {
@@ -46,6 +47,12 @@ static int run_or_check(int argc, char **argv, int check_only)
     }
     if (!recipe)
         return usage_run();
+    if (!outdir[0]) {
+        fprintf(stderr, "dnawijk: usage error: -o \"\" names no folder; "
+                        "give the folder for the results, such as -o out "
+                        "(the results go to out/<recipe name>/)\n");
+        return 2;
+    }
     rcp *r = rcp_load(recipe);
     int rc = r ? 0 : -1;
     for (size_t k = 0; rc == 0 && k < n_sets; k++)
@@ -59,11 +66,14 @@ static int run_or_check(int argc, char **argv, int check_only)
         opt.log = quiet ? NULL : stderr;
         opt.check_only = check_only;
         opt.progress = cmd_progress;
+        if (!check_only)
+            stop_install(); /* Ctrl-C and SIGTERM end the run cleanly */
         rc = run_recipe(r, &opt);
     }
     if (rc < 0) {
         err_print(stderr);
         rcp_free(r);
+        stop_reraise(); /* stopped by a signal: end as killed by it */
         return 1;
     }
     if (check_only)

@@ -431,9 +431,13 @@ static int map_arrays(tbl_col *c, const uint8_t *m, uint64_t size,
         for (uint64_t k = 0; k < nd; k++)
             if (c->dict_off[k] >= blen)
                 return -1;
-        for (uint64_t r = 0; r < n; r++)
-            if (c->codes[r] < -1 || c->codes[r] >= (int64_t)nd)
+        /* a code is -1 exactly when the row carries a missing reason */
+        for (uint64_t r = 0; r < n; r++) {
+            int32_t k = c->codes[r];
+            int marked = c->miss && c->miss[r] != MISS_NONE;
+            if (k < -1 || k >= (int64_t)nd || (k == -1) != marked)
                 return -1;
+        }
         return 0;
     }
     case COL_GEOM: {

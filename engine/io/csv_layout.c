@@ -11,6 +11,7 @@
 #include "err.h"
 #include "mem.h"
 #include "numparse.h"
+#include "strmap.h"
 
 #define PROFILE_RECORDS 500 /* records looked at to find numeric columns */
 #define MODE_CAP 4096       /* field counts above this count as equal */
@@ -433,6 +434,8 @@ static int set_name(char **names, size_t k, const char *s)
 
 /* Gives empty names column_N, applies opt->column_names and makes all
  * names unique with _2, _3, ... */
+static int unique_names(csvlay_layout *l, strmap *seen);
+
 static int finish_names(const char *file, csvlay_layout *l,
                         const src_options *opt)
 {
@@ -454,28 +457,51 @@ static int finish_names(const char *file, csvlay_layout *l,
         if (!l->names[k][0] && set_name(l->names, k, buf) < 0)
             return -1;
     }
-    for (size_t k = 1; k < l->n_cols; k++) {
-        size_t suffix = 2;
-        char *base = NULL;
-        for (;;) {
-            size_t j = 0;
-            while (j < k && strcmp(l->names[j], l->names[k]) != 0)
-                j++;
-            if (j == k)
-                break;
-            if (!base && !(base = mem_strdup(l->names[k])))
-                return err_oom("column name");
-            size_t n = strlen(base) + 24;
-            char *s = mem_alloc(n);
-            if (!s) {
-                mem_free(base);
-                return err_oom("column name");
-            }
-            snprintf(s, n, "%s_%zu", base, suffix++);
-            mem_free(l->names[k]);
-            l->names[k] = s;
+    /* the names so far, hashed: linear in the number of columns */
+    strmap *seen = strmap_new(STRMAP_BORROW, l->n_cols, "column names");
+    if (!seen)
+        return -1;
+    int rc = unique_names(l, seen);
+    strmap_free(seen);
+    return rc;
+}
+
+/* Gives duplicates among l->names the suffixes _2, _3, ... in order; seen
+ * is an empty map that ends up borrowing the final names, each with the
+ * next suffix to try for it as value (so N equal names take linear time).
+ * Returns 0, or -1 with ERR_MEMORY set. */
+static int unique_names(csvlay_layout *l, strmap *seen)
+{
+    for (size_t k = 0; k < l->n_cols; k++) {
+        int added = 0;
+        int64_t id = strmap_upsert(seen, l->names[k], strlen(l->names[k]),
+                                   &added);
+        if (id < 0)
+            return -1;
+        if (added) {
+            strmap_val_of(seen, id)->i = 2;
+            continue;
         }
-        mem_free(base);
+        /* the map borrows the first holder's string, not names[k] */
+        const char *base = strmap_key(seen, id, NULL);
+        size_t n = strlen(base) + 24, suffix = (size_t)strmap_val_of(seen, id)->i;
+        char *s = mem_alloc(n);
+        if (!s)
+            return err_oom("column name");
+        for (;;) {
+            snprintf(s, n, "%s_%zu", base, suffix++);
+            if (strmap_find(seen, s, strlen(s)) < 0)
+                break;
+        }
+        strmap_val_of(seen, id)->i = (int64_t)suffix;
+        int64_t nid = strmap_upsert(seen, s, strlen(s), &added);
+        if (nid < 0) {
+            mem_free(s);
+            return -1;
+        }
+        strmap_val_of(seen, nid)->i = 2;
+        mem_free(l->names[k]);
+        l->names[k] = s;
     }
     return 0;
 }

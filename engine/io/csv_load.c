@@ -294,17 +294,32 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
 /* Reads all of file into a malloc'ed buffer (*len bytes, NUL-terminated). */
 static unsigned char *read_all(const char *file, size_t *len)
 {
-    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    /* checked before open: opening a FIFO would wait for a writer, and a
+     * device such as /dev/zero never ends */
+    struct stat st;
+    if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        err_set(ERR_IO, file, 0, NULL,
+                "this is not a regular file (a device, FIFO or socket); "
+                "name a CSV file on disk");
+        return NULL;
+    }
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         err_set(ERR_IO, file, 0, NULL, "cannot open the file (%s); check the path",
                 strerror(errno));
         return NULL;
     }
-    struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
         err_set(ERR_IO, file, 0, NULL,
                 "this is a directory, not a CSV file; name the file itself");
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) { /* replaced after the stat above */
+        close(fd);
+        err_set(ERR_IO, file, 0, NULL,
+                "this is not a regular file (a device, FIFO or socket); "
+                "name a CSV file on disk");
         return NULL;
     }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;

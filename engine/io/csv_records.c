@@ -17,6 +17,7 @@ typedef struct {
     long line;        /* line the next character is on */
     long rec_line;    /* line the record being read started on */
     int oom;
+    long too_wide; /* line of a record with too many fields, else 0 */
 } parse_ctx;
 
 /* 1 when s[0..] starts with white space to trim; *w gets its length. */
@@ -60,8 +61,12 @@ static void on_field(void *data, size_t len, void *user)
     for (size_t k = 0; k < len; k++)
         if (s[k] == '\n')
             ctx->line++;
-    if (ctx->oom)
+    if (ctx->oom || ctx->too_wide)
         return;
+    if (r->n_fields - ctx->rec_first >= CSVREC_MAX_FIELDS) {
+        ctx->too_wide = ctx->rec_line;
+        return;
+    }
     size_t w;
     while (len > 0 && space_at(s, len, &w)) {
         s += w;
@@ -142,10 +147,10 @@ int csvrec_parse(const char *file, const char *text, size_t len, char delim,
     /* one-column files get NUL, which cannot occur in the text */
     csv_set_delim(&p, (unsigned char)delim);
     csv_set_quote(&p, '"');
-    parse_ctx ctx = {out, 0, 1, 1, 0};
+    parse_ctx ctx = {out, 0, 1, 1, 0, 0};
     size_t done = 0;
     int rc = 0;
-    while (done < len && !ctx.oom) {
+    while (done < len && !ctx.oom && !ctx.too_wide) {
         size_t n = len - done < CHUNK ? len - done : CHUNK;
         size_t used = csv_parse(&p, text + done, n, on_field, on_row, &ctx);
         if (used < n) {
@@ -157,9 +162,16 @@ int csvrec_parse(const char *file, const char *text, size_t len, char delim,
         }
         done += n;
     }
-    if (rc == 0 && !ctx.oom)
+    if (rc == 0 && !ctx.oom && !ctx.too_wide)
         csv_fini(&p, on_field, on_row, &ctx);
     csv_free(&p);
+    if (rc == 0 && ctx.too_wide) {
+        err_set(ERR_PARSE, file, ctx.too_wide, NULL,
+                "this line has more than %d fields, the most dnawijk reads "
+                "(as Excel); check the delimiter, or split the file",
+                CSVREC_MAX_FIELDS);
+        return -1;
+    }
     if (rc == 0 && ctx.oom)
         return err_oom("CSV fields");
     return rc;

@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The most fields one line may have (Excel's column limit): a wider line is
+ * an error, found while parsing, before memory or time grow with it. */
+#define CSVREC_MAX_FIELDS 16384
+
 typedef struct {
     size_t first; /* index of its first field */
     uint32_t n;   /* number of fields (0 for a blank line) */
@@ -30,7 +34,8 @@ typedef struct {
 
 /* Parses text (len bytes, LF line ends) with field delimiter delim (0 for a
  * one-column file) and '"' quotes into out. Returns 0, or -1 with the error
- * set (out of memory, or a libcsv error, naming file and line). The caller
+ * set (out of memory, a libcsv error, or a line of more than
+ * CSVREC_MAX_FIELDS fields, naming file and line). The caller
  * frees out with csvrec_free, also after a failure. */
 int csvrec_parse(const char *file, const char *text, size_t len, char delim,
                  csvrec_set *out);

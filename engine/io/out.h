@@ -105,4 +105,8 @@ typedef struct {
 int out_gpkg(const char *path, const out_table *tables, size_t n,
              const out_style *styles, size_t n_styles);
 
+/* Most attribute columns one GeoPackage layer may have: SQLite's column
+ * limit (2000) less the feature id and the geometry. */
+#define OUT_GPKG_MAX_COLUMNS 1998
+
 #endif

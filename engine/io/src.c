@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 int src_is_csv(const char *path)
 {
@@ -23,8 +24,10 @@ int src_is_csv(const char *path)
 const char *src_split_layer(const char *path, char *file, size_t size)
 {
     const char *hash = strrchr(path, '#');
-    /* a '#' inside a folder name is not a layer separator */
-    if (hash && strchr(hash, '/'))
+    /* a '#' inside a folder name is not a layer separator, nor is one in
+     * the name of a file that exists as written */
+    struct stat st;
+    if (hash && (strchr(hash, '/') || stat(path, &st) == 0))
         hash = NULL;
     size_t n = hash ? (size_t)(hash - path) : strlen(path);
     if (n >= size)
@@ -43,6 +46,16 @@ tbl *src_read(const char *path, const src_options *opt_in)
     }
     char file[4096];
     const char *layer = src_split_layer(path, file, sizeof file);
+    struct stat st;
+    if (strncmp(file, "/vsi", 4) != 0 && stat(file, &st) == 0 &&
+        !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* a device or FIFO: /dev/zero would be read until memory runs out,
+         * a FIFO would wait for a writer */
+        err_set(ERR_IO, file, 0, NULL,
+                "this is not a regular file (a device, FIFO or socket); "
+                "name a data file on disk");
+        return NULL;
+    }
     int use_cache = !opt_in->no_cache && !cache_disabled() &&
                     strncmp(file, "/vsi", 4) != 0;
     char key[2048];

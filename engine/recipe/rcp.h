@@ -358,6 +358,8 @@ typedef struct rcp {
                               datasets/regions); s NULL: none */
     rcp_str crs;         /* default "EPSG:28992" */
     rcp_num unmatched_max; /* 0..1, default 0.05 */
+    rcp_num coverage_min;  /* 0..1, default 0.8: a rollup whose valid
+                              members cover less of the base is suppressed */
     rcp_source *sources;
     size_t n_sources;
     rcp_indicator *indicators;

@@ -972,6 +972,8 @@ static const rcp_field top_fields[] = {
     {.key = "crs", .kind = F_STR, .off = TOP(crs)},
     {.key = "unmatched_max", .kind = F_NUM, .off = TOP(unmatched_max),
      .dlo = 0, .dhi = 1, .hint = "a share such as 0.05 for 5%"},
+    {.key = "coverage_min", .kind = F_NUM, .off = TOP(coverage_min),
+     .dlo = 0, .dhi = 1, .hint = "a share such as 0.8 for 80%"},
     {.key = "sources", .kind = F_CUSTOM, .required = 1, .fn = sources_fn,
      .hint = "the files to read, such as sources: {w: {path: "
              "wijken.geojson, key: wijkcode}}",
@@ -1080,6 +1082,7 @@ int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
                         ry_kind_name(root));
     r->language.v = RCP_NL;
     r->unmatched_max.v = 0.05;
+    r->coverage_min.v = 0.8;
     r->out_tables.v = 1;
     r->out_xlsx.v = 1;
     r->out_gpkg.v = 1;

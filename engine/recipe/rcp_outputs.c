@@ -657,7 +657,7 @@ static int unique_name(const rcp_str *names, size_t stride, size_t k,
             return rcp_error_at(me->pos, ERR_RECIPE,
                                 "two %s are named \"%s\" (the other at line "
                                 "%ld), but each needs its own file name; "
-                                "give one of them another name:",
+                                "give one of them another name",
                                 section, me->s, o->pos.line);
     }
     return 0;

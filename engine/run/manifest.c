@@ -132,7 +132,7 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_kstr(w, "shared_breaks", m->map->shared_breaks.s);
     jsonw_key(w, "breaks");
     jsonw_arr_begin(w);
-    for (int k = 0; k <= m->cls.k; k++)
+    for (int k = 0; m->cls.breaks && k <= m->cls.k; k++)
         jsonw_num(w, m->cls.breaks[k]);
     jsonw_arr_end(w);
     jsonw_key(w, "counts");
@@ -151,6 +151,14 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_arr_begin(w);
         for (int k = 0; k < 9; k++)
             jsonw_int(w, (int64_t)m->cells[k]);
+        jsonw_arr_end(w);
+    }
+    if (m->legend) {
+        jsonw_kint(w, "legend_decimals", m->legend_decimals);
+        jsonw_key(w, "legend");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < m->cls.k; k++)
+            jsonw_str(w, m->legend[k]);
         jsonw_arr_end(w);
     }
     jsonw_key(w, "files");
@@ -218,6 +226,28 @@ int run_write_manifest(run_ctx *c, const char *path)
                                     ? "gebied"
                                     : key_level_name(c->levels[k].level));
         jsonw_kint(&w, "rows", (int64_t)tbl_nrows(c->levels[k].result));
+        if (c->levels[k].n_partial) {
+            /* per indicator: groups whose valid members cover only part
+             * of the base, and those suppressed below coverage_min */
+            jsonw_key(&w, "coverage");
+            jsonw_obj_begin(&w);
+            jsonw_knum(&w, "coverage_min", c->r->coverage_min.v);
+            jsonw_key(&w, "partial_groups");
+            jsonw_obj_begin(&w);
+            for (size_t i = 0; i < c->n_ind; i++)
+                if (c->ind[i].rule != ROLL_NONE)
+                    jsonw_kint(&w, c->ind[i].ri->name.s,
+                               (int64_t)c->levels[k].n_partial[i]);
+            jsonw_obj_end(&w);
+            jsonw_key(&w, "suppressed_groups");
+            jsonw_obj_begin(&w);
+            for (size_t i = 0; i < c->n_ind; i++)
+                if (c->ind[i].rule != ROLL_NONE)
+                    jsonw_kint(&w, c->ind[i].ri->name.s,
+                               (int64_t)c->levels[k].n_low[i]);
+            jsonw_obj_end(&w);
+            jsonw_obj_end(&w);
+        }
         char file[256];
         snprintf(file, sizeof file, "%s.csv", c->levels[k].file_stem);
         jsonw_kstr(&w, "csv", c->r->out_tables.v ? file : NULL);

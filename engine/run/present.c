@@ -66,6 +66,7 @@ static const char *const miss[MISS_REASON_COUNT][2] = {
     [MISS_DIV_ZERO] = {"deling door nul", "division by zero"},
     [MISS_INVALID] = {"niet berekenbaar", "not computable"},
     [MISS_SUPPRESSED] = {"te weinig waarnemingen", "too few observations"},
+    [MISS_COVERAGE] = {"te weinig dekking", "too little coverage"},
 };
 
 /* ... and the long form (legends, chart lists) where it says more: who

@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "present.h"
 #include "sha256.h"
+#include "stop.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -53,12 +54,9 @@ void run_set_created(run_ctx *c)
 }
 
 /* Writes everything into a staging folder beside the final one, then swaps
- * it into place. */
-static int write_all(run_ctx *c)
+ * it into place; called with the output folder's lock held. */
+static int write_locked(run_ctx *c, const char *outdir)
 {
-    const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
-    if (mkdir_p(outdir) < 0)
-        return -1;
     char final_dir[4096], stage[4096], path[4200];
     const char *folder = c->opt->folder ? c->opt->folder : c->r->name.s;
     snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, folder);
@@ -75,23 +73,26 @@ static int write_all(run_ctx *c)
     int rc = run_write_outputs(c, stage);
     if (rc == 0)
         run_time(c, "write", &t);
-    if (rc == 0 && (rc = run_render_maps(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_maps(c, stage)) == 0)
         run_time(c, "maps", &t);
     if (rc == 0 && (rc = run_write_gpkg(c, stage)) == 0)
         run_time(c, "gpkg", &t);
-    if (rc == 0 && (rc = run_render_sheets(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_sheets(c, stage)) == 0)
         run_time(c, "factsheets", &t);
-    if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)
+    if (rc == 0 && (rc = stop_check()) == 0 &&
+        (rc = run_render_comparisons(c, stage)) == 0)
         run_time(c, "comparisons", &t);
     if (rc == 0 && (rc = run_write_report(c, stage)) == 0)
         run_time(c, "report", &t);
     if (rc == 0 && (rc = run_render_funnels(c, stage)) == 0)
         run_time(c, "funnels", &t);
-    if (rc == 0) {
+    if (rc == 0 && (rc = stop_check()) == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
     }
-    if (rc == 0)
+    if (rc == 0 && (rc = stop_check()) == 0)
         rc = fs_replace_dir(stage, final_dir);
     if (rc < 0) {
         err_info saved = *err_get();
@@ -116,6 +117,21 @@ static int write_all(run_ctx *c)
     return 0;
 }
 
+/* Writes everything under the output folder's lock (see run_outdir.c). */
+static int write_all(run_ctx *c)
+{
+    const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
+    if (mkdir_p(outdir) < 0)
+        return -1;
+    const char *folder = c->opt->folder ? c->opt->folder : c->r->name.s;
+    int lock = run_outdir_lock(outdir, folder, c->opt->log);
+    if (lock < 0)
+        return -1;
+    int rc = write_locked(c, outdir);
+    run_outdir_unlock(lock);
+    return rc;
+}
+
 int run_stages(run_ctx *c)
 {
     const run_options *opt = c->opt;
@@ -127,16 +143,17 @@ int run_stages(run_ctx *c)
         run_time(c, "join", &t);
     if (rc == 0 && (rc = run_compile_indicators(c)) == 0)
         run_time(c, "compile", &t);
-    if (rc == 0 && (rc = run_check_maps(c)) == 0)
-        rc = run_check_sheets(c);
+    if (rc == 0 && (rc = run_check_maps(c)) == 0 &&
+        (rc = run_check_sheets(c)) == 0)
+        rc = run_check_outputs(c);
     if (rc == 0)
         run_warn_palettes(c);
     if (rc == 0 && !opt->check_only) {
-        if ((rc = run_eval_indicators(c)) == 0)
+        if ((rc = stop_check()) == 0 && (rc = run_eval_indicators(c)) == 0)
             run_time(c, "indicators", &t);
         if (rc == 0 && (rc = run_build_levels(c)) == 0)
             run_time(c, "rollups", &t);
-        if (rc == 0 && !c->no_outputs)
+        if (rc == 0 && !c->no_outputs && (rc = stop_check()) == 0)
             rc = write_all(c);
     }
     return rc;

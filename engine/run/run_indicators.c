@@ -8,6 +8,7 @@
 #include "mem.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -136,9 +137,71 @@ static int visit(run_ctx *c, size_t k, size_t *order, size_t *n_order,
     return 0;
 }
 
+/* What the unit text says the indicator is when it cannot be summed (a
+ * percentage, a "per 100/1000" rate, a mean, a ratio), or NULL. */
+static const char *rate_unit(const char *unit)
+{
+    if (!unit)
+        return NULL;
+    char low[128];
+    size_t n = 0;
+    for (; unit[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)unit[n]);
+    low[n] = '\0';
+    if (strchr(low, '%') || strstr(low, "procent") || strstr(low, "percent"))
+        return "percentage";
+    if (!strncmp(low, "per ", 4) || strstr(low, " per ") || strchr(low, '/'))
+        return "rate";
+    if (strstr(low, "gemiddel") || strstr(low, "mean") ||
+        strstr(low, "average"))
+        return "mean";
+    if (strstr(low, "ratio") || strstr(low, "verhouding"))
+        return "ratio";
+    return NULL;
+}
+
+/* Issue 11 item 2: whatever its source, an indicator whose unit says it is
+ * a percentage, rate, mean or ratio cannot roll up by summing (that
+ * printed "Haarlem 827 %"); without any rollup rule it gets a warning on
+ * the log, as its wijk and gemeente values would all be "niet
+ * berekenbaar". */
+static int check_rate_rollup(run_ctx *c, const run_indicator *ind)
+{
+    const rcp_indicator *ri = ind->ri;
+    const char *what = rate_unit(ri->unit.s);
+    if (!what)
+        return 0;
+    rcp_pos at = ri->rollup.method.pos.line ? ri->rollup.method.pos
+                 : ri->kind.pos.line        ? ri->kind.pos
+                                            : ri->unit.pos;
+    if (ind->rule == ROLL_SUM)
+        return rcp_error_at(at, ERR_RECIPE,
+                            "indicator \"%s\" has unit \"%s\" (a %s), but "
+                            "rolls up by summing; a sum of %ss means nothing "
+                            "for a wijk or gemeente. Use rollup: {method: "
+                            "weighted_mean, weight: <the base, e.g. "
+                            "households>} or {method: ratio, numerator: ..., "
+                            "denominator: ...}",
+                            ri->name.s, ri->unit.s, what, what);
+    if (ind->rule == ROLL_NONE && !ri->rollup.method.pos.line && c->opt &&
+        c->opt->log) {
+        rcp_pos p = ri->unit.pos.line ? ri->unit.pos : ri->name.pos;
+        fprintf(c->opt->log,
+                "waarschuwing: %s:%ld:%ld: indicator \"%s\" (%s) heeft geen "
+                "rollup-regel, dus geen waarde per wijk, gemeente of gebied; "
+                "voeg rollup: {method: weighted_mean, weight: ...} of "
+                "{method: ratio, ...} toe\n",
+                p.file ? p.file : c->r->path, p.line, p.col, ri->name.s,
+                ri->unit.s);
+    }
+    return 0;
+}
+
 /* A count rolled up by summing cannot be made of percentages or means. */
 static int check_not_percentage(run_ctx *c, const run_indicator *ind)
 {
+    if (check_rate_rollup(c, ind) < 0)
+        return -1;
     if (ind->rule != ROLL_SUM)
         return 0;
     expr_dep *deps = NULL;

@@ -96,6 +96,9 @@ typedef struct {
     const char *file_stem;   /* "indicators" or "indicators_wijk" ... */
     roll_groups g;           /* rollup groups (unused for the unit level) */
     tbl *result;             /* code, name, indicators (+ geometry) */
+    size_t *n_partial;       /* per indicator: groups with coverage < 1 */
+    size_t *n_low;           /* per indicator: groups suppressed for
+                                coverage below coverage_min */
 } run_level;
 
 /* A rendered map, for the manifest. */
@@ -109,6 +112,8 @@ typedef struct {
     char files[3][256];
     int n_files;
     size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
+    char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
+    int legend_decimals; /* their decimals, also the value labels' */
 } run_map_result;
 
 typedef struct {
@@ -239,6 +244,26 @@ void run_out_model_free(run_out_model *m);
 int run_write_outputs(run_ctx *c, const char *stage_dir);
 /* Writes indicators.gpkg (after the maps: their styles go in). */
 int run_write_gpkg(run_ctx *c, const char *stage_dir);
+
+/* Takes the exclusive lock of output folder outdir/name (the file
+ * outdir/.name.lock, waiting while another run holds it and saying so on
+ * log, which may be NULL), then removes the staging and set-aside folders
+ * that dead runs of the same recipe left there (see run_outdir.c). Returns
+ * the lock's descriptor for run_outdir_unlock, or -1 with ERR_IO set (or
+ * the stop error when the wait was interrupted). */
+int run_outdir_lock(const char *outdir, const char *name, FILE *log);
+
+/* Releases a lock from run_outdir_lock (-1 is fine). */
+void run_outdir_unlock(int fd);
+
+/* Refuses, at the position of the indicator that crosses it, a recipe whose
+ * result tables would exceed the GeoPackage column limit (the run would
+ * fail in SQLite). Returns 0, or -1 with an ERR_RECIPE error. */
+int run_check_outputs(const run_ctx *c);
+
+/* Columns indicator ind takes in a result table (rollup: 1 when the table
+ * is a rollup table; see run_levels.c). Never fails. */
+size_t run_result_columns(const run_indicator *ind, int rollup);
 
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);

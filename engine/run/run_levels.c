@@ -150,6 +150,99 @@ static int roll_indicator(run_ctx *c, const run_level *L,
     return rc;
 }
 
+/* Coverage of indicator ind's rollup over the groups of L (issue 11 item
+ * 3): per group, the share of the base whose value was valid (share[g])
+ * and the number of units with a valid value (units[g]). The base is the
+ * weight of a weighted mean, the denominator of a ratio, else the
+ * indicator's min_base expression, else one per unit; units whose base is
+ * itself missing are left out of both sides. A group without any base has
+ * coverage 1 when it has valid units, else 0. */
+static void coverage(const run_ctx *c, const run_level *L,
+                     const run_indicator *ind, double *share, double *units)
+{
+    size_t ng = L->g.n_groups;
+    for (size_t g = 0; g < ng; g++)
+        share[g] = units[g] = 0;
+    double *total = share + ng; /* caller gives 2 * ng doubles */
+    for (size_t g = 0; g < ng; g++)
+        total[g] = 0;
+    for (size_t u = 0; u < c->n_units; u++) {
+        size_t g = L->g.group_of[u];
+        if (g == SIZE_MAX)
+            continue;
+        double b = 1;
+        int valid = !ind->rm[u];
+        if (ind->rule == ROLL_WMEAN && ind->wv) {
+            if (ind->wm[u])
+                continue;
+            b = ind->wv[u];
+        } else if (ind->rule == ROLL_RATIO && ind->dv) {
+            if (ind->dm[u])
+                continue;
+            b = ind->dv[u];
+            valid = !ind->nm[u];
+        } else if (ind->base) {
+            if (ind->bm[u])
+                continue;
+            b = ind->bv[u];
+        }
+        if (!(b > 0))
+            b = 0;
+        total[g] += b;
+        if (valid) {
+            share[g] += b;
+            units[g] += 1;
+        }
+    }
+    for (size_t g = 0; g < ng; g++)
+        share[g] = total[g] > 0 ? share[g] / total[g] : units[g] > 0 ? 1 : 0;
+}
+
+/* Adds the coverage columns <name>_dekking (share, 0..1) and
+ * <name>_eenheden (units with a valid value) of indicator k after its
+ * rollup column col, suppresses groups below coverage_min with
+ * MISS_COVERAGE and counts partial and suppressed groups into L. */
+static int add_coverage(run_ctx *c, run_level *L, size_t k, tbl_col *col)
+{
+    const run_indicator *ind = &c->ind[k];
+    size_t ng = L->g.n_groups;
+    double *cov = mem_alloc((ng ? ng : 1) * 3 * sizeof *cov);
+    if (!cov)
+        return err_oom("coverage");
+    double *units = cov + 2 * ng;
+    coverage(c, L, ind, cov, units);
+    double min = c->r->coverage_min.v;
+    for (size_t g = 0; g < ng; g++) {
+        if (cov[g] < 1 - 1e-12)
+            L->n_partial[k]++;
+        if (col->miss[g] == MISS_NONE && cov[g] < min) {
+            col->miss[g] = MISS_COVERAGE;
+            col->d[g] = 0;
+            L->n_low[k]++;
+        }
+    }
+    /* col is not used after this point: adding columns may move it */
+    char name[600];
+    const char *suffix[2] = {"dekking", "eenheden"};
+    const double *vals[2] = {cov, units};
+    int rc = 0;
+    for (int j = 0; rc == 0 && j < 2; j++) {
+        snprintf(name, sizeof name, "%s_%s", ind->ri->name.s, suffix[j]);
+        tbl_col *nc = tbl_add_col(L->result, name, COL_DOUBLE);
+        if (!nc)
+            rc = -1;
+        else
+            memcpy(nc->d, vals[j], ng * sizeof *nc->d);
+    }
+    mem_free(cov);
+    return rc;
+}
+
+size_t run_result_columns(const run_indicator *ind, int rollup)
+{
+    return rollup && ind->rule != ROLL_NONE ? 3 : 1;
+}
+
 static int rollup_table(run_ctx *c, run_level *L)
 {
     if (roll_groups_build((const char(*)[KEY_MAX])c->units, c->n_units,
@@ -168,9 +261,15 @@ static int rollup_table(run_ctx *c, run_level *L)
             add_text(t, "name", g, group_name(c, L, g)) < 0)
             return -1;
     }
+    L->n_partial = mem_calloc(c->n_ind ? c->n_ind : 1, sizeof *L->n_partial);
+    L->n_low = mem_calloc(c->n_ind ? c->n_ind : 1, sizeof *L->n_low);
+    if (!L->n_partial || !L->n_low)
+        return err_oom("coverage");
     for (size_t k = 0; k < c->n_ind; k++) {
         tbl_col *col = tbl_add_col(t, c->ind[k].ri->name.s, COL_DOUBLE);
         if (!col || roll_indicator(c, L, &c->ind[k], col) < 0)
+            return -1;
+        if (c->ind[k].rule != ROLL_NONE && add_coverage(c, L, k, col) < 0)
             return -1;
     }
     return 0;
@@ -210,6 +309,8 @@ void run_levels_free(run_ctx *c)
     for (size_t k = 0; k < c->n_levels; k++) {
         roll_groups_free(&c->levels[k].g);
         tbl_free(c->levels[k].result);
+        mem_free(c->levels[k].n_partial);
+        mem_free(c->levels[k].n_low);
     }
     mem_free(c->levels);
 }

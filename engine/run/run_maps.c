@@ -7,6 +7,8 @@
 
 #include "cls.h"
 #include "err.h"
+#include "stop.h"
+#include "strdist.h"
 #include "map.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -17,6 +19,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 static cls_method method_of(int m)
 {
@@ -131,6 +135,7 @@ typedef struct {
     char (*text)[96];
     size_t n;
     int *entry;
+    int dec; /* decimals of the class bounds, also used for value labels */
 } legend_build;
 
 /* Legend: the classes with their ranges and counts, then one entry per
@@ -147,17 +152,23 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
         return err_oom("legend");
     numfmt_lang lang = present_lang(c->r);
     int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
-                                       : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
+              : cr->k > 0 ? numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1)
+                          : 0;
+    lb->dec = dec;
     for (int k = 0; k < cr->k; k++) {
-        if (numfmt_range(cr->breaks[k], cr->breaks[k + 1], dec, ind->ri->unit.s,
-                         lang, lb->text[k], sizeof lb->text[k]) < 0)
+        if (numfmt_class_range(cr->breaks, cr->k, k, dec, ind->ri->unit.s,
+                               lang, lb->text[k], sizeof lb->text[k]) < 0)
             return -1;
         lb->legend[k].label = lb->text[k];
         lb->legend[k].fill = draw_rgb_of(col[k]);
         lb->legend[k].count = cr->counts[k];
     }
     lb->n = (size_t)cr->k;
-    cls_assign(cr, ind->v, ind->m, c->n_units, lb->entry);
+    if (cr->k > 0)
+        cls_assign(cr, ind->v, ind->m, c->n_units, lb->entry);
+    else /* no valid value at all: every unit gets its missing entry */
+        for (size_t u = 0; u < c->n_units; u++)
+            lb->entry[u] = -1;
     int reason_entry[MISS_REASON_COUNT];
     for (int r = 0; r < MISS_REASON_COUNT; r++)
         reason_entry[r] = -1;
@@ -243,16 +254,26 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     const run_indicator *ind = run_indicator_named(c, m->indicator.s);
     legend_build lb;
     memset(&lb, 0, sizeof lb);
-    int bivar = m->type.v == RCP_MAP_BIVARIATE, rc;
+    int bivar = m->type.v == RCP_MAP_BIVARIATE, rc, empty = 0;
     char notes[2][400], btitles[1700];
     if (bivar) {
         rc = run_bivar_legend(c, m, &res->cls, &lb.legend, &lb.text, &lb.n,
                               &lb.entry, notes, btitles, sizeof btitles);
     } else {
-        if (classify(c, m, ind, &res->cls) < 0)
+        size_t n_valid = 0;
+        for (size_t u = 0; u < c->n_units; u++)
+            n_valid += ind->m[u] == MISS_NONE;
+        /* issue 11 item 5: a map without any valid value is drawn all in
+         * its missing-reason style with a note, and the run goes on */
+        empty = n_valid == 0;
+        if (empty) {
+            memset(&res->cls, 0, sizeof res->cls);
+            res->cls.n_missing = c->n_units;
+        } else if (classify(c, m, ind, &res->cls) < 0)
             return run_error_here(m->indicator.pos, "map classification");
         pal_rgb col[CLS_K_MAX];
-        rc = colours(c, m, ind, &res->cls, col);
+        memset(col, 0, sizeof col);
+        rc = empty ? 0 : colours(c, m, ind, &res->cls, col);
         if (rc == 0)
             rc = build_legend(c, ind, &res->cls, col, &lb);
         for (int k = 0; rc == 0 && k < res->cls.k; k++) { /* for layer styles */
@@ -266,6 +287,14 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             pal_nodata_style(col, res->cls.k, &g, &res->nodata_hatch);
             res->nodata[0] = g.r, res->nodata[1] = g.g, res->nodata[2] = g.b;
         }
+        if (rc == 0) { /* the printed class bounds, for the manifest */
+            res->legend_decimals = lb.dec;
+            res->legend = mem_calloc((size_t)res->cls.k + 1, sizeof *res->legend);
+            for (int k = 0; res->legend && k < res->cls.k; k++)
+                snprintf(res->legend[k], sizeof res->legend[k], "%s", lb.text[k]);
+            if (!res->legend)
+                rc = err_oom("legend");
+        }
     }
     numfmt_lang lang = present_lang(c->r);
     char **labels = NULL;
@@ -278,7 +307,8 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             else if (ind->m[u])
                 continue;
             else
-                present_value(lang, ind->ri, ind->v[u], buf, sizeof buf);
+                numfmt_unit(ind->v[u], lb.dec, ind->ri->unit.s, lang, buf,
+                            sizeof buf); /* the legend's precision */
             if (!(labels[u] = mem_strdup(buf))) {
                 rc = err_oom("labels");
                 break;
@@ -300,6 +330,17 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         snprintf(subtitle, sizeof subtitle, "%s · %s",
                  c->r->title.s ? c->r->title.s : c->r->name.s,
                  present_level(lang, c->unit_level, 1));
+    if (empty) {
+        size_t used = strlen(subtitle);
+        snprintf(subtitle + used, sizeof subtitle - used, " · %s",
+                 c->r->language.v == RCP_EN
+                     ? "no unit has a valid value"
+                     : "geen enkele eenheid heeft een geldige waarde");
+        if (c->opt->log)
+            fprintf(c->opt->log,
+                    "  kaart %s: geen geldige waarden; getekend als "
+                    "ontbrekend\n", m->name.s);
+    }
     present_label_unit(ind->ri, legend_title, sizeof legend_title);
     if (rc == 0)
         rc = run_source_line(c, src, sizeof src);
@@ -387,6 +428,70 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     return rc;
 }
 
+/* Refuses more classes than the map's palette has colours, as the run
+ * would (issue 11 item 13: `check` passed classes: 12 with a 9-colour
+ * palette). Manual breaks count as breaks - 1 classes. Returns 0, or -1
+ * with an ERR_RECIPE error at classes (or breaks). */
+static int check_class_count(const rcp_map *m)
+{
+    const pal_scheme *s = m->palette.s ? pal_find(m->palette.s)
+                          : m->center.kind.v != RCP_CENTER_NONE
+                              ? pal_default_diverging()
+                              : pal_default_sequential();
+    int manual = m->breaks.n > 0;
+    long k = manual ? (long)m->breaks.n - 1 : m->classes.v;
+    if (!s || k <= pal_k_max(s))
+        return 0;
+    rcp_pos at = manual ? m->breaks.pos
+                 : m->classes.pos.line ? m->classes.pos : m->name.pos;
+    return rcp_error_at(at, ERR_RECIPE,
+                        "%ld classes, but palette %s has at most %d colours; "
+                        "use at most %d classes or a continuous palette such "
+                        "as viridis",
+                        k, pal_name(s), pal_k_max(s), pal_k_max(s));
+}
+
+/* Issue 11 item 4: highlight: must name one of the map's units (a code
+ * at another level used to do nothing). Returns 0, or -1 with an
+ * ERR_RECIPE error at highlight. */
+static int check_highlight(const run_ctx *c, const rcp_map *m)
+{
+    if (!m->highlight.s)
+        return 0;
+    const char **cands = mem_alloc((c->n_units ? c->n_units : 1) *
+                                   sizeof *cands);
+    if (!cands)
+        return err_oom("highlight");
+    for (size_t u = 0; u < c->n_units; u++) {
+        if (!strcasecmp(c->units[u], m->highlight.s)) {
+            mem_free(cands);
+            return 0;
+        }
+        cands[u] = c->units[u];
+    }
+    key_level l = key_level_of(m->highlight.s);
+    const char *best = NULL;
+    size_t nb = l == c->unit_level
+                    ? strdist_nearest(m->highlight.s, cands, c->n_units, 1,
+                                      &best)
+                    : 0;
+    mem_free(cands);
+    if (l != KEY_INVALID && l != c->unit_level)
+        return rcp_error_at(m->highlight.pos, ERR_RECIPE,
+                            "highlight %s is a %s code, but map \"%s\" "
+                            "shows %s; give the code of one of its %s",
+                            m->highlight.s, key_level_name(l), m->name.s,
+                            key_level_plural(c->unit_level),
+                            key_level_plural(c->unit_level));
+    return rcp_error_at(m->highlight.pos, ERR_RECIPE,
+                        "highlight %s is not one of the %zu %s on map "
+                        "\"%s\"%s%s%s",
+                        m->highlight.s, c->n_units,
+                        key_level_plural(c->unit_level), m->name.s,
+                        nb ? "; did you mean " : "", nb ? best : "",
+                        nb ? "?" : "");
+}
+
 int run_check_maps(const run_ctx *c)
 {
     const rcp *r = c->r;
@@ -399,6 +504,8 @@ int run_check_maps(const run_ctx *c)
                                 "unit's level with `geometry: true`");
         if (m->palette.s && !pal_find(m->palette.s))
             return run_error_here(m->palette.pos, NULL);
+        if (check_class_count(m) < 0 || check_highlight(c, m) < 0)
+            return -1;
     }
     return 0;
 }
@@ -446,6 +553,8 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     tbl *context = NULL;
     int rc = context_table(c, &context);
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {
+        if ((rc = stop_check()) < 0)
+            break;
         c->maps[k].map = &r->maps[k];
         rc = render_one(c, &r->maps[k], dir, context, &c->maps[k]);
         c->n_maps = k + 1;
@@ -456,7 +565,9 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
 
 void run_maps_free(run_ctx *c)
 {
-    for (size_t k = 0; k < c->n_maps; k++)
+    for (size_t k = 0; k < c->n_maps; k++) {
         cls_result_free(&c->maps[k].cls);
+        mem_free(c->maps[k].legend);
+    }
     mem_free(c->maps);
 }

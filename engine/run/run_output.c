@@ -266,6 +266,26 @@ static out_dialect dialect_of(const run_ctx *c)
                                                              : OUT_DIALECT_NL;
 }
 
+int run_check_outputs(const run_ctx *c)
+{
+    if (!c->r->out_gpkg.v)
+        return 0;
+    /* the widest table is a rollup table when there is one */
+    size_t cols = 2; /* code, name */
+    for (size_t k = 0; k < c->n_ind; k++) {
+        cols += run_result_columns(&c->ind[k], c->unit_level != KEY_INVALID);
+        if (cols > OUT_GPKG_MAX_COLUMNS)
+            return rcp_error_at(
+                c->ind[k].ri->name.pos, ERR_RECIPE,
+                "with indicator %s the tables of indicators.gpkg would get "
+                "more than %d columns, the most a GeoPackage (SQLite) table "
+                "holds; use fewer indicators, split the recipe, or leave "
+                "out the GeoPackage (outputs)",
+                c->ind[k].ri->name.s, OUT_GPKG_MAX_COLUMNS);
+    }
+    return 0;
+}
+
 int run_write_outputs(run_ctx *c, const char *dir)
 {
     char path[4200];

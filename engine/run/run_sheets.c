@@ -143,8 +143,23 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
                                             : present_word(lang, builtin[b].words[k]);
             cd->n++;
         }
+        if (cd->n == 0) { /* issue 11 item 4: no silent drop */
+            char need[256] = "";
+            for (int k = 0; builtin[b].cols[k]; k++) {
+                size_t u = strlen(need);
+                snprintf(need + u, sizeof need - u, "%s%s", k ? ", " : "",
+                         builtin[b].cols[k]);
+            }
+            return rcp_error_at(rc->type.pos, ERR_RECIPE,
+                                "chart %s needs the columns %s (by these "
+                                "names or through a catalog) in a source, "
+                                "but no source has any of them; use a "
+                                "custom chart with columns: [...] or leave "
+                                "it out",
+                                present_word(NUMFMT_EN, builtin[b].title), need);
+        }
     }
-    return 0; /* charts without data are left out */
+    return 0;
 }
 
 static void chart_free(chart_data *cd)
@@ -457,8 +472,8 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 cls_assign(&cr, ind->v, ind->m, n, cls);
                 int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
                 for (int k = 0; k < cr.k; k++) {
-                    numfmt_range(cr.breaks[k], cr.breaks[k + 1], dec, ind->ri->unit.s,
-                                 lang, labels[k], sizeof labels[k]);
+                    numfmt_class_range(cr.breaks, cr.k, k, dec, ind->ri->unit.s,
+                                       lang, labels[k], sizeof labels[k]);
                     label_ptr[k] = labels[k];
                 }
                 snprintf(sub, sizeof sub, "%s: %s", present_word(lang, PW_MAP),

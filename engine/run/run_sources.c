@@ -4,6 +4,8 @@
 #include "run_internal.h"
 
 #include "err.h"
+#include "strdist.h"
+#include "strmap.h"
 #include "mem.h"
 #include "present.h"
 #include "sha256.h"
@@ -341,6 +343,76 @@ int run_borrow_sources(run_ctx *c, const run_ctx *from)
     return 0;
 }
 
+/* Issue 11 item 4: every area code must contain at least one unit of the
+ * unit source; a code that matches none (a typo such as GM0493 for GM0439)
+ * is an error at its position in the recipe, naming the nearest code that
+ * exists at that level and, where the source has one, its name. Returns 0,
+ * or -1 with an ERR_RECIPE error (ERR_MEMORY on OOM). */
+static int check_area_codes(run_ctx *c, const run_source *us)
+{
+    size_t n = tbl_nrows(us->t);
+    for (size_t k = 0; k < c->n_area; k++) {
+        const char *want = c->area[k];
+        key_level al = key_level_of(want);
+        int hit = 0;
+        for (size_t r = 0; r < n && !hit; r++)
+            if (keyidx_level_of(us->ix, r) == c->unit_level &&
+                key_in_area(keyidx_code_of(us->ix, r), &want, 1))
+                hit = 1;
+        if (hit)
+            continue;
+        /* the codes at the area code's level that do exist */
+        strmap *seen = strmap_new(STRMAP_COPY, 64, "area codes");
+        if (!seen)
+            return -1;
+        for (size_t r = 0; r < n && al != KEY_INVALID; r++) {
+            char anc[KEY_MAX];
+            if (keyidx_level_of(us->ix, r) != c->unit_level ||
+                key_parent(keyidx_code_of(us->ix, r), al, anc) != 0)
+                continue;
+            int64_t id = strmap_upsert(seen, anc, strlen(anc), NULL);
+            if (id < 0) {
+                strmap_free(seen);
+                return -1;
+            }
+            strmap_val_of(seen, id)->i = (int64_t)r;
+        }
+        size_t nc = strmap_count(seen);
+        const char **cands = mem_alloc((nc ? nc : 1) * sizeof *cands);
+        if (!cands) {
+            strmap_free(seen);
+            return err_oom("area codes");
+        }
+        for (int64_t id = 0; id < strmap_end(seen); id++)
+            cands[id] = strmap_key(seen, id, NULL);
+        const char *best = NULL;
+        size_t nb = strdist_nearest(want, cands, nc, 1, &best);
+        char hint[400] = "";
+        if (nb) {
+            int64_t row = strmap_get_i(seen, best, strlen(best), -1);
+            const tbl_col *nmc = run_name_column(us, al);
+            const char *nm = nmc && row >= 0 ? col_str(nmc, (size_t)row) : NULL;
+            snprintf(hint, sizeof hint, "; did you mean %s%s%s%s?", best,
+                     nm ? " (" : "", nm ? nm : "", nm ? ")" : "");
+        }
+        /* the code's own position when it comes from the recipe's list
+         * (not from --area, a province or compare) */
+        int listed = c->area == (const char **)c->r->area.s &&
+                     k < c->r->area.n && c->r->area.at;
+        rcp_pos at = listed && c->r->area.at[k].line ? c->r->area.at[k]
+                                                     : c->r->area.pos;
+        int rc = rcp_error_at(at, ERR_RECIPE,
+                              "area code %s contains no %s of source "
+                              "\"%s\"%s",
+                              want, key_level_name(c->unit_level),
+                              us->rs->name.s, hint);
+        mem_free(cands);
+        strmap_free(seen);
+        return rc;
+    }
+    return 0;
+}
+
 int run_build_units(run_ctx *c)
 {
     c->unit_level = rcp_level_key(c->r->unit.v);
@@ -395,6 +467,8 @@ int run_build_units(run_ctx *c)
                                 nb ? "\"?" : "");
         }
     }
+    if (check_area_codes(c, us) < 0)
+        return -1;
     const tbl_col *nc = run_name_column(us, c->unit_level);
     for (size_t r = 0; r < n; r++) {
         if (keyidx_level_of(us->ix, r) != c->unit_level)

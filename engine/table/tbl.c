@@ -17,7 +17,12 @@ struct tbl {
     uint8_t *borrowed; /* per column: arrays point into the mapping */
     void *map;
     size_t map_len;
+    strmap *names; /* column name -> index once a table is wide, else NULL
+                    * (borrows the names; dropped on rename and drop) */
 };
+
+/* Tables with at least this many columns keep a name index. */
+#define NAME_INDEX_MIN 32
 
 /* Index of a string dictionary under construction: the string map gives
  * each distinct string its dictionary code (the value); the blob and offset
@@ -78,6 +83,7 @@ void tbl_free(tbl *t)
         col_free_arrays(&t->cols[k], t->borrowed && t->borrowed[k]);
     mem_free(t->cols);
     mem_free(t->borrowed);
+    strmap_free(t->names);
     if (t->map)
         munmap(t->map, t->map_len);
     mem_free(t);
@@ -93,6 +99,8 @@ tbl_col *tbl_col_at(const tbl *t, size_t idx)
 
 long tbl_col_index(const tbl *t, const char *name)
 {
+    if (t->names)
+        return (long)strmap_get_i(t->names, name, strlen(name), -1);
     for (size_t k = 0; k < t->ncols; k++)
         if (strcmp(t->cols[k].name, name) == 0)
             return (long)k;
@@ -138,6 +146,23 @@ tbl_col *tbl_append_col(tbl *t, const tbl_col *c)
         return NULL;
     }
     if (grow_cols(t) < 0)
+        return NULL;
+    if (!t->names && t->ncols + 1 >= NAME_INDEX_MIN) {
+        /* wide tables: a linear name lookup per added column would make
+         * reading N columns take N^2 time */
+        t->names = strmap_new(STRMAP_BORROW, t->ncols * 2, "column names");
+        if (!t->names)
+            return NULL;
+        for (size_t k = 0; k < t->ncols; k++)
+            if (strmap_put_i(t->names, t->cols[k].name,
+                             strlen(t->cols[k].name), (int64_t)k) < 0) {
+                strmap_free(t->names);
+                t->names = NULL;
+                return NULL;
+            }
+    }
+    if (t->names && strmap_put_i(t->names, c->name, strlen(c->name),
+                                 (int64_t)t->ncols) < 0)
         return NULL;
     t->cols[t->ncols] = *c;
     t->borrowed[t->ncols] = 0;
@@ -285,6 +310,8 @@ void tbl_drop_col(tbl *t, size_t idx)
             (t->ncols - idx - 1) * sizeof *t->cols);
     memmove(&t->borrowed[idx], &t->borrowed[idx + 1], t->ncols - idx - 1);
     t->ncols--;
+    strmap_free(t->names); /* indices moved; rebuilt by the next append */
+    t->names = NULL;
 }
 
 int tbl_rename_col(tbl *t, size_t idx, const char *name)
@@ -297,6 +324,8 @@ int tbl_rename_col(tbl *t, size_t idx, const char *name)
     char *copy = mem_strdup(name);
     if (!copy)
         return err_oom("column name");
+    strmap_free(t->names); /* borrowed the old name; rebuilt on append */
+    t->names = NULL;
     mem_free(t->cols[idx].name);
     t->cols[idx].name = copy;
     return 0;
@@ -407,7 +436,8 @@ const char *miss_reason_name(miss_reason r)
     static const char *const names[] = {
         "valid",     "empty",       "secret",    "unknown",
         "not_available", "not_applicable", "sentinel", "unparsable",
-        "unmatched", "division_by_zero", "invalid", "suppressed"};
+        "unmatched", "division_by_zero", "invalid", "suppressed",
+        "coverage"};
     return (unsigned)r < MISS_REASON_COUNT ? names[r] : "unknown";
 }
 

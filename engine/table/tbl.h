@@ -44,6 +44,8 @@ typedef enum {
     MISS_DIV_ZERO,       /* division by zero in an indicator */
     MISS_INVALID,        /* outside a function's domain (log of <= 0, ...) */
     MISS_SUPPRESSED,     /* small-number rule of an indicator */
+    MISS_COVERAGE,       /* a rollup whose valid members cover too little
+                          * of the base (coverage_min) */
     MISS_REASON_COUNT
 } miss_reason;
 

@@ -66,10 +66,41 @@ static int check_args(double v, int decimals, char *buf, size_t n)
     return 0;
 }
 
+/* Formats finite v with |v| >= NUMFMT_SCI_FROM as "1,23 × 10³²" (three
+ * significant digits, trailing zeros dropped, no-break spaces) into out,
+ * so any double fits a short buffer (issue 11 item 12). */
+static void format_sci(double v, numfmt_lang lang, char *out)
+{
+    static const char *const sup[10] = {
+        "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+        "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"};
+    char sci[40];
+    snprintf(sci, sizeof sci, "%.2e", fabs(v)); /* "1.23e+32" */
+    int e10 = atoi(strchr(sci, 'e') + 1);
+    char mant[8] = {sci[0], lang == NUMFMT_EN ? '.' : ',', sci[2], sci[3],
+                    '\0'};
+    if (mant[3] == '0')
+        mant[3] = '\0';
+    if (mant[2] == '0' && mant[3] == '\0')
+        mant[1] = '\0';
+    char exp[32] = "";
+    char digits[8];
+    snprintf(digits, sizeof digits, "%d", e10);
+    for (const char *d = digits; *d; d++)
+        strcat(exp, sup[*d - '0']);
+    sprintf(out, "%s%s" NUMFMT_NBSP "\xC3\x97" NUMFMT_NBSP "10%s",
+            v < 0 ? "-" : "", mant, exp);
+}
+
 /* Formats finite v with `decimals` decimals into out (NUM_MAX bytes),
  * rounding the 15-significant-digit decimal form half away from zero. */
 static void format_core(double v, int decimals, numfmt_lang lang, char *out)
 {
+    if (fabs(v) >= NUMFMT_SCI_FROM) {
+        format_sci(v, lang, out);
+        return;
+    }
     char sci[40];
     /* "d.dddddddddddddde+XX": 15 significant digits, correctly rounded */
     snprintf(sci, sizeof sci, "%.14e", fabs(v));
@@ -307,6 +338,41 @@ int numfmt_range(double lo, double hi, int decimals, const char *unit,
     return put(tmp, buf, n);
 }
 
+/* v * 10^decimals rounded by fn (floor or ceil), allowing binary noise. */
+static double round_dir(double v, int decimals, double (*fn)(double))
+{
+    if (!isfinite(v) || fabs(v) >= NUMFMT_SCI_FROM || decimals < 0 ||
+        decimals > NUMFMT_MAX_DECIMALS)
+        return v;
+    double s = pow(10.0, decimals), t = v * s, r = round(t);
+    if (fabs(t - r) <= 1e-9 * fmax(1.0, fabs(t)))
+        return r / s;
+    return fn(t) / s;
+}
+
+double numfmt_round_down(double v, int decimals)
+{
+    return round_dir(v, decimals, floor);
+}
+
+double numfmt_round_up(double v, int decimals)
+{
+    return round_dir(v, decimals, ceil);
+}
+
+/* Formats a legend class with enclosing outer bounds; see numfmt.h. */
+int numfmt_class_range(const double *b, int k, int i, int decimals,
+                       const char *unit, numfmt_lang lang, char *buf,
+                       size_t n)
+{
+    double lo = b[i], hi = b[i + 1];
+    if (i == 0)
+        lo = numfmt_round_down(lo, decimals);
+    if (i == k - 1)
+        hi = numfmt_round_up(hi, decimals);
+    return numfmt_range(lo, hi, decimals, unit, lang, buf, n);
+}
+
 /* Compact large numbers; see numfmt.h. */
 int numfmt_compact(double v, numfmt_lang lang, char *buf, size_t n)
 {
@@ -315,7 +381,7 @@ int numfmt_compact(double v, numfmt_lang lang, char *buf, size_t n)
     static const char *words[2][3] = {{"mln", "mld", "bln"},
                                       {"mn", "bn", "tn"}};
     double a = fabs(v);
-    if (a < 999999.5) /* would not round to a million */
+    if (a < 999999.5 || a >= NUMFMT_SCI_FROM) /* below a million, or huge */
         return numfmt_auto(v, lang, buf, n);
     /* pick the scale after rounding, so 999,96 mln becomes 1 mld */
     int s = a >= 1e12 ? 2 : a >= 1e9 ? 1 : 0;

@@ -29,6 +29,15 @@
 
 #define NUMFMT_MAX_DECIMALS 15
 
+/* From this magnitude on (beyond 15 significant digits, so beyond any
+ * count dnawijk meets) numbers are written "1,23 × 10³²": three
+ * significant digits and a superscript exponent, whatever the decimals
+ * asked for. So every finite double formats in at most NUMFMT_SHORT_MAX
+ * bytes (plus a unit), and a map of values around 1e32 or 1e308 is drawn
+ * instead of failing on a short buffer. */
+#define NUMFMT_SCI_FROM 1e15
+#define NUMFMT_SHORT_MAX 48
+
 /* UTF-8 of the characters used. */
 #define NUMFMT_NBSP "\xC2\xA0"   /* U+00A0 no-break space */
 #define NUMFMT_NDASH "\xE2\x80\x93" /* U+2013 en dash */
@@ -74,6 +83,24 @@ int numfmt_breaks_decimals(const double *b, size_t nb);
  * exclusive). Both infinite or lo > hi is an ERR_RENDER error. */
 int numfmt_range(double lo, double hi, int decimals, const char *unit,
                  numfmt_lang lang, char *buf, size_t n);
+
+/* The largest (round_down) or smallest (round_up) number with `decimals`
+ * decimals that is at most / at least v; binary noise within 1e-9 of a
+ * whole unit counts as on it (0.30000000000000004 stays 0.3). Values from
+ * NUMFMT_SCI_FROM on and non-finite ones come back unchanged. */
+double numfmt_round_down(double v, int decimals);
+double numfmt_round_up(double v, int decimals);
+
+/* Formats class i of the k classes with breaks b[0..k] like numfmt_range,
+ * but with the outer bounds widened to the printed precision: the first
+ * class's lower bound is rounded down and the last class's upper bound up,
+ * so the printed legend always encloses the data (a value 0,55 never sits
+ * in a legend that starts at 1). Inner bounds are rounded normally; as
+ * rounding is monotone, every value rounded to `decimals` lies within the
+ * printed bounds of its class. */
+int numfmt_class_range(const double *b, int k, int i, int decimals,
+                       const char *unit, numfmt_lang lang, char *buf,
+                       size_t n);
 
 /* Compact form for large numbers: below a million as numfmt_auto; then
  * one decimal (none from 100 up, ",0" dropped) and a word:

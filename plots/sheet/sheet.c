@@ -22,6 +22,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "stop.h"
 #include "threads.h"
 
 /* ---- small helpers ---- */
@@ -356,7 +357,7 @@ int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
         cairo_show_page(o.cr);
         ok = pdf_check(&o) == 0;
     }
-    for (size_t i = 0; ok && i < n; i++) {
+    for (size_t i = 0; ok && i < n && !stop_signal(); i++) {
         char dest[48];
         snprintf(dest, sizeof dest, "name='p%ld'", first + (long)i);
         cairo_tag_begin(o.cr, CAIRO_TAG_DEST, dest);
@@ -416,7 +417,8 @@ static void *batch_worker(void *arg)
     char name[256], path[4096];
     size_t i = 0;
     int rc = r ? 0 : -1;
-    while (rc == 0 && !atomic_load(&b->stop)) {
+    /* a Ctrl-C ends the batch early; the run then fails (stop.h) */
+    while (rc == 0 && !atomic_load(&b->stop) && !stop_signal()) {
         i = atomic_fetch_add(&b->next, 1);
         if (i >= b->n)
             break;

@@ -202,6 +202,18 @@ static double walk_table(const tbl *t)
         if (c->type == COL_GEOM)
             acc += (double)strlen(c->crs);
     }
+    /* copying every row is what crashed on the fuzzed cache file of issue
+     * 11 item 7 (a code -1 without a missing mark) */
+    int64_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (idx) {
+        for (size_t r = 0; r < n; r++)
+            idx[r] = (int64_t)r;
+        tbl *copy = tbl_take(t, idx, n);
+        acc += copy ? (double)tbl_ncols(copy) : 0;
+        tbl_free(copy);
+        err_clear();
+        free(idx);
+    }
     return acc;
 }
 
@@ -546,6 +558,16 @@ static void test_hostile(void)
     blob[blen - 1] = '\0';
     uint8_t *miss = img + get64(e_str + D_MISS_OFF * 8);
     miss[0] = MISS_REASON_COUNT;
+    CHECK(try_image(path, img, len) == 0);
+    miss[0] = 0;
+    /* issue 11 item 7: a row without text (code -1) but no missing mark,
+     * and a row with text that is also marked missing; both are misses */
+    int32_t none = -1;
+    memcpy(codes, &none, 4);
+    CHECK(try_image(path, img, len) == 0);
+    memcpy(codes, &code, 4);
+    miss[0] = MISS_SECRET;
+    CHECK(code >= 0);
     CHECK(try_image(path, img, len) == 0);
     miss[0] = 0;
     const int offs[] = {D_ROWPART_OFF, D_PARTRING_OFF, D_RINGPT_OFF};

@@ -102,7 +102,7 @@ static void test_round_trip(void)
         {"(a - b) - c", "a - b - c"},
         {"a / (b * c)", "a / (b * c)"},
         {"a * -b", "a * -b"},
-        {"- - x", "-(-x)"},
+        {"- - x", "- -x"},
         {"+x", "x"},
         {"-(a+b)", "-(a + b)"},
         {"w.\"65plus\"", "w.\"65plus\""},

@@ -1,10 +1,14 @@
 /* test_numfmt.c - Dutch/English number formatting, table-driven. */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "check.h"
 #include "err.h"
 #include "numfmt.h"
+#ifndef NUMFMT_SHORT_MAX
+#define NUMFMT_SHORT_MAX 48
+#endif
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define NB NUMFMT_NBSP
@@ -40,8 +44,17 @@ static void test_plain(void)
         {0.005, 2, "0,01", "0.01"},
         {123.456, 0, "123", "123"},
         {-1234567.891, 2, "-1.234.567,89", "-1,234,567.89"},
-        {1e20, 0, "100.000.000.000.000.000.000",
-         "100,000,000,000,000,000,000"},
+        /* from 1e15 on: three significant digits and a power of ten */
+        {1e20, 0, "1\u00A0\u00D7\u00A010\u00B2\u2070",
+         "1\u00A0\u00D7\u00A010\u00B2\u2070"},
+        {999999999999999.0, 0, "999.999.999.999.999",
+         "999,999,999,999,999"},
+        {1e15, 2, "1\u00A0\u00D7\u00A010\u00B9\u2075",
+         "1\u00A0\u00D7\u00A010\u00B9\u2075"},
+        {-1.25e32, 3, "-1,25\u00A0\u00D7\u00A010\u00B3\u00B2",
+         "-1.25\u00A0\u00D7\u00A010\u00B3\u00B2"},
+        {1.25e308, 0, "1,25\u00A0\u00D7\u00A010\u00B3\u2070\u2078",
+         "1.25\u00A0\u00D7\u00A010\u00B3\u2070\u2078"},
         {1.5e-7, 6, "0,000000", "0.000000"},
         {3.0, 3, "3,000", "3.000"},
         {12.345, 1, "12,3", "12.3"},
@@ -186,11 +199,62 @@ static void test_errors(void)
     CHECK(numfmt_auto(NAN, NUMFMT_NL, buf, sizeof buf) == -1);
     char big[600];
     CHECK(numfmt_nl(-1.7976931348623157e308, 15, big, sizeof big) == 0);
-    CHECK(strncmp(big, "-179.769.313.486.232.000.000", 28) == 0);
+    CHECK_STR(big, "-1,8\u00A0\u00D7\u00A010\u00B3\u2070\u2078");
+    /* issue 11 item 12: every finite double formats in a short buffer,
+     * alone, with a unit, as a range and compact (values around 1e32
+     * stopped a map run with "needs 100 bytes but the buffer has 96") */
+    const double huge[] = {1e32, -1e32, 9.999e307, DBL_MAX, -DBL_MAX,
+                           1e15, 123456789012345678.0, 5e-324};
+    char s96[96];
+    int all = 1;
+    for (size_t k = 0; k < sizeof huge / sizeof huge[0]; k++) {
+        for (int d = 0; d <= NUMFMT_MAX_DECIMALS; d++) {
+            all &= numfmt_nl(huge[k], d, s96, NUMFMT_SHORT_MAX) == 0;
+            all &= numfmt_unit(huge[k], d, "%", NUMFMT_NL, s96,
+                               NUMFMT_SHORT_MAX + 8) == 0;
+            all &= numfmt_range(-fabs(huge[k]), fabs(huge[k]), d,
+                                "inwoners", NUMFMT_EN, s96, sizeof s96) == 0;
+        }
+        all &= numfmt_auto(huge[k], NUMFMT_EN, s96, NUMFMT_SHORT_MAX) == 0;
+        all &= numfmt_compact(huge[k], NUMFMT_NL, s96, NUMFMT_SHORT_MAX) == 0;
+    }
+    CHECK(all);
+    err_clear();
+}
+
+/* Issue 11 item 1: the demo reach map's breaks at 0 decimals print a
+ * legend that starts at 0 (not 1, the smallest value is 0,55) and ends
+ * at 6; with 1 decimal at 0,5 and 6,0. Expected texts worked out by hand
+ * from the breaks (floor of the first, ceiling of the last bound). */
+static void test_class_ranges(void)
+{
+    const double b[5] = {0.5500550055005501, 1.7937219730941705,
+                         3.2291666666666665, 4.390243902439025,
+                         5.920344456404736};
+    const char *want0[4] = {"0 \u2013 2", "2 \u2013 3", "3 \u2013 4",
+                            "4 \u2013 6"};
+    const char *want1[4] = {"0,5 \u2013 1,8", "1,8 \u2013 3,2",
+                            "3,2 \u2013 4,4", "4,4 \u2013 6,0"};
+    char buf[96];
+    for (int i = 0; i < 4; i++) {
+        CHECK(numfmt_class_range(b, 4, i, 0, NULL, NUMFMT_NL, buf,
+                                 sizeof buf) == 0);
+        CHECK_STR(buf, want0[i]);
+        CHECK(numfmt_class_range(b, 4, i, 1, NULL, NUMFMT_NL, buf,
+                                 sizeof buf) == 0);
+        CHECK_STR(buf, want1[i]);
+    }
+    /* bounds already on the precision stay, binary noise included */
+    CHECK(numfmt_round_down(0.1 + 0.2, 1) == 0.3);
+    CHECK(numfmt_round_up(0.1 + 0.2, 1) == 0.3);
+    CHECK(numfmt_round_down(-0.55, 0) == -1);
+    CHECK(numfmt_round_up(-0.55, 0) == 0);
+    CHECK(numfmt_round_up(5.920344456404736, 2) == 5.93);
 }
 
 int main(void)
 {
+    test_class_ranges();
     test_plain();
     test_units_and_auto();
     test_ranges();
