@@ -182,7 +182,7 @@ int run_out_model_build(run_ctx *c, run_out_model *m)
         if (parent_columns(c, m, k) < 0)
             goto fail;
         size_t ne = tbl_ncols(m->extra[k]);
-        size_t cap = 2 + ne + 2 * ni;
+        size_t cap = 2 + ne + 4 * ni;
         out_column *oc = m->cols[k] = mem_calloc(cap, sizeof *oc);
         if (!oc)
             goto oom;
@@ -238,6 +238,27 @@ int run_out_model_build(run_ctx *c, run_out_model *m)
             oc[n].label = c->r->language.v == RCP_EN ? "why the value is missing"
                                                      : "waarom de waarde ontbreekt";
             n++;
+            /* rollup tables: the coverage of the value (run_levels.c) */
+            static const char *const cov[2] = {"dekking", "eenheden"};
+            for (int j = 0; j < 2; j++) {
+                char cn[300];
+                snprintf(cn, sizeof cn, "%s_%s", ri->name.s, cov[j]);
+                const tbl_col *cc = tbl_col_by_name(t, cn);
+                if (!cc)
+                    continue;
+                oc[n].name = cc->name;
+                oc[n].col = cc;
+                oc[n].kind = j ? OUT_INTEGER : OUT_NUMBER;
+                oc[n].decimals = j ? 0 : -1;
+                oc[n].label = c->r->language.v == RCP_EN
+                                  ? (j ? "units with a valid value"
+                                       : "coverage: share of the base with a "
+                                         "valid value")
+                                  : (j ? "eenheden met een geldige waarde"
+                                       : "dekking: deel van de basis met een "
+                                         "geldige waarde");
+                n++;
+            }
         }
         m->tables[k].name = L->level == KEY_INVALID ? "gebied"
                                                     : key_level_plural(L->level);

@@ -7,7 +7,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from e2elib import Ctx, write  # noqa: E402
+from e2elib import Ctx, out_number, read_out_dicts, write  # noqa: E402
 
 c = Ctx()
 demo = os.path.join(c.src, "datasets", "demo")
@@ -148,13 +148,11 @@ for cmin in ("0", "1"):
         lv = [x for x in json.load(f)["levels"] if x["level"] == "wijk"][0]
     cov = lv["coverage"]
     wijk = {}
-    with open(os.path.join(o, "demo", "indicators_wijk.csv")) as f:
-        import csv  # noqa: E402
-        for row in csv.DictReader(f):
-            wijk[row["code"]] = row
+    for row in read_out_dicts(os.path.join(o, "demo", "indicators_wijk.csv")):
+        wijk[row["code"]] = row
     for ind, n_part in cov["partial_groups"].items():
         partial = sum(1 for w in wijk.values()
-                      if float(w[ind + "_dekking"]) < 1)
+                      if out_number(w[ind + "_dekking"]) < 1)
         empty = sum(1 for w in wijk.values() if w[ind] == "")
         c.check(partial == n_part, "%s: partial groups %d == %d"
                 % (ind, partial, n_part))
@@ -234,10 +232,11 @@ c.check("niets" in r.stderr and "geen geldige" in r.stderr,
 # --- item 14: classify errors are not "recipe" errors -----------------------
 geo = os.path.join(demo, "voorbeeldrecht_buurten.geojson")
 cl = c.run("classify", geo, "aantal_inwoners", "--method", "jenks", "--classes",
-           "40", expect=1)
+           "40", "--lang", "en", expect=1)
 c.check("recipe error" not in cl.stderr and "usage error" in cl.stderr,
         "classify calls a bad class count a usage error: " + cl.stderr)
-cl = c.run("classify", geo, "aantal_inwoners", "--breaks", "5,1", expect=1)
+cl = c.run("classify", geo, "aantal_inwoners", "--breaks", "5,1", "--lang",
+           "en", expect=1)
 c.check("recipe error" not in cl.stderr and "usage error" in cl.stderr,
         "manual breaks: " + cl.stderr)
 
