@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "reproj.h"
 #include "sentinel.h"
+#include "vsipath.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -311,6 +312,19 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
         err_set(ERR_IO, NULL, 0, NULL, "no vector file name was given");
         return NULL;
     }
+    char vpath[4096 + 64];
+    const char *shown = file;
+    if (vsi_path(file, vpath, sizeof vpath, NULL)) {
+        VSIStatBufL zst;
+        if (VSIStatL(file, &zst) != 0) {
+            err_set(ERR_IO, file, 0, NULL,
+                    "the file does not exist or cannot be reached; check "
+                    "the path (relative paths start at the folder dnawijk "
+                    "runs in)");
+            return NULL;
+        }
+        file = vpath;
+    }
     VSIStatBufL st;
     int exists = VSIStatL(file, &st) == 0;
     int prefixed = file[0] != '/' && strchr(file, ':') != NULL;
@@ -354,7 +368,7 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
                                  NULL);
     mem_free(path);
     if (!ds) {
-        open_failed(file, ge);
+        open_failed(shown, ge);
         return NULL;
     }
     if (GDALDatasetGetLayerCount(ds) <= 0) {
