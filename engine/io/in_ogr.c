@@ -403,9 +403,14 @@ static OGRLayerH pick_layer(GDALDatasetH ds, const char *file,
     }
     if (used >= sizeof list)
         memcpy(list + sizeof list - 5, "...", 4);
-    err_set(ERR_GDAL, file, 0, NULL,
-            "the file has no layer \"%s\"; its %s: %s", name,
-            nl == 1 ? "only layer is" : "layers are", list);
+    const char *drv = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
+    int sheets = drv && (!strcmp(drv, "XLSX") || !strcmp(drv, "ODS") ||
+                         !strcmp(drv, "XLS"));
+    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; its %s: %s",
+            sheets ? "sheet" : "layer", name,
+            nl == 1 ? (sheets ? "only sheet is" : "only layer is")
+                    : (sheets ? "sheets are" : "layers are"),
+            list);
     return NULL;
 }
 
@@ -600,10 +605,11 @@ static char *unique_name(const char *name, const field_buf *fields, size_t n,
     }
 }
 
-/* Sets up one column per attribute field of defn with cap rows. Returns the
- * array (n entries, caller frees with fields_free) or NULL (error set). */
+/* Sets up one column per attribute field of defn with cap rows, except
+ * field skip (-1 = none). Returns the array (n entries, caller frees with
+ * fields_free) or NULL (error set). */
 static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
-                             int has_geom)
+                             int has_geom, int skip)
 {
     int nf = OGR_FD_GetFieldCount(defn);
     *n = 0;
@@ -613,6 +619,8 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
         return NULL;
     }
     for (int k = 0; k < nf; k++) {
+        if (k == skip)
+            continue; /* the WKT geometry text */
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, k);
         field_buf *f = &fields[*n];
         f->idx = k;
@@ -931,6 +939,8 @@ typedef struct {
     size_t n_fields;
     geom_buf geom;
     int has_geom;
+    int wkt_idx;      /* field holding WKT/EWKT geometry text, or -1 */
+    int wkt_srid;     /* SRID of the first EWKT value, 0 = none seen */
     size_t nrows, cap;
     char *src_text, *src_name, *dst_name;
     reproj *rp;
@@ -955,11 +965,17 @@ static void reader_free(reader *r)
 
 /* Sets up the reprojection of r (r->rp or r->ct) and the CRS name stored
  * with the geometry. Returns 0 or -1 (error set). */
+static int wkt_crs(reader *r);
+
 static int reader_crs(reader *r, OGRLayerH lyr, const char *target,
                       int per_geometry)
 {
-    if (layer_crs(lyr, r->ds, &r->src_text, &r->src_name) < 0)
+    if (r->wkt_idx >= 0) {
+        if (wkt_crs(r) < 0)
+            return -1;
+    } else if (layer_crs(lyr, r->ds, &r->src_text, &r->src_name) < 0) {
         return -1;
+    }
     if (!*target) { /* keep the source's CRS */
         r->dst_name = mem_strdup(r->src_name);
         return r->dst_name ? 0 : err_oom("CRS name");
@@ -1011,6 +1027,87 @@ static int reader_grow(reader *r)
     return 0;
 }
 
+/* Adds the geometry written as WKT or EWKT ("SRID=28992;POLYGON(...)") in
+ * field r->wkt_idx of feat (row: for messages). An empty cell gives an
+ * empty geometry. Returns 0, or -1 with ERR_PARSE naming the feature and
+ * column when the text is not WKT or its SRID differs from the first. */
+static int add_wkt(reader *r, OGRFeatureH feat, size_t row)
+{
+    OGRFieldDefnH fd = OGR_F_GetFieldDefnRef(feat, r->wkt_idx);
+    const char *col = OGR_Fld_GetNameRef(fd);
+    if (!OGR_F_IsFieldSetAndNotNull(feat, r->wkt_idx))
+        return 0;
+    const char *text = OGR_F_GetFieldAsString(feat, r->wkt_idx);
+    while (*text == ' ')
+        text++;
+    if (!*text)
+        return 0;
+    int srid = 0;
+    if (strncasecmp(text, "SRID=", 5) == 0) {
+        char *end;
+        long v = strtol(text + 5, &end, 10);
+        if (*end != ';' || v <= 0 || v > 999999) {
+            err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                            "the EWKT geometry starts with \"SRID=\" but no "
+                            "valid SRID and \";\" follow");
+            return -1;
+        }
+        srid = (int)v;
+        text = end + 1;
+    }
+    if (srid) {
+        if (!r->wkt_srid)
+            r->wkt_srid = srid;
+        else if (srid != r->wkt_srid) {
+            err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                            "this geometry has SRID %d, earlier ones %d; one "
+                            "column must hold one coordinate system",
+                            srid, r->wkt_srid);
+            return -1;
+        }
+    }
+    char *wkt = (char *)text;
+    OGRGeometryH g = NULL;
+    if (OGR_G_CreateFromWkt(&wkt, NULL, &g) != OGRERR_NONE || !g) {
+        err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                        "the text is not WKT geometry (such as "
+                        "\"POLYGON((...))\" or \"SRID=28992;POLYGON((...))\"): "
+                        "\"%.40s\"",
+                        text);
+        return -1;
+    }
+    int rc = add_geometry(&r->geom, g, 0);
+    OGR_G_DestroyGeometry(g);
+    return rc;
+}
+
+/* The CRS of geometry read from WKT: the EWKT SRID, else guessed from the
+ * coordinates (longitude/latitude, or RD New metres). Sets r->src_text and
+ * r->src_name (mem_alloc'ed). Returns 0 or -1 (OOM). */
+static int wkt_crs(reader *r)
+{
+    char buf[32] = "";
+    if (r->wkt_srid) {
+        snprintf(buf, sizeof buf, "EPSG:%d", r->wkt_srid);
+    } else if (r->geom.n_pts) {
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (size_t k = 0; k < r->geom.n_pts; k++) {
+            double x = r->geom.xy[2 * k], y = r->geom.xy[2 * k + 1];
+            x0 = x < x0 ? x : x0;
+            x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0;
+            y1 = y > y1 ? y : y1;
+        }
+        if (x0 >= -180 && x1 <= 180 && y0 >= -90 && y1 <= 90)
+            snprintf(buf, sizeof buf, "EPSG:4326");
+        else if (x0 >= -7000 && x1 <= 300000 && y0 >= 289000 && y1 <= 629000)
+            snprintf(buf, sizeof buf, "EPSG:28992");
+    }
+    r->src_text = mem_strdup(buf);
+    r->src_name = mem_strdup(buf);
+    return r->src_text && r->src_name ? 0 : err_oom("CRS name");
+}
+
 /* Reads every feature of lyr into r. Returns 0 or -1 (error set). */
 static int read_features(reader *r, OGRLayerH lyr)
 {
@@ -1027,7 +1124,11 @@ static int read_features(reader *r, OGRLayerH lyr)
         for (size_t k = 0; k < r->n_fields; k++)
             if (read_field(feat, &r->fields[k], row, r->cap) < 0)
                 goto fail;
-        if (r->has_geom) {
+        if (r->has_geom && r->wkt_idx >= 0) {
+            if (add_wkt(r, feat, row) < 0)
+                goto fail;
+            r->geom.row_part[row + 1] = r->geom.n_parts;
+        } else if (r->has_geom) {
             OGRGeometryH g = OGR_F_GetGeometryRef(feat);
             if (g && r->ct && !OGR_G_IsEmpty(g) &&
                 OGR_G_Transform(g, r->ct) != OGRERR_NONE) {
@@ -1137,21 +1238,35 @@ tbl *in_ogr_read_mode(const char *file, const char *layer,
         goto done;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
     r.has_geom = OGR_FD_GetGeomFieldCount(defn) > 0;
+    r.wkt_idx = -1;
+    if (opt && opt->wkt_column) {
+        r.wkt_idx = OGR_FD_GetFieldIndex(defn, opt->wkt_column);
+        if (r.wkt_idx < 0) {
+            err_set(ERR_GDAL, file, 0, opt->wkt_column,
+                    "the layer has no column \"%s\" with WKT geometry",
+                    opt->wkt_column);
+            goto done;
+        }
+        r.has_geom = 1;
+        per_geometry = 0; /* the CRS is known only after reading */
+    }
     /* size the arrays from the count when it is cheap to get (a damaged
      * header may claim too much: beyond 16M rows we grow instead) */
     GIntBig count = OGR_L_GetFeatureCount(lyr, FALSE);
     r.cap = count > 0 && count < (1 << 24) ? (size_t)count : 1024;
-    r.fields = fields_new(defn, r.cap, &r.n_fields, r.has_geom);
+    r.fields = fields_new(defn, r.cap, &r.n_fields, r.has_geom, r.wkt_idx);
     if (!r.fields)
         goto done;
     if (r.has_geom) {
         /* a first guess of the points: 16 per feature, grown on demand */
         prefetch_join(&r.pf);
         if (geom_buf_init(&r.geom, r.cap, r.cap * 16) < 0 ||
-            reader_crs(&r, lyr, target, per_geometry) < 0)
+            (r.wkt_idx < 0 && reader_crs(&r, lyr, target, per_geometry) < 0))
             goto done;
     }
-    if (read_features(&r, lyr) < 0 || reproject_bulk(&r) < 0)
+    if (read_features(&r, lyr) < 0 ||
+        (r.wkt_idx >= 0 && reader_crs(&r, lyr, target, 0) < 0) ||
+        reproject_bulk(&r) < 0)
         goto done;
     t = reader_table(&r);
 done:

@@ -138,7 +138,11 @@ typedef struct {
     rcp_str key;         /* column holding the region code (s NULL only with
                             join: spatial) */
     rcp_enum level;      /* rcp_level; RCP_LEVEL_AUTO = infer from the codes */
+    rcp_strlist key_names; /* key: {names: [gemeentenaam, buurtnaam]}: a
+                            name join on these columns (key.s stays NULL) */
     rcp_bool geometry;   /* this source gives the map geometry; default 0 */
+    rcp_str geometry_wkt; /* geometry: {wkt: column}: geometry written as
+                            WKT/EWKT text in that column (a sheet) */
     rcp_str layer, catalog, name_column, label;
     rcp_int year;        /* 0 when not given */
     /* CSV reading; defaults mean "detect" (see srcopt.h) */

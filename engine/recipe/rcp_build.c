@@ -322,15 +322,70 @@ static int rename_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return 0;
 }
 
+/* key: a column name, or {names: [column, ...]} for a name join. */
+static int key_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                  void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    static const rcp_field str = {.key = "key", .kind = F_STR,
+                                  .off = offsetof(rcp_source, key)};
+    static const rcp_field names = {.key = "names", .kind = F_STRLIST,
+                                    .off = offsetof(rcp_source, key_names),
+                                    .hint = "the name columns, coarse to "
+                                            "fine, such as [gemeentenaam, "
+                                            "buurtnaam]"};
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &str, key, val, obj, what);
+    char w[200];
+    rcp_where(w, sizeof w, "key", what);
+    if (val->kind != RY_MAP || val->n != 1 ||
+        strcmp(val->items[0]->text, "names") != 0)
+        return rcp_fail(val, "%s must be the column with the region code "
+                             "(such as buurtcode) or {names: [gemeentenaam, "
+                             "buurtnaam]} to match on names",
+                        w);
+    if (rcp_convert(c, &names, val->items[0], val->items[1], obj, w) < 0)
+        return -1;
+    if (s->key_names.n < 1 || s->key_names.n > 3)
+        return rcp_fail(val->items[1], "%s: names takes one to three columns "
+                                       "(such as [gemeentenaam, buurtnaam])",
+                        w);
+    return 0;
+}
+
+/* geometry: true/false, or {wkt: column} for geometry written as text. */
+static int geometry_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    static const rcp_field b = {.key = "geometry", .kind = F_BOOL,
+                                .off = offsetof(rcp_source, geometry)};
+    static const rcp_field wkt = {.key = "wkt", .kind = F_STR,
+                                  .off = offsetof(rcp_source, geometry_wkt)};
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &b, key, val, obj, what);
+    char w[200];
+    rcp_where(w, sizeof w, "geometry", what);
+    if (val->kind != RY_MAP || val->n != 1 ||
+        strcmp(val->items[0]->text, "wkt") != 0)
+        return rcp_fail(val, "%s must be true, false or {wkt: column} for "
+                             "geometry written as WKT text in a column",
+                        w);
+    if (rcp_convert(c, &wkt, val->items[0], val->items[1], obj, w) < 0)
+        return -1;
+    s->geometry.v = 1;
+    s->geometry.pos = rcp_node_pos(val);
+    return 0;
+}
+
 #define SRC(f) offsetof(rcp_source, f)
 static const rcp_field source_fields[] = {
     {.key = "path", .kind = F_STR, .off = SRC(path), .required = 1,
      .hint = "the file to read, relative to the recipe's folder"},
-    {.key = "key", .kind = F_STR, .off = SRC(key),
-     .hint = "the column that holds the region code, such as wijkcode"},
+    {.key = "key", .kind = F_CUSTOM, .fn = key_fn},
     {.key = "join", .kind = F_ENUM, .off = SRC(join), .opts = join_opts},
     {.key = "level", .kind = F_ENUM, .off = SRC(level), .opts = level_opts},
-    {.key = "geometry", .kind = F_BOOL, .off = SRC(geometry)},
+    {.key = "geometry", .kind = F_CUSTOM, .fn = geometry_fn},
     {.key = "layer", .kind = F_STR, .off = SRC(layer)},
     {.key = "catalog", .kind = F_STR, .off = SRC(catalog)},
     {.key = "name_column", .kind = F_STR, .off = SRC(name_column)},
@@ -406,7 +461,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                                 "(rows are matched by location); remove key: "
                                 "or the join",
                                 w);
-        if (s->join.v != RCP_JOIN_SPATIAL && !s->key.s)
+        if (s->join.v != RCP_JOIN_SPATIAL && !s->key.s && !s->key_names.n)
             return rcp_fail(nk, "%s has no key: key; add key: with the column "
                                 "that holds the region code (such as "
                                 "wijkcode), or join: spatial",

@@ -99,8 +99,10 @@ int run_load_sources(run_ctx *c)
                        rs->path.pos.line);
             return -1;
         }
-        if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
-            sha256_file(rs->resolved, s->sha256) < 0)
+        char plain[4096];
+        src_split_layer(rs->resolved, plain, sizeof plain);
+        if (strncmp(plain, "/vsi", 4) != 0 &&
+            sha256_file(plain, s->sha256) < 0)
             return -1;
         if (apply_renames(s) < 0)
             return -1;
