@@ -8,6 +8,7 @@
 #include "expr.h"
 #include "join.h"
 #include "keyidx.h"
+#include "namejoin.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -35,6 +36,8 @@ typedef struct {
      * of borrowed strings) */
     const char **cand;
     size_t n_cand;
+    namejoin_result nj;      /* key: {names: ...}: the name join (owned) */
+    int name_joined;
 } run_source;
 
 /* One indicator, evaluated per unit. */
@@ -104,6 +107,7 @@ typedef struct {
     size_t n_maps;
     char recipe_sha[65];
     char created[16];
+    int synthetic_codes;     /* the units have stand-in codes from names */
 } run_ctx;
 
 /* Wall-clock seconds (monotonic). */
@@ -119,6 +123,21 @@ int run_load_sources(run_ctx *c);
 int run_build_units(run_ctx *c);
 int run_join_sources(run_ctx *c);
 void run_sources_free(run_ctx *c);
+
+/* run_names.c: sources keyed by names. Gives the name-keyed unit source s
+ * stand-in codes (column "_code", key index at the unit level). */
+int run_names_synth_codes(run_ctx *c, run_source *s);
+/* Joins name-keyed source s to the built units by their names, reports
+ * every unmatched name, fails beyond unmatched_max, then indexes s by the
+ * matched units' codes. */
+int run_names_join(run_ctx *c, run_source *s);
+/* The names of row `row` of name-keyed source s as written ("Harlingen /
+ * Industriehaven en omgeving") into out (size bytes). */
+void run_names_row_text(const run_source *s, size_t row, char *out,
+                        size_t size);
+/* The name of unit u ("Smallingerland / De Wiken-Oost" with_gemeente). */
+void run_names_unit_text(const run_ctx *c, size_t u, int with_gemeente,
+                         char *out, size_t size);
 
 /* run_resolve.c: the expression resolver over units */
 void run_resolver(run_ctx *c, expr_resolver *r);

@@ -185,6 +185,16 @@ static int index_source(run_ctx *c, run_source *s)
     const rcp_source *rs = s->rs;
     if (apply_filter(c, s) < 0)
         return -1;
+    if (rs->key_names.n) { /* indexed once the units are known */
+        s->level = c->unit_level;
+        if (rs->level.v != RCP_LEVEL_AUTO &&
+            level_of_rcp(rs->level.v) != c->unit_level)
+            return rcp_error_at(rs->level.pos, ERR_RECIPE,
+                                "source \"%s\" is joined by names, which "
+                                "works at the recipe's unit (%s) only",
+                                rs->name.s, key_level_name(c->unit_level));
+        return 0;
+    }
     const tbl_col *kc = tbl_col_by_name(s->t, rs->key.s);
     if (!kc) {
         const char *best[3];
@@ -221,6 +231,14 @@ static int index_source(run_ctx *c, run_source *s)
  * named like the level's name in CBS files. NULL when none. */
 const tbl_col *run_name_column(const run_source *s, key_level l)
 {
+    const rcp_strlist *kn = &s->rs->key_names;
+    if (kn->n && !s->rs->name_column.s &&
+        (l == s->level || (l == KEY_GEMEENTE && kn->n > 1))) {
+        const tbl_col *col =
+            tbl_col_by_name(s->t, kn->s[l == s->level ? kn->n - 1 : 0]);
+        if (col && col->type == COL_STRING)
+            return col;
+    }
     if (s->rs->name_column.s && l == s->level) {
         const tbl_col *col = tbl_col_by_name(s->t, s->rs->name_column.s);
         return col && col->type == COL_STRING ? col : NULL;
@@ -246,13 +264,20 @@ int run_build_units(run_ctx *c)
     for (size_t k = 0; k < c->n_src; k++)
         if (index_source(c, &c->src[k]) < 0)
             return -1;
-    /* the unit source: the geometry source, else the first at unit level */
+    /* the unit source: the geometry source, else the first at unit level
+     * with codes, else the first joined by names */
     c->unit_src = -1;
     if (c->geom_src >= 0 && c->src[c->geom_src].level == c->unit_level)
         c->unit_src = c->geom_src;
     for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
-        if (c->src[k].level == c->unit_level)
+        if (c->src[k].level == c->unit_level && !c->src[k].rs->key_names.n)
             c->unit_src = (long)k;
+    for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
+        if (c->src[k].rs->key_names.n)
+            c->unit_src = (long)k;
+    if (c->unit_src >= 0 && c->src[c->unit_src].rs->key_names.n &&
+        run_names_synth_codes(c, &c->src[c->unit_src]) < 0)
+        return -1;
     if (c->geom_src >= 0 && c->src[c->geom_src].level != c->unit_level)
         return rcp_error_at(c->src[c->geom_src].rs->geometry.pos, ERR_RECIPE,
                             "the geometry source \"%s\" holds %s, but the "
@@ -316,6 +341,10 @@ int run_build_units(run_ctx *c)
                             "source \"%s\" has no %s", us->rs->name.s,
                             key_level_plural(c->unit_level));
     }
+    for (size_t k = 0; k < c->n_src; k++)
+        if ((long)k != c->unit_src && c->src[k].rs->key_names.n &&
+            run_names_join(c, &c->src[k]) < 0)
+            return -1;
     if (c->geom_src >= 0) {
         c->geom = tbl_take(c->src[c->geom_src].t, c->unit_row, c->n_units);
         if (!c->geom)
@@ -373,6 +402,7 @@ void run_sources_free(run_ctx *c)
         mem_free(s->cand);
         mem_free(s->keep);
         join_result_free(&s->j);
+        namejoin_free(&s->nj);
         keyidx_free(s->ix);
         catalog_free(s->cat);
         tbl_free(s->t);
