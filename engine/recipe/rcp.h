@@ -96,7 +96,7 @@ typedef struct {
 
 typedef enum { RCP_LEVEL_AUTO = 0, RCP_BUURT, RCP_WIJK, RCP_GEMEENTE } rcp_level;
 typedef enum { RCP_NL = 0, RCP_EN } rcp_lang;
-typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL } rcp_join;
+typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL, RCP_JOIN_OVERLAY } rcp_join;
 typedef enum { RCP_ENC_AUTO = 0, RCP_ENC_UTF8, RCP_ENC_LATIN1 } rcp_encoding;
 typedef enum {
     RCP_KIND_RATE = 0, RCP_KIND_COUNT, RCP_KIND_SHARE, RCP_KIND_INDEX
@@ -152,6 +152,8 @@ typedef struct {
     rcp_int skip_rows;   /* -1 = auto */
     rcp_int header_rows; /* 0 = auto */
     rcp_strlist columns, text_columns;
+    rcp_strlist counts;  /* join: overlay: columns that are counts (split by
+                            area share); the others are area-weighted means */
     rcp_str filter;      /* expression restricting rows; s NULL = none */
     rcp_rename *rename;  /* old column name -> new */
     size_t n_rename;

@@ -17,6 +17,7 @@ static const rcp_opt lang_opts[] = {
     {"nl", RCP_NL, 0}, {"en", RCP_EN, 0}, {NULL, 0, 0}};
 static const rcp_opt join_opts[] = {
     {"key", RCP_JOIN_KEY, 0}, {"spatial", RCP_JOIN_SPATIAL, 0},
+    {"overlay", RCP_JOIN_OVERLAY, 0},
     {NULL, 0, 0}};
 static const rcp_opt enc_opts[] = {
     {"utf-8", RCP_ENC_UTF8, 0}, {"latin-1", RCP_ENC_LATIN1, 0},
@@ -404,6 +405,8 @@ static const rcp_field source_fields[] = {
      .hint = "a list of column names"},
     {.key = "text_columns", .kind = F_STRLIST, .off = SRC(text_columns),
      .hint = "a list of column names"},
+    {.key = "counts", .kind = F_STRLIST, .off = SRC(counts),
+     .hint = "the columns that are counts, split by area in an overlay"},
     {.key = "filter", .kind = F_EXPR, .off = SRC(filter),
      .hint = "an expression that is true for the rows to keep"},
     {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn},
@@ -461,7 +464,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                                 "(rows are matched by location); remove key: "
                                 "or the join",
                                 w);
-        if (s->join.v != RCP_JOIN_SPATIAL && !s->key.s && !s->key_names.n)
+        if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n)
             return rcp_fail(nk, "%s has no key: key; add key: with the column "
                                 "that holds the region code (such as "
                                 "wijkcode), or join: spatial",

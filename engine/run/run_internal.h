@@ -38,6 +38,10 @@ typedef struct {
     size_t n_cand;
     namejoin_result nj;      /* key: {names: ...}: the name join (owned) */
     int name_joined;
+    /* join: overlay: the table was replaced by one row per unit */
+    int overlaid;
+    size_t ov_pairs, ov_partial, ov_none, ov_repaired;
+    double ov_mean_cover;
 } run_source;
 
 /* One indicator, evaluated per unit. */
@@ -123,6 +127,15 @@ int run_load_sources(run_ctx *c);
 int run_build_units(run_ctx *c);
 int run_join_sources(run_ctx *c);
 void run_sources_free(run_ctx *c);
+
+/* Fills s->cand with the names expressions may use for s (its columns and
+ * catalog names). */
+int run_source_candidates(run_source *s);
+
+/* run_overlay.c: overlays source s's polygons on the units' and replaces
+ * its table by one row per unit (counts split by area, the rest
+ * area-weighted), with the covered fraction in column "dekking". */
+int run_overlay_source(run_ctx *c, run_source *s);
 
 /* run_names.c: sources keyed by names. Gives the name-keyed unit source s
  * stand-in codes (column "_code", key index at the unit level). */

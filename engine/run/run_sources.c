@@ -24,7 +24,7 @@ static key_level level_of_rcp(int l)
 
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
-static int build_candidates(run_source *s)
+int run_source_candidates(run_source *s)
 {
     size_t nc = tbl_ncols(s->t);
     size_t cap = nc + (s->cat ? s->cat->n_cols : 0) + 1;
@@ -119,7 +119,7 @@ int run_load_sources(run_ctx *c)
             if (!s->cat)
                 return run_error_here(rs->catalog.pos, "catalog");
         }
-        if (build_candidates(s) < 0)
+        if (run_source_candidates(s) < 0)
             return -1;
         size_t nc = tbl_ncols(s->t);
         s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
@@ -185,6 +185,10 @@ static int index_source(run_ctx *c, run_source *s)
     const rcp_source *rs = s->rs;
     if (apply_filter(c, s) < 0)
         return -1;
+    if (rs->join.v == RCP_JOIN_OVERLAY) { /* overlaid once units are known */
+        s->level = c->unit_level;
+        return 0;
+    }
     if (rs->key_names.n) { /* indexed once the units are known */
         s->level = c->unit_level;
         if (rs->level.v != RCP_LEVEL_AUTO &&
@@ -270,10 +274,12 @@ int run_build_units(run_ctx *c)
     if (c->geom_src >= 0 && c->src[c->geom_src].level == c->unit_level)
         c->unit_src = c->geom_src;
     for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
-        if (c->src[k].level == c->unit_level && !c->src[k].rs->key_names.n)
+        if (c->src[k].level == c->unit_level && !c->src[k].rs->key_names.n &&
+            c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
             c->unit_src = (long)k;
     for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
-        if (c->src[k].rs->key_names.n)
+        if (c->src[k].rs->key_names.n &&
+            c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
             c->unit_src = (long)k;
     if (c->unit_src >= 0 && c->src[c->unit_src].rs->key_names.n &&
         run_names_synth_codes(c, &c->src[c->unit_src]) < 0)
@@ -353,6 +359,10 @@ int run_build_units(run_ctx *c)
             if (tbl_col_at(c->geom, k)->type != COL_GEOM)
                 tbl_drop_col(c->geom, k);
     }
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->join.v == RCP_JOIN_OVERLAY &&
+            run_overlay_source(c, &c->src[k]) < 0)
+            return -1;
     return 0;
 }
 
