@@ -119,6 +119,17 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
                 s->j.n_source_unmatched);
     if (s->rs->key_names.n)
         write_name_join(w, c, s);
+    if (s->overlaid) {
+        jsonw_key(w, "overlay");
+        jsonw_obj_begin(w);
+        jsonw_kint(w, "pairs", (int64_t)s->ov_pairs);
+        jsonw_knum(w, "source_area_inside_units", s->ov_src_cover);
+        jsonw_knum(w, "mean_unit_covered", s->ov_mean_cover);
+        jsonw_kint(w, "units_partly_covered", (int64_t)s->ov_partial);
+        jsonw_kint(w, "units_not_covered", (int64_t)s->ov_none);
+        jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
+        jsonw_obj_end(w);
+    }
     jsonw_obj_end(w);
 }
 

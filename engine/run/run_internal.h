@@ -41,7 +41,7 @@ typedef struct {
     /* join: overlay: the table was replaced by one row per unit */
     int overlaid;
     size_t ov_pairs, ov_partial, ov_none, ov_repaired;
-    double ov_mean_cover;
+    double ov_mean_cover, ov_src_cover;
 } run_source;
 
 /* One indicator, evaluated per unit. */

@@ -103,6 +103,12 @@ int run_overlay_source(run_ctx *c, run_source *s)
         partial += o.covered[u] < 0.99 && o.covered[u] > 0;
         none += o.covered[u] <= 0;
     }
+    double shared = 0, src_total = 0;
+    for (size_t k = 0; k < o.n_pairs; k++)
+        shared += o.area[k];
+    for (size_t r = 0; r < o.n_src; r++)
+        src_total += o.src_area[r];
+    s->ov_src_cover = src_total > 0 ? shared / src_total : 0;
     s->ov_pairs = o.n_pairs;
     s->ov_mean_cover = c->n_units ? sum / (double)c->n_units : 0;
     s->ov_partial = partial;
@@ -150,11 +156,14 @@ int run_overlay_source(run_ctx *c, run_source *s)
     s->level = c->unit_level;
     if (c->opt->log)
         fprintf(c->opt->log,
-                "  bron %-10s overlay: %zu overlappende paren, gemiddeld "
-                "%.1f %% van de oppervlakte gedekt, %zu %s deels en %zu niet "
-                "gedekt%s\n",
-                rs->name.s, s->ov_pairs, 100.0 * s->ov_mean_cover, partial,
-                key_level_plural(c->unit_level), none,
+                "  bron %-10s overlay: %zu overlappende paren, %.2f %% van "
+                "de bronoppervlakte valt binnen de %s (aantallen daarbuiten "
+                "vallen weg), %s gemiddeld %.1f %% gedekt, %zu deels en %zu "
+                "niet gedekt%s\n",
+                rs->name.s, s->ov_pairs, 100.0 * s->ov_src_cover,
+                key_level_plural(c->unit_level),
+                key_level_plural(c->unit_level), 100.0 * s->ov_mean_cover,
+                partial, none,
                 s->ov_repaired ? " (ongeldige polygonen hersteld)" : "");
     return 0;
 }
