@@ -180,6 +180,7 @@ int overlay_areas(const tbl_col *ug, size_t n_units, const tbl_col *sg,
     }
     GEOSContextHandle_t h = GEOS_init_r();
     GEOSGeometry **ugeo = NULL;
+    const GEOSPreparedGeometry **uprep = NULL; /* per unit, made on demand */
     const GEOSPreparedGeometry *prep = NULL;
     GEOSGeometry *sgeo = NULL;
     GEOSSTRtree *tree = NULL;
@@ -195,11 +196,13 @@ int overlay_areas(const tbl_col *ug, size_t n_units, const tbl_col *sg,
     out->n_units = n_units;
     out->n_src = n_src;
     ugeo = mem_calloc(n_units ? n_units : 1, sizeof *ugeo);
+    uprep = mem_calloc(n_units ? n_units : 1, sizeof *uprep);
     out->unit_area = mem_calloc(n_units ? n_units : 1, sizeof *out->unit_area);
     out->src_area = mem_calloc(n_src ? n_src : 1, sizeof *out->src_area);
     out->covered = mem_calloc(n_units ? n_units : 1, sizeof *out->covered);
     tree = GEOSSTRtree_create_r(h, 10);
-    if (!ugeo || !out->unit_area || !out->src_area || !out->covered || !tree)
+    if (!ugeo || !uprep || !out->unit_area || !out->src_area || !out->covered ||
+        !tree)
         goto oom;
     for (size_t u = 0; u < n_units; u++) {
         ugeo[u] = row_geom(h, ug, u, &out->repaired);
@@ -243,7 +246,14 @@ int overlay_areas(const tbl_col *ug, size_t n_units, const tbl_col *sg,
             if (GEOSPreparedIntersects_r(h, prep, ugeo[u]) != 1)
                 continue;
             double a;
-            if (GEOSPreparedContains_r(h, prep, ugeo[u]) == 1) {
+            if (!uprep[u]) {
+                uprep[u] = GEOSPrepare_r(h, ugeo[u]);
+                if (!uprep[u])
+                    goto oom;
+            }
+            if (GEOSPreparedContains_r(h, uprep[u], sgeo) == 1) {
+                a = sa; /* the usual case: the old polygon lies inside */
+            } else if (GEOSPreparedContains_r(h, prep, ugeo[u]) == 1) {
                 a = out->unit_area[u];
             } else {
                 GEOSGeometry *x = GEOSIntersection_r(h, sgeo, ugeo[u]);
@@ -284,6 +294,10 @@ cleanup:
         GEOSGeom_destroy_r(h, sgeo);
     if (tree)
         GEOSSTRtree_destroy_r(h, tree);
+    for (size_t u = 0; uprep && u < n_units; u++)
+        if (uprep[u])
+            GEOSPreparedGeom_destroy_r(h, uprep[u]);
+    mem_free(uprep);
     for (size_t u = 0; ugeo && u < n_units; u++)
         if (ugeo[u])
             GEOSGeom_destroy_r(h, ugeo[u]);

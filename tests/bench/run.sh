@@ -9,3 +9,4 @@ for b in "$BUILD"/bench_*; do
     "$b"
 done
 python3 tests/bench/e2e_bench.py "$BUILD"
+python3 tests/bench/overlay_bench.py "$BUILD"

@@ -224,6 +224,52 @@ for i, p in enumerate(ea):
         bad += 1
 t.check(bad == 0, "Friesland values per buurt: %d differ" % bad)
 
+# --- F: catalog entries: stable names over each naming family -------------------
+r = recipe("cat", """
+name: cat
+unit: buurt
+sources:
+  geo:
+    path: %s
+    key: cbs_code
+    geometry: true
+  e:
+    path: %s
+    key: buurtcode
+    catalog: amsterdam_energie_buurten
+indicators:
+  gas: e.gas_totaal
+  defg: e.pct_label_defg
+  laag_inkomen: e.pct_laag_inkomen
+""" % (AMS_GEO, AMS_CSV))
+run(r)
+gc = read_out_csv(os.path.join(OUT, "cat", "indicators.csv"))
+t.check(all(gc[c]["gas"] == got[c]["gas"] for c in got), "catalog gas_totaal = gas_m3_avg")
+t.check(all(gc["BU" + x["buurtcode"]]["defg"] == fnum(x["pct_DEFG"]) and
+            gc["BU" + x["buurtcode"]]["laag_inkomen"] == fnum(x["pct_hh_lowincome130_2024"])
+            for x in ams), "catalog pct_label_defg and pct_laag_inkomen")
+ede = json.load(open(t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"), encoding="utf-8"))
+r = recipe("ede", """
+name: ede
+unit: wijk
+sources:
+  w:
+    path: %s
+    key: wijkcode
+    geometry: true
+    catalog: cbs_kwb_pdok_ogc_2024
+indicators:
+  gas: w.gas_totaal
+  stadsverwarming: w.pct_stadsverwarming
+  inwoners: {expr: w.inwoners, kind: count}
+""" % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+run(r)
+ge = read_out_csv(os.path.join(OUT, "ede", "indicators.csv"))
+t.check(len(ge) == 17 and all(v["gas"] is None and v["stadsverwarming"] is None for v in ge.values()),
+        "Ede 2024: every energy value is the sentinel -99995, so missing")
+t.check(all(ge[f["properties"]["wijkcode"]]["inwoners"] == f["properties"]["aantalInwoners"]
+            for f in ede["features"]), "Ede 2024: aantalInwoners through the catalog name")
+
 # --- E: bad input: one line naming the file, nothing written -------------------
 half = json.load(gzip.open(os.path.join(FRL, "koopwoningen_frl.geojson.gz"), "rt", encoding="utf-8"))
 for i, ft in enumerate(half["features"]):
