@@ -140,6 +140,9 @@ typedef struct {
     rcp_enum level;      /* rcp_level; RCP_LEVEL_AUTO = infer from the codes */
     rcp_strlist key_names; /* key: {names: [gemeentenaam, buurtnaam]}: a
                             name join on these columns (key.s stays NULL) */
+    rcp_str key_via;     /* key: {column: c, via: src.col}: column c matches
+                            the value of src.col joined to each unit (an old
+                            code through a lookup list); key_names = [c] */
     rcp_bool geometry;   /* this source gives the map geometry; default 0 */
     rcp_str geometry_wkt; /* geometry: {wkt: column}: geometry written as
                             WKT/EWKT text in that column (a sheet) */
@@ -196,8 +199,21 @@ typedef struct {
     double value;        /* for RCP_CENTER_VALUE */
 } rcp_center;
 
+/* One category of a categorical map: the value, its legend text and its
+ * colour ("#RRGGBB"; NULL = the next of a colour-blind-safe set). */
+typedef struct {
+    double value;
+    rcp_str label, color;
+    rcp_pos pos;
+} rcp_category;
+
+typedef enum { RCP_MAP_CHOROPLETH = 0, RCP_MAP_CATEGORICAL } rcp_map_type;
+
 typedef struct {
     rcp_str name;        /* file name stem; default: the indicator name */
+    rcp_enum type;       /* rcp_map_type; default choropleth */
+    rcp_category *cats;  /* categorical: in legend order */
+    size_t n_cats;
     rcp_str indicator;
     rcp_enum method;     /* rcp_cls_method; default quantile (manual when
                             only breaks are given) */

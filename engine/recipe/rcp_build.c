@@ -339,11 +339,30 @@ static int key_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         return rcp_convert(c, &str, key, val, obj, what);
     char w[200];
     rcp_where(w, sizeof w, "key", what);
+    if (val->kind == RY_MAP && val->n == 2 &&
+        ((!strcmp(val->items[0]->text, "column") &&
+          !strcmp(val->items[2]->text, "via")) ||
+         (!strcmp(val->items[0]->text, "via") &&
+          !strcmp(val->items[2]->text, "column")))) {
+        int ci = !strcmp(val->items[0]->text, "column") ? 1 : 3;
+        const ry_node *col = val->items[ci], *via = val->items[4 - ci];
+        if (col->kind != RY_SCALAR || via->kind != RY_SCALAR ||
+            !strchr(via->text, '.'))
+            return rcp_fail(val, "%s: {column: c, via: source.column} needs "
+                                 "a column of this source and a column of an "
+                                 "earlier source, such as via: "
+                                 "brt.buurtcode2022", w);
+        if (rcp_convert(c, &names, val->items[ci - 1], col, obj, w) < 0 ||
+            rcp_set_str(c, &s->key_via, via) < 0)
+            return -1;
+        return 0;
+    }
     if (val->kind != RY_MAP || val->n != 1 ||
         strcmp(val->items[0]->text, "names") != 0)
         return rcp_fail(val, "%s must be the column with the region code "
-                             "(such as buurtcode) or {names: [gemeentenaam, "
-                             "buurtnaam]} to match on names",
+                             "(such as buurtcode), {names: [gemeentenaam, "
+                             "buurtnaam]} to match on names, or {column: c, "
+                             "via: source.column} to match through a lookup",
                         w);
     if (rcp_convert(c, &names, val->items[0], val->items[1], obj, w) < 0)
         return -1;

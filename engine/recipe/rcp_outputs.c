@@ -175,9 +175,73 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return 0;
 }
 
+/* categories: [{value: 1, label: "...", color: "#RRGGBB"}, ...]. */
+static int categories_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                         void *obj, const char *what)
+{
+    rcp_map *m = obj;
+    char w[200];
+    rcp_where(w, sizeof w, "categories", what);
+    if (val->kind != RY_SEQ || val->n == 0)
+        return rcp_fail(val, "%s must be a list such as [{value: 1, label: "
+                             "\"Warmtenet\", color: \"#1b9e77\"}]",
+                        w);
+    m->cats = rcp_arena_alloc(c->a, val->n * sizeof *m->cats);
+    if (!m->cats)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *it = val->items[k];
+        rcp_category *cat = &m->cats[k];
+        memset(cat, 0, sizeof *cat);
+        cat->pos = rcp_node_pos(it);
+        if (it->kind != RY_MAP)
+            return rcp_fail(it, "%s: each category is a mapping with value:, "
+                                "label: and optionally color:", w);
+        int have_value = 0;
+        for (size_t j = 0; j < it->n; j++) {
+            const ry_node *kk = it->items[2 * j], *vv = it->items[2 * j + 1];
+            if (!strcmp(kk->text, "value")) {
+                if (vv->kind != RY_SCALAR || rcp_parse_double(vv, &cat->value) < 0)
+                    return rcp_fail(vv, "%s: value must be a number", w);
+                have_value = 1;
+            } else if (!strcmp(kk->text, "label")) {
+                if (vv->kind != RY_SCALAR || rcp_set_str(c, &cat->label, vv) < 0)
+                    return vv->kind != RY_SCALAR
+                               ? rcp_fail(vv, "%s: label must be text", w)
+                               : -1;
+            } else if (!strcmp(kk->text, "color") || !strcmp(kk->text, "colour")) {
+                int ok = vv->kind == RY_SCALAR && vv->len == 7 && vv->text[0] == '#';
+                for (size_t q = 1; ok && q < 7; q++)
+                    ok = isxdigit((unsigned char)vv->text[q]);
+                if (!ok)
+                    return rcp_fail(vv, "%s: color must be \"#RRGGBB\"", w);
+                if (rcp_set_str(c, &cat->color, vv) < 0)
+                    return -1;
+            } else {
+                return rcp_fail(kk, "%s: unknown key \"%s\" in a category "
+                                    "(value, label, color)", w, kk->text);
+            }
+        }
+        if (!have_value || !cat->label.s)
+            return rcp_fail(it, "%s: every category needs value: and label:", w);
+        for (size_t j = 0; j < k; j++)
+            if (m->cats[j].value == cat->value)
+                return rcp_fail(it, "%s: value %g appears twice", w, cat->value);
+    }
+    m->n_cats = val->n;
+    return 0;
+}
+
+static const rcp_opt map_type_opts[] = {
+    {"choropleth", RCP_MAP_CHOROPLETH, 0},
+    {"categorical", RCP_MAP_CATEGORICAL, 0},
+    {NULL, 0, 0}};
+
 #define MAP(f) offsetof(rcp_map, f)
 static const rcp_field map_fields[] = {
     {.key = "name", .kind = F_NAME, .off = MAP(name)},
+    {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
+    {.key = "categories", .kind = F_CUSTOM, .fn = categories_fn},
     {.key = "indicator", .kind = F_STR, .off = MAP(indicator),
      .hint = "the name of an indicator of the recipe"},
     {.key = "method", .kind = F_ENUM, .off = MAP(method), .opts = method_opts},
@@ -287,6 +351,13 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         m->name = m->indicator;
         m->name.node_ = NULL;
     }
+    if (m->type.v == RCP_MAP_CATEGORICAL && !m->n_cats)
+        return rcp_error_at(m->type.pos, ERR_RECIPE,
+                            "%s is categorical but has no categories: list "
+                            "(value, label and color per category)", w);
+    if (m->type.v != RCP_MAP_CATEGORICAL && m->n_cats)
+        return rcp_fail(val, "%s has categories: but is not type: categorical",
+                        w);
     return check_breaks(m, w);
 }
 

@@ -177,6 +177,25 @@ static void write_map(jsonw *w, const run_map_result *m)
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", m->map->name.s);
     jsonw_kstr(w, "indicator", m->map->indicator.s);
+    if (m->map->type.v == RCP_MAP_CATEGORICAL) {
+        jsonw_kstr(w, "type", "categorical");
+        jsonw_key(w, "categories");
+        jsonw_arr_begin(w);
+        for (size_t k = 0; k < m->map->n_cats; k++) {
+            jsonw_obj_begin(w);
+            jsonw_knum(w, "value", m->map->cats[k].value);
+            jsonw_kstr(w, "label", m->map->cats[k].label.s);
+            jsonw_obj_end(w);
+        }
+        jsonw_arr_end(w);
+        jsonw_key(w, "files");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < m->n_files; k++)
+            jsonw_str(w, m->files[k]);
+        jsonw_arr_end(w);
+        jsonw_obj_end(w);
+        return;
+    }
     jsonw_kstr(w, "method", cls_method_name(m->cls.method));
     jsonw_kint(w, "classes", m->cls.k);
     if (m->map->shared_breaks.s)

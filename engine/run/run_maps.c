@@ -278,18 +278,92 @@ static const char *ext_of(int bit)
     return bit == RCP_FMT_PNG ? "png" : bit == RCP_FMT_PDF ? "pdf" : "svg";
 }
 
+/* "#RRGGBB" as a map colour. */
+static map_rgb hex_rgb(const char *h)
+{
+    unsigned v = 0;
+    sscanf(h + 1, "%6x", &v);
+    map_rgb c = {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
+                 (v & 255) / 255.0};
+    return c;
+}
+
+/* Legend of a categorical map: the recipe's categories in their order with
+ * their labels and colours (the Okabe-Ito colour-blind-safe set where none
+ * is given), then the missing reasons. A value without a category is an
+ * error naming it, never a silent grey. */
+static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
+                                    const run_indicator *ind, legend_build *lb)
+{
+    static const char *const okabe_ito[] = {"#E69F00", "#56B4E9", "#009E73",
+                                            "#F0E442", "#0072B2", "#D55E00",
+                                            "#CC79A7", "#999999"};
+    size_t cap = m->n_cats + MISS_REASON_COUNT;
+    lb->legend = mem_calloc(cap, sizeof *lb->legend);
+    lb->text = mem_calloc(cap, sizeof *lb->text);
+    lb->entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
+    if (!lb->legend || !lb->text || !lb->entry)
+        return err_oom("legend");
+    for (size_t k = 0; k < m->n_cats; k++) {
+        snprintf(lb->text[k], sizeof lb->text[k], "%s", m->cats[k].label.s);
+        lb->legend[k].label = lb->text[k];
+        lb->legend[k].fill = hex_rgb(m->cats[k].color.s ? m->cats[k].color.s
+                                                       : okabe_ito[k % 8]);
+    }
+    lb->n = m->n_cats;
+    int reason_entry[MISS_REASON_COUNT];
+    for (int r = 0; r < MISS_REASON_COUNT; r++)
+        reason_entry[r] = -1;
+    pal_rgb grey = pal_missing();
+    for (size_t u = 0; u < c->n_units; u++) {
+        miss_reason why = ind->m[u];
+        if (why == MISS_NONE) {
+            size_t k = 0;
+            while (k < m->n_cats && m->cats[k].value != ind->v[u])
+                k++;
+            if (k == m->n_cats)
+                return rcp_error_at(m->indicator.pos, ERR_RECIPE,
+                                    "categorical map \"%s\": %s has the value "
+                                    "%g, which is not among its categories; "
+                                    "add a category for it",
+                                    m->name.s, c->unit_names[u], ind->v[u]);
+            lb->entry[u] = (int)k;
+            lb->legend[k].count++;
+            continue;
+        }
+        if (reason_entry[why] < 0) {
+            reason_entry[why] = (int)lb->n;
+            map_legend_entry *e = &lb->legend[lb->n++];
+            snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
+                     reason_label(c, ind, why));
+            e->label = lb->text[reason_entry[why]];
+            e->fill = to_map_rgb(grey);
+            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        }
+        lb->entry[u] = reason_entry[why];
+        lb->legend[reason_entry[why]].count++;
+    }
+    return 0;
+}
+
 static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
     const run_indicator *ind = indicator_of(c, m->indicator.s);
-    if (classify(c, m, ind, &res->cls) < 0)
+    int categorical = m->type.v == RCP_MAP_CATEGORICAL;
+    if (!categorical && classify(c, m, ind, &res->cls) < 0)
         return run_error_here(m->indicator.pos, "map classification");
     pal_rgb col[CLS_K_MAX];
     legend_build lb;
     memset(&lb, 0, sizeof lb);
-    int rc = colours(c, m, ind, &res->cls, col);
-    if (rc == 0)
-        rc = build_legend(c, ind, &res->cls, col, &lb);
+    int rc = 0;
+    if (categorical)
+        rc = build_legend_categorical(c, m, ind, &lb);
+    else {
+        rc = colours(c, m, ind, &res->cls, col);
+        if (rc == 0)
+            rc = build_legend(c, ind, &res->cls, col, &lb);
+    }
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
         labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);
@@ -338,7 +412,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.entry = lb.entry;
     spec.legend = lb.legend;
     spec.n_legend = lb.n;
-    spec.n_classes = (size_t)res->cls.k;
+    spec.n_classes = categorical ? m->n_cats : (size_t)res->cls.k;
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;
     if (m->highlight.s)

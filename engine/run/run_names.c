@@ -28,7 +28,8 @@ static int name_cols(const run_source *s, const tbl_col **cols)
     const rcp_source *rs = s->rs;
     for (size_t k = 0; k < rs->key_names.n; k++) {
         cols[k] = tbl_col_by_name(s->t, rs->key_names.s[k]);
-        if (!cols[k] || cols[k]->type != COL_STRING) {
+        if (!cols[k] || (cols[k]->type != COL_STRING && !rs->key_via.s) ||
+            cols[k]->type == COL_GEOM) {
             const char *best[1];
             size_t nb = cols[k] ? 0 : expr_suggest(rs->key_names.s[k], s->cand,
                                                    s->n_cand, best, 1);
@@ -161,11 +162,87 @@ cleanup:
     return rc;
 }
 
+/* The matching form of a key value: the canonical region code when it is
+ * one (hint: the level its column's name suggests), else the normalised
+ * name. */
+static void via_norm(const char *raw, key_level hint, char *out, size_t size)
+{
+    char code[KEY_MAX];
+    if (key_normalise(raw, strlen(raw), hint, code, NULL) != KEY_INVALID)
+        name_norm(code, strlen(code), out, size);
+    else
+        name_norm(raw, strlen(raw), out, size);
+}
+
+/* The text of row r of column col (numbers as whole numbers when they are
+ * whole) into buf; 0 when missing. */
+static int cell_text(const tbl_col *col, size_t r, char *buf, size_t size)
+{
+    if (col_miss(col, r) != MISS_NONE)
+        return 0;
+    if (col->type == COL_STRING)
+        snprintf(buf, size, "%s", col_str(col, r));
+    else if (col->type == COL_INT64)
+        snprintf(buf, size, "%lld", (long long)col->i[r]);
+    else if (col->d[r] == (double)(long long)col->d[r])
+        snprintf(buf, size, "%lld", (long long)col->d[r]);
+    else
+        snprintf(buf, size, "%g", col->d[r]);
+    return 1;
+}
+
+/* Unit keys through `via: src.col`: the value of that column in the row of
+ * src joined to each unit (src must be indexed already). NULL with the error
+ * set. */
+static char **via_keys(run_ctx *c, const run_source *s)
+{
+    const rcp_source *rs = s->rs;
+    const char *dot = strchr(rs->key_via.s, '.');
+    size_t nl = (size_t)(dot - rs->key_via.s);
+    const run_source *v = NULL;
+    for (size_t k = 0; k < c->n_src; k++)
+        if (strlen(c->src[k].rs->name.s) == nl &&
+            !strncmp(c->src[k].rs->name.s, rs->key_via.s, nl))
+            v = &c->src[k];
+    const tbl_col *col = v ? tbl_col_by_name(v->t, dot + 1) : NULL;
+    if (!v || !col || !v->ix || col->type == COL_GEOM) {
+        rcp_error_at(rs->key_via.pos, ERR_RECIPE,
+                     "source \"%s\": via: %s names no column of an earlier "
+                     "source joined to the units",
+                     rs->name.s, rs->key_via.s);
+        return NULL;
+    }
+    key_level hint = key_level_from_name(col->name);
+    char **keys = mem_calloc(c->n_units ? c->n_units : 1, sizeof *keys);
+    if (!keys) {
+        err_oom("lookup join");
+        return NULL;
+    }
+    for (size_t u = 0; u < c->n_units; u++) {
+        int64_t r = keyidx_find(v->ix, c->units[u]);
+        char raw[256], key[KEYLEN];
+        if (r < 0 || !cell_text(col, (size_t)r, raw, sizeof raw))
+            continue;
+        via_norm(raw, hint, key, sizeof key);
+        keys[u] = mem_strdup(key);
+        if (!keys[u]) {
+            for (size_t k = 0; k < u; k++)
+                mem_free(keys[k]);
+            mem_free(keys);
+            err_oom("lookup join");
+            return NULL;
+        }
+    }
+    return keys;
+}
+
 /* The normalised key of every unit (names from the unit source: its name
  * column, and the gemeente name column when nn > 1); NULL entries for units
  * without names. The caller frees the strings and the array. */
 static char **unit_keys(run_ctx *c, const run_source *s, size_t nn)
 {
+    if (s->rs->key_via.s)
+        return via_keys(c, s);
     const run_source *us = &c->src[c->unit_src];
     const tbl_col *gcol = nn > 1 ? run_name_column(us, KEY_GEMEENTE) : NULL;
     if (nn > 1 && !gcol) {
@@ -326,10 +403,18 @@ int run_names_join(run_ctx *c, run_source *s)
         err_oom("name join");
         goto cleanup;
     }
+    key_level vhint = key_level_from_name(rs->key_names.s[0]);
     for (size_t r = 0; r < n; r++) {
-        char key[KEYLEN];
-        if ((s->keep && !s->keep[r]) || !row_key(cols, nn, r, key, sizeof key))
+        char key[KEYLEN], raw[256];
+        if (s->keep && !s->keep[r])
             continue;
+        if (rs->key_via.s) {
+            if (!cell_text(cols[0], r, raw, sizeof raw))
+                continue;
+            via_norm(raw, vhint, key, sizeof key);
+        } else if (!row_key(cols, nn, r, key, sizeof key)) {
+            continue;
+        }
         rkeys[r] = mem_strdup(key);
         if (!rkeys[r]) {
             err_oom("name join");

@@ -236,7 +236,7 @@ static int index_source(run_ctx *c, run_source *s)
 const tbl_col *run_name_column(const run_source *s, key_level l)
 {
     const rcp_strlist *kn = &s->rs->key_names;
-    if (kn->n && !s->rs->name_column.s &&
+    if (kn->n && !s->rs->name_column.s && !s->rs->key_via.s &&
         (l == s->level || (l == KEY_GEMEENTE && kn->n > 1))) {
         const tbl_col *col =
             tbl_col_by_name(s->t, kn->s[l == s->level ? kn->n - 1 : 0]);
@@ -278,7 +278,7 @@ int run_build_units(run_ctx *c)
             c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
             c->unit_src = (long)k;
     for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
-        if (c->src[k].rs->key_names.n &&
+        if (c->src[k].rs->key_names.n && !c->src[k].rs->key_via.s &&
             c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
             c->unit_src = (long)k;
     if (c->unit_src >= 0 && c->src[c->unit_src].rs->key_names.n &&
