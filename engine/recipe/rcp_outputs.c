@@ -240,8 +240,6 @@ static const rcp_opt map_type_opts[] = {
 #define MAP(f) offsetof(rcp_map, f)
 static const rcp_field map_fields[] = {
     {.key = "name", .kind = F_NAME, .off = MAP(name)},
-    {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
-    {.key = "categories", .kind = F_CUSTOM, .fn = categories_fn},
     {.key = "indicator", .kind = F_STR, .off = MAP(indicator),
      .hint = "the name of an indicator of the recipe"},
     {.key = "method", .kind = F_ENUM, .off = MAP(method), .opts = method_opts},
@@ -265,6 +263,8 @@ static const rcp_field map_fields[] = {
     {.key = "inset", .kind = F_BOOL, .off = MAP(inset)},
     {.key = "title", .kind = F_STR, .off = MAP(title)},
     {.key = "subtitle", .kind = F_STR, .off = MAP(subtitle)},
+    {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
+    {.key = "categories", .kind = F_CUSTOM, .fn = categories_fn},
     {.key = NULL}};
 #undef MAP
 
