@@ -144,6 +144,8 @@ typedef struct {
                             the value of src.col joined to each unit (an old
                             code through a lookup list); key_names = [c] */
     rcp_bool geometry;   /* this source gives the map geometry; default 0 */
+    rcp_bool context;    /* context: true: its polygons are drawn grey
+                            beneath the maps (e.g. gemeente outlines) */
     rcp_str geometry_wkt; /* geometry: {wkt: column}: geometry written as
                             WKT/EWKT text in that column (a sheet) */
     rcp_str layer, catalog, name_column, label;

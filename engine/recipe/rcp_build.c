@@ -406,6 +406,7 @@ static const rcp_field source_fields[] = {
     {.key = "join", .kind = F_ENUM, .off = SRC(join), .opts = join_opts},
     {.key = "level", .kind = F_ENUM, .off = SRC(level), .opts = level_opts},
     {.key = "geometry", .kind = F_CUSTOM, .fn = geometry_fn},
+    {.key = "context", .kind = F_BOOL, .off = SRC(context)},
     {.key = "layer", .kind = F_STR, .off = SRC(layer)},
     {.key = "catalog", .kind = F_STR, .off = SRC(catalog)},
     {.key = "name_column", .kind = F_STR, .off = SRC(name_column)},

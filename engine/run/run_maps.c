@@ -230,12 +230,21 @@ static void legend_free(legend_build *lb)
 }
 
 /* Grey context: rows of the geometry source outside the units whose box
- * meets the units' box. NULL when there are none. */
+ * meets the units' box, or (when a source says context: true) that
+ * source's rows there, such as gemeente outlines. NULL when there are
+ * none. */
 static tbl *context_table(const run_ctx *c)
 {
     if (c->geom_src < 0)
         return NULL;
     const run_source *s = &c->src[c->geom_src];
+    int own = 0; /* a source marked context: true: all its rows count */
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->context.v && tbl_geom(c->src[k].t)) {
+            s = &c->src[k];
+            own = 1;
+            break;
+        }
     const tbl_col *g = tbl_geom(s->t), *ug = tbl_geom(c->geom);
     double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t u = 0; u < c->n_units; u++) {
@@ -257,7 +266,7 @@ static tbl *context_table(const run_ctx *c)
         err_oom("context");
         return NULL;
     }
-    for (size_t u = 0; u < c->n_units; u++)
+    for (size_t u = 0; !own && u < c->n_units; u++)
         is_unit[c->unit_row[u]] = 1;
     size_t m = 0;
     for (size_t r = 0; r < n; r++) {
