@@ -14,6 +14,7 @@
 
 struct atomic_file {
     FILE *f;
+    int flags;
     char *final_path;
     char *temp_path;
 };
@@ -93,8 +94,13 @@ static void af_free(atomic_file *af)
 
 FILE *atomic_open(const char *final_path, atomic_file **afp)
 {
+    return atomic_open_ex(final_path, 0, afp);
+}
+
+FILE *atomic_open_ex(const char *final_path, int flags, atomic_file **afp)
+{
     *afp = NULL;
-    if (mkdir_parent(final_path) < 0)
+    if (!(flags & ATOMIC_NO_MKDIR) && mkdir_parent(final_path) < 0)
         return NULL;
     atomic_file *af = mem_calloc(1, sizeof *af);
     size_t n = strlen(final_path);
@@ -109,6 +115,7 @@ FILE *atomic_open(const char *final_path, atomic_file **afp)
         err_oom("output file name");
         return NULL;
     }
+    af->flags = flags;
     int fd = -1;
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         unsigned k = atomic_fetch_add(&temp_counter, 1);
@@ -166,13 +173,17 @@ int atomic_commit(atomic_file *af)
         return -1;
     const char *what = NULL;
     int e = 0;
-    if (ferror(af->f)) {
+    if (mem_fault_write_due()) {
+        what = "write"; /* injected by a fault test: a full disk */
+        e = ENOSPC;
+    } else if (ferror(af->f)) {
         what = "write";
         e = EIO;
     } else if (fflush(af->f) != 0) {
         what = "write";
         e = errno;
-    } else if (fsync(fileno(af->f)) != 0 && errno != EINVAL) {
+    } else if (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->f)) != 0 &&
+               errno != EINVAL) {
         what = "flush to disk";
         e = errno;
     }
@@ -193,7 +204,8 @@ int atomic_commit(atomic_file *af)
         af_free(af);
         return -1;
     }
-    sync_parent(af->final_path);
+    if (!(af->flags & ATOMIC_NO_SYNC))
+        sync_parent(af->final_path);
     af_free(af);
     return 0;
 }

@@ -9,6 +9,10 @@
  *
  * The temporary file is "<final_path>.tmp.<pid>.<n>", created exclusively
  * with mode 0666 minus the umask (the same mode a plain fopen gives).
+ *
+ * Every output goes through here: tables and GeoPackages, pages (PNG, and
+ * PDF/SVG through a Cairo stream whose write callback writes to the
+ * FILE*), fact sheets and the native cache.
  */
 #ifndef DNW_ATOMIC_H
 #define DNW_ATOMIC_H
@@ -17,6 +21,15 @@
 
 typedef struct atomic_file atomic_file;
 
+/* Options of atomic_open_ex (or-ed together; 0 = atomic_open's defaults). */
+enum {
+    ATOMIC_NO_MKDIR = 1, /* the folder must exist: ERR_IO when it does not */
+    ATOMIC_NO_SYNC = 2   /* no fsync at commit: for files whose tearing a
+                            reader detects (the cache) or that a later
+                            folder rename publishes (pages in a staging
+                            folder) */
+};
+
 /* Creates the parent folders of final_path (mkdir -p), then opens a new
  * temporary file beside it for binary writing. Returns the stream and sets
  * *af to the handle that atomic_commit or atomic_abort must receive exactly
@@ -24,6 +37,10 @@ typedef struct atomic_file atomic_file;
  * yourself). Returns NULL with ERR_IO (or ERR_MEMORY) set and *af = NULL on
  * failure. */
 FILE *atomic_open(const char *final_path, atomic_file **af);
+
+/* atomic_open with options (ATOMIC_NO_MKDIR, ATOMIC_NO_SYNC). Same
+ * ownership and failures. */
+FILE *atomic_open_ex(const char *final_path, int flags, atomic_file **af);
 
 /* Flushes, fsyncs and closes the stream, then renames the temporary file to
  * the final path (replacing an existing file) and fsyncs the folder (best

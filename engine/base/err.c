@@ -5,6 +5,15 @@
 #include <string.h>
 
 static _Thread_local err_info current;
+static _Thread_local int frozen; /* err_freeze depth */
+
+void err_freeze(void) { frozen++; }
+
+void err_thaw(void)
+{
+    if (frozen > 0)
+        frozen--;
+}
 
 static void copy_str(char *dst, size_t size, const char *src)
 {
@@ -23,6 +32,8 @@ static void set_common(err_category cat, const char *file, err_loc_kind kind,
                        long loc, long col, const char *column, const char *fmt,
                        va_list ap)
 {
+    if (frozen)
+        return;
     current.category = cat;
     copy_str(current.file, sizeof current.file, file);
     current.loc_kind = loc > 0 ? kind : ERR_LOC_NONE;
@@ -73,7 +84,7 @@ const err_info *err_get(void)
 
 void err_restore(const err_info *saved)
 {
-    if (saved)
+    if (saved && !frozen)
         current = *saved;
 }
 
@@ -84,7 +95,7 @@ void err_clear(void)
 
 void err_prefix(const char *fmt, ...)
 {
-    if (current.category == ERR_NONE)
+    if (current.category == ERR_NONE || frozen)
         return;
     char pre[512];
     va_list ap;

@@ -4,6 +4,13 @@
  * once, where the problem is found, with err_set()/err_set_feature(). Callers
  * only propagate. The context is thread-local, so worker threads can fail
  * independently; the command prints it with err_print() and exits non-zero.
+ *
+ * Where a failure is expected and handled (a chart shown only when its
+ * column exists, a cache that may not be writable), the caller freezes the
+ * context around the call (libvips' vips_error_freeze/thaw): while frozen,
+ * err_set*, err_oom and err_prefix record nothing, so the error of an
+ * earlier, real failure is not overwritten and no stale message is left
+ * behind. err_clear() is for starting afresh, not for control flow.
  */
 #ifndef DNW_ERR_H
 #define DNW_ERR_H
@@ -65,6 +72,13 @@ void err_restore(const err_info *saved);
 
 /* Clears the current error. */
 void err_clear(void);
+
+/* Stops recording errors on this thread until the matching err_thaw()
+ * (calls nest: a depth counter). Never fails. */
+void err_freeze(void);
+
+/* Ends one err_freeze(). Never fails. */
+void err_thaw(void);
 
 /* Appends " (context)" style text before the message, e.g. the source name
  * that a reader was reading for. Does nothing when no error is set. */

@@ -2,6 +2,7 @@
 #include "fsutil.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -41,6 +42,11 @@ int fs_replace_dir(const char *staged, const char *final_dir)
 {
     char old[4096];
     snprintf(old, sizeof old, "%s.old-%ld", final_dir, (long)getpid());
+    if (mem_fault_write_due()) { /* injected by a fault test */
+        err_set(ERR_IO, final_dir, 0, NULL,
+                "cannot move the new results into place: %s", strerror(EIO));
+        return -1;
+    }
     int had_old = fs_exists(final_dir);
     if (had_old && rename(final_dir, old) != 0) {
         err_set(ERR_IO, final_dir, 0, NULL,
@@ -55,7 +61,10 @@ int fs_replace_dir(const char *staged, const char *final_dir)
                 "cannot move the new results into place: %s", strerror(e));
         return -1;
     }
-    if (had_old && fs_remove_tree(old) < 0)
-        err_clear(); /* the new results are in place; a leftover is harmless */
+    if (had_old) {
+        err_freeze(); /* the new results are in place; a leftover is harmless */
+        fs_remove_tree(old);
+        err_thaw();
+    }
     return 0;
 }

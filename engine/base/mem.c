@@ -1,6 +1,7 @@
 /* mem.c - counted allocation with fault injection; see mem.h. */
 #include "mem.h"
 
+#include <execinfo.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -32,13 +33,30 @@ static void read_env(void)
         atexit(report);
 }
 
+/* With DNAWIJK_FAULT_TRACE=1, prints where an injected fault hit, to find
+ * the caller that handled it badly. */
+static void trace_fault(const char *what)
+{
+    const char *t = getenv("DNAWIJK_FAULT_TRACE");
+    if (!t || *t != '1')
+        return;
+    void *frames[32];
+    int n = backtrace(frames, 32);
+    fprintf(stderr, "dnawijk-fault: injected %s failure at:\n", what);
+    backtrace_symbols_fd(frames, n, 2);
+}
+
 /* Counts one allocation; 1 when it is the one that must fail. */
 static int alloc_fails(void)
 {
     pthread_once(&env_once, read_env);
     long k = atomic_fetch_add(&n_allocs, 1) + 1;
     long at = atomic_load(&fail_alloc_at);
-    return at > 0 && k == at;
+    if (at > 0 && k == at) {
+        trace_fault("allocation");
+        return 1;
+    }
+    return 0;
 }
 
 void *mem_alloc(size_t n)
@@ -88,7 +106,11 @@ int mem_fault_write_due(void)
     pthread_once(&env_once, read_env);
     long k = atomic_fetch_add(&n_writes, 1) + 1;
     long at = atomic_load(&fail_write_at);
-    return at > 0 && k == at;
+    if (at > 0 && k == at) {
+        trace_fault("write");
+        return 1;
+    }
+    return 0;
 }
 
 long mem_count_allocs(void) { return atomic_load(&n_allocs); }

@@ -59,8 +59,8 @@
  *
  * Evaluation: column at a time, in blocks of 1024 rows, with vectorised
  * kernels; area-wide functions first evaluate their argument over all rows.
- * Large inputs (>= 64 blocks) are split over up to expr_set_threads()
- * worker threads.
+ * Large inputs (>= 64 blocks) are split over up to threads_count() (threads.h)
+ * worker threads, at most 8; the result does not depend on how many.
  *
  * Threads: an expr is read-only after expr_check, so several threads may
  * evaluate checked expressions at once (each with its own expr_ws). Errors
@@ -190,8 +190,8 @@ expr_type expr_result_type(const expr *e);
 int expr_uses_area(const expr *e);
 
 /* Evaluates the checked e over n rows: resolves the data through r, then
- * runs the compiled column-at-a-time kernels block by block (2 threads for
- * large n). Writes n values to out and n miss_reason bytes to out_miss
+ * runs the compiled column-at-a-time kernels block by block (on the
+ * threads of threads.h for large n). Writes n values to out and n miss_reason bytes to out_miss
  * (caller-owned; missing rows get value 0; booleans are 0/1). Returns 0, or
  * -1 with the error set (unchecked expr, resolver failure, a column with
  * the wrong number of rows, OOM). */
@@ -213,10 +213,6 @@ void expr_ws_free(expr_ws *ws);
 /* expr_eval with scratch memory from ws (NULL: a temporary workspace). */
 int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
                  double *out, uint8_t *out_miss);
-
-/* Process-wide maximum number of threads expr_eval uses (default: 2, or 1
- * on a single-CPU machine). Values < 1 mean 1. */
-void expr_set_threads(int n);
 
 /* Nonzero when name can be used as an indicator name in expressions: an
  * identifier ([A-Za-z_][A-Za-z0-9_]*) that is not a keyword (and, or, not,

@@ -7,32 +7,21 @@
 #include "err.h"
 #include "mem.h"
 #include "tbl.h"
+#include "threads.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define MAX_THREADS 8
 /* Below this many blocks per thread, one thread does all the work. */
 #define MIN_BLOCKS_PER_THREAD 32
 
-static atomic_int max_threads; /* 0 = not set: default */
-
-void expr_set_threads(int n)
-{
-    atomic_store(&max_threads, n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : n);
-}
-
-/* Threads to use: the set maximum, else 2 on multi-CPU machines. */
+/* Threads to use: the thread policy's count, at most MAX_THREADS. */
 static int thread_count(void)
 {
-    int t = atomic_load(&max_threads);
-    if (t > 0)
-        return t;
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus >= 2 ? 2 : 1;
+    int t = threads_count();
+    return t > MAX_THREADS ? MAX_THREADS : t;
 }
 
 /* The data of one input during one evaluation. */
@@ -269,16 +258,9 @@ static void run_all(const eval_ctx *x, worker *ws, int nw,
     while (t > 1 && sr.nblocks / (size_t)t < MIN_BLOCKS_PER_THREAD)
         t--;
     job jobs[MAX_THREADS];
-    pthread_t tid[MAX_THREADS];
-    int started[MAX_THREADS] = {0};
     for (int k = 0; k < t; k++)
         jobs[k] = (job){&sr, &ws[k]};
-    for (int k = 1; k < t; k++)
-        started[k] = pthread_create(&tid[k], NULL, run_job, &jobs[k]) == 0;
-    run_job(&jobs[0]);
-    for (int k = 1; k < t; k++)
-        if (started[k])
-            pthread_join(tid[k], NULL);
+    threads_run(run_job, jobs, sizeof *jobs, t, t);
 }
 
 /* Fetches the data of input i through the resolver and validates it. */

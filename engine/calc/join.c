@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,24 +96,21 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
         mem_free(unit_of);
         return err_oom("join");
     }
-    /* index of units by code: reuse a small keyidx-like linear map via the
-     * source index is not possible, so sort-free: hash units here */
-    size_t cap = 16;
-    while (cap < n * 2)
-        cap *= 2;
-    int64_t *slots = mem_calloc(cap, sizeof *slots);
-    if (!slots) {
-        mem_free(unit_of);
-        return err_oom("join");
+    /* index of units by code (borrowed from units; the first unit wins) */
+    strmap *unit_idx = strmap_new(STRMAP_BORROW, n, "join");
+    for (size_t u = 0; u < n && unit_idx; u++) {
+        int added = 0;
+        int64_t id = strmap_upsert(unit_idx, units[u], strlen(units[u]), &added);
+        if (id < 0) {
+            strmap_free(unit_idx);
+            unit_idx = NULL;
+        } else if (added) {
+            strmap_val_of(unit_idx, id)->i = (int64_t)u;
+        }
     }
-    for (size_t u = 0; u < n; u++) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char *s = units[u]; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211ull;
-        size_t j = h & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = (int64_t)u + 1;
+    if (!unit_idx) {
+        mem_free(unit_of);
+        return -1;
     }
     for (size_t r = 0; r < nrows; r++) {
         unit_of[r] = -1;
@@ -122,23 +120,13 @@ static int join_grouped(const char (*units)[KEY_MAX], const keyidx *ix,
         char anc[KEY_MAX];
         if (key_parent(keyidx_code_of(ix, r), out->unit_level, anc) < 0)
             continue;
-        uint64_t h = 1469598103934665603ull;
-        for (const char *s = anc; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211ull;
-        size_t j = h & (cap - 1);
-        while (slots[j]) {
-            if (!strcmp(units[slots[j] - 1], anc)) {
-                unit_of[r] = slots[j] - 1;
-                break;
-            }
-            j = (j + 1) & (cap - 1);
-        }
+        unit_of[r] = strmap_get_i(unit_idx, anc, strlen(anc), -1);
         if (unit_of[r] >= 0) {
             out->grp_off[unit_of[r] + 1]++;
             used[r] = 1;
         }
     }
-    mem_free(slots);
+    strmap_free(unit_idx);
     for (size_t u = 0; u < n; u++)
         out->grp_off[u + 1] += out->grp_off[u];
     out->grp_rows = mem_alloc((out->grp_off[n] ? out->grp_off[n] : 1) *

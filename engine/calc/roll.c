@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strmap.h"
 #include "tbl.h"
 
 #include <math.h>
@@ -25,14 +26,11 @@ int roll_groups_build(const char (*units)[KEY_MAX], size_t n, key_level to,
     g->codes = mem_alloc((n ? n : 1) * KEY_MAX);
     g->group_of = mem_alloc((n ? n : 1) * sizeof *g->group_of);
     g->first_unit = mem_alloc((n ? n : 1) * sizeof *g->first_unit);
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    size_t *slots = mem_calloc(cap, sizeof *slots); /* group+1 */
-    if (!g->codes || !g->group_of || !g->first_unit || !slots) {
-        mem_free(slots);
+    strmap *idx = strmap_new(STRMAP_BORROW, n, "rollup groups");
+    if (!g->codes || !g->group_of || !g->first_unit || !idx) {
+        strmap_free(idx);
         roll_groups_free(g);
-        return err_oom("rollup groups");
+        return idx ? err_oom("rollup groups") : -1;
     }
     for (size_t u = 0; u < n; u++) {
         char code[KEY_MAX] = "";
@@ -40,20 +38,21 @@ int roll_groups_build(const char (*units)[KEY_MAX], size_t n, key_level to,
             g->group_of[u] = SIZE_MAX;
             continue;
         }
-        uint64_t h = 1469598103934665603ull;
-        for (const char *s = code; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211ull;
-        size_t j = h & (cap - 1);
-        while (slots[j] && strcmp(g->codes[slots[j] - 1], code) != 0)
-            j = (j + 1) & (cap - 1);
-        if (!slots[j]) {
-            memcpy(g->codes[g->n_groups], code, KEY_MAX);
-            g->first_unit[g->n_groups] = u;
-            slots[j] = ++g->n_groups;
+        /* the key is borrowed from g->codes, where a new group's code goes */
+        memcpy(g->codes[g->n_groups], code, KEY_MAX);
+        int added = 0;
+        int64_t id = strmap_upsert(idx, g->codes[g->n_groups], strlen(code),
+                                   &added);
+        if (id < 0) {
+            strmap_free(idx);
+            roll_groups_free(g);
+            return -1;
         }
-        g->group_of[u] = slots[j] - 1;
+        if (added)
+            g->first_unit[g->n_groups++] = u;
+        g->group_of[u] = (size_t)id;
     }
-    mem_free(slots);
+    strmap_free(idx);
     return 0;
 }
 

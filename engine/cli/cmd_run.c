@@ -12,8 +12,9 @@ static int usage_run(void)
 {
     fprintf(stderr,
             "usage: dnawijk run RECIPE [-o OUTDIR] [--area CODES] "
-            "[--set name=value] [-q]\n"
-            "       dnawijk check RECIPE [--area CODES] [--set name=value]\n");
+            "[--set name=value] [-q] [--jobs N]\n"
+            "       dnawijk check RECIPE [--area CODES] [--set name=value] "
+            "[--jobs N]\n");
     return 2;
 }
 

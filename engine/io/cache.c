@@ -326,57 +326,30 @@ int cache_store(const char *source_path, const char *options_key,
     uint8_t key[16];
     if (cache_key(source_path, options_key, key) < 0)
         return -1;
-    char path[PATH_CAP], tmp[PATH_CAP + 32];
+    char path[PATH_CAP];
     if (entry_path_err(key, path, sizeof path) < 0)
         return -1;
-    char *slash = strrchr(path, '/');
-    *slash = '\0';
-    int made = mkdir_p(path);
-    *slash = '/';
-    if (made < 0)
-        return -1;
-    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
-        err_set(ERR_IO, tmp, 0, NULL, "Cannot create a file in the cache "
-                "folder: %s.", strerror(errno));
-        return -1;
-    }
-    FILE *f = fdopen(fd, "wb");
     uint64_t *dir = mem_calloc(tbl_ncols(t) ? tbl_ncols(t) : 1, DIR_ENTRY);
-    if (!f || !dir) {
-        int e = errno;
-        if (f)
-            fclose(f);
-        else
-            close(fd);
-        unlink(tmp);
-        mem_free(dir);
-        if (!dir)
-            return err_oom("cache directory");
-        err_set(ERR_IO, tmp, 0, NULL, "Cannot open a file in the cache "
-                "folder: %s.", strerror(e));
-        return -1;
-    }
+    if (!dir)
+        return err_oom("cache directory");
     /* No fsync: a torn file after a crash fails the size or checksum test
      * and is a miss, so durability is not needed here. */
+    atomic_file *af;
+    FILE *f = atomic_open_ex(path, ATOMIC_NO_SYNC, &af);
+    if (!f) {
+        mem_free(dir);
+        return -1;
+    }
     int rc = write_image(f, t, key, dir);
     int e = errno;
     mem_free(dir);
-    if (fclose(f) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = -1;
-        e = errno;
-    }
     if (rc < 0) {
-        unlink(tmp);
+        atomic_abort(af);
         err_set(ERR_IO, path, 0, NULL, "Cannot write the cache file: %s.",
                 strerror(e));
+        return -1;
     }
-    return rc;
+    return atomic_commit(af);
 }
 
 /* ------------------------------------------------------------------ */

@@ -56,13 +56,28 @@ static const char *scalar(yaml_document_t *d, yaml_node_t *n)
                                             : NULL;
 }
 
-static char *dup_or_null(const char *s) { return s ? mem_strdup(s) : NULL; }
+/* Replaces *dst by a copy of s (NULL stays NULL). Returns 0, or -1 with an
+ * out-of-memory error set (*dst then unchanged). */
+static int set_str(char **dst, const char *s)
+{
+    char *copy = NULL;
+    if (s && !(copy = mem_strdup(s)))
+        return err_oom("catalog");
+    mem_free(*dst);
+    *dst = copy;
+    return 0;
+}
 
 /* Reads the `columns:` mapping. */
 static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
                         const char *path)
 {
     size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+    if (c->cols) {
+        err_set(ERR_PARSE, path, (long)m->start_mark.line + 1, NULL,
+                "the catalog entry has a second `columns:`; merge them");
+        return -1;
+    }
     c->cols = mem_calloc(n ? n : 1, sizeof *c->cols);
     if (!c->cols)
         return err_oom("catalog");
@@ -79,7 +94,8 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             return -1;
         }
         cat_column *cc = &c->cols[c->n_cols++];
-        cc->column = mem_strdup(col);
+        if (set_str(&cc->column, col) < 0)
+            return -1;
         for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
              q < v->data.mapping.pairs.top; q++) {
             const char *key = scalar(d, yaml_document_get_node(d, q->key));
@@ -87,11 +103,15 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             const char *val = scalar(d, vn);
             if (!key || !val)
                 continue;
-            if (!strcmp(key, "name")) cc->name = mem_strdup(val);
-            else if (!strcmp(key, "meaning")) cc->meaning = mem_strdup(val);
-            else if (!strcmp(key, "unit")) cc->unit = mem_strdup(val);
-            else if (!strcmp(key, "base")) cc->base = mem_strdup(val);
-            else if (!strcmp(key, "kind")) {
+            char **dst = !strcmp(key, "name")      ? &cc->name
+                         : !strcmp(key, "meaning") ? &cc->meaning
+                         : !strcmp(key, "unit")    ? &cc->unit
+                         : !strcmp(key, "base")    ? &cc->base
+                                                   : NULL;
+            if (dst) {
+                if (set_str(dst, val) < 0)
+                    return -1;
+            } else if (!strcmp(key, "kind")) {
                 cc->kind = parse_kind(val);
                 if (cc->kind == CAT_UNKNOWN) {
                     err_set_pos(ERR_PARSE, path, (long)vn->start_mark.line + 1,
@@ -102,8 +122,8 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
                 }
             }
         }
-        if (!cc->name)
-            cc->name = mem_strdup(col);
+        if (!cc->name && set_str(&cc->name, col) < 0)
+            return -1;
     }
     return 0;
 }
@@ -144,17 +164,22 @@ static catalog *parse_file(const char *path)
         yaml_node_t *v = yaml_document_get_node(&doc, p->value);
         if (!key)
             continue;
-        if (!strcmp(key, "name")) c->name = dup_or_null(scalar(&doc, v));
-        else if (!strcmp(key, "title")) c->title = dup_or_null(scalar(&doc, v));
-        else if (!strcmp(key, "source_line")) c->source_line = dup_or_null(scalar(&doc, v));
-        else if (!strcmp(key, "license")) c->license = dup_or_null(scalar(&doc, v));
-        else if (!strcmp(key, "year") && scalar(&doc, v)) c->year = atoi(scalar(&doc, v));
+        char **dst = !strcmp(key, "name")          ? &c->name
+                     : !strcmp(key, "title")       ? &c->title
+                     : !strcmp(key, "source_line") ? &c->source_line
+                     : !strcmp(key, "license")     ? &c->license
+                                                   : NULL;
+        if (dst) {
+            if (set_str(dst, scalar(&doc, v)) < 0)
+                goto fail;
+        } else if (!strcmp(key, "year") && scalar(&doc, v)) c->year = atoi(scalar(&doc, v));
         else if (!strcmp(key, "columns") && v && v->type == YAML_MAPPING_NODE) {
             if (read_columns(c, &doc, v, path) < 0)
                 goto fail;
         }
     }
-    c->path = mem_strdup(path);
+    if (set_str(&c->path, path) < 0)
+        goto fail;
     goto done;
 fail:
     catalog_free(c);

@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "reproj.h"
 #include "sentinel.h"
+#include "threads.h"
 #include "vsipath.h"
 
 #include <cpl_conv.h>
@@ -281,11 +282,13 @@ static void *prefetch_main(void *arg)
     return NULL;
 }
 
-/* Starts the prefetch of EPSG:4326 -> dst (no-op when it is an identity or
- * the thread cannot start: the reader then builds it itself). */
+/* Starts the prefetch of EPSG:4326 -> dst (no-op when it is an identity,
+ * the thread policy allows one thread only, or the thread cannot start:
+ * the reader then builds it itself). */
 static void prefetch_start(prefetch *p, const char *dst)
 {
-    if (p->started || !dst || !*dst || strcasecmp(dst, "EPSG:4326") == 0)
+    if (p->started || !dst || !*dst || strcasecmp(dst, "EPSG:4326") == 0 ||
+        threads_count() < 2)
         return;
     p->dst = dst;
     p->started = pthread_create(&p->tid, NULL, prefetch_main, p) == 0;

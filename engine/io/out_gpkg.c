@@ -2,12 +2,14 @@
 #include "out.h"
 
 #include "err.h"
+#include "mem.h"
 
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <errno.h>
 #include <string.h>
 
 /* Builds an OGR MultiPolygon for row r of geometry column g (NULL if empty). */
@@ -140,5 +142,10 @@ int out_gpkg(const char *path, const out_layer *layers, size_t n)
     if (ds)
         GDALClose(ds);
     CPLPopErrorHandler();
+    if (rc == 0 && mem_fault_write_due()) { /* injected by a fault test */
+        err_set(ERR_IO, path, 0, NULL, "cannot write the GeoPackage: %s",
+                strerror(ENOSPC));
+        rc = -1;
+    }
     return rc;
 }

@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "threads.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -24,7 +25,7 @@
 
 struct reproj {
     int identity;
-    int nthreads;     /* allowed threads, 1 or 2 */
+    int nthreads;     /* allowed threads, 1 or 2; 0 = the thread policy */
     int second_tried; /* the second PJ was attempted (op[1] may be NULL) */
     PJ_CONTEXT *ctx[2];
     PJ *op[2];
@@ -199,7 +200,7 @@ reproj *reproj_new(const char *src, const char *dst)
         err_oom("coordinate transformation");
         return NULL;
     }
-    r->nthreads = 2;
+    r->nthreads = 0;
     r->src = mem_strdup(src);
     r->dst = mem_strdup(dst);
     r->ctx[0] = quiet_ctx();
@@ -236,7 +237,7 @@ reproj *reproj_acquire(const char *src, const char *dst)
     if (!r)
         r = reproj_new(src, dst);
     if (r)
-        r->nthreads = 2;
+        r->nthreads = 0;
     return r;
 }
 
@@ -287,7 +288,7 @@ int reproj_is_identity(const reproj *r) { return r->identity; }
 
 void reproj_set_threads(reproj *r, int nthreads)
 {
-    r->nthreads = nthreads >= 2 ? 2 : 1;
+    r->nthreads = nthreads <= 0 ? 0 : nthreads >= 2 ? 2 : 1;
 }
 
 /* Runs op over n interleaved points in place. */
@@ -330,7 +331,7 @@ static void trans_chunks(trans_work *w, PJ *op)
     }
 }
 
-/* Thread entry: the second thread's share of the chunks. */
+/* Job body: one thread's share of the chunks, with its own PJ. */
 static void *trans_thread(void *arg)
 {
     trans_job *job = arg;
@@ -356,19 +357,16 @@ static int second_op(reproj *r)
     return r->op[1] != NULL;
 }
 
-/* Transforms n points in place, on two threads when there are enough. */
+/* Transforms n points in place, on two threads when there are enough and
+ * the thread policy (or reproj_set_threads) allows two. */
 static void trans_all(reproj *r, double *xy, size_t n)
 {
-    int threads = r->nthreads >= 2 && n >= REPROJ_THREAD_MIN && second_op(r);
-    if (threads) {
+    int allowed = r->nthreads ? r->nthreads : threads_count();
+    if (allowed >= 2 && n >= REPROJ_THREAD_MIN && second_op(r)) {
         trans_work work = {xy, n, 0};
-        trans_job job = {&work, r->op[1]};
-        pthread_t tid;
-        if (pthread_create(&tid, NULL, trans_thread, &job) == 0) {
-            trans_chunks(&work, r->op[0]);
-            pthread_join(tid, NULL);
-            return;
-        }
+        trans_job jobs[2] = {{&work, r->op[0]}, {&work, r->op[1]}};
+        threads_run(trans_thread, jobs, sizeof *jobs, 2, 2);
+        return;
     }
     trans_block(r->op[0], xy, n);
 }

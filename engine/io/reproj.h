@@ -4,7 +4,8 @@
  * place, with proj_trans_generic. Both CRSs are taken in "visualisation"
  * order (proj_normalize_for_visualization): longitude/easting first, so WGS84
  * GeoJSON lon/lat and RD New x/y are both handled as x,y. Large arrays are
- * split over two threads, each with its own PJ_CONTEXT and PJ.
+ * split over two threads (when the thread policy of threads.h allows two),
+ * each with its own PJ_CONTEXT and PJ.
  *
  * A reproj is not thread-safe itself: one thread calls reproj_apply at a time.
  */
@@ -57,7 +58,8 @@ int reproj_apply(reproj *r, double *xy, size_t n);
 size_t reproj_apply_raw(reproj *r, double *xy, size_t n, size_t *first_bad);
 
 /* Sets how many threads reproj_apply may use for large arrays (1 or 2; other
- * values are clamped). The default is 2. Exposed for the benchmark. */
+ * values are clamped; 0 = the default: two when threads_count() allows two).
+ * Exposed for the benchmark and tests. */
 void reproj_set_threads(reproj *r, int nthreads);
 
 /* The canonical name of a CRS: "EPSG:nnnn" when PROJ can identify it with

@@ -93,7 +93,10 @@ tbl *src_read(const char *path, const src_options *opt_in)
         t = in_ogr_read(file, layer, opt_in);
     if (!t)
         return NULL;
-    if (use_cache && cache_store(file, key, t) < 0)
-        err_clear(); /* a cache that cannot be written only costs speed */
+    if (use_cache) {
+        err_freeze(); /* a cache that cannot be written only costs speed */
+        cache_store(file, key, t);
+        err_thaw();
+    }
     return t;
 }

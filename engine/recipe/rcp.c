@@ -370,6 +370,16 @@ const rcp_indicator *rcp_find_indicator(const rcp *r, const char *name)
     return NULL;
 }
 
+key_level rcp_level_key(int level)
+{
+    switch (level) {
+    case RCP_BUURT: return KEY_BUURT;
+    case RCP_WIJK: return KEY_WIJK;
+    case RCP_GEMEENTE: return KEY_GEMEENTE;
+    default: return KEY_INVALID;
+    }
+}
+
 const char *rcp_level_name(int level)
 {
     switch (level) {

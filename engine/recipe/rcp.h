@@ -50,6 +50,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "key.h"
 #include "srcopt.h"
 
 /* Where a value was written: the recipe file (line and column 1-based,
@@ -354,6 +355,10 @@ const rcp_indicator *rcp_find_indicator(const rcp *r, const char *name);
 
 /* Lower-case name of a level ("buurt", "wijk", "gemeente", "auto"). */
 const char *rcp_level_name(int level);
+
+/* The region-code level of a recipe level (RCP_BUURT -> KEY_BUURT, ...);
+ * KEY_INVALID for RCP_LEVEL_AUTO. The one place this mapping lives. */
+key_level rcp_level_key(int level);
 
 /* Copies what the source sets for reading into opt, which the caller has
  * initialised (src_options_init); the recipe's crs becomes target_crs.

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "key.h"
 #include "rcp_internal.h"
 #include "strdist.h"
 
@@ -45,15 +46,6 @@ typedef struct {
     size_t n, cap_s, cap_at;
 } codebuf;
 
-/* 1 when s[0..n) are all letters or digits. */
-static int alnum_run(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (!isalnum((unsigned char)s[k]))
-            return 0;
-    return 1;
-}
-
 /* 1 when s[0..n) are all digits. */
 static int digit_run(const char *s, size_t n)
 {
@@ -64,11 +56,13 @@ static int digit_run(const char *s, size_t n)
 }
 
 /* Checks one area code (want: 0 = GM or WK, 'G' = listed under gemeenten,
- * 'W' = under wijken) and appends it in canonical form. */
+ * 'W' = under wijken) and appends it in canonical form. The code rules are
+ * key_normalise's; this only chooses the message for a code that is not an
+ * exact gemeente or wijk code. */
 static int area_code(rcp_sctx *c, codebuf *b, const ry_node *n,
                      const char *text, size_t len, size_t off, int want)
 {
-    char code[32];
+    char code[32], canon[KEY_MAX];
     while (len > 0 && (*text == ' ' || *text == '\t')) {
         text++;
         len--;
@@ -94,51 +88,40 @@ static int area_code(rcp_sctx *c, codebuf *b, const ry_node *n,
     code[len] = '\0';
     if (digit_run(code, len) && want) {
         /* numbers under gemeenten:/wijken: get their prefix */
-        char tmp[32];
-        snprintf(tmp, sizeof tmp, "%s%0*d", want == 'G' ? "GM" : "WK",
-                 want == 'G' ? 4 : 6, (int)strtol(code, NULL, 10));
-        if (len > (want == 'G' ? 4u : 6u))
+        key_level hint = want == 'G' ? KEY_GEMEENTE : KEY_WIJK;
+        if (key_normalise(code, len, hint, canon, NULL) != hint)
             return rcp_fail(&where, "\"%s\" has too many digits for a %s "
                                     "code",
-                            code, want == 'G' ? "gemeente" : "wijk");
-        memcpy(code, tmp, strlen(tmp) + 1);
-        len = strlen(code);
+                            code, key_level_name(hint));
+        len = strlen(canon);
+        memcpy(code, canon, len + 1);
     }
-    int is_gm = len == 6 && strncmp(code, "GM", 2) == 0 &&
-                alnum_run(code + 2, 4);
-    int is_wk = len == 8 && strncmp(code, "WK", 2) == 0 &&
-                alnum_run(code + 2, 6);
+    int changed = 0;
+    key_level l = key_normalise(code, len, KEY_INVALID, canon, &changed);
+    int is_gm = l == KEY_GEMEENTE && !changed;
+    int is_wk = l == KEY_WIJK && !changed;
     if (!is_gm && !is_wk) {
-        char tmp[40];
-        if (digit_run(code, len) && len <= 6) {
-            snprintf(tmp, sizeof tmp, "%s%0*ld", len <= 4 ? "GM" : "WK",
-                     len <= 4 ? 4 : 6, strtol(code, NULL, 10));
+        char wk[KEY_MAX];
+        if (digit_run(code, len) && (l == KEY_GEMEENTE || l == KEY_WIJK))
             return rcp_fail(&where, "area code \"%s\" has no GM or WK prefix; "
                                     "did you mean \"%s\"?",
-                            code, tmp);
-        }
-        if (strncmp(code, "BU", 2) == 0 && len == 10)
+                            code, canon);
+        if (l == KEY_BUURT && key_parent(canon, KEY_WIJK, wk) == 0)
             return rcp_fail(&where,
                             "area selects gemeenten (GM) or wijken (WK), not "
-                            "buurten; use the wijk code \"WK%.6s\" of buurt "
+                            "buurten; use the wijk code \"%s\" of buurt "
                             "\"%s\"",
-                            code + 2, code);
-        if (strncmp(code, "GM", 2) == 0 && digit_run(code + 2, len - 2) &&
-            len < 6) {
-            snprintf(tmp, sizeof tmp, "GM%04ld", strtol(code + 2, NULL, 10));
-            return rcp_fail(&where, "area code \"%s\" is not a gemeente code: "
-                                    "GM is followed by 4 digits; did you mean "
+                            wk, canon);
+        if ((l == KEY_GEMEENTE || l == KEY_WIJK) && strncmp(code, canon, 2))
+            return rcp_fail(&where, "area code \"%s\" is not a %s code; did "
+                                    "you mean \"%s\"?",
+                            code, key_level_name(l), canon);
+        if (l == KEY_GEMEENTE || l == KEY_WIJK)
+            return rcp_fail(&where, "area code \"%s\" is not a %s code: %.2s "
+                                    "is followed by %zu digits; did you mean "
                                     "\"%s\"?",
-                            code, tmp);
-        }
-        if (strncmp(code, "WK", 2) == 0 && digit_run(code + 2, len - 2) &&
-            len < 8) {
-            snprintf(tmp, sizeof tmp, "WK%06ld", strtol(code + 2, NULL, 10));
-            return rcp_fail(&where, "area code \"%s\" is not a wijk code: WK "
-                                    "is followed by 6 digits; did you mean "
-                                    "\"%s\"?",
-                            code, tmp);
-        }
+                            code, key_level_name(l), canon, strlen(canon) - 2,
+                            canon);
         return rcp_fail(&where, "area code \"%s\" is not a gemeente or wijk "
                                 "code; write gemeenten as GM0363 and wijken "
                                 "as WK036300",
@@ -778,7 +761,7 @@ static int cross_check(rcp_sctx *c, rcp *r)
     }
     if (r->unit.v == RCP_GEMEENTE)
         for (size_t k = 0; k < r->area.n; k++)
-            if (strncmp(r->area.s[k], "WK", 2) == 0)
+            if (key_level_of(r->area.s[k]) == KEY_WIJK)
                 return rcp_error_at(r->area.at[k], ERR_RECIPE,
                                     "area selects wijk %s, but the unit is "
                                     "gemeente; select gemeenten (GM codes) or "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "key.h"
 #include "rcp_internal.h"
 
 static const rcp_opt method_opts[] = {
@@ -155,13 +156,12 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     rcp_map *m = obj;
     char w[200];
     rcp_where(w, sizeof w, "highlight", what);
-    int ok = val->kind == RY_SCALAR && val->len >= 4 && val->len <= 10;
-    for (size_t k = 0; ok && k < val->len; k++)
-        ok = isalnum((unsigned char)val->text[k]);
-    if (ok)
-        ok = strncasecmp(val->text, "GM", 2) == 0 ||
-             strncasecmp(val->text, "WK", 2) == 0 ||
-             strncasecmp(val->text, "BU", 2) == 0;
+    /* a GM, WK or BU code, written with its prefix */
+    char canon[KEY_MAX];
+    int ok = val->kind == RY_SCALAR && val->len <= 20 &&
+             isalpha((unsigned char)val->text[0]) &&
+             key_normalise(val->text, val->len, KEY_INVALID, canon, NULL) !=
+                 KEY_INVALID;
     if (!ok)
         return rcp_fail(val, "%s must be one region code, such as WK036300, "
                              "but found %s%s%s",
@@ -170,9 +170,8 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                         val->kind == RY_SCALAR ? "\"" : "");
     if (rcp_set_str(c, &m->highlight, val) < 0)
         return -1;
-    for (char *p = m->highlight.s; *p; p++)
-        *p = (char)toupper((unsigned char)*p);
-    return 0;
+    m->highlight.s = rcp_arena_strdup(c->a, canon);
+    return m->highlight.s ? 0 : -1;
 }
 
 /* categories: [{value: 1, label: "...", color: "#RRGGBB"}, ...]. */

@@ -4,9 +4,11 @@
  * appear atomically. */
 #include "run_internal.h"
 
+#include "atomic.h"
 #include "err.h"
 #include "fsutil.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -50,33 +52,12 @@ static void set_created(run_ctx *c)
     strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);
 }
 
-static int mkdir_parents(const char *dir)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            goto fail;
-        *p = '/';
-    }
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        goto fail;
-    return 0;
-fail:
-    err_set(ERR_IO, buf, 0, NULL, "cannot create the folder: %s",
-            strerror(errno));
-    return -1;
-}
-
 /* Writes everything into a staging folder beside the final one, then swaps
  * it into place. */
 static int write_all(run_ctx *c)
 {
     const char *outdir = c->opt->outdir ? c->opt->outdir : "out";
-    if (mkdir_parents(outdir) < 0)
+    if (mkdir_p(outdir) < 0)
         return -1;
     char final_dir[4096], stage[4096], path[4200];
     snprintf(final_dir, sizeof final_dir, "%s/%s", outdir, c->r->name.s);
@@ -124,7 +105,7 @@ static int write_all(run_ctx *c)
         return -1;
     }
     if (c->opt->log)
-        fprintf(c->opt->log, "resultaten in %s/\n", final_dir);
+        present_log_results(c->opt->log, present_lang(c->r), final_dir);
     return 0;
 }
 
@@ -139,7 +120,7 @@ int run_recipe(const rcp *r, const run_options *opt)
     c.t0 = t;
     int rc = sha256_file(r->path, c.recipe_sha);
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "recept %s (%s)\n", r->name.s, r->path);
+        present_log_recipe(opt->log, present_lang(r), r->name.s, r->path);
     if (rc == 0 && (rc = run_load_sources(&c)) == 0)
         run_time(&c, "read", &t);
     if (rc == 0 && (rc = run_build_units(&c)) == 0)
@@ -159,8 +140,8 @@ int run_recipe(const rcp *r, const run_options *opt)
             rc = write_all(&c);
     }
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "%zu %s, %zu indicatoren, %.3f s\n", c.n_units,
-                key_level_plural(c.unit_level), c.n_ind, run_now() - c.t0);
+        present_log_summary(opt->log, present_lang(r), c.n_units,
+                            c.unit_level, c.n_ind, run_now() - c.t0);
     run_maps_free(&c);
     mem_free(c.cmp_files);
     run_levels_free(&c);

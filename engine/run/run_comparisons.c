@@ -8,10 +8,10 @@
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
+#include "present.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* The result table at level l (the units' own table when l is the unit
  * level), or NULL. */
@@ -26,9 +26,9 @@ static const run_level *level_for(const run_ctx *c, key_level l)
 static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
                       size_t idx)
 {
-    int en = c->r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(c->r);
     int by = cmp->by.v;
-    key_level l = by == RCP_BUURT ? KEY_BUURT : by == RCP_WIJK ? KEY_WIJK : KEY_GEMEENTE;
+    key_level l = by == RCP_LEVEL_AUTO ? KEY_GEMEENTE : rcp_level_key(by);
     const run_level *L = level_for(c, l);
     if (!L)
         return rcp_error_at(cmp->by.pos.line ? cmp->by.pos : cmp->indicator.pos,
@@ -41,10 +41,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     size_t n = tbl_nrows(t);
     const tbl_col *names = tbl_col_by_name(t, "name");
     const tbl_col *vals = tbl_col_by_name(t, cmp->indicator.s);
-    const run_indicator *ind = NULL;
-    for (size_t k = 0; k < c->n_ind; k++)
-        if (!strcmp(c->ind[k].ri->name.s, cmp->indicator.s))
-            ind = &c->ind[k];
+    const run_indicator *ind = run_indicator_named(c, cmp->indicator.s);
     const char **labels = mem_alloc((n ? n : 1) * sizeof *labels);
     const char **why = mem_alloc((n ? n : 1) * sizeof *why);
     uint8_t *miss = mem_alloc(n ? n : 1);
@@ -57,16 +54,14 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     for (size_t r = 0; r < n; r++) {
         labels[r] = col_str(names, r) ? col_str(names, r) : "";
         miss[r] = (uint8_t)col_miss(vals, r);
-        why[r] = miss[r] == MISS_SUPPRESSED && ind->ri->min_base.label.s
-                     ? ind->ri->min_base.label.s
-                 : en ? miss_reason_label_en((miss_reason)miss[r])
-                      : miss_reason_label_nl((miss_reason)miss[r]);
+        why[r] = present_miss(lang, (miss_reason)miss[r], PRESENT_LONG,
+                              ind->ri->min_base.label.s);
     }
     char title[320], sub[320], ref_label[200], src[600], prov[256];
-    snprintf(title, sizeof title, "%s", ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s);
+    snprintf(title, sizeof title, "%s", present_label(ind->ri));
     snprintf(sub, sizeof sub, "%s · %s %s%s%s", c->r->title.s ? c->r->title.s : c->r->name.s,
-             en ? "per" : "per", key_level_name(l), ind->ri->unit.s ? " · " : "",
-             ind->ri->unit.s ? ind->ri->unit.s : "");
+             present_word(lang, PW_PER), present_level(lang, l, 0),
+             ind->ri->unit.s ? " · " : "", ind->ri->unit.s ? ind->ri->unit.s : "");
     chart_spec spec;
     memset(&spec, 0, sizeof spec);
     const run_level *area = level_for(c, KEY_INVALID);
@@ -74,24 +69,15 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
         const tbl_col *a = tbl_col_by_name(area->result, cmp->indicator.s);
         if (a && col_miss(a, 0) == MISS_NONE) {
             char v[96];
-            numfmt_unit(a->d[0], ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
-                                                          : numfmt_auto_decimals(a->d[0]),
-                        ind->ri->unit.s, en ? NUMFMT_EN : NUMFMT_NL, v, sizeof v);
+            present_value(lang, ind->ri, a->d[0], v, sizeof v);
             snprintf(ref_label, sizeof ref_label, "%s: %s",
-                     en ? "whole area" : "hele gebied", v);
+                     present_word(lang, PW_WHOLE_AREA), v);
             spec.has_ref = 1;
             spec.ref = a->d[0];
             spec.ref_label = ref_label;
         }
     }
-    size_t used = (size_t)snprintf(src, sizeof src, "%s", en ? "Source: " : "Bron: ");
-    for (size_t k = 0; k < c->n_src && used < sizeof src; k++) {
-        const run_source *s = &c->src[k];
-        const char *lab = s->rs->label.s ? s->rs->label.s : s->rs->path.s;
-        used += (size_t)snprintf(src + used, sizeof src - used, "%s%s", k ? "; " : "", lab);
-    }
-    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s", DNAWIJK_VERSION,
-             en ? "recipe" : "recept", c->r->name.s, c->recipe_sha, c->created);
+    run_provenance(c, 1, prov, sizeof prov);
     spec.title = title;
     spec.subtitle = sub;
     spec.unit = ind->ri->unit.s;
@@ -108,8 +94,8 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
                                                : CHART_SORT_DESC;
     spec.source_line = src;
     spec.provenance = prov;
-    spec.language = en ? "en" : "nl";
-    int rc = 0;
+    spec.language = present_lang_code(lang);
+    int rc = run_source_line(c, src, sizeof src);
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {
         char path[8600];
@@ -133,11 +119,8 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir)
     if (r->n_comparisons == 0)
         return 0;
     char dir[4200];
-    snprintf(dir, sizeof dir, "%s/charts", stage_dir);
-    if (mkdir(dir, 0777) != 0) {
-        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+    if (run_output_dir(stage_dir, "charts", dir, sizeof dir) < 0)
         return -1;
-    }
     c->cmp_files = mem_calloc(r->n_comparisons, sizeof *c->cmp_files);
     if (!c->cmp_files)
         return err_oom("comparisons");

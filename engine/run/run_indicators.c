@@ -36,18 +36,27 @@ static expr *parse_text(const rcp_str *text)
     return e;
 }
 
-/* Checks a parsed part against the resolver; -1 with the error placed at
- * the part's position. */
-static int check_part(expr *e, const rcp_str *text, const expr_resolver *r)
+/* After a failed expr_check of text: a resolver error has no position yet,
+ * so it gets the expression's (the caller is the one that knows it); a
+ * value from the command line names its argument. The category and the
+ * sentence stay as they were. */
+static void place_check_error(const rcp_str *text)
 {
-    if (!e || expr_check(e, r) == 0)
-        return 0;
     const err_info *ei = err_get();
     if (ei && ei->loc_kind == ERR_LOC_NONE && text->pos.line > 0) {
         err_info saved = *ei;
         rcp_error_at(text->pos, saved.category, "%s", saved.message);
     }
     name_cli_origin(text);
+}
+
+/* Checks a parsed part against the resolver; -1 with the error placed at
+ * the part's position. */
+static int check_part(expr *e, const rcp_str *text, const expr_resolver *r)
+{
+    if (!e || expr_check(e, r) == 0)
+        return 0;
+    place_check_error(text);
     return -1;
 }
 
@@ -60,14 +69,7 @@ expr *run_compile(const rcp_str *text, const expr_resolver *r)
         return NULL;
     }
     if (expr_check(e, r) < 0) {
-        const err_info *ei = err_get();
-        /* a resolver error has no position yet: give it the expression's */
-        if (ei && ei->loc_kind == ERR_LOC_NONE && text->pos.line > 0) {
-            char msg[sizeof ei->message];
-            memcpy(msg, ei->message, sizeof msg);
-            rcp_error_at(text->pos, ei->category, "%s", msg);
-        }
-        name_cli_origin(text);
+        place_check_error(text);
         expr_free(e);
         return NULL;
     }
@@ -262,13 +264,7 @@ int run_compile_indicators(run_ctx *c)
         run_indicator *ind = &c->ind[order[o]];
         rc = expr_check(ind->e, &res);
         if (rc < 0) {
-            const err_info *ei = err_get();
-            if (ei && ei->loc_kind == ERR_LOC_NONE && ind->ri->expr.pos.line > 0) {
-                err_info saved = *ei;
-                rcp_error_at(ind->ri->expr.pos, saved.category, "%s",
-                             saved.message);
-            }
-            name_cli_origin(&ind->ri->expr);
+            place_check_error(&ind->ri->expr);
             break;
         }
         ind->is_bool = expr_result_type(ind->e) == EXPR_T_BOOL;

@@ -188,6 +188,19 @@ int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
 
+/* run_present.c: the run's words (see present.h) and shared helpers */
+/* The run's source line (present.h rules) into buf. Returns 0, or -1 with
+ * ERR_MEMORY set. */
+int run_source_line(const run_ctx *c, char *buf, size_t size);
+/* The run's provenance line, with the creation stamp when with_stamp. */
+void run_provenance(const run_ctx *c, int with_stamp, char *buf, size_t size);
+/* The evaluated indicator called name, or NULL. */
+const run_indicator *run_indicator_named(const run_ctx *c, const char *name);
+/* Creates folder stage_dir/name and writes its path into dir. Returns 0,
+ * or -1 with ERR_IO set (naming the folder). */
+int run_output_dir(const char *stage_dir, const char *name, char *dir,
+                   size_t size);
+
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);
 

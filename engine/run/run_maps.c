@@ -11,11 +11,11 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "present.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static cls_method method_of(int m)
 {
@@ -28,14 +28,6 @@ static cls_method method_of(int m)
     case RCP_CLS_MANUAL: return CLS_MANUAL;
     default: return CLS_QUANTILE;
     }
-}
-
-static const run_indicator *indicator_of(const run_ctx *c, const char *name)
-{
-    for (size_t k = 0; k < c->n_ind; k++)
-        if (!strcmp(c->ind[k].ri->name.s, name))
-            return &c->ind[k];
-    return NULL;
 }
 
 /* Classifies map m: alone, or with the pooled values of every map of its
@@ -67,7 +59,7 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
         const rcp_map *o = &r->maps[k];
         if (!o->shared_breaks.s || strcmp(o->shared_breaks.s, m->shared_breaks.s))
             continue;
-        const run_indicator *oi = indicator_of(c, o->indicator.s);
+        const run_indicator *oi = run_indicator_named(c, o->indicator.s);
         memcpy(v + at, oi->v, c->n_units * sizeof *v);
         memcpy(mm + at, oi->m, c->n_units);
         at += c->n_units;
@@ -124,53 +116,12 @@ static int colours(const run_ctx *c, const rcp_map *m, const run_indicator *ind,
     return 0;
 }
 
-/* Sources named on the map: each source's label, catalog source line or
- * file name, once. */
-static void source_line(const run_ctx *c, char *buf, size_t size)
-{
-    size_t used = (size_t)snprintf(buf, size, "%s",
-                                   c->r->language.v == RCP_EN ? "Source: "
-                                                              : "Bron: ");
-    for (size_t k = 0; k < c->n_src && used < size; k++) {
-        const run_source *s = &c->src[k];
-        const char *label = s->rs->label.s;
-        if (!label && s->cat && s->cat->source_line) {
-            label = s->cat->source_line;
-            if (!strncmp(label, "Bron: ", 6))
-                label += 6;
-        }
-        if (!label) {
-            const char *slash = strrchr(s->rs->path.s, '/');
-            label = slash ? slash + 1 : s->rs->path.s;
-        }
-        if (strstr(buf, label))
-            continue;
-        used += (size_t)snprintf(buf + used, size - used, "%s%s",
-                                 k ? "; " : "", label);
-    }
-}
-
-/* Palette colours are bytes; the map takes 0..1. */
-static map_rgb to_map_rgb(pal_rgb c)
-{
-    return (map_rgb){c.r / 255.0, c.g / 255.0, c.b / 255.0};
-}
-
 typedef struct {
     map_legend_entry *legend;
     char (*text)[96];
     size_t n;
     int *entry;
 } legend_build;
-
-static const char *reason_label(const run_ctx *c, const run_indicator *ind,
-                                miss_reason why)
-{
-    if (why == MISS_SUPPRESSED && ind->ri->min_base.label.s)
-        return ind->ri->min_base.label.s;
-    return c->r->language.v == RCP_EN ? miss_reason_label_en(why)
-                                      : miss_reason_label_nl(why);
-}
 
 /* Legend: the classes with their ranges and counts, then one entry per
  * missing reason present; and the entry of every unit. */
@@ -184,7 +135,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
     lb->entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
     if (!lb->legend || !lb->text || !lb->entry)
         return err_oom("legend");
-    numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
+    numfmt_lang lang = present_lang(c->r);
     int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
                                        : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
     for (int k = 0; k < cr->k; k++) {
@@ -192,7 +143,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                          lang, lb->text[k], sizeof lb->text[k]) < 0)
             return -1;
         lb->legend[k].label = lb->text[k];
-        lb->legend[k].fill = to_map_rgb(col[k]);
+        lb->legend[k].fill = draw_rgb_of(col[k]);
         lb->legend[k].count = cr->counts[k];
     }
     lb->n = (size_t)cr->k;
@@ -211,9 +162,10 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
             reason_entry[why] = (int)lb->n;
             map_legend_entry *e = &lb->legend[lb->n++];
             snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
-                     reason_label(c, ind, why));
+                     present_miss(lang, why, PRESENT_LONG,
+                                  ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
-            e->fill = to_map_rgb(grey);
+            e->fill = draw_rgb_of(grey);
             e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
         }
         lb->entry[u] = reason_entry[why];
@@ -251,10 +203,7 @@ static tbl *context_table(const run_ctx *c)
         const double *b = ug->bbox + 4 * u;
         if (isnan(b[0]))
             continue;
-        ext[0] = fmin(ext[0], b[0]);
-        ext[1] = fmin(ext[1], b[1]);
-        ext[2] = fmax(ext[2], b[2]);
-        ext[3] = fmax(ext[3], b[3]);
+        draw_extent_add(ext, b);
     }
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);
@@ -288,11 +237,11 @@ static const char *ext_of(int bit)
 }
 
 /* "#RRGGBB" as a map colour. */
-static map_rgb hex_rgb(const char *h)
+static draw_rgb hex_rgb(const char *h)
 {
     unsigned v = 0;
     sscanf(h + 1, "%6x", &v);
-    map_rgb c = {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
+    draw_rgb c = {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
                  (v & 255) / 255.0};
     return c;
 }
@@ -344,9 +293,10 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
             reason_entry[why] = (int)lb->n;
             map_legend_entry *e = &lb->legend[lb->n++];
             snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
-                     reason_label(c, ind, why));
+                     present_miss(present_lang(c->r), why, PRESENT_LONG,
+                                  ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
-            e->fill = to_map_rgb(grey);
+            e->fill = draw_rgb_of(grey);
             e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
         }
         lb->entry[u] = reason_entry[why];
@@ -358,7 +308,7 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
 static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
-    const run_indicator *ind = indicator_of(c, m->indicator.s);
+    const run_indicator *ind = run_indicator_named(c, m->indicator.s);
     int categorical = m->type.v == RCP_MAP_CATEGORICAL;
     if (!categorical && classify(c, m, ind, &res->cls) < 0)
         return run_error_here(m->indicator.pos, "map classification");
@@ -373,10 +323,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         if (rc == 0)
             rc = build_legend(c, ind, &res->cls, col, &lb);
     }
+    numfmt_lang lang = present_lang(c->r);
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
         labels = mem_calloc(c->n_units ? c->n_units : 1, sizeof *labels);
-        numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
         for (size_t u = 0; labels && u < c->n_units; u++) {
             char buf[96];
             if (m->labels.v == RCP_LABELS_NAMES)
@@ -384,37 +334,32 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             else if (ind->m[u])
                 continue;
             else
-                numfmt_unit(ind->v[u], ind->ri->decimals.v >= 0
-                                           ? (int)ind->ri->decimals.v
-                                           : numfmt_auto_decimals(ind->v[u]),
-                            ind->ri->unit.s, lang, buf, sizeof buf);
-            labels[u] = mem_strdup(buf);
+                present_value(lang, ind->ri, ind->v[u], buf, sizeof buf);
+            if (!(labels[u] = mem_strdup(buf))) {
+                rc = err_oom("labels");
+                break;
+            }
         }
         if (!labels)
             rc = err_oom("labels");
     }
-    char title[256], subtitle[256], legend_title[256], src[1024], prov[256];
+    char title[256], subtitle[256], legend_title[256], src[1024] = "", prov[256];
     snprintf(title, sizeof title, "%s",
-             m->title.s ? m->title.s
-                        : ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s);
+             m->title.s ? m->title.s : present_label(ind->ri));
     if (m->subtitle.s)
         snprintf(subtitle, sizeof subtitle, "%s", m->subtitle.s);
     else if (c->r->year.v)
         snprintf(subtitle, sizeof subtitle, "%s · %s %ld",
                  c->r->title.s ? c->r->title.s : c->r->name.s,
-                 key_level_plural(c->unit_level), c->r->year.v);
+                 present_level(lang, c->unit_level, 1), c->r->year.v);
     else
         snprintf(subtitle, sizeof subtitle, "%s · %s",
                  c->r->title.s ? c->r->title.s : c->r->name.s,
-                 key_level_plural(c->unit_level));
-    snprintf(legend_title, sizeof legend_title, "%s%s%s%s",
-             ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s,
-             ind->ri->unit.s ? " (" : "", ind->ri->unit.s ? ind->ri->unit.s : "",
-             ind->ri->unit.s ? ")" : "");
-    source_line(c, src, sizeof src);
-    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s",
-             DNAWIJK_VERSION, c->r->language.v == RCP_EN ? "recipe" : "recept",
-             c->r->name.s, c->recipe_sha, c->created);
+                 present_level(lang, c->unit_level, 1));
+    present_label_unit(ind->ri, legend_title, sizeof legend_title);
+    if (rc == 0)
+        rc = run_source_line(c, src, sizeof src);
+    run_provenance(c, 1, prov, sizeof prov);
     map_spec spec = map_spec_default();
     spec.geom = tbl_geom(c->geom);
     spec.n = c->n_units;
@@ -450,7 +395,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.page = page;
     spec.landscape = m->orientation.v == RCP_LANDSCAPE;
     spec.dpi = (double)m->dpi.v;
-    spec.language = c->r->language.v == RCP_EN ? "en" : "nl";
+    spec.language = present_lang_code(lang);
     static const int bits[] = {RCP_FMT_PNG, RCP_FMT_PDF, RCP_FMT_SVG};
     for (int b = 0; rc == 0 && b < 3; b++) {
         if (!(m->formats.v & bits[b]))
@@ -502,11 +447,8 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     if (run_check_maps(c) < 0)
         return -1;
     char dir[4200];
-    snprintf(dir, sizeof dir, "%s/maps", stage_dir);
-    if (mkdir(dir, 0777) != 0) {
-        err_set(ERR_IO, dir, 0, NULL, "cannot create the folder");
+    if (run_output_dir(stage_dir, "maps", dir, sizeof dir) < 0)
         return -1;
-    }
     c->maps = mem_calloc(r->n_maps, sizeof *c->maps);
     if (!c->maps)
         return err_oom("maps");

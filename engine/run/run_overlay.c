@@ -119,10 +119,14 @@ int run_overlay_source(run_ctx *c, run_source *s)
     /* the per-unit table replaces the source's own rows */
     size_t oldc = tbl_ncols(s->t);
     for (size_t j = 0; j < oldc; j++) {
-        mem_free(s->gd[j]);
-        mem_free(s->gm[j]);
-        mem_free(s->gc[j]);
-        mem_free(s->rd[j]);
+        if (s->gd)
+            mem_free(s->gd[j]);
+        if (s->gm)
+            mem_free(s->gm[j]);
+        if (s->gc)
+            mem_free(s->gc[j]);
+        if (s->rd)
+            mem_free(s->rd[j]);
     }
     mem_free(s->gd);
     mem_free(s->gm);

@@ -10,12 +10,12 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "present.h"
 #include "sheet.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* A chart column: label and values per unit. */
 typedef struct {
@@ -30,17 +30,10 @@ typedef struct {
     size_t n;
 } chart_data;
 
-static const run_indicator *indicator_of(const run_ctx *c, const char *name)
-{
-    for (size_t k = 0; k < c->n_ind; k++)
-        if (!strcmp(c->ind[k].ri->name.s, name))
-            return &c->ind[k];
-    return NULL;
-}
-
 /* Evaluates `source.column` (or any expression text) per unit; 0 on
- * success, -1 when it does not resolve (error cleared: charts are shown
- * only where the data is there). */
+ * success, -1 when it does not resolve (no error recorded: charts are shown
+ * only where the data is there) or with the error set when evaluating it
+ * failed. */
 static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
 {
     rcp_str s;
@@ -48,11 +41,11 @@ static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
     s.s = (char *)text;
     expr_resolver res;
     run_resolver(c, &res);
+    err_freeze();
     expr *e = run_compile(&s, &res);
-    if (!e) {
-        err_clear();
+    err_thaw();
+    if (!e)
         return -1;
-    }
     *v = mem_alloc((c->n_units ? c->n_units : 1) * sizeof **v);
     *m = mem_alloc(c->n_units ? c->n_units : 1);
     int rc = (*v && *m) ? expr_eval(e, &res, c->n_units, *v, *m) : err_oom("chart");
@@ -72,43 +65,50 @@ static int find_in_sources(run_ctx *c, const char *name, char *text, size_t size
 {
     expr_resolver res;
     run_resolver(c, &res);
-    for (size_t k = 0; k < c->n_src; k++) {
+    int found = -1;
+    err_freeze(); /* most sources lack the column */
+    for (size_t k = 0; k < c->n_src && found < 0; k++) {
         expr_colref ref;
         memset(&ref, 0, sizeof ref);
         if (res.column(c, c->src[k].rs->name.s, name, &ref) == EXPR_RESOLVE_OK &&
             ref.type == EXPR_T_NUMBER) {
             snprintf(text, size, "%s.\"%s\"", c->src[k].rs->name.s, name);
-            return 0;
+            found = 0;
         }
-        err_clear();
     }
-    return -1;
+    err_thaw();
+    return found;
 }
 
-/* The built-in charts: catalog stable names and their bar labels. */
+/* The built-in charts: catalog stable names and their bar labels (ages
+ * are numbers; other labels are words of present.h, PW_COUNT: none). */
 static const struct {
     int type;
-    const char *title_nl, *title_en;
+    present_word_id title;
     const char *cols[6];
-    const char *labels[6];
+    const char *ages[6];
+    present_word_id words[6];
 } builtin[] = {
-    {RCP_CHART_AGE, "Leeftijd", "Age",
+    {RCP_CHART_AGE, PW_CHART_AGE,
      {"pct_0_14", "pct_15_24", "pct_25_44", "pct_45_64", "pct_65plus", NULL},
-     {"0-15", "15-25", "25-45", "45-65", "65+", NULL}},
-    {RCP_CHART_TENURE, "Woningen naar eigendom", "Tenure",
+     {"0-15", "15-25", "25-45", "45-65", "65+", NULL},
+     {PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT}},
+    {RCP_CHART_TENURE, PW_CHART_TENURE,
      {"pct_koop", "pct_huur", "pct_corporatie", NULL},
-     {"koop", "huur", "corporatie", NULL}},
-    {RCP_CHART_HOUSEHOLDS, "Huishoudens", "Households",
+     {NULL},
+     {PW_BAR_OWNER, PW_BAR_RENT, PW_BAR_CORPORATION, PW_COUNT}},
+    {RCP_CHART_HOUSEHOLDS, PW_CHART_HOUSEHOLDS,
      {"pct_eenpersoonshh", "pct_hh_zonder_kind", "pct_hh_met_kind", NULL},
-     {"alleenstaand", "zonder kinderen", "met kinderen", NULL}},
+     {NULL},
+     {PW_BAR_SINGLE, PW_BAR_NO_CHILDREN, PW_BAR_CHILDREN, PW_COUNT}},
 };
 
 static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
 {
-    int en = c->r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(c->r);
     memset(cd, 0, sizeof *cd);
     if (rc->type.v == RCP_CHART_CUSTOM || rc->columns.n) {
-        cd->title = rc->title.s ? rc->title.s : (en ? "Figures" : "Cijfers");
+        cd->title = rc->title.s ? rc->title.s : present_word(lang, PW_FIGURES);
         for (size_t k = 0; k < rc->columns.n && cd->n < SHEET_MAX_BARS; k++) {
             chart_col *col = &cd->cols[cd->n];
             const char *text = rc->columns.s[k];
@@ -125,15 +125,15 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
     for (size_t b = 0; b < sizeof builtin / sizeof builtin[0]; b++) {
         if (builtin[b].type != rc->type.v)
             continue;
-        cd->title = rc->title.s ? rc->title.s
-                    : en ? builtin[b].title_en : builtin[b].title_nl;
+        cd->title = rc->title.s ? rc->title.s : present_word(lang, builtin[b].title);
         for (int k = 0; builtin[b].cols[k]; k++) {
             char text[256];
             chart_col *col = &cd->cols[cd->n];
             if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0 ||
                 eval_text(c, text, &col->v, &col->m) < 0)
                 continue;
-            col->label = builtin[b].labels[k];
+            col->label = builtin[b].ages[k] ? builtin[b].ages[k]
+                                            : present_word(lang, builtin[b].words[k]);
             cd->n++;
         }
     }
@@ -148,20 +148,12 @@ static void chart_free(chart_data *cd)
     }
 }
 
+/* The short wording of a missing value of ind (NULL: a chart bar). */
 static const char *miss_text(const run_ctx *c, const run_indicator *ind,
                              uint8_t why)
 {
-    int en = c->r->language.v == RCP_EN;
-    switch (why) {
-    case MISS_SECRET: return en ? "secret" : "geheim";
-    case MISS_SUPPRESSED:
-        if (ind && ind->ri->min_base.label.s)
-            return ind->ri->min_base.label.s;
-        return en ? "too few observations" : "te weinig waarnemingen";
-    default:
-        return en ? miss_reason_label_en((miss_reason)why)
-                  : miss_reason_label_nl((miss_reason)why);
-    }
+    return present_miss(present_lang(c->r), (miss_reason)why, PRESENT_SHORT,
+                        ind ? ind->ri->min_base.label.s : NULL);
 }
 
 /* The text of box b for unit u: one "label: value" line per indicator,
@@ -169,27 +161,21 @@ static const char *miss_text(const run_ctx *c, const run_indicator *ind,
 static int box_text(const run_ctx *c, const rcp_box *b, size_t u,
                     sheet_box *out, char **text)
 {
-    numfmt_lang lang = c->r->language.v == RCP_EN ? NUMFMT_EN : NUMFMT_NL;
+    numfmt_lang lang = present_lang(c->r);
     size_t cap = 256 * (b->indicators.n + 1), used = 0;
     char *t = mem_alloc(cap);
     if (!t)
         return err_oom("fact-sheet box");
     t[0] = '\0';
     for (size_t k = 0; k < b->indicators.n; k++) {
-        const run_indicator *ind = indicator_of(c, b->indicators.s[k]);
+        const run_indicator *ind = run_indicator_named(c, b->indicators.s[k]);
         char val[96];
         if (ind->m[u])
             snprintf(val, sizeof val, "%s", miss_text(c, ind, ind->m[u]));
         else
-            numfmt_unit(ind->v[u], ind->ri->decimals.v >= 0
-                                       ? (int)ind->ri->decimals.v
-                                       : numfmt_auto_decimals(ind->v[u]),
-                        ind->ri->unit.s, lang, val, sizeof val);
+            present_value(lang, ind->ri, ind->v[u], val, sizeof val);
         used += (size_t)snprintf(t + used, cap - used, "%s%s: %s",
-                                 k ? "\n" : "",
-                                 ind->ri->label.s ? ind->ri->label.s
-                                                  : ind->ri->name.s,
-                                 val);
+                                 k ? "\n" : "", present_label(ind->ri), val);
         if (used >= cap)
             used = cap - 1;
     }
@@ -231,27 +217,6 @@ static const char *group_name(const run_level *L, size_t u)
     return s ? s : "";
 }
 
-static void dutch_date(const char *iso, int en, char *out, size_t size)
-{
-    static const char *const nl[] = {"januari", "februari", "maart", "april",
-                                     "mei", "juni", "juli", "augustus",
-                                     "september", "oktober", "november",
-                                     "december"};
-    static const char *const enm[] = {"January", "February", "March", "April",
-                                      "May", "June", "July", "August",
-                                      "September", "October", "November",
-                                      "December"};
-    int y = 0, mo = 0, d = 0;
-    if (sscanf(iso, "%d-%d-%d", &y, &mo, &d) != 3 || mo < 1 || mo > 12) {
-        snprintf(out, size, "%s", iso);
-        return;
-    }
-    if (en)
-        snprintf(out, size, "%d %s %d", d, enm[mo - 1], y);
-    else
-        snprintf(out, size, "%d %s %d", d, nl[mo - 1], y);
-}
-
 typedef struct {
     sheet_unit *units;
     sheet_figure *figs;   /* n_units * n_fig */
@@ -273,7 +238,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                             const char *stage_dir)
 {
     const rcp *r = c->r;
-    int en = r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(r);
     size_t n = c->n_units;
     size_t n_fig = fs->n_figures ? fs->n_figures : c->n_ind;
     if (n_fig > SHEET_MAX_FIGURES)
@@ -313,18 +278,14 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     const run_level *area = level_at(c, KEY_INVALID);
     if ((fs->compare.v & RCP_CMP_GEMEENTE) && gm) {
         cmp_lv[n_cmp] = gm;
-        cmp_lab[n_cmp++] = en ? "municipality" : "gemeente";
+        cmp_lab[n_cmp++] = present_level(lang, KEY_GEMEENTE, 0);
     }
     if ((fs->compare.v & RCP_CMP_NATIONAL) && rcp_given(fs->compare.pos) &&
         c->opt->log)
-        fprintf(c->opt->log, "  %s\n",
-                en ? "note: no national figures among the sources; the fact "
-                     "sheets compare with the gemeente and the area only"
-                   : "let op: de bronnen bevatten geen landelijke cijfers; de "
-                     "factsheets vergelijken alleen met gemeente en gebied");
+        fprintf(c->opt->log, "  %s\n", present_word(lang, PW_NO_NATIONAL));
     if ((fs->compare.v & RCP_CMP_AREA) && area) {
         cmp_lv[n_cmp] = area;
-        cmp_lab[n_cmp++] = en ? "area" : "gebied";
+        cmp_lab[n_cmp++] = present_word(lang, PW_AREA);
     }
     const run_level *wk = c->unit_level == KEY_BUURT ? level_at(c, KEY_WIJK) : NULL;
     if (rc == 0 && fs->locator.v && c->geom && gm && gm->g.n_groups > 1) {
@@ -339,15 +300,14 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         sheet_unit *su = &sb.units[u];
         su->code = c->units[u];
         su->name = c->unit_names[u];
-        su->level_name = en ? (c->unit_level == KEY_BUURT ? "neighbourhood" : "district")
-                            : key_level_name(c->unit_level);
+        su->level_name = present_level(lang, c->unit_level, 0);
         size_t used = 0;
         if (wk)
             used += (size_t)snprintf(sb.parent[u], sizeof sb.parent[u], "%s %s, ",
-                                     en ? "district" : "wijk", group_name(wk, u));
+                                     present_level(lang, KEY_WIJK, 0), group_name(wk, u));
         if (gm && used < sizeof sb.parent[u])
             snprintf(sb.parent[u] + used, sizeof sb.parent[u] - used, "%s %s",
-                     en ? "municipality" : "gemeente", group_name(gm, u));
+                     present_level(lang, KEY_GEMEENTE, 0), group_name(gm, u));
         su->parent_name = sb.parent[u];
         su->figures = sb.figs + u * n_fig;
         su->n_figures = n_fig;
@@ -356,11 +316,11 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         for (size_t f = 0; f < n_fig; f++) {
             const char *iname = fs->n_figures ? fs->figures[f].indicator.s
                                               : c->ind[f].ri->name.s;
-            const run_indicator *ind = indicator_of(c, iname);
+            const run_indicator *ind = run_indicator_named(c, iname);
             sheet_figure *sf = &sb.figs[u * n_fig + f];
             sf->label = fs->n_figures && fs->figures[f].label.s
                             ? fs->figures[f].label.s
-                            : ind->ri->label.s ? ind->ri->label.s : iname;
+                            : present_label(ind->ri);
             sf->unit = ind->ri->unit.s;
             sf->decimals = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
                            : ind->ri->kind.v == RCP_KIND_COUNT ? 0 : -1;
@@ -420,30 +380,23 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         }
     }
     /* document */
-    char src[1024], prov[256], date[64], area_name[256];
-    size_t used = (size_t)snprintf(src, sizeof src, "%s", en ? "Sources: " : "Bron: ");
-    for (size_t k = 0; k < c->n_src && used < sizeof src; k++) {
-        const run_source *s = &c->src[k];
-        const char *label = s->rs->label.s ? s->rs->label.s
-                            : s->cat && s->cat->title ? s->cat->title
-                                                      : s->rs->path.s;
-        used += (size_t)snprintf(src + used, sizeof src - used, "%s%s",
-                                 k ? "; " : "", label);
-    }
-    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s)",
-             DNAWIJK_VERSION, en ? "recipe" : "recept", r->name.s,
-             c->recipe_sha);
-    dutch_date(c->created, en, date, sizeof date);
+    char src[1024] = "", prov[256], date[64], area_name[256];
+    if (rc == 0)
+        rc = run_source_line(c, src, sizeof src);
+    run_provenance(c, 0, prov, sizeof prov);
+    present_date(lang, c->created, date, sizeof date);
     snprintf(area_name, sizeof area_name, "%s", r->title.s ? r->title.s : r->name.s);
-    sheet_doc doc = {NULL, area_name, src, date, prov, en ? "en" : "nl",
-                     fs->page.v == RCP_PAGE_A3};
+    sheet_doc doc = {.area_name = area_name, .sources = src, .date = date,
+                     .provenance = prov, .language = present_lang_code(lang),
+                     .a3 = fs->page.v == RCP_PAGE_A3,
+                     .words = present_sheet_words(lang)};
     char dir[4300];
     if (!strcmp(fs->name.s ? fs->name.s : "factsheet", "factsheet"))
         snprintf(dir, sizeof dir, "%s/factsheets", stage_dir);
     else
         snprintf(dir, sizeof dir, "%s/factsheets_%s", stage_dir, fs->name.s);
     if (rc == 0)
-        rc = sheet_render_units(&doc, sb.units, n, dir, 2);
+        rc = sheet_render_units(&doc, sb.units, n, dir, 0);
     /* combined PDF with a cover map of the first figure */
     cls_result cr;
     memset(&cr, 0, sizeof cr);
@@ -455,7 +408,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         sheet_cover cover;
         memset(&cover, 0, sizeof cover);
         char title[320], sub[320], ltitle[320];
-        snprintf(title, sizeof title, "%s %s", en ? "Neighbourhoods of" : "DNA van de wijk:",
+        snprintf(title, sizeof title, "%s %s", present_word(lang, PW_COVER_TITLE),
                  area_name);
         cover.title = title;
         /* the cover maps the first figure that is not a count */
@@ -463,28 +416,31 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         for (size_t f = 0; f < n_fig && !first; f++) {
             const char *iname = fs->n_figures ? fs->figures[f].indicator.s
                                               : c->ind[f].ri->name.s;
-            if (indicator_of(c, iname)->ri->kind.v != RCP_KIND_COUNT)
+            if (run_indicator_named(c, iname)->ri->kind.v != RCP_KIND_COUNT)
                 first = iname;
         }
-        const run_indicator *ind = first ? indicator_of(c, first) : NULL;
-        if (ind && c->geom &&
-            cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0) {
+        const run_indicator *ind = first ? run_indicator_named(c, first) : NULL;
+        err_freeze(); /* nothing to classify: a cover without a map */
+        int classified =
+            ind && c->geom &&
+            cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0 &&
+            pal_colors(pal_default_sequential(), cr.k, colors) == 0;
+        err_thaw();
+        if (classified) {
             cls = mem_alloc(n * sizeof *cls);
-            if (cls && pal_colors(pal_default_sequential(), cr.k, colors) == 0) {
+            if (!cls)
+                rc = err_oom("the cover map");
+            if (cls) {
                 cls_assign(&cr, ind->v, ind->m, n, cls);
                 int dec = numfmt_breaks_decimals(cr.breaks, (size_t)cr.k + 1);
                 for (int k = 0; k < cr.k; k++) {
                     numfmt_range(cr.breaks[k], cr.breaks[k + 1], dec, ind->ri->unit.s,
-                                 en ? NUMFMT_EN : NUMFMT_NL, labels[k], sizeof labels[k]);
+                                 lang, labels[k], sizeof labels[k]);
                     label_ptr[k] = labels[k];
                 }
-                snprintf(sub, sizeof sub, "%s: %s", en ? "Map" : "Kaart",
-                         ind->ri->label.s ? ind->ri->label.s : first);
-                snprintf(ltitle, sizeof ltitle, "%s%s%s%s",
-                         ind->ri->label.s ? ind->ri->label.s : first,
-                         ind->ri->unit.s ? " (" : "",
-                         ind->ri->unit.s ? ind->ri->unit.s : "",
-                         ind->ri->unit.s ? ")" : "");
+                snprintf(sub, sizeof sub, "%s: %s", present_word(lang, PW_MAP),
+                         present_label(ind->ri));
+                present_label_unit(ind->ri, ltitle, sizeof ltitle);
                 cover.subtitle = sub;
                 cover.geom = tbl_geom(c->geom);
                 cover.geom_n = n;
@@ -493,13 +449,13 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 cover.legend_labels = label_ptr;
                 cover.n_legend = (size_t)cr.k;
                 cover.legend_title = ltitle;
-                cover.missing_label = en ? "no data" : "geen gegevens";
+                cover.missing_label = present_miss(lang, MISS_EMPTY, PRESENT_LONG, NULL);
             }
         }
-        err_clear();
         char path[4400];
         snprintf(path, sizeof path, "%s/all.pdf", dir);
-        rc = sheet_render_all(&doc, sb.units, n, &cover, path);
+        if (rc == 0)
+            rc = sheet_render_all(&doc, sb.units, n, &cover, path);
     }
     mem_free(cls);
     cls_result_free(&cr);
@@ -528,8 +484,7 @@ int run_check_sheets(const run_ctx *c)
     for (size_t k = 0; k < c->r->n_factsheets; k++) {
         const rcp_factsheet *fs = &c->r->factsheets[k];
         int lv = fs->unit.v;
-        key_level want = lv == RCP_BUURT ? KEY_BUURT : lv == RCP_WIJK ? KEY_WIJK
-                                                                     : c->unit_level;
+        key_level want = lv == RCP_LEVEL_AUTO ? c->unit_level : rcp_level_key(lv);
         if (want != c->unit_level)
             return rcp_error_at(fs->unit.pos, ERR_RECIPE,
                                 "fact sheets are made for the recipe's unit "

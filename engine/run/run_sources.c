@@ -5,22 +5,13 @@
 
 #include "err.h"
 #include "mem.h"
+#include "present.h"
 #include "sha256.h"
 #include "src.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static key_level level_of_rcp(int l)
-{
-    switch (l) {
-    case RCP_BUURT: return KEY_BUURT;
-    case RCP_WIJK: return KEY_WIJK;
-    case RCP_GEMEENTE: return KEY_GEMEENTE;
-    default: return KEY_INVALID;
-    }
-}
 
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
@@ -52,12 +43,13 @@ static int apply_renames(run_source *s)
             return rcp_error_at(rs->rename[k].from.pos, ERR_RECIPE,
                                 "source \"%s\" has no column \"%s\" to rename",
                                 rs->name.s, rs->rename[k].from.s);
-        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0) {
-            err_clear();
+        long other = tbl_col_index(s->t, rs->rename[k].to.s);
+        if (other >= 0 && other != idx)
             return rcp_error_at(rs->rename[k].to.pos, ERR_RECIPE,
                                 "source \"%s\" already has a column \"%s\"",
                                 rs->name.s, rs->rename[k].to.s);
-        }
+        if (tbl_rename_col(s->t, (size_t)idx, rs->rename[k].to.s) < 0)
+            return -1; /* out of memory */
     }
     return 0;
 }
@@ -192,7 +184,7 @@ static int index_source(run_ctx *c, run_source *s)
     if (rs->key_names.n) { /* indexed once the units are known */
         s->level = c->unit_level;
         if (rs->level.v != RCP_LEVEL_AUTO &&
-            level_of_rcp(rs->level.v) != c->unit_level)
+            rcp_level_key(rs->level.v) != c->unit_level)
             return rcp_error_at(rs->level.pos, ERR_RECIPE,
                                 "source \"%s\" is joined by names, which "
                                 "works at the recipe's unit (%s) only",
@@ -209,7 +201,7 @@ static int index_source(run_ctx *c, run_source *s)
                             nb ? "; did you mean \"" : "", nb ? best[0] : "",
                             nb ? "\"?" : "");
     }
-    key_level hint = level_of_rcp(rs->level.v);
+    key_level hint = rcp_level_key(rs->level.v);
     s->ix = keyidx_build(kc, tbl_nrows(s->t), hint, s->keep, &s->kst);
     if (!s->ix) {
         err_prefix("source \"%s\"", rs->name.s);
@@ -266,7 +258,7 @@ const tbl_col *run_name_column(const run_source *s, key_level l)
 
 int run_build_units(run_ctx *c)
 {
-    c->unit_level = level_of_rcp(c->r->unit.v);
+    c->unit_level = rcp_level_key(c->r->unit.v);
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
     for (size_t k = 0; k < c->n_src; k++)
@@ -379,19 +371,11 @@ int run_join_sources(run_ctx *c)
                        (const char *const *)c->area, c->n_area, &s->j) < 0)
             return -1;
         s->joined = 1;
-        if (c->opt->log) {
-            fprintf(c->opt->log,
-                    "  bron %-10s %6zu rijen  %s-niveau  %zu/%zu %s gekoppeld",
-                    s->rs->name.s, tbl_nrows(s->t), key_level_name(s->level),
-                    s->j.units_matched, c->n_units,
-                    key_level_plural(c->unit_level));
-            if (s->j.n_source_unmatched)
-                fprintf(c->opt->log, ", %zu bronrijen in het gebied ongebruikt",
-                        s->j.n_source_unmatched);
-            if (s->kst.duplicates)
-                fprintf(c->opt->log, ", %zu dubbele codes", s->kst.duplicates);
-            fputc('\n', c->opt->log);
-        }
+        if (c->opt->log)
+            present_log_source(c->opt->log, present_lang(c->r), s->rs->name.s,
+                               tbl_nrows(s->t), s->level, s->j.units_matched,
+                               c->n_units, c->unit_level,
+                               s->j.n_source_unmatched, s->kst.duplicates);
         if (join_check(&s->j, c->r->unmatched_max.v, s->rs->name.s,
                        s->rs->resolved) < 0)
             return -1;
@@ -403,11 +387,16 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && j < tbl_ncols(s->t); j++) {
-            mem_free(s->gd[j]);
-            mem_free(s->gm[j]);
-            mem_free(s->gc[j]);
-            mem_free(s->rd[j]);
+        for (size_t j = 0; s->t && j < tbl_ncols(s->t); j++) {
+            /* any of the four may be missing after a failed allocation */
+            if (s->gd)
+                mem_free(s->gd[j]);
+            if (s->gm)
+                mem_free(s->gm[j]);
+            if (s->gc)
+                mem_free(s->gc[j]);
+            if (s->rd)
+                mem_free(s->rd[j]);
         }
         mem_free(s->gd);
         mem_free(s->gm);

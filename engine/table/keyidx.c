@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strmap.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -13,19 +14,8 @@ struct keyidx {
     size_t nrows;
     char (*codes)[KEY_MAX]; /* canonical code per row */
     uint8_t *levels;        /* key_level per row */
-    int64_t *slots;         /* row+1, 0 = empty */
-    size_t mask;
+    strmap *rows;           /* code (borrowed from codes) -> first row */
 };
-
-static uint64_t code_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 31);
-}
 
 void keyidx_free(keyidx *ix)
 {
@@ -33,7 +23,7 @@ void keyidx_free(keyidx *ix)
         return;
     mem_free(ix->codes);
     mem_free(ix->levels);
-    mem_free(ix->slots);
+    strmap_free(ix->rows);
     mem_free(ix);
 }
 
@@ -153,16 +143,16 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
         return NULL;
     }
     ix->nrows = nrows;
-    size_t cap = 16;
-    while (cap < nrows * 2)
-        cap *= 2;
-    ix->mask = cap - 1;
     ix->codes = mem_alloc((nrows ? nrows : 1) * sizeof *ix->codes);
     ix->levels = mem_alloc(nrows ? nrows : 1);
-    ix->slots = mem_calloc(cap, sizeof *ix->slots);
-    if (!ix->codes || !ix->levels || !ix->slots) {
+    if (!ix->codes || !ix->levels) {
         keyidx_free(ix);
         err_oom("key index");
+        return NULL;
+    }
+    ix->rows = strmap_new(STRMAP_BORROW, nrows, "key index");
+    if (!ix->rows) {
+        keyidx_free(ix);
         return NULL;
     }
     if (hint == KEY_INVALID)
@@ -171,23 +161,21 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
     for (size_t r = 0; r < nrows; r++) {
         if (ix->levels[r] == KEY_INVALID)
             continue;
-        size_t j = code_hash(ix->codes[r]) & ix->mask;
-        int dup = 0;
-        while (ix->slots[j]) {
-            if (!strcmp(ix->codes[ix->slots[j] - 1], ix->codes[r])) {
-                dup = 1;
-                break;
-            }
-            j = (j + 1) & ix->mask;
+        int added = 0;
+        int64_t id = strmap_upsert(ix->rows, ix->codes[r],
+                                   strlen(ix->codes[r]), &added);
+        if (id < 0) {
+            keyidx_free(ix);
+            return NULL;
         }
-        if (dup) {
+        if (!added) {
             st->duplicates++;
             if (st->n_dup_examples < 5)
                 memcpy(st->dup_examples[st->n_dup_examples++], ix->codes[r],
                        KEY_MAX);
             continue;
         }
-        ix->slots[j] = (int64_t)r + 1;
+        strmap_val_of(ix->rows, id)->i = (int64_t)r;
     }
     st->main_level = KEY_INVALID;
     size_t best = 0;
@@ -201,14 +189,7 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
 
 int64_t keyidx_find(const keyidx *ix, const char *code)
 {
-    size_t j = code_hash(code) & ix->mask;
-    while (ix->slots[j]) {
-        int64_t r = ix->slots[j] - 1;
-        if (!strcmp(ix->codes[r], code))
-            return r;
-        j = (j + 1) & ix->mask;
-    }
-    return -1;
+    return strmap_get_i(ix->rows, code, strlen(code), -1);
 }
 
 const char *keyidx_code_of(const keyidx *ix, size_t r)

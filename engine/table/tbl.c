@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strmap.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -18,24 +19,14 @@ struct tbl {
     size_t map_len;
 };
 
-/* Open-addressing hash index of a string dictionary under construction. */
+/* Index of a string dictionary under construction: the string map gives
+ * each distinct string its dictionary code (the value); the blob and offset
+ * arrays of the column grow alongside. */
 typedef struct {
-    uint32_t *slots; /* code+1, 0 = empty */
-    uint64_t *hashes;
-    size_t mask;
+    strmap *map;
     uint64_t blob_cap;
     uint32_t dict_cap;
 } dict_build;
-
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t k = 0; k < len; k++) {
-        h ^= (unsigned char)s[k];
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
-}
 
 tbl *tbl_new(size_t nrows)
 {
@@ -53,8 +44,7 @@ static void dict_build_free(tbl_col *c)
     dict_build *b = c->build;
     if (!b)
         return;
-    mem_free(b->slots);
-    mem_free(b->hashes);
+    strmap_free(b->map);
     mem_free(b);
     c->build = NULL;
 }
@@ -154,8 +144,6 @@ tbl_col *tbl_append_col(tbl *t, const tbl_col *c)
     return &t->cols[t->ncols++];
 }
 
-static int dict_rehash(dict_build *b);
-
 /* Creates the build index of a string column. A column that already has a
  * dictionary (finished earlier) gets its entries indexed again; its arrays
  * must be heap-owned (not borrowed from a cache mapping). */
@@ -167,28 +155,25 @@ static int dict_build_init(tbl_col *c)
     c->build = b;
     b->dict_cap = c->n_dict > 32 ? c->n_dict : 32;
     b->blob_cap = c->dict_blob_len > 1024 ? c->dict_blob_len : 1024;
-    size_t slots = 64;
-    while (slots < (size_t)b->dict_cap * 2)
-        slots *= 2;
-    b->mask = slots - 1;
-    b->slots = mem_calloc(slots, sizeof *b->slots);
-    b->hashes = mem_alloc(b->dict_cap * sizeof *b->hashes);
+    b->map = strmap_new(STRMAP_COPY, b->dict_cap, "string dictionary");
+    if (!b->map)
+        return -1;
     uint64_t *off = mem_realloc(c->dict_off, b->dict_cap * sizeof *off);
     if (off)
         c->dict_off = off;
     char *blob = mem_realloc(c->dict_blob, b->blob_cap);
     if (blob)
         c->dict_blob = blob;
-    if (!b->slots || !b->hashes || !off || !blob)
+    if (!off || !blob)
         return err_oom("string dictionary");
     for (uint32_t k = 0; k < c->n_dict; k++) {
         const char *s = c->dict_blob + c->dict_off[k];
-        uint64_t h = hash_bytes(s, strlen(s));
-        b->hashes[k] = h;
-        size_t j = h & b->mask;
-        while (b->slots[j])
-            j = (j + 1) & b->mask;
-        b->slots[j] = k + 1;
+        int added = 0;
+        int64_t id = strmap_upsert(b->map, s, strlen(s), &added);
+        if (id < 0)
+            return -1;
+        if (added) /* a repeated string keeps its first code */
+            strmap_val_of(b->map, id)->i = k;
     }
     return 0;
 }
@@ -334,54 +319,21 @@ int col_set_missing(tbl_col *c, size_t nrows, size_t row, miss_reason why)
     return 0;
 }
 
-static int dict_rehash(dict_build *b)
-{
-    size_t cap = (b->mask + 1) * 2;
-    uint32_t *slots = mem_calloc(cap, sizeof *slots);
-    if (!slots)
-        return err_oom("string dictionary");
-    for (size_t s = 0; s <= b->mask; s++) {
-        uint32_t v = b->slots[s];
-        if (!v)
-            continue;
-        size_t j = b->hashes[v - 1] & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = v;
-    }
-    mem_free(b->slots);
-    b->slots = slots;
-    b->mask = cap - 1;
-    return 0;
-}
-
 int32_t col_intern(tbl_col *c, const char *s, size_t len)
 {
     if (!c->build && dict_build_init(c) < 0)
         return -1;
     dict_build *b = c->build;
-    uint64_t h = hash_bytes(s, len);
-    size_t j = h & b->mask;
-    while (b->slots[j]) {
-        uint32_t k = b->slots[j] - 1;
-        if (b->hashes[k] == h) {
-            const char *d = c->dict_blob + c->dict_off[k];
-            if (strncmp(d, s, len) == 0 && d[len] == '\0')
-                return (int32_t)k;
-        }
-        j = (j + 1) & b->mask;
-    }
-    /* new entry */
+    int64_t id = strmap_find(b->map, s, len);
+    if (id >= 0)
+        return (int32_t)strmap_val_of(b->map, id)->i;
+    /* new entry: make room in the column first, then index it */
     if (c->n_dict == b->dict_cap) {
         uint32_t cap = b->dict_cap * 2;
         uint64_t *off = mem_realloc(c->dict_off, cap * sizeof *off);
         if (!off)
             return err_oom("string dictionary");
         c->dict_off = off;
-        uint64_t *hs = mem_realloc(b->hashes, cap * sizeof *hs);
-        if (!hs)
-            return err_oom("string dictionary");
-        b->hashes = hs;
         b->dict_cap = cap;
     }
     if (c->dict_blob_len + len + 1 > b->blob_cap) {
@@ -394,15 +346,13 @@ int32_t col_intern(tbl_col *c, const char *s, size_t len)
         c->dict_blob = blob;
         b->blob_cap = cap;
     }
+    if (strmap_put_i(b->map, s, len, c->n_dict) < 0)
+        return -1;
     uint32_t k = c->n_dict++;
     c->dict_off[k] = c->dict_blob_len;
     memcpy(c->dict_blob + c->dict_blob_len, s, len);
     c->dict_blob[c->dict_blob_len + len] = '\0';
     c->dict_blob_len += len + 1;
-    b->hashes[k] = h;
-    b->slots[j] = k + 1;
-    if ((size_t)c->n_dict * 2 > b->mask + 1 && dict_rehash(b) < 0)
-        return -1;
     return (int32_t)k;
 }
 
@@ -459,42 +409,6 @@ const char *miss_reason_name(miss_reason r)
         "not_available", "not_applicable", "sentinel", "unparsable",
         "unmatched", "division_by_zero", "invalid", "suppressed"};
     return (unsigned)r < MISS_REASON_COUNT ? names[r] : "unknown";
-}
-
-const char *miss_reason_label_nl(miss_reason r)
-{
-    static const char *const labels[] = {
-        "",
-        "geen gegevens",
-        "geheim (CBS)",
-        "onbekend",
-        "niet beschikbaar",
-        "niet van toepassing",
-        "ontbreekt (CBS-code)",
-        "ongeldige waarde",
-        "niet gekoppeld",
-        "deling door nul",
-        "niet berekenbaar",
-        "te weinig waarnemingen"};
-    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "geen gegevens";
-}
-
-const char *miss_reason_label_en(miss_reason r)
-{
-    static const char *const labels[] = {
-        "",
-        "no data",
-        "secret (CBS)",
-        "unknown",
-        "not available",
-        "not applicable",
-        "missing (CBS code)",
-        "invalid value",
-        "not matched",
-        "division by zero",
-        "not computable",
-        "too few observations"};
-    return (unsigned)r < MISS_REASON_COUNT ? labels[r] : "no data";
 }
 
 const char *col_type_name(col_type t)

@@ -159,10 +159,8 @@ void col_count_missing(const tbl_col *c, size_t nrows,
 /* Stable machine name of a reason ("empty", "secret", ...). */
 const char *miss_reason_name(miss_reason r);
 
-/* Dutch label of a reason for maps and sheets ("geheim (CBS)", ...). */
-const char *miss_reason_label_nl(miss_reason r);
-/* English label of a reason. */
-const char *miss_reason_label_en(miss_reason r);
+/* A reason's words for readers live in engine/run/present.c
+ * (present_miss); the table layer knows reasons only as codes. */
 
 /* Name of a column type ("double", "int64", "string", "geometry"). */
 const char *col_type_name(col_type t);

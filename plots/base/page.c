@@ -3,35 +3,33 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "atomic.h"
 #include "err.h"
 #include "bigmem.h"
 #include "mem.h"
 #include "pngw.h"
+#include "threads.h"
 
-/* Deflate level and threads for PNG. With libdeflate (GDAL's deflate on
+/* Deflate level for PNG (threads: threads.h). With libdeflate (GDAL's deflate on
  * Debian 12), level 3 was the fastest level on the whole-country A4 map at
  * 300 dpi (55 ms vs 80 ms for level 1 and 70 ms for level 6), its file only
  * 4% larger than level 6 (1.42 MB vs 1.36 MB). Cairo's own
  * cairo_surface_write_to_png() took 0.30-0.37 s for the same page and wrote
  * 1.73 MB. */
 #define PNG_LEVEL 3
-#define PNG_THREADS 2
 
 struct page_out {
     page_format fmt;
     page_size ps;
-    char *path, *tmp;
-    FILE *f;
+    char *path;
+    atomic_file *af; /* the temporary file until page_finish commits it */
+    FILE *f;         /* af's stream */
     cairo_surface_t *surf;
     cairo_t *cr;
     bigmem pixels; /* PNG: the raster behind the image surface */
@@ -154,46 +152,14 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data,
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Opens a new temporary file "<dir>/.<base>.tmp-<pid>-<n>" beside path with
- * O_EXCL (mode 0666 less the umask, like a normal output file). Returns 0 or
- * -1 with ERR_IO naming path. */
+/* Opens the page's output through the atomic writer: a temporary file
+ * beside path (the folder must exist) that page_finish renames into place.
+ * No fsync per page: pages are written into the run's staging folder,
+ * which is published as a whole. Returns 0 or -1 with ERR_IO naming path. */
 static int open_temp(page_out *po)
 {
-    static atomic_uint counter;
-    const char *slash = strrchr(po->path, '/');
-    size_t dirlen = slash ? (size_t)(slash - po->path + 1) : 0;
-    const char *base = po->path + dirlen;
-    size_t n = strlen(po->path) + 64;
-    po->tmp = mem_alloc(n);
-    if (!po->tmp)
-        return err_oom("temporary file name");
-    for (int attempt = 0; attempt < 100; attempt++) {
-        snprintf(po->tmp, n, "%.*s.%s.tmp-%ld-%u", (int)dirlen, po->path, base,
-                 (long)getpid(), atomic_fetch_add(&counter, 1));
-        int fd = open(po->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            po->f = fdopen(fd, "wb");
-            if (!po->f) {
-                close(fd);
-                unlink(po->tmp);
-                break;
-            }
-            return 0;
-        }
-        if (errno != EEXIST) {
-            err_set(ERR_IO, po->path, 0, NULL,
-                    "cannot create the output file: %s (is the folder there "
-                    "and writable?)", strerror(errno));
-            mem_free(po->tmp);
-            po->tmp = NULL;
-            return -1;
-        }
-    }
-    err_set(ERR_IO, po->path, 0, NULL, "cannot create a temporary file beside "
-            "the output file");
-    mem_free(po->tmp);
-    po->tmp = NULL;
-    return -1;
+    po->f = atomic_open_ex(po->path, ATOMIC_NO_MKDIR | ATOMIC_NO_SYNC, &po->af);
+    return po->f ? 0 : -1;
 }
 
 /* The fixed PDF creation date: SOURCE_DATE_EPOCH (reproducible-builds
@@ -384,7 +350,7 @@ int page_finish(page_out *po)
         if (pngw_write(po->f, cairo_image_surface_get_data(po->surf),
                        po->ps.px_w, po->ps.px_h,
                        cairo_image_surface_get_stride(po->surf), po->ps.dpi,
-                       PNG_LEVEL, PNG_THREADS, po->path) < 0)
+                       PNG_LEVEL, threads_count(), po->path) < 0)
             goto out;
     } else {
         cairo_surface_finish(po->surf);
@@ -404,22 +370,9 @@ int page_finish(page_out *po)
             goto out;
         }
     }
-    FILE *f = po->f;
     po->f = NULL;
-    if (fclose(f) != 0) {
-        err_set(ERR_IO, po->path, 0, NULL,
-                "could not finish writing the file: %s", strerror(errno));
-        goto out;
-    }
-    if (rename(po->tmp, po->path) != 0) {
-        err_set(ERR_IO, po->path, 0, NULL,
-                "could not move the finished file into place: %s",
-                strerror(errno));
-        goto out;
-    }
-    mem_free(po->tmp);
-    po->tmp = NULL; /* renamed: nothing to remove */
-    rc = 0;
+    rc = atomic_commit(po->af); /* closes, renames; removes it on failure */
+    po->af = NULL;
 out:
     page_abort(po);
     return rc;
@@ -437,12 +390,7 @@ void page_abort(page_out *po)
         cairo_surface_destroy(po->surf);
     }
     bigmem_free(&po->pixels); /* after the surface that points into it */
-    if (po->f)
-        fclose(po->f);
-    if (po->tmp) {
-        unlink(po->tmp);
-        mem_free(po->tmp);
-    }
+    atomic_abort(po->af); /* closes and removes the temporary file */
     mem_free(po->buf);
     mem_free(po->path);
     mem_free(po);

@@ -710,11 +710,6 @@ pal_rgb pal_missing(void)
     return (pal_rgb){200, 200, 200};
 }
 
-pal_rgb pal_context(void)
-{
-    return (pal_rgb){238, 238, 238};
-}
-
 pal_rgb pal_secret_hatch(void)
 {
     return (pal_rgb){125, 125, 125};

@@ -109,11 +109,10 @@ const pal_scheme *pal_default_sequential(void);
  * 6 classes). Never NULL. */
 const pal_scheme *pal_default_diverging(void);
 
-/* Fixed greys. Missing values: #c8c8c8. Context areas (outside the
- * region being mapped): #eeeeee. "Secret" (CBS geheim) is drawn as the
- * missing grey with hatching in pal_secret_hatch(): #7d7d7d. */
+/* Fixed greys. Missing values: #c8c8c8. "Secret" (CBS geheim) is drawn
+ * as the missing grey with hatching in pal_secret_hatch(): #7d7d7d. The
+ * grey of context areas is DRAW_CONTEXT (draw.h). */
 pal_rgb pal_missing(void);
-pal_rgb pal_context(void);
 pal_rgb pal_secret_hatch(void);
 
 /* WCAG 2 relative luminance (0 black .. 1 white) of an sRGB colour. */

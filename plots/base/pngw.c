@@ -10,6 +10,7 @@
 #include "bigmem.h"
 #include "err.h"
 #include "mem.h"
+#include "threads.h"
 
 /* CRC-32 (ISO 3309) table, built once. */
 static uint32_t crc_table[256];
@@ -115,21 +116,10 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         return -1;
 
     filter_job jobs[8];
-    pthread_t tid[8];
-    int started[8] = {0};
-    for (int t = 0; t < nthreads; t++) {
+    for (int t = 0; t < nthreads; t++)
         jobs[t] = (filter_job){data, raw, w, stride, (int)((long)h * t / nthreads),
                                (int)((long)h * (t + 1) / nthreads)};
-        if (t > 0)
-            started[t] = pthread_create(&tid[t], NULL, filter_rows, &jobs[t]) == 0;
-    }
-    filter_rows(&jobs[0]);
-    for (int t = 1; t < nthreads; t++) {
-        if (started[t])
-            pthread_join(tid[t], NULL);
-        else
-            filter_rows(&jobs[t]); /* could not start a thread: do it here */
-    }
+    threads_run(filter_rows, jobs, sizeof *jobs, nthreads, nthreads);
 
     size_t zlen = 0;
     uint8_t *z = NULL;

@@ -104,10 +104,7 @@ static int check_spec(map_ctx *m, const char *path)
         if (!(bb[0] <= bb[2] && bb[1] <= bb[3]) || !isfinite(bb[0]) ||
             !isfinite(bb[2]) || !isfinite(bb[1]) || !isfinite(bb[3]))
             continue; /* no geometry: nothing to draw, nothing to fit */
-        e[0] = fmin(e[0], bb[0]);
-        e[1] = fmin(e[1], bb[1]);
-        e[2] = fmax(e[2], bb[2]);
-        e[3] = fmax(e[3], bb[3]);
+        draw_extent_add(e, bb);
         mapped++;
     }
     if (!mapped) {
@@ -288,10 +285,7 @@ static int choose_layout(map_ctx *m, const char *path)
             const double *b = map_row_bbox(sp->inset_geom, r);
             if (!(b[0] <= b[2]))
                 continue;
-            ib[0] = fmin(ib[0], b[0]);
-            ib[1] = fmin(ib[1], b[1]);
-            ib[2] = fmax(ib[2], b[2]);
-            ib[3] = fmax(ib[3], b[3]);
+            draw_extent_add(ib, b);
         }
         double share = (ew * eh) / ((ib[2] - ib[0]) * (ib[3] - ib[1]));
         if (share > 0.3)

@@ -17,16 +17,13 @@
 
 #include <stddef.h>
 
+#include "draw.h"
 #include "page.h"
 #include "tbl.h"
 
 typedef struct {
-    double r, g, b; /* 0..1 */
-} map_rgb;
-
-typedef struct {
     const char *label; /* legend text, already formatted: "12,5 – 20,0 %" */
-    map_rgb fill;
+    draw_rgb fill;
     int hatch;    /* 1 = diagonal hatching over the fill (secret/suppressed) */
     size_t count; /* areas in this entry, shown as "(12)" */
 } map_legend_entry;

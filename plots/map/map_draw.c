@@ -12,12 +12,12 @@
  * surface over the shared pixel buffer.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "err.h"
 #include "hairline.h"
 #include "map_int.h"
+#include "threads.h"
 
 #define BANDS 2
 
@@ -29,7 +29,7 @@ typedef struct {
     double px_per_pt;  /* device units per point */
     double band_h;     /* device height of the target (for culling) */
     double y0;         /* device row of the band's top on the page */
-    double tol2;       /* squared simplification tolerance (device units) */
+    double tol;        /* simplification tolerance (device units) */
     hl_mask *mask;     /* PNG: outlines go here; NULL: cairo_stroke() */
     double mask_r;     /* half line width for the mask (device units) */
     cairo_status_t status;
@@ -45,41 +45,14 @@ map_xf map_xf_page(const map_ctx *m, double scale, double y0)
     return xf;
 }
 
-/* Adds every ring of row r of g to the path, in device units; with a mask,
- * also rasterises the same (simplified) edges into it. */
+/* Adds every ring of row r of g to the path, in device units, through the
+ * polygon primitive; with a mask, also rasterises the same (simplified)
+ * edges into it. */
 static void add_row(band_job *j, const tbl_col *g, size_t r)
 {
-    const double *xy = g->xy;
-    const map_xf *xf = &j->xf;
-    cairo_t *cr = j->cr;
-    hl_mask *mk = j->mask;
-    double tol2 = j->tol2, hr = j->mask_r;
-    for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++) {
-        for (uint64_t k = g->part_ring[p]; k < g->part_ring[p + 1]; k++) {
-            uint64_t a = g->ring_pt[k], b = g->ring_pt[k + 1];
-            if (b - a < 3)
-                continue;
-            double fx = xf->ax + xy[2 * a] * xf->sx;
-            double fy = xf->ay - xy[2 * a + 1] * xf->sx;
-            double lx = fx, ly = fy;
-            cairo_move_to(cr, lx, ly);
-            for (uint64_t q = a + 1; q < b; q++) {
-                double x = xf->ax + xy[2 * q] * xf->sx;
-                double y = xf->ay - xy[2 * q + 1] * xf->sx;
-                double dx = x - lx, dy = y - ly;
-                if (dx * dx + dy * dy < tol2)
-                    continue;
-                cairo_line_to(cr, x, y);
-                if (mk)
-                    hl_segment(mk, lx, ly, x, y, hr);
-                lx = x;
-                ly = y;
-            }
-            cairo_close_path(cr);
-            if (mk && (lx != fx || ly != fy))
-                hl_segment(mk, lx, ly, fx, fy, hr);
-        }
-    }
+    draw_xf xf = {.ox = j->xf.ax, .oy = j->xf.ay, .kx = 1, .s = j->xf.sx};
+    draw_path p = {.tol = j->tol, .mask = j->mask, .mask_r = j->mask_r};
+    draw_poly_path(j->cr, g, r, &xf, &p);
 }
 
 /* Does row r of g (bbox in metres) touch the world window win? False for
@@ -91,7 +64,7 @@ static int row_visible(const tbl_col *g, size_t r, const double win[4])
            bb[3] >= win[1];
 }
 
-int map_hatch_light(map_rgb fill)
+int map_hatch_light(draw_rgb fill)
 {
     return 0.299 * fill.r + 0.587 * fill.g + 0.114 * fill.b < 0.45;
 }
@@ -132,20 +105,20 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
     return pat;
 }
 
-/* Finishes an outline layer: strokes the current path (vector output) or
- * blends the mask (PNG) in white, width w points. */
-static void outline_layer(band_job *j, double w, int from_mask)
+/* Paints the current path in fill (and pattern) with a white outline of
+ * w points: stroked by Cairo for vector output, left in the mask for PNG
+ * (see blend_outlines). */
+static void paint_layer(band_job *j, draw_rgb fill, cairo_pattern_t *pattern,
+                        double w)
 {
-    cairo_t *cr = j->cr;
-    if (!j->mask) {
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_set_line_width(cr, w * j->px_per_pt);
-        cairo_stroke(cr);
-        return;
-    }
-    cairo_new_path(cr);
-    if (!from_mask)
-        return;
+    draw_style st = {.fill = fill, .pattern = pattern, .line = {1, 1, 1},
+                     .line_w = j->mask ? 0 : w * j->px_per_pt};
+    draw_poly_paint(j->cr, &st);
+}
+
+/* PNG: blends the outlines gathered in the mask, in white. */
+static void blend_outlines(band_job *j)
+{
     cairo_surface_flush(j->surf);
     hl_blend(j->mask, cairo_image_surface_get_data(j->surf),
              cairo_image_surface_get_stride(j->surf), 1, 1, 1);
@@ -207,9 +180,9 @@ static void *draw_band(void *arg)
                 any = 1;
             }
         if (any) {
-            cairo_set_source_rgb(cr, MAP_CONTEXT, MAP_CONTEXT, MAP_CONTEXT);
-            cairo_fill_preserve(cr);
-            outline_layer(j, ctx_w, 1);
+            paint_layer(j, DRAW_CONTEXT, NULL, ctx_w);
+            if (j->mask)
+                blend_outlines(j);
         }
 
         /* Classed areas, one path per legend entry: fill, hatch, outline
@@ -228,8 +201,7 @@ static void *draw_band(void *arg)
             if (!here)
                 continue;
             const map_legend_entry *le = &sp->legend[e];
-            cairo_set_source_rgb(cr, le->fill.r, le->fill.g, le->fill.b);
-            cairo_fill_preserve(cr);
+            cairo_pattern_t *pat = NULL;
             if (le->hatch) {
                 int light = map_hatch_light(le->fill);
                 if (!hatch[light]) {
@@ -239,16 +211,15 @@ static void *draw_band(void *arg)
                     cairo_matrix_init_translate(&mt, 0, j->y0);
                     cairo_pattern_set_matrix(hatch[light], &mt);
                 }
-                cairo_set_source(cr, hatch[light]);
-                cairo_fill_preserve(cr);
+                pat = hatch[light];
             }
-            outline_layer(j, m->outline_w, 0);
+            paint_layer(j, le->fill, pat, m->outline_w);
         }
         for (int h = 0; h < 2; h++)
             if (hatch[h])
                 cairo_pattern_destroy(hatch[h]);
         if (any && j->mask)
-            outline_layer(j, m->outline_w, 1);
+            blend_outlines(j);
 
         /* Highlight: dark line on a white casing, readable on any fill. */
         if (sp->highlight >= 0 &&
@@ -301,7 +272,7 @@ int map_draw_areas(map_ctx *m, page_out *po)
     if (cairo_surface_get_type(surf) != CAIRO_SURFACE_TYPE_IMAGE) {
         band_job j = {.m = m, .cr = pcr, .surf = surf,
                       .xf = map_xf_page(m, 1.0, 0), .px_per_pt = 1.0,
-                      .band_h = m->page.h_pt, .tol2 = 0.05 * 0.05};
+                      .band_h = m->page.h_pt, .tol = 0.05};
         cairo_save(pcr);
         cairo_identity_matrix(pcr);
         draw_band(&j);
@@ -317,25 +288,16 @@ int map_draw_areas(map_ctx *m, page_out *po)
     int w = cairo_image_surface_get_width(surf);
     int h = cairo_image_surface_get_height(surf);
     band_job jobs[BANDS];
-    pthread_t tid[BANDS];
-    int started[BANDS] = {0};
     for (int b = 0; b < BANDS; b++) {
         int y0 = (int)((long)h * b / BANDS), y1 = (int)((long)h * (b + 1) / BANDS);
         cairo_surface_t *bs = cairo_image_surface_create_for_data(
             data + (size_t)y0 * stride, CAIRO_FORMAT_RGB24, w, y1 - y0, stride);
         jobs[b] = (band_job){.m = m, .cr = cairo_create(bs), .surf = bs,
                              .xf = map_xf_page(m, u, y0), .px_per_pt = u,
-                             .band_h = y1 - y0, .y0 = y0, .tol2 = 0.5 * 0.5};
+                             .band_h = y1 - y0, .y0 = y0, .tol = 0.5};
     }
-    for (int b = 1; b < BANDS; b++)
-        started[b] = pthread_create(&tid[b], NULL, draw_band, &jobs[b]) == 0;
-    draw_band(&jobs[0]);
-    for (int b = 1; b < BANDS; b++) {
-        if (started[b])
-            pthread_join(tid[b], NULL);
-        else
-            draw_band(&jobs[b]); /* no thread: draw it here */
-    }
+    /* the bands are fixed, so the image is the same on any thread count */
+    threads_run(draw_band, jobs, sizeof *jobs, BANDS, threads_count());
     int bad = -1;
     for (int b = 0; b < BANDS; b++) {
         if (bad < 0 && (jobs[b].oom || jobs[b].status != CAIRO_STATUS_SUCCESS))

@@ -197,10 +197,7 @@ static int inset_bbox(const map_ctx *m, double bb[4])
         const double *b = map_row_bbox(g, r);
         if (!(b[0] <= b[2]))
             continue;
-        bb[0] = fmin(bb[0], b[0]);
-        bb[1] = fmin(bb[1], b[1]);
-        bb[2] = fmax(bb[2], b[2]);
-        bb[3] = fmax(bb[3], b[3]);
+        draw_extent_add(bb, b);
     }
     return bb[0] < bb[2] && bb[1] < bb[3];
 }

@@ -23,7 +23,6 @@ typedef struct {
 #define MAP_INK 0.13        /* text and dark lines */
 #define MAP_INK_SOFT 0.40   /* subtitle, counts */
 #define MAP_INK_FAINT 0.50  /* provenance */
-#define MAP_CONTEXT 0.91    /* grey context areas: lighter than any class */
 
 /* Legend geometry, measured once and drawn later. */
 typedef struct {
@@ -88,7 +87,7 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
                                    int light);
 
 /* Should hatching on this fill be light (the fill is dark)? */
-int map_hatch_light(map_rgb fill);
+int map_hatch_light(draw_rgb fill);
 
 /* Furniture sizes (points) for layout. */
 double map_scalebar_height(const map_ctx *m);

@@ -22,6 +22,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "threads.h"
 
 /* ---- small helpers ---- */
 
@@ -210,7 +211,7 @@ int sheet_render_unit(const sheet_doc *doc, const sheet_unit *u,
     numfmt_lang lang;
     if (doc_lang(doc, &lang) != 0 || sheet_unit_check(u) != 0)
         return -1;
-    sheet_r *r = sheet_r_new(lang);
+    sheet_r *r = sheet_r_new(lang, doc->words);
     if (!r)
         return -1;
     int rc = render_one(r, doc, u, pdf_path);
@@ -264,7 +265,7 @@ static sheet_r *all_prepare(const sheet_doc *doc, const sheet_unit *units,
     for (size_t i = 0; i < n; i++)
         if (sheet_unit_check(&units[i]) != 0)
             return NULL;
-    return sheet_r_new(lang);
+    return sheet_r_new(lang, doc->words);
 }
 
 /* Total pages of a combined document (see sheet.h). */
@@ -320,11 +321,7 @@ int sheet_render_all(const sheet_doc *doc, const sheet_unit *units, size_t n,
     long toc = sheet_toc_pages(r, doc, units, n);
     long pages = 1 + toc + (long)n, first = 2 + toc;
     char title[512];
-    const char *t = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(title, sizeof title, "%s \xE2\x80\x93 %s", t, doc->area_name);
-    else
-        snprintf(title, sizeof title, "%s", t);
+    sheet_doc_title(r, doc, " \xE2\x80\x93 ", title, sizeof title);
     pdf_out o;
     if (pdf_open(&o, doc, pdf_path, title) != 0) {
         sheet_r_free(r);
@@ -394,7 +391,7 @@ static void *batch_worker(void *arg)
     batch *b = arg;
     numfmt_lang lang;
     doc_lang(b->doc, &lang);
-    sheet_r *r = sheet_r_new(lang);
+    sheet_r *r = sheet_r_new(lang, b->doc->words);
     char name[256], path[4096];
     size_t i = 0;
     int rc = r ? 0 : -1;
@@ -479,7 +476,7 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
         return -1;
     pthread_once(&heap_once, heap_tune_once);
     if (n_threads <= 0)
-        n_threads = 2;
+        n_threads = threads_count();
     if (n_threads > 16)
         n_threads = 16;
     if ((size_t)n_threads > n)
@@ -488,16 +485,8 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
     atomic_init(&b.next, 0);
     atomic_init(&b.stop, 0);
     pthread_mutex_init(&b.lock, NULL);
-    pthread_t th[16];
-    int started = 0;
-    for (int t = 1; t < n_threads; t++) {
-        if (pthread_create(&th[started], NULL, batch_worker, &b) != 0)
-            break; /* fewer threads: the others do the work */
-        started++;
-    }
-    batch_worker(&b); /* the calling thread works too */
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    /* every worker takes units from b.next; the calling thread works too */
+    threads_run(batch_worker, &b, 0, n_threads, n_threads);
     pthread_mutex_destroy(&b.lock);
     if (!b.failed)
         return 0;

@@ -152,6 +152,32 @@ typedef struct {
     const uint8_t *in_area;
 } sheet_unit;
 
+/* The sheet's built-in words in the document's language (headings, page
+ * numbers, the table of contents). The run layer supplies them (see
+ * engine/run/present.c); the sheet has no words of its own. */
+typedef struct {
+    const char *title;       /* "DNA van de wijk" (doc->title NULL) */
+    const char *key_figures; /* "Kerncijfers" */
+    const char *location;    /* "Ligging" */
+    const char *sources;     /* "Bronnen" (footer, before sources that do
+                                not start with "Bron"/"Source") */
+    const char *page;        /* "pagina" */
+    const char *page_of;     /* "van" */
+    const char *contents;    /* "Inhoud" */
+    const char *composition; /* "Samenstelling" */
+    const char *cmp_default; /* "vergelijking" (+ N: an unnamed column) */
+    const char *unknown;     /* missing value without a text */
+    const char *spread_in;   /* "Spreiding in" */
+    const char *this_unit;   /* "deze" */
+    const char *each;        /* "elke" */
+    const char *in;          /* "in" */
+    const char *legend;      /* "Legenda" */
+    const char *units_word;  /* "pagina's met kerncijfers" (cover count) */
+    const char *page_short;  /* "blz." */
+    const char *continued;   /* " (vervolg)" */
+    const char *unit_word;   /* "eenheid": a unit without a level name */
+} sheet_words;
+
 /* The document. */
 typedef struct {
     const char *title;      /* "DNA van de wijk" (NULL: that) */
@@ -164,6 +190,8 @@ typedef struct {
     const char *language;   /* "nl" (NULL) or "en" */
     int a3;                 /* 0: A4 portrait; 1: A3 portrait (the A4 page
                                enlarged by sqrt 2) */
+    const sheet_words *words; /* the built-in words in language; NULL:
+                                 none (headings stay empty) */
 } sheet_doc;
 
 /* The cover page of a combined PDF: title, an overview map of all units
@@ -202,7 +230,7 @@ long sheet_page_count(const sheet_doc *doc, const sheet_unit *units,
 
 /* Writes one PDF per unit into dir (created when missing), named after
  * the unit's code ("BU03630001.pdf"; characters other than letters, digits,
- * '-' and '_' become '_'), using n_threads threads (0: 2). Stops at the
+ * '-' and '_' become '_'), using n_threads threads (0: threads_count() of threads.h). Stops at the
  * first failure; files already written stay. */
 int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads);

@@ -85,7 +85,7 @@ static double box_text(sheet_r *r, const char *text, double x, double y,
             if (draw) {
                 sheet_txt_show(r, SH_BOX_VALUE, x + w - vw,
                                y + 1.5 + base - sheet_txt_baseline(r), NULL);
-                sheet_hrule(r->cr, x, x + w, y + h, 0.5, SH_HEX(0xdde3ea));
+                sheet_hrule(r->cr, x, x + w, y + h, 0.5, DRAW_HEX(0xdde3ea));
             }
         } else {
             double ind = 0;
@@ -107,7 +107,7 @@ static double box_text(sheet_r *r, const char *text, double x, double y,
                     cairo_new_path(r->cr);
                     cairo_arc(r->cr, x + 2.5, y + 1 + lh * 0.52, 1.5, 0,
                               2 * M_PI);
-                    sheet_set_rgb(r->cr, SH_ACCENT);
+                    draw_set_rgb(r->cr, SH_ACCENT);
                     cairo_fill(r->cr);
                 }
             }
@@ -148,10 +148,10 @@ void sheet_boxes_draw(sheet_r *r, const sheet_unit *u, double x, double y,
     for (size_t i = 0; i < u->n_boxes; i++) {
         const sheet_box *b = &u->boxes[i];
         double bx = x + (double)i * (bw + BOX_GAP);
-        sheet_set_rgb(r->cr, SH_BOXBG);
+        draw_set_rgb(r->cr, SH_BOXBG);
         cairo_rectangle(r->cr, bx, y, bw, h);
         cairo_fill(r->cr);
-        sheet_set_rgb(r->cr, SH_ACCENT);
+        draw_set_rgb(r->cr, SH_ACCENT);
         cairo_rectangle(r->cr, bx, y, bw, 2.0);
         cairo_fill(r->cr);
         double ty = y + BOX_PAD + 1;

@@ -29,18 +29,20 @@ int sheet_fig_decimals(const sheet_figure *f)
 
 /* Formats v with decimals and unit into buf. A number too long for the
  * buffer (beyond about 10^40) is written compactly ("1,2 mln" style, then
- * the unit); "?" when even that fails. The error numfmt sets is cleared:
- * a page shows the number as well as it can rather than failing. */
+ * the unit); "?" when even that fails. The error context is frozen: a page
+ * shows the number as well as it can rather than failing. */
 void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
                size_t n)
 {
-    if (numfmt_unit(v, dec, unit, r->lang, buf, n) == 0)
-        return;
-    err_clear();
+    err_freeze();
+    int ok = numfmt_unit(v, dec, unit, r->lang, buf, n) == 0;
     char c[64];
+    if (ok) {
+        err_thaw();
+        return;
+    }
     if (isfinite(v) && numfmt_compact(v, r->lang, c, sizeof c) != 0) {
         /* beyond numfmt's words: scientific, with the language's comma */
-        err_clear();
         snprintf(c, sizeof c, "%.3g", v);
         for (char *p = c; *p && r->lang == NUMFMT_NL; p++)
             if (*p == '.')
@@ -50,7 +52,7 @@ void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
     }
     snprintf(buf, n, "%s%s%s", c, unit && *unit ? NUMFMT_NBSP : "",
              unit ? unit : "");
-    err_clear();
+    err_thaw();
 }
 
 /* Draws a figure's dot strip (see sheet_int.h). */
@@ -84,11 +86,11 @@ void sheet_strip_draw(sheet_r *r, const sheet_figure *f, double x, double y,
     double ym = y + (h >= 16 ? 6.0 : h / 2);
 #define POS(v) (x0 + ((v) - lo) / (hi - lo) * sw)
 
-    sheet_hrule(cr, x0, x0 + sw, ym, 0.5, SH_HEX(0xd6d6d6));
+    sheet_hrule(cr, x0, x0 + sw, ym, 0.5, DRAW_HEX(0xd6d6d6));
     /* ticks: one per unit up to STRIP_EXACT units; beyond that one per
      * bin of STRIP_BIN points, taller where more units fall (a density
      * strip that costs the same for 30 or 15,000 units) */
-    sheet_set_rgb(cr, SH_TICK);
+    draw_set_rgb(cr, SH_TICK);
     cairo_set_line_width(cr, 0.7);
     double below = 0;
     if (n_valid <= STRIP_EXACT) {
@@ -136,14 +138,14 @@ void sheet_strip_draw(sheet_r *r, const sheet_figure *f, double x, double y,
     cairo_stroke(cr);
     if (has_c) {
         double cx = POS(f->cmp[0]);
-        sheet_set_rgb(cr, SH_INK);
+        draw_set_rgb(cr, SH_INK);
         cairo_set_line_width(cr, 1.0);
         cairo_move_to(cr, cx, ym - 6);
         cairo_line_to(cr, cx, ym + 6);
         cairo_stroke(cr);
     }
     if (has_v) {
-        sh_rgb col = SH_ACCENT;
+        draw_rgb col = SH_ACCENT;
         if (f->higher_is != 0) {
             double ref = has_c ? f->cmp[0] : NAN;
             int up;
@@ -158,9 +160,9 @@ void sheet_strip_draw(sheet_r *r, const sheet_figure *f, double x, double y,
         }
         cairo_new_path(cr);
         cairo_arc(cr, POS(f->value), ym, 3.3, 0, 2 * M_PI);
-        sheet_set_rgb(cr, col);
+        draw_set_rgb(cr, col);
         cairo_fill_preserve(cr);
-        sheet_set_rgb(cr, SH_HEX(0xffffff));
+        draw_set_rgb(cr, DRAW_HEX(0xffffff));
         cairo_set_line_width(cr, 0.8);
         cairo_stroke(cr);
     }
@@ -268,7 +270,7 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
         } else {
             double v = fmax(c->values[i], 0);
             double len = vmax > 0 ? v / vmax * bw : 0;
-            sheet_set_rgb(cr, SH_BAR);
+            draw_set_rgb(cr, SH_BAR);
             cairo_rectangle(cr, bx, mid - bh / 2, len, bh);
             cairo_fill(cr);
             /* the label goes right of the bar and of the mark */
@@ -285,7 +287,7 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
         if (c->cmp_values && !(c->cmp_miss && c->cmp_miss[i]) &&
             isfinite(c->cmp_values[i]) && vmax > 0) {
             double cx = bx + fmax(c->cmp_values[i], 0) / vmax * bw;
-            sheet_set_rgb(cr, SH_INK);
+            draw_set_rgb(cr, SH_INK);
             cairo_set_line_width(cr, 1.2);
             cairo_move_to(cr, cx, mid - bh / 2 - 1.5);
             cairo_line_to(cr, cx, mid + bh / 2 + 1.5);
@@ -295,7 +297,7 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
     y += (double)c->n * pitch;
     if (c->cmp_values && c->cmp_label) {
         double ly = y + 3;
-        sheet_set_rgb(cr, SH_INK);
+        draw_set_rgb(cr, SH_INK);
         cairo_set_line_width(cr, 1.2);
         cairo_move_to(cr, bx, ly + 0.5);
         cairo_line_to(cr, bx, ly + 7.5);

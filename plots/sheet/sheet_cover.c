@@ -37,7 +37,7 @@ static double legend_draw(sheet_r *r, const sheet_cover *c, double x,
         cairo_set_source_rgb(r->cr, col.r / 255.0, col.g / 255.0,
                              col.b / 255.0);
         cairo_fill_preserve(r->cr);
-        sheet_set_rgb(r->cr, SH_HEX(0x8c8c8c));
+        draw_set_rgb(r->cr, DRAW_HEX(0x8c8c8c));
         cairo_set_line_width(r->cr, 0.4);
         cairo_stroke(r->cr);
         sheet_txt_draw(r, SH_CHART_LABEL, lab, ix + 21, iy + 0.5, cw - 26, 1,
@@ -183,7 +183,7 @@ static long toc_walk(sheet_r *r, const sheet_doc *doc,
                 cairo_set_dash(r->cr, dash, 2, 0);
                 cairo_set_line_cap(r->cr, CAIRO_LINE_CAP_ROUND);
                 sheet_hrule(r->cr, lx0, lx1, p.y + base, 0.6,
-                            SH_HEX(0xb0b0b0));
+                            DRAW_HEX(0xb0b0b0));
                 cairo_restore(r->cr);
             }
             /* a named destination: Cairo 1.16 cannot link to a page
@@ -212,11 +212,7 @@ void sheet_toc_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *units,
                     long pages)
 {
     char buf[256];
-    const char *title = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(buf, sizeof buf, "%s  \xC2\xB7  %s", title, doc->area_name);
-    else
-        snprintf(buf, sizeof buf, "%s", title);
+    sheet_doc_title(r, doc, "  \xC2\xB7  ", buf, sizeof buf);
     sheet_txt_draw(r, SH_KICKER, buf, SH_ML, SH_MT, SH_CW, 1, SH_LEFT);
     sheet_hrule(r->cr, SH_ML, SH_ML + SH_CW, SH_MT + 14, 1.6, SH_ACCENT);
     if (toc_pages > 1)

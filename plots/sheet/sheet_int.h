@@ -1,6 +1,6 @@
 /* sheet_int.h - private parts of the fact sheet shared by its files:
  * the renderer (Pango context, one reused layout, the type styles), the
- * built-in words per language, the design tokens (page geometry, colours),
+ * design tokens (page geometry, colours),
  * and the drawing functions of the page parts.
  *
  * Not a public header: only plots/sheet*.c include it.
@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "draw.h"
 #include "numfmt.h"
 #include "sheet.h"
 
@@ -23,27 +24,19 @@
 #define SH_MB 34.0
 #define SH_CW (SH_PAGE_W - SH_ML - SH_MR) /* content width */
 
-/* ---- colours ---- */
-typedef struct {
-    double r, g, b;
-} sh_rgb;
+/* ---- colours (draw_rgb, draw.h) ---- */
 
-#define SH_HEX(h) \
-    ((sh_rgb){((h) >> 16 & 255) / 255.0, ((h) >> 8 & 255) / 255.0, \
-              ((h) & 255) / 255.0})
-
-#define SH_INK SH_HEX(0x1a1a1a)       /* text */
-#define SH_INK2 SH_HEX(0x4d4d4d)      /* secondary text */
-#define SH_MUTED SH_HEX(0x7a7a7a)     /* missing values, captions */
-#define SH_RULE SH_HEX(0xc4c4c4)      /* thin rules */
-#define SH_HAIR SH_HEX(0xe3e3e3)      /* row separators */
-#define SH_ACCENT SH_HEX(0x1d4e89)    /* deep blue: headings, this unit */
-#define SH_WORSE SH_HEX(0xd9480f)     /* orange: dot when worse than half */
-#define SH_TICK SH_HEX(0x9a9a9a)      /* ticks of the other units */
-#define SH_BAR SH_HEX(0x6b8fb8)       /* chart bars */
-#define SH_BOXBG SH_HEX(0xf2f5f9)     /* box background */
-#define SH_MAP_AREA SH_HEX(0xd4d4d4)  /* locator: units of the area */
-#define SH_MAP_CTX SH_HEX(0xefefef)   /* locator: context units */
+#define SH_INK DRAW_HEX(0x1a1a1a)       /* text */
+#define SH_INK2 DRAW_HEX(0x4d4d4d)      /* secondary text */
+#define SH_MUTED DRAW_HEX(0x7a7a7a)     /* missing values, captions */
+#define SH_RULE DRAW_HEX(0xc4c4c4)      /* thin rules */
+#define SH_HAIR DRAW_HEX(0xe3e3e3)      /* row separators */
+#define SH_ACCENT DRAW_HEX(0x1d4e89)    /* deep blue: headings, this unit */
+#define SH_WORSE DRAW_HEX(0xd9480f)     /* orange: dot when worse than half */
+#define SH_TICK DRAW_HEX(0x9a9a9a)      /* ticks of the other units */
+#define SH_BAR DRAW_HEX(0x6b8fb8)       /* chart bars */
+#define SH_BOXBG DRAW_HEX(0xf2f5f9)     /* box background */
+#define SH_MAP_AREA DRAW_HEX(0xd4d4d4)  /* locator: units of the area */
 
 /* ---- type styles ---- */
 typedef enum {
@@ -81,29 +74,6 @@ typedef enum {
 
 typedef enum { SH_LEFT = 0, SH_CENTER, SH_RIGHT } sh_align;
 
-/* Built-in words of one language. */
-typedef struct {
-    const char *title;      /* "DNA van de wijk" */
-    const char *key_figures;
-    const char *location;
-    const char *sources;
-    const char *page;       /* "pagina" */
-    const char *page_of;    /* "van" */
-    const char *contents;
-    const char *composition;
-    const char *cmp_default; /* "vergelijking" */
-    const char *unknown;     /* default missing text */
-    const char *spread_in;   /* "Spreiding in" */
-    const char *this_unit;   /* "deze" */
-    const char *each;        /* "elke" */
-    const char *in;          /* "in" */
-    const char *legend;      /* "Legenda" */
-    const char *units_word;  /* "eenheden" (cover count) */
-    const char *page_short;  /* "blz." */
-    const char *continued;   /* " (vervolg)" */
-    const char *unit_word;   /* "eenheid": a unit without a level name */
-} sh_words;
-
 /* A cached layout: most strings of a page (labels, headings, footer)
  * repeat on every page, so shaped layouts are kept by their text and
  * settings and drawn again without shaping. */
@@ -127,22 +97,21 @@ typedef struct {
     sh_slot *cache;   /* SH_CACHE_SLOTS */
     PangoFontDescription *fd[SH_STYLE_COUNT];
     PangoAttrList *attrs[SH_STYLE_COUNT];
-    sh_rgb color[SH_STYLE_COUNT];
+    draw_rgb color[SH_STYLE_COUNT];
     int upper[SH_STYLE_COUNT]; /* style set in capitals */
     cairo_t *cr; /* the page being drawn (borrowed) */
     numfmt_lang lang;
-    const sh_words *w;
+    const sheet_words *w; /* the document's words (borrowed) */
 } sheet_r;
 
 /* ---- renderer (sheet_text.c) ---- */
 
-/* Words for a language. Never NULL. */
-const sh_words *sheet_words(numfmt_lang lang);
 
-/* Makes a renderer for the language: font map, context (language nl or en,
- * resolution 72, metric hinting off), one layout, the styles. Returns NULL
- * with ERR_RENDER or ERR_MEMORY set. Free with sheet_r_free. */
-sheet_r *sheet_r_new(numfmt_lang lang);
+/* Makes a renderer for the language and the document's words (borrowed;
+ * NULL: empty words): font map, context (language nl or en, resolution 72,
+ * metric hinting off), one layout, the styles. Returns NULL with
+ * ERR_RENDER or ERR_MEMORY set. Free with sheet_r_free. */
+sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words);
 
 /* Frees the renderer. NULL is fine. */
 void sheet_r_free(sheet_r *r);
@@ -166,11 +135,16 @@ double sheet_txt_baseline(sheet_r *r);
 /* Draws the layout last set with its top-left at (x, y) in the style's
  * colour (or col when not NULL). */
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
-                    const sh_rgb *col);
+                    const draw_rgb *col);
 
 /* Like sheet_txt for the first len bytes of text. */
 PangoLayout *sheet_txtn(sheet_r *r, sh_style st, const char *text, int len,
                         double w, int max_lines, sh_align al);
+
+/* The document's title and area name joined by sep ("DNA van de wijk ·
+ * Voorbeeldrecht"; the title alone without an area) into buf. */
+void sheet_doc_title(const sheet_r *r, const sheet_doc *doc, const char *sep,
+                     char *buf, size_t size);
 
 /* sheet_txt + sheet_txt_show; returns the height drawn. */
 double sheet_txt_draw(sheet_r *r, sh_style st, const char *text, double x,
@@ -183,12 +157,10 @@ double sheet_txt_height(sheet_r *r, sh_style st, const char *text, double w,
 /* Natural width of one line of text in a style. */
 double sheet_txt_width(sheet_r *r, sh_style st, const char *text);
 
-/* Sets a fill/stroke colour. */
-void sheet_set_rgb(cairo_t *cr, sh_rgb c);
 
 /* Draws a horizontal rule at y from x0 to x1 with line width lw. */
 void sheet_hrule(cairo_t *cr, double x0, double x1, double y, double lw,
-                 sh_rgb c);
+                 draw_rgb c);
 
 /* ---- maps (sheet_locator.c) ---- */
 

@@ -94,39 +94,15 @@ static int is_lonlat(const char *crs, const double b[4])
 typedef struct {
     double x0, y0, h, minx, miny, kx, s, ox, oy;
     double vb[4]; /* visible extent in source units */
+    draw_xf xf;   /* the same as the polygon primitive's transform */
 } xform;
 
-/* Appends a row's rings to the current path (decimated). */
+/* Appends a row's rings to the current path (decimated: points closer
+ * than MIN_STEP on paper are dropped, a ring's last point kept). */
 static void row_path(cairo_t *cr, const tbl_col *g, size_t r, const xform *t)
 {
-    for (uint64_t p = g->row_part[r]; p < g->row_part[r + 1]; p++) {
-        for (uint64_t k = g->part_ring[p]; k < g->part_ring[p + 1]; k++) {
-            uint64_t a = g->ring_pt[k], e = g->ring_pt[k + 1];
-            if (e - a < 3)
-                continue;
-            double lx = 0, ly = 0;
-            int n = 0;
-            for (uint64_t i = a; i < e; i++) {
-                double X = g->xy[2 * i], Y = g->xy[2 * i + 1];
-                if (!isfinite(X) || !isfinite(Y))
-                    continue;
-                double px = t->x0 + t->ox + (X - t->minx) * t->kx * t->s;
-                double py = t->y0 + t->h - t->oy - (Y - t->miny) * t->s;
-                if (n == 0) {
-                    cairo_move_to(cr, px, py);
-                } else if (fabs(px - lx) < MIN_STEP &&
-                           fabs(py - ly) < MIN_STEP && i + 1 < e) {
-                    continue;
-                } else {
-                    cairo_line_to(cr, px, py);
-                }
-                lx = px, ly = py;
-                n++;
-            }
-            if (n > 0)
-                cairo_close_path(cr);
-        }
-    }
+    static const draw_path thin = {.tol = MIN_STEP, .box = 1};
+    draw_poly_path(cr, g, r, &t->xf, &thin);
 }
 
 /* Whether row r's bbox meets the visible extent. */
@@ -140,13 +116,10 @@ static int row_visible(const tbl_col *g, size_t r, const xform *t,
 }
 
 /* Fills and strokes the current path. */
-static void fill_stroke(cairo_t *cr, sh_rgb fill, sh_rgb line, double lw)
+static void fill_stroke(cairo_t *cr, draw_rgb fill, draw_rgb line, double lw)
 {
-    sheet_set_rgb(cr, fill);
-    cairo_fill_preserve(cr);
-    sheet_set_rgb(cr, line);
-    cairo_set_line_width(cr, lw);
-    cairo_stroke(cr);
+    draw_style st = {.fill = fill, .line = line, .line_w = lw};
+    draw_poly_paint(cr, &st);
 }
 
 /* Draws the map into the box (see sheet_int.h). */
@@ -160,8 +133,7 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
     for (size_t r = 0; r < m->n; r++) {
         if ((m->in_area && !m->in_area[r]) || !row_bbox(g, r, b))
             continue;
-        ext[0] = fmin(ext[0], b[0]), ext[1] = fmin(ext[1], b[1]);
-        ext[2] = fmax(ext[2], b[2]), ext[3] = fmax(ext[3], b[3]);
+        draw_extent_add(ext, b);
     }
     if (!(ext[0] <= ext[2]))
         return 0;
@@ -182,6 +154,8 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
     t.vb[2] = t.minx + (w - t.ox) / t.s / t.kx;
     t.vb[1] = t.miny - t.oy / t.s;
     t.vb[3] = t.miny + (h - t.oy) / t.s;
+    t.xf = (draw_xf){.ox = t.x0 + t.ox, .oy = t.y0 + t.h - t.oy,
+                     .x0 = t.minx, .y0 = t.miny, .kx = t.kx, .s = t.s};
     out[0] = x + t.ox, out[1] = y + t.oy;
     out[2] = bw * t.s, out[3] = bh * t.s;
 
@@ -190,14 +164,14 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
     cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    sh_rgb white = SH_HEX(0xffffff);
+    draw_rgb white = DRAW_HEX(0xffffff);
 
     /* Context rows, then the area (per class on the cover). */
     cairo_new_path(cr);
     for (size_t r = 0; r < m->n; r++)
         if (m->in_area && !m->in_area[r] && row_visible(g, r, &t, b))
             row_path(cr, g, r, &t);
-    fill_stroke(cr, SH_MAP_CTX, white, 0.5);
+    fill_stroke(cr, DRAW_CONTEXT, white, 0.5);
     size_t n_groups = m->cls ? m->n_colors + 1 : 1;
     for (size_t k = 0; k < n_groups; k++) {
         cairo_new_path(cr);
@@ -211,10 +185,9 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
             if (row_visible(g, r, &t, b))
                 row_path(cr, g, r, &t);
         }
-        sh_rgb fill = SH_MAP_AREA;
+        draw_rgb fill = SH_MAP_AREA;
         if (m->cls) {
-            pal_rgb c = k == 0 ? pal_missing() : m->colors[k - 1];
-            fill = (sh_rgb){c.r / 255.0, c.g / 255.0, c.b / 255.0};
+            fill = draw_rgb_of(k == 0 ? pal_missing() : m->colors[k - 1]);
         }
         fill_stroke(cr, fill, white, m->cls ? 0.4 : 0.6);
     }
@@ -222,7 +195,7 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
     if (m->highlight >= 0 && row_bbox(g, (size_t)m->highlight, b)) {
         cairo_new_path(cr);
         row_path(cr, g, (size_t)m->highlight, &t);
-        fill_stroke(cr, m->cls ? SH_HEX(0xffffff) : SH_ACCENT, SH_INK,
+        fill_stroke(cr, m->cls ? DRAW_HEX(0xffffff) : SH_ACCENT, SH_INK,
                     m->cls ? 1.2 : 0.6);
         double hw = (b[2] - b[0]) * t.kx * t.s, hh = (b[3] - b[1]) * t.s;
         if (hw < 7 && hh < 7) {
@@ -230,7 +203,7 @@ int sheet_map_draw(cairo_t *cr, const sh_map *m, double x, double y,
             double cy = y + h - t.oy - ((b[1] + b[3]) / 2 - t.miny) * t.s;
             cairo_new_path(cr);
             cairo_arc(cr, cx, cy, 7, 0, 2 * M_PI);
-            sheet_set_rgb(cr, SH_ACCENT);
+            draw_set_rgb(cr, SH_ACCENT);
             cairo_set_line_width(cr, 1.2);
             cairo_stroke(cr);
         }

@@ -25,49 +25,56 @@
 /* ---- checks ---- */
 
 /* Checks a unit's data (see sheet_int.h). */
+/* Checks one countable part of a fact sheet: n given (a NULL array when
+ * given is 0 although n is not), at most max. item is 0 for a part of the
+ * page, or the 1-based figure/chart number the part belongs to. Sets
+ * ERR_RECIPE naming the unit and returns -1 when wrong; 0 when fine. */
+static int part_check(const char *code, const char *part, size_t item,
+                      const char *what, size_t n, int given, size_t max,
+                      const char *label)
+{
+    if (n <= max && (n == 0 || given))
+        return 0;
+    char where[64] = "";
+    if (item)
+        snprintf(where, sizeof where, ", %s %zu", part, item);
+    if (n > max)
+        err_set(ERR_RECIPE, NULL, 0, label,
+                "Fact sheet of %s%s: %zu %s given; at most %zu fit.", code,
+                where, n, what, max);
+    else
+        err_set(ERR_RECIPE, NULL, 0, label,
+                "Fact sheet of %s%s: %zu %s announced, but their array is "
+                "NULL.", code, where, n, what);
+    return -1;
+}
+
 int sheet_unit_check(const sheet_unit *u)
 {
     const char *code = u->code ? u->code : "(no code)";
-    if (u->n_figures > SHEET_MAX_FIGURES || (u->n_figures && !u->figures)) {
-        err_set(ERR_RECIPE, NULL, 0, NULL,
-                "Fact sheet of %s: %zu key figures given; a page holds at "
-                "most %d (and the figures array must not be NULL).",
-                code, u->n_figures, SHEET_MAX_FIGURES);
+    if (part_check(code, "", 0, "key figures", u->n_figures, u->figures != NULL,
+                   SHEET_MAX_FIGURES, NULL) < 0)
         return -1;
-    }
     for (size_t i = 0; i < u->n_figures; i++) {
         const sheet_figure *f = &u->figures[i];
-        if (f->n_cmp > SHEET_MAX_CMP || (f->n_all && !f->all)) {
-            err_set(ERR_RECIPE, NULL, 0, f->label,
-                    "Fact sheet of %s, figure %zu: %zu comparison values "
-                    "(at most %d) or a NULL array of area values.",
-                    code, i + 1, f->n_cmp, SHEET_MAX_CMP);
+        if (part_check(code, "figure", i + 1, "comparison values", f->n_cmp, 1,
+                       SHEET_MAX_CMP, f->label) < 0 ||
+            part_check(code, "figure", i + 1, "area values", f->n_all,
+                       f->all != NULL, SIZE_MAX, f->label) < 0)
             return -1;
-        }
     }
-    if (u->n_charts > SHEET_MAX_CHARTS || (u->n_charts && !u->charts)) {
-        err_set(ERR_RECIPE, NULL, 0, NULL,
-                "Fact sheet of %s: %zu charts given; a page holds at most %d.",
-                code, u->n_charts, SHEET_MAX_CHARTS);
+    if (part_check(code, "", 0, "charts", u->n_charts, u->charts != NULL,
+                   SHEET_MAX_CHARTS, NULL) < 0)
         return -1;
-    }
     for (size_t i = 0; i < u->n_charts; i++) {
         const sheet_chart *c = &u->charts[i];
-        if (c->n > SHEET_MAX_BARS || (c->n && !c->values)) {
-            err_set(ERR_RECIPE, NULL, 0, c->title,
-                    "Fact sheet of %s, chart %zu: %zu bars given; a chart "
-                    "holds at most %d (and values must not be NULL).",
-                    code, i + 1, c->n, SHEET_MAX_BARS);
+        if (part_check(code, "chart", i + 1, "bars", c->n, c->values != NULL,
+                       SHEET_MAX_BARS, c->title) < 0)
             return -1;
-        }
     }
-    if (u->n_boxes > SHEET_MAX_BOXES || (u->n_boxes && !u->boxes)) {
-        err_set(ERR_RECIPE, NULL, 0, NULL,
-                "Fact sheet of %s: %zu text boxes given; a page holds at "
-                "most %d side by side.",
-                code, u->n_boxes, SHEET_MAX_BOXES);
+    if (part_check(code, "", 0, "text boxes", u->n_boxes, u->boxes != NULL,
+                   SHEET_MAX_BOXES, NULL) < 0)
         return -1;
-    }
     sh_map m = {.geom = u->geom, .n = u->geom_n, .in_area = u->in_area,
                 .highlight = u->highlight_row};
     return sheet_map_check(&m, "locator map");
@@ -144,11 +151,7 @@ static double header_draw(sheet_r *r, const sheet_doc *doc,
     double tw = SH_CW - (has_map ? LOC_W + 20 : 0);
     double y = SH_MT;
     char buf[1024];
-    const char *title = doc->title ? doc->title : r->w->title;
-    if (doc->area_name && *doc->area_name)
-        snprintf(buf, sizeof buf, "%s  \xC2\xB7  %s", title, doc->area_name);
-    else
-        snprintf(buf, sizeof buf, "%s", title);
+    sheet_doc_title(r, doc, "  \xC2\xB7  ", buf, sizeof buf);
     double kh = sheet_txt_draw(r, SH_KICKER, buf, SH_ML, y, tw, 1, SH_LEFT);
     y += kh + 7;
     y += sheet_txt_draw(r, SH_TITLE, u->name ? u->name : u->code, SH_ML, y,

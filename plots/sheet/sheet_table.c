@@ -154,11 +154,11 @@ static double legend_item(sheet_r *r, int sym, const char *text,
     if (sym == 0) {
         cairo_new_path(cr);
         cairo_arc(cr, sx - 2.3, ym, 2.8, 0, 2 * M_PI);
-        sheet_set_rgb(cr, SH_ACCENT);
+        draw_set_rgb(cr, SH_ACCENT);
         cairo_fill(cr);
         return sx - 6;
     }
-    sheet_set_rgb(cr, sym == 1 ? SH_INK : SH_TICK);
+    draw_set_rgb(cr, sym == 1 ? SH_INK : SH_TICK);
     cairo_set_line_width(cr, sym == 1 ? 1.0 : 0.7);
     cairo_move_to(cr, sx - 1, ym - (sym == 1 ? 4.5 : 3));
     cairo_line_to(cr, sx - 1, ym + (sym == 1 ? 4.5 : 3));

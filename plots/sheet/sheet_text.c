@@ -1,63 +1,14 @@
 /* sheet_text.c - the fact sheet's renderer: one Pango context and one
- * reused layout per thread, the type styles, the built-in words, and small
- * drawing helpers. */
+ * reused layout per thread, the type styles, and small drawing helpers.
+ * The words come with the document (sheet_doc.words). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
-
-static const sh_words words_nl = {
-    .title = "DNA van de wijk",
-    .key_figures = "Kerncijfers",
-    .location = "Ligging",
-    .sources = "Bronnen",
-    .page = "pagina",
-    .page_of = "van",
-    .contents = "Inhoud",
-    .composition = "Samenstelling",
-    .cmp_default = "vergelijking",
-    .unknown = "onbekend",
-    .spread_in = "Spreiding in",
-    .this_unit = "deze",
-    .each = "elke",
-    .in = "in",
-    .legend = "Legenda",
-    .units_word = "pagina's met kerncijfers",
-    .page_short = "blz.",
-    .continued = " (vervolg)",
-    .unit_word = "eenheid",
-};
-
-static const sh_words words_en = {
-    .title = "DNA of the neighbourhood",
-    .key_figures = "Key figures",
-    .location = "Location",
-    .sources = "Sources",
-    .page = "page",
-    .page_of = "of",
-    .contents = "Contents",
-    .composition = "Composition",
-    .cmp_default = "comparison",
-    .unknown = "unknown",
-    .spread_in = "Spread in",
-    .this_unit = "this",
-    .each = "each",
-    .in = "in",
-    .legend = "Legend",
-    .units_word = "pages of key figures",
-    .page_short = "p.",
-    .continued = " (continued)",
-    .unit_word = "unit",
-};
-
-/* Words for a language. Never NULL. */
-const sh_words *sheet_words(numfmt_lang lang)
-{
-    return lang == NUMFMT_EN ? &words_en : &words_nl;
-}
 
 /* One type style: font, size, colour and letter spacing. */
 typedef struct {
@@ -123,7 +74,7 @@ static int build_styles(sheet_r *r)
         if (s->upper == 2)
             pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
         r->fd[i] = fd;
-        r->color[i] = SH_HEX(s->color);
+        r->color[i] = DRAW_HEX(s->color);
         r->upper[i] = s->upper == 1;
         if (s->spacing > 0) {
             PangoAttrList *al = pango_attr_list_new();
@@ -142,8 +93,10 @@ static int build_styles(sheet_r *r)
 /* Makes a renderer (see sheet_int.h). The font map is the thread's
  * default PangoCairo font map (one per thread since Pango 1.32.6, shared by
  * every renderer of that thread and owned by Pango). */
-sheet_r *sheet_r_new(numfmt_lang lang)
+sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words)
 {
+    static const sheet_words none = {"", "", "", "", "", "", "", "", "", "",
+                                     "", "", "", "", "", "", "", "", ""};
     sheet_r *r = mem_calloc(1, sizeof *r);
     if (r)
         r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
@@ -153,7 +106,7 @@ sheet_r *sheet_r_new(numfmt_lang lang)
         return NULL;
     }
     r->lang = lang;
-    r->w = sheet_words(lang);
+    r->w = words ? words : &none;
     r->fm = pango_cairo_font_map_get_default();
     if (r->fm)
         r->pc = pango_font_map_create_context(r->fm);
@@ -330,11 +283,22 @@ double sheet_txt_baseline(sheet_r *r)
 
 /* Draws the layout last set with its top-left at (x, y). */
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
-                    const sh_rgb *col)
+                    const draw_rgb *col)
 {
-    sheet_set_rgb(r->cr, col ? *col : r->color[st]);
+    draw_set_rgb(r->cr, col ? *col : r->color[st]);
     cairo_move_to(r->cr, x, y);
     pango_cairo_show_layout(r->cr, r->lay);
+}
+
+/* Title and area name (see sheet_int.h). */
+void sheet_doc_title(const sheet_r *r, const sheet_doc *doc, const char *sep,
+                     char *buf, size_t size)
+{
+    const char *t = doc->title ? doc->title : r->w->title;
+    if (doc->area_name && *doc->area_name)
+        snprintf(buf, size, "%s%s%s", t, sep, doc->area_name);
+    else
+        snprintf(buf, size, "%s", t);
 }
 
 /* Sets and draws text; returns the height drawn. */
@@ -367,17 +331,11 @@ double sheet_txt_width(sheet_r *r, sh_style st, const char *text)
     return w;
 }
 
-/* Sets a fill/stroke colour. */
-void sheet_set_rgb(cairo_t *cr, sh_rgb c)
-{
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
 /* Draws a horizontal rule. */
 void sheet_hrule(cairo_t *cr, double x0, double x1, double y, double lw,
-                 sh_rgb c)
+                 draw_rgb c)
 {
-    sheet_set_rgb(cr, c);
+    draw_set_rgb(cr, c);
     cairo_set_line_width(cr, lw);
     cairo_move_to(cr, x0, y);
     cairo_line_to(cr, x1, y);

@@ -13,6 +13,7 @@
 #include "expr.h"
 #include "expr_test_resolver.h"
 #include "tbl.h"
+#include "threads.h"
 
 #define NROWS 1000000
 #define RUNS 5
@@ -148,7 +149,7 @@ int main(void)
         }
     double c_default, c_one;
     double t_default = time_runs(ex, &r, ws, out, om, &c_default);
-    expr_set_threads(1);
+    threads_set(1);
     double t_one = time_runs(ex, &r, ws, out, om, &c_one);
     size_t valid = 0;
     for (size_t i = 0; i < NROWS; i++)

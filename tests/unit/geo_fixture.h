@@ -205,7 +205,7 @@ static tbl *fx_load(const char *path, const char *where,
 }
 
 /* ColorBrewer YlGnBu, 5 classes. */
-static const map_rgb fx_ylgnbu5[5] = {
+static const draw_rgb fx_ylgnbu5[5] = {
     {0xff / 255.0, 0xff / 255.0, 0xcc / 255.0},
     {0xa1 / 255.0, 0xda / 255.0, 0xb4 / 255.0},
     {0x41 / 255.0, 0xb6 / 255.0, 0xc4 / 255.0},
@@ -243,7 +243,7 @@ static size_t fx_classify(const tbl_col *c, size_t n, int *entry,
     }
     snprintf(label_buf[5], 64, "geen gegevens");
     legend[5].label = label_buf[5];
-    legend[5].fill = (map_rgb){0.85, 0.85, 0.85};
+    legend[5].fill = (draw_rgb){0.85, 0.85, 0.85};
     legend[5].hatch = 1;
     for (size_t r = 0; r < n; r++) {
         if (col_miss(c, r) != MISS_NONE) {

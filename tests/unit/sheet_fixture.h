@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "present.h"
 #include "sheet.h"
 #include "tbl.h"
 
@@ -256,6 +257,8 @@ static sheet_doc fx_doc(const char *lang)
     d.date = "23 november 2026";
     d.provenance = "dnawijk 0.1 \xC2\xB7 recept demo (sha 1a2b3c4d)";
     d.language = lang;
+    d.words = present_sheet_words(lang && !strcmp(lang, "en") ? NUMFMT_EN
+                                                              : NUMFMT_NL);
     return d;
 }
 

@@ -211,6 +211,35 @@ static void test_mkdir_p(const char *root)
     CHECK(chdir(cwd) == 0);
 }
 
+/* atomic_open_ex: ATOMIC_NO_MKDIR refuses a missing folder (nothing is
+ * created), ATOMIC_NO_SYNC still commits all or nothing. */
+static void test_flags(const char *root)
+{
+    char dir[512], path[600], buf[64];
+    snprintf(dir, sizeof dir, "%s/flags/sub", root);
+    snprintf(path, sizeof path, "%s/out.pdf", dir);
+    atomic_file *af = NULL;
+    err_clear();
+    CHECK(atomic_open_ex(path, ATOMIC_NO_MKDIR, &af) == NULL && af == NULL);
+    CHECK(err_get() && err_get()->category == ERR_IO);
+    CHECK(err_get() && strstr(err_get()->file, "out.pdf") != NULL);
+    CHECK(!exists(dir));
+    err_clear();
+    FILE *f = atomic_open_ex(path, ATOMIC_NO_SYNC, &af);
+    CHECK(f != NULL && exists(dir));
+    CHECK(!exists(path));
+    fputs("pdf", f);
+    CHECK(atomic_commit(af) == 0);
+    CHECK(slurp(path, buf, sizeof buf) && !strcmp(buf, "pdf"));
+    CHECK(count_temp(dir) == 0);
+    f = atomic_open_ex(path, ATOMIC_NO_MKDIR | ATOMIC_NO_SYNC, &af);
+    CHECK(f != NULL);
+    fputs("half", f);
+    atomic_abort(af);
+    CHECK(slurp(path, buf, sizeof buf) && !strcmp(buf, "pdf"));
+    CHECK(count_temp(dir) == 0);
+}
+
 int main(void)
 {
     char root[] = "/tmp/dnw_atomic_XXXXXX";
@@ -224,6 +253,7 @@ int main(void)
     test_commit_failure(root);
     test_open_failure(root);
     test_mkdir_p(root);
+    test_flags(root);
     rm_rf(root);
     return check_done();
 }

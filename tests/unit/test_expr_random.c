@@ -14,6 +14,7 @@
 #include "expr.h"
 #include "expr_test_resolver.h"
 #include "tbl.h"
+#include "threads.h"
 
 typedef struct {
     double v;
@@ -322,7 +323,7 @@ static void compare_all(int threads, expr_ws *ws)
     for (int k = 0; k < 4; k++)
         tr_add(&ctx, "w", names[k], EXPR_T_NUMBER, col_v[k], col_m[k], n);
     expr_resolver r = tr_resolver(&ctx);
-    expr_set_threads(threads);
+    threads_set(threads);
     double *out = malloc(n * sizeof *out);
     uint8_t *om = malloc(n);
     sv *want = malloc(n * sizeof *want);
@@ -416,6 +417,6 @@ int main(void)
     compare_all(2, ws);
     free_data();
     expr_ws_free(ws);
-    expr_set_threads(2);
+    threads_set(0);
     return check_done();
 }

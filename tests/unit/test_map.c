@@ -165,7 +165,7 @@ static uint32_t pixel(cairo_surface_t *img, int x, int y)
 }
 
 /* Is pixel p within tol per channel of colour c (0..1 rgb)? */
-static int near_rgb(uint32_t p, map_rgb c, int tol)
+static int near_rgb(uint32_t p, draw_rgb c, int tol)
 {
     int r = (int)(p >> 16) & 255, g = (int)(p >> 8) & 255, b = (int)p & 255;
     return abs(r - (int)(c.r * 255 + 0.5)) <= tol &&
@@ -312,7 +312,7 @@ static void test_synthetic_png(void)
     /* the context square (entry -1) is grey beneath, and the frame grows
      * to the whole map area, so it is partly in view */
     world_px(&in, X0 - 300, Y0 + 500, &x, &y);
-    CHECK(near_rgb(pixel(img, x, y), ((map_rgb){0.91, 0.91, 0.91}), 2));
+    CHECK(near_rgb(pixel(img, x, y), ((draw_rgb){0.91, 0.91, 0.91}), 2));
 
     /* legend swatches: centre pixel has the entry's colour */
     for (int e = 0; e < 3; e++) {

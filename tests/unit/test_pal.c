@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "err.h"
+#include "draw.h"
 #include "pal.h"
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -24,6 +25,14 @@ static int colors_are(const pal_rgb *c, int k, const char *want)
         return 0;
     }
     return 1;
+}
+
+/* The context grey every renderer draws (DRAW_CONTEXT) in bytes. */
+static pal_rgb pal_context(void)
+{
+    draw_rgb c = DRAW_CONTEXT;
+    return (pal_rgb){(uint8_t)lround(c.r * 255), (uint8_t)lround(c.g * 255),
+                     (uint8_t)lround(c.b * 255)};
 }
 
 static int same(pal_rgb a, pal_rgb b)

@@ -1,0 +1,261 @@
+/* strmap.c - the one string map; see strmap.h. */
+#include "strmap.h"
+
+#include "err.h"
+#include "mem.h"
+
+#include <string.h>
+
+typedef struct {
+    const char *key; /* NULL once removed */
+    size_t len;
+    uint64_t hash;
+    strmap_val v;
+} strmap_entry;
+
+/* A block of copied keys (STRMAP_COPY); blocks are never moved, so key
+ * pointers stay valid while the map grows. */
+typedef struct key_block {
+    struct key_block *next;
+    size_t cap, used;
+    char data[];
+} key_block;
+
+struct strmap {
+    strmap_keys keys;
+    const char *what;       /* for the out-of-memory message */
+    uint32_t *slots;        /* entry id + 1, 0 = empty */
+    size_t mask;            /* slot count - 1 (a power of two minus one) */
+    strmap_entry *entries;  /* dense, in insertion order */
+    size_t n_end, cap;      /* ids handed out, entries allocated */
+    size_t count;           /* live keys */
+    key_block *blocks;
+};
+
+/* Entries are ids in uint32_t slots; one value is kept for "empty". */
+#define STRMAP_MAX_ENTRIES ((size_t)UINT32_MAX - 1)
+
+uint64_t strmap_hash(const char *key, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t k = 0; k < len; k++) {
+        h ^= (unsigned char)key[k];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+/* Sets ERR_MEMORY naming the map; returns -1. */
+static int oom(const strmap *m)
+{
+    return err_oom(m->what);
+}
+
+strmap *strmap_new(strmap_keys keys, size_t expected, const char *what)
+{
+    strmap *m = mem_calloc(1, sizeof *m);
+    size_t nslots = 16;
+    while (nslots < expected * 2 && nslots < ((size_t)1 << 62))
+        nslots *= 2;
+    size_t cap = expected > 8 ? expected : 8;
+    if (m) {
+        m->slots = mem_calloc(nslots, sizeof *m->slots);
+        m->entries = mem_alloc(cap * sizeof *m->entries);
+    }
+    if (!m || !m->slots || !m->entries) {
+        strmap_free(m);
+        err_oom(what ? what : "string map");
+        return NULL;
+    }
+    m->keys = keys;
+    m->what = what ? what : "string map";
+    m->mask = nslots - 1;
+    m->cap = cap;
+    return m;
+}
+
+void strmap_free(strmap *m)
+{
+    if (!m)
+        return;
+    key_block *b = m->blocks;
+    while (b) {
+        key_block *next = b->next;
+        mem_free(b);
+        b = next;
+    }
+    mem_free(m->slots);
+    mem_free(m->entries);
+    mem_free(m);
+}
+
+/* The slot holding the entry with this key and hash, or the empty slot
+ * where it would go. */
+static size_t probe(const strmap *m, const char *key, size_t len, uint64_t h)
+{
+    size_t j = h & m->mask;
+    for (;;) {
+        uint32_t s = m->slots[j];
+        if (!s)
+            return j;
+        const strmap_entry *e = &m->entries[s - 1];
+        if (e->hash == h && e->len == len &&
+            (len == 0 || memcmp(e->key, key, len) == 0))
+            return j;
+        j = (j + 1) & m->mask;
+    }
+}
+
+int64_t strmap_find(const strmap *m, const char *key, size_t len)
+{
+    uint32_t s = m->slots[probe(m, key, len, strmap_hash(key, len))];
+    return s ? (int64_t)s - 1 : -1;
+}
+
+/* Doubles the slot array and re-places every live entry. -1 on OOM with
+ * the map unchanged. */
+static int grow_slots(strmap *m)
+{
+    size_t n = (m->mask + 1) * 2;
+    uint32_t *slots = mem_calloc(n, sizeof *slots);
+    if (!slots)
+        return oom(m);
+    for (size_t s = 0; s <= m->mask; s++) {
+        uint32_t v = m->slots[s];
+        if (!v)
+            continue;
+        size_t j = m->entries[v - 1].hash & (n - 1);
+        while (slots[j])
+            j = (j + 1) & (n - 1);
+        slots[j] = v;
+    }
+    mem_free(m->slots);
+    m->slots = slots;
+    m->mask = n - 1;
+    return 0;
+}
+
+/* A NUL-terminated copy of key in the map's key blocks, or NULL (no error
+ * set) on OOM. */
+static const char *copy_key(strmap *m, const char *key, size_t len)
+{
+    key_block *b = m->blocks;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > 4096 ? len + 1 : 4096;
+        key_block *nb = mem_alloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->cap = cap;
+        nb->used = 0;
+        nb->next = b;
+        m->blocks = b = nb;
+    }
+    char *d = b->data + b->used;
+    if (len)
+        memcpy(d, key, len);
+    d[len] = '\0';
+    b->used += len + 1;
+    return d;
+}
+
+int64_t strmap_upsert(strmap *m, const char *key, size_t len, int *added)
+{
+    uint64_t h = strmap_hash(key, len);
+    size_t j = probe(m, key, len, h);
+    if (m->slots[j]) {
+        if (added)
+            *added = 0;
+        return (int64_t)m->slots[j] - 1;
+    }
+    if (m->n_end >= STRMAP_MAX_ENTRIES) {
+        oom(m);
+        return -1;
+    }
+    if ((m->count + 1) * 2 > m->mask + 1) {
+        if (grow_slots(m) < 0)
+            return -1;
+        j = probe(m, key, len, h);
+    }
+    if (m->n_end == m->cap) {
+        size_t cap = m->cap * 2;
+        strmap_entry *e = mem_realloc(m->entries, cap * sizeof *e);
+        if (!e) {
+            oom(m);
+            return -1;
+        }
+        m->entries = e;
+        m->cap = cap;
+    }
+    const char *k = key ? key : "";
+    if (m->keys == STRMAP_COPY && !(k = copy_key(m, key, len))) {
+        oom(m);
+        return -1;
+    }
+    size_t id = m->n_end++;
+    m->entries[id] = (strmap_entry){k, len, h, {0}};
+    m->slots[j] = (uint32_t)id + 1;
+    m->count++;
+    if (added)
+        *added = 1;
+    return (int64_t)id;
+}
+
+strmap_val *strmap_val_of(strmap *m, int64_t id)
+{
+    return &m->entries[id].v;
+}
+
+int64_t strmap_get_i(const strmap *m, const char *key, size_t len,
+                     int64_t dflt)
+{
+    int64_t id = strmap_find(m, key, len);
+    return id < 0 ? dflt : m->entries[id].v.i;
+}
+
+int strmap_put_i(strmap *m, const char *key, size_t len, int64_t v)
+{
+    int64_t id = strmap_upsert(m, key, len, NULL);
+    if (id < 0)
+        return -1;
+    m->entries[id].v.i = v;
+    return 0;
+}
+
+int strmap_remove(strmap *m, const char *key, size_t len)
+{
+    size_t j = probe(m, key, len, strmap_hash(key, len));
+    uint32_t s = m->slots[j];
+    if (!s)
+        return 0;
+    m->entries[s - 1].key = NULL;
+    m->entries[s - 1].len = 0;
+    m->slots[j] = 0;
+    m->count--;
+    /* backward-shift deletion: move later members of the probe run into
+     * the hole when their home slot does not lie in (hole, their slot] */
+    size_t hole = j;
+    for (size_t k = (j + 1) & m->mask; m->slots[k]; k = (k + 1) & m->mask) {
+        size_t home = m->entries[m->slots[k] - 1].hash & m->mask;
+        int stays = hole <= k ? (hole < home && home <= k)
+                              : (hole < home || home <= k);
+        if (stays)
+            continue;
+        m->slots[hole] = m->slots[k];
+        m->slots[k] = 0;
+        hole = k;
+    }
+    return 1;
+}
+
+const char *strmap_key(const strmap *m, int64_t id, size_t *len)
+{
+    if (id < 0 || (size_t)id >= m->n_end || !m->entries[id].key)
+        return NULL;
+    if (len)
+        *len = m->entries[id].len;
+    return m->entries[id].key;
+}
+
+size_t strmap_count(const strmap *m) { return m->count; }
+
+int64_t strmap_end(const strmap *m) { return (int64_t)m->n_end; }
