@@ -10,6 +10,15 @@ Output (next to this script):
   voorbeeldrecht_activiteiten.csv the municipality's own records: energy-coach
                                   visits and energy-cafe sign-ups per buurt,
                                   codes without prefix and padded with spaces
+  voorbeeldrecht_contacten_code.csv  contact records (one row per contact) with
+                                  a buurt code per row in messy forms
+  voorbeeldrecht_contacten_postcode.csv  contact records with a postcode (written
+                                  as people do: "1234 ab", " 1234AB "), and
+  voorbeeldrecht_postcodes.csv    a postcode -> buurt table with one row per
+                                  address (some postcodes in two buurten)
+  voorbeeldrecht_contacten_punten.csv  contact records with WGS84 lon/lat
+All records are fictional: made-up households (ids HH-....), postcodes of a
+made-up gemeente; no real person or address.
 
 Run it again and the files come out byte for byte the same (a test checks).
 Standard library only.
@@ -179,6 +188,96 @@ def main():
         meet = 0 if b["business"] else int(rnd.uniform(0, 25))
         lines.append("%s,%d,%d,%d" % (b["code"][2:], visits, cafe, meet))
     with open(os.path.join(HERE, "voorbeeldrecht_activiteiten.csv"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+
+    contact_records(buurt_rows, cache)
+
+
+def rd_to_wgs84(x, y):
+    """RD New to WGS84 lon/lat (Schreutelkamp & Strang van Hees, about 1 m)."""
+    dx, dy = (x - 155000) * 1e-5, (y - 463000) * 1e-5
+    sn = (3235.65389 * dy - 32.58297 * dx ** 2 - 0.2475 * dy ** 2 - 0.84978 * dx ** 2 * dy
+          - 0.0655 * dy ** 3 - 0.01709 * dx ** 2 * dy ** 2 - 0.00738 * dx + 0.0053 * dx ** 4
+          - 0.00039 * dx ** 2 * dy ** 3 + 0.00033 * dx ** 4 * dy - 0.00012 * dx * dy)
+    se = (5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy ** 2 - 0.81885 * dx ** 3
+          + 0.05594 * dx * dy ** 3 - 0.05607 * dx ** 3 * dy + 0.01199 * dy
+          - 0.00256 * dx ** 3 * dy ** 2 + 0.00128 * dx * dy ** 4 + 0.00022 * dy ** 2
+          - 0.00022 * dx ** 2 + 0.00026 * dx ** 5)
+    return 5.38720621 + se / 3600, 52.15517440 + sn / 3600
+
+
+def contact_records(buurt_rows, cache):
+    """Fictional contact logs of energy coaches, energy cafes and fixers in
+    the three shapes a municipality has them in (own random stream, so the
+    files above do not change)."""
+    rnd = random.Random(20240601)
+    soorten = ["energiecoach", "energiecafe", "fixer"]
+
+    def datum():
+        y = rnd.choice([2023, 2024, 2024, 2024])
+        m, d = rnd.randint(1, 12), rnd.randint(1, 28)
+        return rnd.choice(["%04d-%02d-%02d" % (y, m, d), "%02d-%02d-%04d" % (d, m, y)])
+
+    # postcodes: two PC4s per wijk, PC6s spread over its buurten; one per
+    # address in the lookup, a few PC6s straddle two buurten
+    lookup = []
+    pc_of = {}
+    for k, b in enumerate(buurt_rows):
+        pc4 = 4801 + 2 * b["wijk"] + (k % 2)
+        pcs = []
+        for j in range(3 if not b["business"] else 1):
+            pc6 = "%d%s%s" % (pc4, "ABCDEFGHJKLMNPRSTVWXZ"[k % 21], "ABCDEFGHJKLMNPRSTVWXZ"[j])
+            pcs.append(pc6)
+            for _ in range(rnd.randint(8, 40)):
+                lookup.append((pc6, b["code"]))
+        pc_of[b["code"]] = pcs
+    codes = [b["code"] for b in buurt_rows]
+    for k in range(0, len(codes) - 1, 5):  # shared postcodes
+        for _ in range(rnd.randint(2, 12)):
+            lookup.append((pc_of[codes[k]][0], codes[k + 1]))
+    lookup.sort()
+    with open(os.path.join(HERE, "voorbeeldrecht_postcodes.csv"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write("postcode6,buurtcode\n" + "".join("%s,%s\n" % r for r in lookup))
+
+    people = []
+    for b in buurt_rows:
+        if b["business"]:
+            continue
+        n = int(b["hh"] * rnd.uniform(0.01, 0.07))
+        for _ in range(n):
+            people.append((b, "HH-%05d" % rnd.randrange(100000)))
+    # code shape
+    lines = ["contact;buurtcode;huishouden;soort;datum"]
+    for k, (b, hh) in enumerate(people):
+        for _ in range(rnd.choice([1, 1, 1, 2, 3])):  # repeat visits
+            code = rnd.choice([b["code"], b["code"][2:], " " + b["code"].lower(), b["code"] + " "])
+            lines.append("%d;%s;%s;%s;%s" % (len(lines), code, hh, rnd.choice(soorten), datum()))
+    lines.append("%d;;HH-99999;energiecafe;%s" % (len(lines), datum()))
+    with open(os.path.join(HERE, "voorbeeldrecht_contacten_code.csv"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    # postcode shape
+    lines = ["contact,postcode,huishouden,soort,datum"]
+    for b, hh in people:
+        pc = rnd.choice(pc_of[b["code"]])
+        pc = rnd.choice([pc, pc[:4] + " " + pc[4:].lower(), " " + pc + " ", pc.lower()])
+        lines.append('%d,"%s",%s,%s,%s' % (len(lines), pc, hh, rnd.choice(soorten), datum()))
+    lines.append("%d,9999ZZ,HH-99998,fixer,%s" % (len(lines), datum()))
+    with open(os.path.join(HERE, "voorbeeldrecht_contacten_postcode.csv"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    # point shape: near the middle of the buurt's cell
+    lines = ["contact,lon,lat,soort,datum"]
+    for b, hh in people:
+        idx = buurt_rows.index(b)
+        i, j = idx % NX, idx // NX
+        cx = sum(grid_point(i + a, j + c, cache)[0] for a in (0, 1) for c in (0, 1)) / 4
+        cy = sum(grid_point(i + a, j + c, cache)[1] for a in (0, 1) for c in (0, 1)) / 4
+        lon, lat = rd_to_wgs84(cx + rnd.uniform(-200, 200), cy + rnd.uniform(-200, 200))
+        lines.append("%d,%.6f,%.6f,%s,%s" % (len(lines), lon, lat, rnd.choice(soorten), datum()))
+    with open(os.path.join(HERE, "voorbeeldrecht_contacten_punten.csv"), "w", encoding="utf-8",
               newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 

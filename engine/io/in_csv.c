@@ -310,6 +310,43 @@ tbl *in_csv_read(const char *file, const src_options *opt)
     return t;
 }
 
+tbl *in_csv_read_lines(const char *file, const src_options *opt,
+                       long **row_line, long *header_line)
+{
+    src_options defaults;
+    if (!opt) {
+        default_options(&defaults);
+        opt = &defaults;
+    }
+    *row_line = NULL;
+    *header_line = 0;
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.file = file;
+    rd.opt = opt;
+    tbl *t = NULL;
+    if (check_options(file, opt) == 0 &&
+        csvload_read(file, opt->encoding, &rd.text) == 0)
+        t = read_text(&rd);
+    if (t) {
+        long *lines = mem_alloc((rd.nrows ? rd.nrows : 1) * sizeof *lines);
+        if (!lines) {
+            err_oom("CSV line numbers");
+            tbl_free(t);
+            t = NULL;
+        } else {
+            for (size_t i = 0; i < rd.nrows; i++)
+                lines[i] = rd.recs.recs[rd.rows[i]].line;
+            *row_line = lines;
+            *header_line = rd.lay.header_first < rd.recs.n_recs
+                               ? rd.recs.recs[rd.lay.header_first].line
+                               : 1;
+        }
+    }
+    reader_free(&rd);
+    return t;
+}
+
 tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
                    const src_options *opt)
 {

@@ -57,6 +57,13 @@
  * ERR_MEMORY. */
 tbl *in_csv_read(const char *file, const src_options *opt);
 
+/* Like in_csv_read, and also gives the 1-based line each table row starts
+ * on (*row_line, nrows entries, which the caller frees with mem_free) and
+ * the line of the (first) header line (*header_line), for messages that
+ * point into the file. On failure *row_line is NULL. */
+tbl *in_csv_read_lines(const char *file, const src_options *opt,
+                       long **row_line, long *header_line);
+
 /* Like in_csv_read, on CSV bytes already in memory (not kept); name only
  * names the source in error messages. */
 tbl *in_csv_read_mem(const char *name, const void *data, size_t len,

@@ -48,6 +48,7 @@
 #define DNW_RCP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "key.h"
@@ -128,6 +129,32 @@ typedef struct {
     rcp_str from, to;
 } rcp_rename;
 
+typedef enum { RCP_ALLOC_MAJORITY = 0, RCP_ALLOC_WEIGHTED } rcp_allocate;
+
+/* Where the records of a records source lie (location:): a postcode with a
+ * lookup table to units, or coordinates x/y in crs. */
+typedef struct {
+    rcp_pos pos;           /* the location: value; file NULL when absent */
+    rcp_str postcode;      /* column of the records */
+    rcp_str lookup;        /* the postcode table, as written */
+    char *lookup_resolved; /* usable from the cwd (like rcp_source.resolved) */
+    rcp_str lookup_postcode, lookup_code, lookup_weight; /* its columns */
+    rcp_enum allocate;     /* rcp_allocate; default majority */
+    rcp_str x, y;          /* coordinate columns of the records */
+    rcp_str crs;           /* their CRS; default "EPSG:4326" */
+} rcp_location;
+
+/* One condition of a filter written as a mapping ({column: value} or
+ * {column: [from, to]} for dates). */
+typedef struct {
+    rcp_str column;
+    int is_range;          /* 1: a date range [from, to] */
+    rcp_strlist values;    /* is_range 0: any of these texts */
+    int has_from, has_to;  /* is_range 1: the ends given (null = open) */
+    int32_t from, to;      /* day numbers (datep.h) */
+    rcp_pos pos;           /* the value */
+} rcp_rowcond;
+
 /* One input file. */
 typedef struct {
     rcp_str name;        /* the key under sources: (prefix in expressions) */
@@ -163,6 +190,16 @@ typedef struct {
     rcp_str filter;      /* expression restricting rows; s NULL = none */
     rcp_rename *rename;  /* old column name -> new */
     size_t n_rename;
+    rcp_rowcond *conds;  /* filter written as a mapping (then filter.s is
+                            NULL); n_conds 0 = none */
+    size_t n_conds;
+    /* contact records (records: true): one row per contact, located per
+     * unit by key:, by location: postcode or by location: x/y */
+    rcp_bool records;
+    rcp_location location;
+    rcp_str household;   /* column of household ids, or NULL */
+    rcp_str type, date;  /* columns of the contact type and date, or NULL */
+    rcp_num unlocated_max; /* 0..1, default 0.25 */
 } rcp_source;
 
 typedef struct {

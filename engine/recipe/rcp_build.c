@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datep.h"
 #include "err.h"
 #include "key.h"
 #include "rcp_internal.h"
@@ -381,6 +382,163 @@ static int geometry_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return 0;
 }
 
+/* ---- contact records: location: and a filter written as a mapping ----- */
+
+static const rcp_opt alloc_opts[] = {
+    {"majority", RCP_ALLOC_MAJORITY, 0}, {"weighted", RCP_ALLOC_WEIGHTED, 0},
+    {NULL, 0, 0}};
+
+#define LOC(f) offsetof(rcp_location, f)
+static const rcp_field location_fields[] = {
+    {.key = "postcode", .kind = F_STR, .off = LOC(postcode),
+     .hint = "the column with the postcodes of the records"},
+    {.key = "lookup", .kind = F_STR, .off = LOC(lookup),
+     .hint = "the table from postcode to buurt code, relative to the recipe"},
+    {.key = "lookup_postcode", .kind = F_STR, .off = LOC(lookup_postcode),
+     .hint = "the postcode column of the lookup table"},
+    {.key = "lookup_code", .kind = F_STR, .off = LOC(lookup_code),
+     .hint = "the region-code column of the lookup table"},
+    {.key = "lookup_weight", .kind = F_STR, .off = LOC(lookup_weight),
+     .hint = "the column with the number of addresses per row"},
+    {.key = "allocate", .kind = F_ENUM, .off = LOC(allocate),
+     .opts = alloc_opts},
+    {.key = "x", .kind = F_STR, .off = LOC(x),
+     .hint = "the column with the x coordinate or longitude"},
+    {.key = "y", .kind = F_STR, .off = LOC(y),
+     .hint = "the column with the y coordinate or latitude"},
+    {.key = "crs", .kind = F_STR, .off = LOC(crs),
+     .hint = "the CRS of x and y, such as \"EPSG:4326\" or \"EPSG:28992\""},
+    {.key = NULL}};
+#undef LOC
+
+/* location: {postcode: ..., lookup: ...} or {x: ..., y: ..., crs: ...}. */
+static int location_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    char w[200];
+    snprintf(w, sizeof w, "location of %s", what);
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "%s must be a mapping such as {postcode: "
+                             "postcode, lookup: pc6.csv, lookup_postcode: "
+                             "postcode6, lookup_code: cbs_code} or {x: lon, "
+                             "y: lat, crs: \"EPSG:4326\"}, but found %s",
+                        w, ry_kind_name(val));
+    s->location.pos = rcp_node_pos(val);
+    return rcp_fill(c, val, location_fields, &s->location, w, key);
+}
+
+/* Reads a scalar date of a filter range into *day; null leaves *has 0. */
+static int range_end(const ry_node *v, const char *w, int *has, int32_t *day)
+{
+    if (ry_is_null(v))
+        return 0;
+    if (v->kind != RY_SCALAR || date_parse(v->text, v->len, day) < 0)
+        return rcp_fail(v, "%s: \"%s\" is not a date; write dates as "
+                           "2024-12-31 or 31-12-2024 (or null for an open end)",
+                        w, v->kind == RY_SCALAR ? v->text : ry_kind_name(v));
+    *has = 1;
+    return 0;
+}
+
+/* 1 when a two-item list holds a date: then it is a range [from, to], and
+ * the other item must be a date or null too (range_end says so). */
+static int looks_like_range(const ry_node *v)
+{
+    if (v->kind != RY_SEQ || v->n != 2)
+        return 0;
+    for (size_t k = 0; k < 2; k++) {
+        const ry_node *it = v->items[k];
+        int32_t d;
+        if (it->kind == RY_SCALAR && !ry_is_null(it) &&
+            date_parse(it->text, it->len, &d) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* One condition {column: value | [v1, v2, ...] | [from, to]}. */
+static int rowcond(rcp_sctx *c, rcp_rowcond *rc, const ry_node *k,
+                   const ry_node *v, const char *what)
+{
+    char w[300];
+    snprintf(w, sizeof w, "filter %s of %s", k->text, what);
+    if (rcp_set_str(c, &rc->column, k) < 0)
+        return -1;
+    rc->pos = rcp_node_pos(v);
+    if (ry_is_null(v) || v->kind == RY_MAP)
+        return rcp_fail(ry_is_null(v) ? k : v,
+                        "%s needs a value, a list of values or a date range "
+                        "such as [2024-01-01, 2024-12-31]",
+                        w);
+    int32_t d;
+    if (v->kind == RY_SCALAR && date_parse(v->text, v->len, &d) == 0) {
+        rc->is_range = 1; /* one date: that day */
+        rc->has_from = rc->has_to = 1;
+        rc->from = rc->to = d;
+        return 0;
+    }
+    if (looks_like_range(v)) {
+        rc->is_range = 1;
+        if (range_end(v->items[0], w, &rc->has_from, &rc->from) < 0 ||
+            range_end(v->items[1], w, &rc->has_to, &rc->to) < 0)
+            return -1;
+        if (rc->has_from && rc->has_to && rc->from > rc->to)
+            return rcp_fail(v, "%s: the range ends before it starts", w);
+        return 0;
+    }
+    size_t n = v->kind == RY_SEQ ? v->n : 1;
+    if (n == 0)
+        return rcp_fail(v, "%s is an empty list; give at least one value", w);
+    rc->values.s = rcp_arena_alloc(c->a, n * sizeof *rc->values.s);
+    rc->values.at = rcp_arena_alloc(c->a, n * sizeof *rc->values.at);
+    if (!rc->values.s || !rc->values.at)
+        return -1;
+    for (size_t j = 0; j < n; j++) {
+        const ry_node *it = v->kind == RY_SEQ ? v->items[j] : v;
+        if (it->kind != RY_SCALAR || ry_is_null(it))
+            return rcp_fail(it, "%s: each value must be a single text or "
+                                "number",
+                            w);
+        rc->values.s[j] = rcp_arena_strdup(c->a, it->text);
+        if (!rc->values.s[j])
+            return -1;
+        rc->values.at[j] = rcp_node_pos(it);
+    }
+    rc->values.n = n;
+    rc->values.pos = rcp_node_pos(v);
+    return 0;
+}
+
+/* filter: an expression, or a mapping of column conditions. */
+static int filter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                     void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    if (val->kind != RY_MAP) {
+        static const rcp_field expr_field = {
+            .key = "filter", .kind = F_EXPR, .off = offsetof(rcp_source, filter),
+            .hint = "an expression that is true for the rows to keep, or a "
+                    "mapping such as {soort: energiecoach, datum: "
+                    "[2024-01-01, 2024-12-31]}"};
+        return rcp_convert(c, &expr_field, key, val, obj, what);
+    }
+    if (val->n == 0)
+        return rcp_fail(val, "filter of %s is empty; give conditions such as "
+                             "{soort: energiecoach}",
+                        what);
+    s->conds = rcp_arena_alloc(c->a, val->n * sizeof *s->conds);
+    if (!s->conds)
+        return -1;
+    memset(s->conds, 0, val->n * sizeof *s->conds);
+    for (size_t k = 0; k < val->n; k++)
+        if (rowcond(c, &s->conds[k], val->items[2 * k], val->items[2 * k + 1],
+                    what) < 0)
+            return -1;
+    s->n_conds = val->n;
+    return 0;
+}
+
 #define SRC(f) offsetof(rcp_source, f)
 static const rcp_field source_fields[] = {
     {.key = "path", .kind = F_STR, .off = SRC(path), .required = 1,
@@ -410,9 +568,18 @@ static const rcp_field source_fields[] = {
      .hint = "a list of column names"},
     {.key = "counts", .kind = F_STRLIST, .off = SRC(counts),
      .hint = "the columns that are counts, split by area in an overlay"},
-    {.key = "filter", .kind = F_EXPR, .off = SRC(filter),
-     .hint = "an expression that is true for the rows to keep"},
+    {.key = "filter", .kind = F_CUSTOM, .fn = filter_fn},
     {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn},
+    {.key = "records", .kind = F_BOOL, .off = SRC(records)},
+    {.key = "location", .kind = F_CUSTOM, .fn = location_fn},
+    {.key = "household", .kind = F_STR, .off = SRC(household),
+     .hint = "the column with household ids"},
+    {.key = "type", .kind = F_STR, .off = SRC(type),
+     .hint = "the column with the kind of contact"},
+    {.key = "date", .kind = F_STR, .off = SRC(date),
+     .hint = "the column with the date of the contact"},
+    {.key = "unlocated_max", .kind = F_NUM, .off = SRC(unlocated_max),
+     .dlo = 0, .dhi = 1, .hint = "a share such as 0.25 for 25%"},
     {.key = NULL}};
 #undef SRC
 
@@ -429,6 +596,103 @@ static char *resolve_path(rcp_sctx *c, const rcp_str *p)
     size_t nd = strlen(dir);
     return rcp_arena_printf(c->a, "%s%s%s", dir,
                             nd && dir[nd - 1] == '/' ? "" : "/", s);
+}
+
+/* Checks the keys of a records source against each other, and of other
+ * sources that they use no records keys; sets the defaults. */
+static int check_records(rcp_sctx *c, rcp_source *s, const ry_node *nk,
+                         const char *w)
+{
+    rcp_location *l = &s->location;
+    if (!s->records.v) {
+        const rcp_pos *at = rcp_given(l->pos)               ? &l->pos
+                            : rcp_given(s->household.pos)   ? &s->household.pos
+                            : rcp_given(s->type.pos)        ? &s->type.pos
+                            : rcp_given(s->date.pos)        ? &s->date.pos
+                            : rcp_given(s->unlocated_max.pos)
+                                ? &s->unlocated_max.pos
+                                : NULL;
+        if (at)
+            return rcp_error_at(*at, ERR_RECIPE,
+                                "%s is not a records source; location:, "
+                                "household:, type:, date: and unlocated_max: "
+                                "apply only with records: true",
+                                w);
+        return 0;
+    }
+    if (s->geometry.v)
+        return rcp_error_at(s->geometry.pos, ERR_RECIPE,
+                            "%s holds contact records; they cannot give the "
+                            "map geometry (remove geometry: true)",
+                            w);
+    if (s->join.v == RCP_JOIN_SPATIAL)
+        return rcp_error_at(s->join.pos, ERR_RECIPE,
+                            "%s holds contact records; place them with "
+                            "location: {x: ..., y: ..., crs: ...} instead of "
+                            "join: spatial",
+                            w);
+    if (!rcp_given(s->unlocated_max.pos))
+        s->unlocated_max.v = 0.25;
+    int by_pc = l->postcode.s != NULL, by_xy = l->x.s || l->y.s;
+    if (s->key.s && rcp_given(l->pos))
+        return rcp_error_at(l->pos, ERR_RECIPE,
+                            "%s has both key: and location:; records are "
+                            "placed by one of them",
+                            w);
+    if (!s->key.s && !rcp_given(l->pos))
+        return rcp_fail(nk, "%s holds records but says nowhere where they "
+                            "lie; add key: (a column of buurt codes), or "
+                            "location: with postcode: or x:, y: and crs:",
+                        w);
+    if (!s->key.s && by_pc == by_xy)
+        return rcp_error_at(l->pos, ERR_RECIPE,
+                            "location of %s needs either postcode: (with "
+                            "lookup:, lookup_postcode: and lookup_code:) or "
+                            "x: and y: (with crs:)%s",
+                            w, by_pc ? ", not both" : "");
+    if (by_pc) {
+        const char *need = !l->lookup.s            ? "lookup"
+                           : !l->lookup_postcode.s ? "lookup_postcode"
+                           : !l->lookup_code.s     ? "lookup_code"
+                                                   : NULL;
+        if (need)
+            return rcp_error_at(l->postcode.pos, ERR_RECIPE,
+                                "location of %s places records by postcode "
+                                "and needs %s: (the table from postcode to "
+                                "buurt code, its postcode column and its code "
+                                "column)",
+                                w, need);
+        l->lookup_resolved = resolve_path(c, &l->lookup);
+        if (!l->lookup_resolved)
+            return -1;
+    } else {
+        const rcp_str *given = l->lookup.s            ? &l->lookup
+                               : l->lookup_postcode.s ? &l->lookup_postcode
+                               : l->lookup_code.s     ? &l->lookup_code
+                               : l->lookup_weight.s   ? &l->lookup_weight
+                                                      : NULL;
+        if (given || rcp_given(l->allocate.pos))
+            return rcp_error_at(given ? given->pos : l->allocate.pos,
+                                ERR_RECIPE,
+                                "location of %s: lookup and allocate apply "
+                                "only to records placed by postcode:",
+                                w);
+    }
+    if (by_xy) {
+        if (!l->x.s || !l->y.s)
+            return rcp_error_at(l->pos, ERR_RECIPE,
+                                "location of %s needs both x: and y: (the "
+                                "coordinate columns)",
+                                w);
+        if (!l->crs.s && rcp_default_str(c, &l->crs, "EPSG:4326") < 0)
+            return -1;
+    } else if (l->crs.s) {
+        return rcp_error_at(l->crs.pos, ERR_RECIPE,
+                            "location of %s: crs applies only to records "
+                            "placed by x: and y:",
+                            w);
+    }
+    return 0;
 }
 
 /* sources: {name: {path: ..., key: ...}, ...}. */
@@ -467,7 +731,10 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                                 "(rows are matched by location); remove key: "
                                 "or the join",
                                 w);
-        if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n)
+        if (check_records(c, s, nk, w) < 0)
+            return -1;
+        if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n &&
+            !s->records.v)
             return rcp_fail(nk, "%s has no key: key; add key: with the column "
                                 "that holds the region code (such as "
                                 "wijkcode), or join: spatial",

@@ -130,6 +130,7 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
         jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
         jsonw_obj_end(w);
     }
+    run_records_manifest(w, s);
     jsonw_obj_end(w);
 }
 

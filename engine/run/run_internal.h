@@ -7,12 +7,40 @@
 #include "cls.h"
 #include "expr.h"
 #include "join.h"
+#include "jsonw.h"
 #include "keyidx.h"
 #include "namejoin.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
 #include "tbl.h"
+
+/* Why a contact record could not be placed in a unit (run_records.c). */
+typedef enum {
+    REC_EMPTY_CODE = 0, REC_INVALID_CODE, REC_CODE_TOO_COARSE,
+    REC_UNKNOWN_CODE, REC_CODE_OUTSIDE_AREA,
+    REC_EMPTY_POSTCODE, REC_INVALID_POSTCODE, REC_UNKNOWN_POSTCODE,
+    REC_POSTCODE_OUTSIDE_AREA,
+    REC_NO_COORDINATES, REC_NOT_TRANSFORMABLE, REC_OUTSIDE_UNITS,
+    REC_REASON_COUNT
+} rec_reason;
+
+#define REC_EXAMPLES 5
+
+/* What locating a records source found (counts only: never a record). */
+typedef struct {
+    char *file;              /* the records file (owned) */
+    long *line;              /* CSV line per record, or NULL (owned) */
+    long header_line;        /* CSV header line, 0 for GDAL files */
+    const char *method;      /* "key", "postcode" or "point" */
+    size_t read, kept, located, unlocated;
+    size_t reason[REC_REASON_COUNT];
+    long examples[REC_REASON_COUNT][REC_EXAMPLES]; /* lines or features */
+    size_t n_examples[REC_REASON_COUNT];
+    int examples_are_features;
+    double records_sum, households_sum; /* over the units */
+    size_t lookup_rows;      /* postcode tables: rows read */
+} run_records;
 
 /* One loaded source. */
 typedef struct {
@@ -42,6 +70,9 @@ typedef struct {
     int overlaid;
     size_t ov_pairs, ov_partial, ov_none, ov_repaired;
     double ov_mean_cover, ov_src_cover;
+    run_records *rec;        /* records sources: what locating found; after
+                                run_build_units t holds per unit only code,
+                                records and households (owned) */
 } run_source;
 
 /* One indicator, evaluated per unit. */
@@ -125,6 +156,8 @@ void run_time(run_ctx *c, const char *stage, double *t);
 const tbl_col *run_name_column(const run_source *s, key_level l);
 int run_load_sources(run_ctx *c);
 int run_build_units(run_ctx *c);
+/* Applies a source's filter (expression or mapping) into s->keep. */
+int run_apply_filter(run_ctx *c, run_source *s);
 int run_join_sources(run_ctx *c);
 void run_sources_free(run_ctx *c);
 
@@ -151,6 +184,19 @@ void run_names_row_text(const run_source *s, size_t row, char *out,
 /* The name of unit u ("Smallingerland / De Wiken-Oost" with_gemeente). */
 void run_names_unit_text(const run_ctx *c, size_t u, int with_gemeente,
                          char *out, size_t size);
+/* run_records.c: contact records (records: true) */
+/* Reads a records source's file into s->t (rows as read) and s->rec. */
+int run_records_read(run_ctx *c, run_source *s);
+/* Applies the filter, locates every kept record in a unit and replaces s->t
+ * by the per-unit table (code, records, households) with its key index, so
+ * the source joins like any other. Fails when more than unlocated_max of
+ * the records land nowhere, saying why. */
+int run_records_locate(run_ctx *c, run_source *s);
+/* The filter written as a mapping: clears s->keep of failing rows. */
+int run_apply_conditions(run_ctx *c, run_source *s);
+/* Writes the records fields of s into the manifest entry being written. */
+void run_records_manifest(jsonw *w, const run_source *s);
+void run_records_free(run_records *r);
 
 /* run_resolve.c: the expression resolver over units */
 void run_resolver(run_ctx *c, expr_resolver *r);

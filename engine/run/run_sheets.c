@@ -30,10 +30,10 @@ typedef struct {
     size_t n;
 } chart_data;
 
-/* Evaluates `source.column` (or any expression text) per unit; 0 on
- * success, -1 when it does not resolve (no error recorded: charts are shown
- * only where the data is there) or with the error set when evaluating it
- * failed. */
+/* Evaluates `source.column` (or any expression text) per unit into new
+ * arrays *v and *m (the caller frees them). Returns 0, or -1 with the error
+ * set (the text does not compile, or out of memory). Built-in charts ask
+ * find_in_sources first, so only data that is there is evaluated. */
 static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
 {
     rcp_str s;
@@ -41,9 +41,7 @@ static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
     s.s = (char *)text;
     expr_resolver res;
     run_resolver(c, &res);
-    err_freeze();
     expr *e = run_compile(&s, &res);
-    err_thaw();
     if (!e)
         return -1;
     *v = mem_alloc((c->n_units ? c->n_units : 1) * sizeof **v);
@@ -112,10 +110,13 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
         for (size_t k = 0; k < rc->columns.n && cd->n < SHEET_MAX_BARS; k++) {
             chart_col *col = &cd->cols[cd->n];
             const char *text = rc->columns.s[k];
-            if (eval_text(c, text, &col->v, &col->m) < 0)
+            if (eval_text(c, text, &col->v, &col->m) < 0) {
+                if (err_get() && err_get()->category == ERR_MEMORY)
+                    return -1;
                 return rcp_error_at(rc->columns.at[k], ERR_RECIPE,
                                     "chart column \"%s\" is not a column of "
                                     "a source (write source.column)", text);
+            }
             const char *dot = strchr(text, '.');
             col->label = dot ? dot + 1 : text;
             cd->n++;
@@ -129,9 +130,10 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
         for (int k = 0; builtin[b].cols[k]; k++) {
             char text[256];
             chart_col *col = &cd->cols[cd->n];
-            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0 ||
-                eval_text(c, text, &col->v, &col->m) < 0)
-                continue;
+            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0)
+                continue; /* the data has no such column: no bar */
+            if (eval_text(c, text, &col->v, &col->m) < 0)
+                return -1;
             col->label = builtin[b].ages[k] ? builtin[b].ages[k]
                                             : present_word(lang, builtin[b].words[k]);
             cd->n++;

@@ -76,6 +76,14 @@ int run_load_sources(run_ctx *c)
                                 "source \"%s\": spatial joins are not "
                                 "supported yet; give a key column with "
                                 "region codes", rs->name.s);
+        if (rs->records.v) {
+            if (run_records_read(c, s) < 0) {
+                err_prefix("source \"%s\" (recipe %s:%ld)", rs->name.s,
+                           rs->path.pos.file ? rs->path.pos.file : "",
+                           rs->path.pos.line);
+                return -1;
+            }
+        } else {
         src_options so;
         src_options_init(&so);
         rcp_source_options(r, rs, &so);
@@ -90,6 +98,7 @@ int run_load_sources(run_ctx *c)
                        rs->path.pos.file ? rs->path.pos.file : "",
                        rs->path.pos.line);
             return -1;
+        }
         }
         char plain[4096];
         src_split_layer(rs->resolved, plain, sizeof plain);
@@ -134,8 +143,10 @@ int run_load_sources(run_ctx *c)
 }
 
 /* Evaluates a source's `filter:` over its own rows into s->keep. */
-static int apply_filter(run_ctx *c, run_source *s)
+int run_apply_filter(run_ctx *c, run_source *s)
 {
+    if (s->rs->n_conds)
+        return run_apply_conditions(c, s);
     if (!s->rs->filter.s)
         return 0;
     expr_resolver res;
@@ -175,7 +186,7 @@ static int apply_filter(run_ctx *c, run_source *s)
 static int index_source(run_ctx *c, run_source *s)
 {
     const rcp_source *rs = s->rs;
-    if (apply_filter(c, s) < 0)
+    if (run_apply_filter(c, s) < 0)
         return -1;
     if (rs->join.v == RCP_JOIN_OVERLAY) { /* overlaid once units are known */
         s->level = c->unit_level;
@@ -262,7 +273,7 @@ int run_build_units(run_ctx *c)
     c->area = (const char **)c->r->area.s;
     c->n_area = c->r->area.n;
     for (size_t k = 0; k < c->n_src; k++)
-        if (index_source(c, &c->src[k]) < 0)
+        if (!c->src[k].rs->records.v && index_source(c, &c->src[k]) < 0)
             return -1;
     /* the unit source: the geometry source, else the first at unit level
      * with codes, else the first joined by names */
@@ -359,6 +370,10 @@ int run_build_units(run_ctx *c)
         if (c->src[k].rs->join.v == RCP_JOIN_OVERLAY &&
             run_overlay_source(c, &c->src[k]) < 0)
             return -1;
+    /* records are placed in the units now that there are units */
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->records.v && run_records_locate(c, &c->src[k]) < 0)
+            return -1;
     return 0;
 }
 
@@ -406,6 +421,7 @@ void run_sources_free(run_ctx *c)
         mem_free(s->keep);
         join_result_free(&s->j);
         namejoin_free(&s->nj);
+        run_records_free(s->rec);
         keyidx_free(s->ix);
         catalog_free(s->cat);
         tbl_free(s->t);

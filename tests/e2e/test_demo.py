@@ -52,4 +52,19 @@ for code, pr in props.items():
         den_wk[pr["wijkcode"]] += h_arm
 for w in num_wk:
     t.near(wk[w]["energiearmoede"], 100 * num_wk[w] / den_wk[w], 1e-9, w + " energiearmoede ratio of sums")
+# contact records by postcode: energy-coach contacts of 2024, the postcode's
+# buurt with most addresses (ties: lowest code), distinct households
+addr = defaultdict(lambda: defaultdict(int))
+for r in read_csv_rows(os.path.join(demo, "voorbeeldrecht_postcodes.csv"), ",")[1:]:
+    addr[r[0]][r[1]] += 1
+seen = defaultdict(set)
+for r in read_csv_rows(os.path.join(demo, "voorbeeldrecht_contacten_postcode.csv"), ",")[1:]:
+    pc = r[1].replace(" ", "").upper()
+    year = r[4][:4] if r[4][4] == "-" else r[4][-4:]
+    if r[3] != "energiecoach" or year != "2024" or pc not in addr:
+        continue
+    best = sorted(addr[pc].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    seen[best].add(r[2])
+for code in props:
+    t.near(bu[code]["bezochte_huishoudens"], float(len(seen[code])), 0, code + " households visited")
 t.done()
