@@ -52,6 +52,9 @@ import geopandas as gpd
 w = gpd.read_file({os.path.join(data, "cbs_wijk_2016", "wijk_2016.geojson")!r})
 b = gpd.read_file("TopoJSON:" + {os.path.join(data, "cbs_gebiedsindelingen_2014",
                                                "Buurt_2014_layer_q1e3.json")!r}).set_crs(4326).to_crs(28992)
+# both layers hold invalid polygons, which overlay refuses: repair them as
+# dnawijk does (it uses MakeValid)
+w["geometry"] = w.geometry.buffer(0)
 b["geometry"] = b.geometry.buffer(0)
 b = b[b.geometry.area > 0]
 x = gpd.overlay(b[["statcode", "geometry"]], w[["WKC", "geometry"]], how="intersection",
