@@ -6,13 +6,34 @@
 
 static _Thread_local err_info current;
 static _Thread_local int frozen; /* err_freeze depth */
+/* An out-of-memory met while frozen: no caller expects one, so err_thaw
+ * hands it on (what was being allocated, for the message). */
+static _Thread_local int frozen_oom;
+static _Thread_local char frozen_oom_msg[256];
 
-void err_freeze(void) { frozen++; }
+void err_freeze(void)
+{
+    if (frozen++ == 0)
+        frozen_oom = 0;
+}
 
-void err_thaw(void)
+int err_thaw(void)
 {
     if (frozen > 0)
         frozen--;
+    if (frozen > 0 || !frozen_oom)
+        return 0;
+    frozen_oom = 0;
+    err_set(ERR_MEMORY, NULL, 0, NULL, "%s", frozen_oom_msg);
+    return -1;
+}
+
+void err_thaw_discard(void)
+{
+    if (frozen > 0)
+        frozen--;
+    if (frozen == 0)
+        frozen_oom = 0;
 }
 
 static void copy_str(char *dst, size_t size, const char *src)
@@ -32,8 +53,13 @@ static void set_common(err_category cat, const char *file, err_loc_kind kind,
                        long loc, long col, const char *column, const char *fmt,
                        va_list ap)
 {
-    if (frozen)
+    if (frozen) {
+        if (cat == ERR_MEMORY && !frozen_oom) {
+            frozen_oom = 1;
+            vsnprintf(frozen_oom_msg, sizeof frozen_oom_msg, fmt, ap);
+        }
         return;
+    }
     current.category = cat;
     copy_str(current.file, sizeof current.file, file);
     current.loc_kind = loc > 0 ? kind : ERR_LOC_NONE;

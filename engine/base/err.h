@@ -77,8 +77,16 @@ void err_clear(void);
  * (calls nest: a depth counter). Never fails. */
 void err_freeze(void);
 
-/* Ends one err_freeze(). Never fails. */
-void err_thaw(void);
+/* Ends one err_freeze(). An out-of-memory error is never expected, so one
+ * met while frozen is kept aside: the outermost err_thaw() then sets it and
+ * returns -1 (callers that can fail write `if (err_thaw() < 0) return -1;`,
+ * callers whose frozen work only costs speed may ignore it). Else 0. */
+int err_thaw(void);
+
+/* Ends one err_freeze() and drops a kept out-of-memory too: for work whose
+ * failure, of any kind, only costs speed (a cache write) or leaves
+ * something harmless behind. Never fails. */
+void err_thaw_discard(void);
 
 /* Appends " (context)" style text before the message, e.g. the source name
  * that a reader was reading for. Does nothing when no error is set. */

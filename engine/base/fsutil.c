@@ -64,7 +64,7 @@ int fs_replace_dir(const char *staged, const char *final_dir)
     if (had_old) {
         err_freeze(); /* the new results are in place; a leftover is harmless */
         fs_remove_tree(old);
-        err_thaw();
+        err_thaw_discard();
     }
     return 0;
 }

@@ -96,7 +96,7 @@ tbl *src_read(const char *path, const src_options *opt_in)
     if (use_cache) {
         err_freeze(); /* a cache that cannot be written only costs speed */
         cache_store(file, key, t);
-        err_thaw();
+        err_thaw_discard();
     }
     return t;
 }

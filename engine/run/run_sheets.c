@@ -58,7 +58,8 @@ static int eval_text(run_ctx *c, const char *text, double **v, uint8_t **m)
 }
 
 /* Finds a source that has column (or stable name) `name`; fills text with
- * "source.name". */
+ * "source.name". Returns 0 when found, 1 when no source has it, -1 with an
+ * out-of-memory error set. */
 static int find_in_sources(run_ctx *c, const char *name, char *text, size_t size)
 {
     expr_resolver res;
@@ -74,8 +75,9 @@ static int find_in_sources(run_ctx *c, const char *name, char *text, size_t size
             found = 0;
         }
     }
-    err_thaw();
-    return found;
+    if (err_thaw() < 0)
+        return -1; /* out of memory while looking */
+    return found < 0 ? 1 : 0;
 }
 
 /* The built-in charts: catalog stable names and their bar labels (ages
@@ -130,7 +132,10 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
         for (int k = 0; builtin[b].cols[k]; k++) {
             char text[256];
             chart_col *col = &cd->cols[cd->n];
-            if (find_in_sources(c, builtin[b].cols[k], text, sizeof text) < 0)
+            int missing = find_in_sources(c, builtin[b].cols[k], text, sizeof text);
+            if (missing < 0)
+                return -1;
+            if (missing)
                 continue; /* the data has no such column: no bar */
             if (eval_text(c, text, &col->v, &col->m) < 0)
                 return -1;
@@ -427,7 +432,10 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             ind && c->geom &&
             cls_classify(ind->v, ind->m, n, CLS_QUANTILE, 5, NULL, 0, &cr) == 0 &&
             pal_colors(pal_default_sequential(), cr.k, colors) == 0;
-        err_thaw();
+        if (err_thaw() < 0) {
+            rc = -1;
+            classified = 0;
+        }
         if (classified) {
             cls = mem_alloc(n * sizeof *cls);
             if (!cls)

@@ -38,7 +38,7 @@ void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
     int ok = numfmt_unit(v, dec, unit, r->lang, buf, n) == 0;
     char c[64];
     if (ok) {
-        err_thaw();
+        err_thaw_discard();
         return;
     }
     if (isfinite(v) && numfmt_compact(v, r->lang, c, sizeof c) != 0) {
@@ -52,7 +52,7 @@ void sheet_fmt(sheet_r *r, double v, int dec, const char *unit, char *buf,
     }
     snprintf(buf, n, "%s%s%s", c, unit && *unit ? NUMFMT_NBSP : "",
              unit ? unit : "");
-    err_thaw();
+    err_thaw_discard();
 }
 
 /* Draws a figure's dot strip (see sheet_int.h). */

@@ -20,7 +20,8 @@ fault`). Each faulty run must:
   did not exist, or the previous complete results byte for byte;
 - leave no staging folder or temporary file anywhere in the output's parent.
 
-Half the runs start from a cold cache (the readers run) and half from a warm
+The runs use one thread (DNAWIJK_JOBS=1), so the Nth allocation is the same
+in every run and a finding can be repeated. Half the runs start from a cold cache (the readers run) and half from a warm
 one (the cache loader runs).
 """
 import hashlib
@@ -49,6 +50,7 @@ def env_for(extra, cache):
               "DNAWIJK_FAULT_REPORT", "DNAWIJK_NO_CACHE"):
         env.pop(k, None)
     env["DNAWIJK_CACHE_DIR"] = cache
+    env["DNAWIJK_JOBS"] = "1"  # one thread: the Nth allocation is always the same one
     env.update(extra)
     return env
 

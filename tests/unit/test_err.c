@@ -61,7 +61,34 @@ int main(void)
     err_clear();
     err_freeze();
     err_set(ERR_IO, NULL, 0, NULL, "hidden");
-    err_thaw();
+    CHECK(err_thaw() == 0);
     CHECK(err_get() == NULL);
+
+    /* out of memory is never expected: kept through a (nested) freeze and
+     * set by the outermost thaw, which returns -1 */
+    err_clear();
+    err_freeze();
+    err_freeze();
+    CHECK(err_oom("chart bars") == -1);
+    err_set(ERR_RECIPE, NULL, 0, NULL, "an expected failure");
+    CHECK(err_thaw() == 0);
+    CHECK(err_get() == NULL);
+    CHECK(err_thaw() == -1);
+    CHECK(err_get() && err_get()->category == ERR_MEMORY);
+    CHECK(err_get() && strstr(err_get()->message, "chart bars") != NULL);
+    /* ... also when set with err_set(ERR_MEMORY, ...) */
+    err_clear();
+    err_freeze();
+    err_set(ERR_MEMORY, NULL, 0, NULL, "no room for %d rows", 12);
+    CHECK(err_thaw() == -1);
+    CHECK(err_get() && !strcmp(err_get()->message, "no room for 12 rows"));
+    /* err_thaw_discard drops it: for work that only costs speed */
+    err_clear();
+    err_freeze();
+    err_oom("cache file");
+    err_thaw_discard();
+    CHECK(err_get() == NULL);
+    err_freeze();
+    CHECK(err_thaw() == 0); /* nothing kept from before */
     return check_done();
 }
