@@ -60,6 +60,7 @@ typedef struct {
     uint8_t **gm;
     int32_t **gc;            /* text columns: dictionary codes per unit */
     double **rd;             /* int64 columns as doubles, per source row */
+    size_t n_gcols;          /* entries of gd, gm, gc and rd */
     /* names an expression may use: columns and catalog names (owned array
      * of borrowed strings) */
     const char **cand;
@@ -164,6 +165,11 @@ void run_sources_free(run_ctx *c);
 /* Fills s->cand with the names expressions may use for s (its columns and
  * catalog names). */
 int run_source_candidates(run_source *s);
+
+/* Grows s's per-column arrays (gd, gm, gc, rd) to the table's current
+ * column count after a column was added; new entries are empty. 0 or -1
+ * (OOM, arrays unchanged). */
+int run_source_fit_cols(run_source *s);
 
 /* run_overlay.c: overlays source s's polygons on the units' and replaces
  * its table by one row per unit (counts split by area, the rest

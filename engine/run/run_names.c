@@ -82,6 +82,9 @@ static int index_codes(run_source *s, char (*codes)[KEY_MAX], key_level l)
         if (codes[r][0] && col_set_str(c, n, r, codes[r], strlen(codes[r])) < 0)
             return -1;
     col_finish(c);
+    if (run_source_fit_cols(s) < 0)
+        return -1;
+    c = tbl_col_by_name(s->t, CODE_COL);
     s->ix = keyidx_build(c, n, l, s->keep, &s->kst);
     if (!s->ix)
         return -1;

@@ -117,7 +117,7 @@ int run_overlay_source(run_ctx *c, run_source *s)
     s->overlaid = 1;
     overlay_free(&o);
     /* the per-unit table replaces the source's own rows */
-    size_t oldc = tbl_ncols(s->t);
+    size_t oldc = s->n_gcols;
     for (size_t j = 0; j < oldc; j++) {
         if (s->gd)
             mem_free(s->gd[j]);
@@ -149,8 +149,10 @@ int run_overlay_source(run_ctx *c, run_source *s)
     s->gm = mem_calloc(nc, sizeof *s->gm);
     s->gc = mem_calloc(nc, sizeof *s->gc);
     s->rd = mem_calloc(nc, sizeof *s->rd);
+    s->n_gcols = 0;
     if (!s->gd || !s->gm || !s->gc || !s->rd)
         return err_oom("source columns");
+    s->n_gcols = nc;
     if (run_source_candidates(s) < 0)
         return -1;
     s->ix = keyidx_build(tbl_col_by_name(t, "_code"), c->n_units,

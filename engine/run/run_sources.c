@@ -15,6 +15,25 @@
 
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
+int run_source_fit_cols(run_source *s)
+{
+    size_t nc = tbl_ncols(s->t), old = s->n_gcols;
+    if (nc <= old)
+        return 0;
+    void **arrs[4] = {(void **)&s->gd, (void **)&s->gm, (void **)&s->gc,
+                      (void **)&s->rd};
+    for (int k = 0; k < 4; k++) {
+        void **g = mem_realloc(*arrs[k], nc * sizeof(void *));
+        if (!g)
+            return err_oom("source columns");
+        for (size_t j = old; j < nc; j++)
+            g[j] = NULL;
+        *arrs[k] = g;
+    }
+    s->n_gcols = nc;
+    return 0;
+}
+
 int run_source_candidates(run_source *s)
 {
     size_t nc = tbl_ncols(s->t);
@@ -129,6 +148,7 @@ int run_load_sources(run_ctx *c)
         s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
         if (!s->gd || !s->gm || !s->gc || !s->rd)
             return err_oom("source columns");
+        s->n_gcols = nc ? nc : 1;
         if (rs->geometry.v) {
             if (!tbl_geom(s->t))
                 return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
@@ -402,7 +422,7 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->t && j < tbl_ncols(s->t); j++) {
+        for (size_t j = 0; j < s->n_gcols; j++) {
             /* any of the four may be missing after a failed allocation */
             if (s->gd)
                 mem_free(s->gd[j]);
