@@ -10,12 +10,15 @@ OUT        ?= out
 DEB_PACKAGES = cmake pkg-config libgdal-dev gdal-bin libproj-dev proj-data \
                libcsv-dev libdeflate-dev libcairo2-dev libpango1.0-dev libyaml-dev \
                fonts-dejavu-core fontconfig poppler-utils python3 valgrind \
-               libjson-c-dev libgeos-dev python3-shapely
+               libjson-c-dev libgeos-dev python3-shapely \
+               libxlsxwriter-dev python3-openpyxl python3-pandas chromium
 
 # Only for `make bench`: the tools the benchmarks compare against.
 BENCH_PACKAGES = python3-geopandas python3-matplotlib mapserver-bin
 
-.PHONY: all deps build asan demo test test-fast bench clean distclean
+PREFIX     ?= /usr/local
+
+.PHONY: all deps build asan demo test test-fast bench install clean distclean
 
 all: build
 
@@ -53,6 +56,11 @@ test-fast: build
 bench: build
 	-@sh tools/deps.sh $(BENCH_PACKAGES)
 	sh tests/bench/run.sh $(BUILD)
+
+# Installs bin/dnawijk, share/dnawijk (catalog, demo, recipes), the man
+# page and bash completion under PREFIX.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -66,7 +66,7 @@ static void set_common(err_category cat, const char *file, err_loc_kind kind,
     current.loc = loc;
     current.col = col;
     copy_str(current.column, sizeof current.column, column);
-    vsnprintf(current.message, sizeof current.message, fmt, ap);
+    vsnprintf(current.message, sizeof current.message, err_tr(fmt), ap);
 }
 
 void err_set(err_category cat, const char *file, long line, const char *column,
@@ -149,6 +149,18 @@ const char *err_category_name(err_category cat)
     return "error";
 }
 
+/* Dutch name of a category, as the error line starts with it. */
+static const char *category_nl(err_category cat)
+{
+    static const char *const names[] = {
+        "geen fout",      "bestandsfout",   "fout in bestand", "GDAL-fout",
+        "PROJ-fout",      "fout in recept", "koppelfout",      "fout in expressie",
+        "tekenfout",      "geheugenfout",   "fout in opdracht"};
+    if ((unsigned)cat < sizeof names / sizeof names[0])
+        return names[cat];
+    return "fout";
+}
+
 void err_format(char *buf, size_t size)
 {
     if (size == 0)
@@ -166,7 +178,11 @@ void err_format(char *buf, size_t size)
                 used += (size_t)w_;                                        \
         }                                                                  \
     } while (0)
-    APPEND("%s error: ", err_category_name(current.category));
+    int nl = err_language() == ERR_LANG_NL;
+    if (nl)
+        APPEND("%s: ", category_nl(current.category));
+    else
+        APPEND("%s error: ", err_category_name(current.category));
     if (current.file[0]) {
         APPEND("%s", current.file);
         if (current.loc_kind == ERR_LOC_LINE) {
@@ -174,14 +190,14 @@ void err_format(char *buf, size_t size)
             if (current.col > 0)
                 APPEND(":%ld", current.col);
         } else if (current.loc_kind == ERR_LOC_FEATURE) {
-            APPEND(": feature %ld", current.loc);
+            APPEND(nl ? ": object %ld" : ": feature %ld", current.loc);
         }
         APPEND(": ");
     } else if (current.loc_kind == ERR_LOC_LINE) {
-        APPEND("line %ld: ", current.loc);
+        APPEND(nl ? "regel %ld: " : "line %ld: ", current.loc);
     }
     if (current.column[0])
-        APPEND("column \"%s\": ", current.column);
+        APPEND(nl ? "kolom \"%s\": " : "column \"%s\": ", current.column);
     APPEND("%s", current.message);
 #undef APPEND
 }

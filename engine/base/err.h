@@ -101,4 +101,19 @@ void err_print(FILE *f);
 /* Short lowercase name of a category ("io", "parse", ...). */
 const char *err_category_name(err_category cat);
 
+/* The language of messages (err_nl.c): English by default; the command
+ * sets Dutch unless --lang en. Process-wide: set it once, before any
+ * thread starts. */
+typedef enum { ERR_LANG_EN = 0, ERR_LANG_NL } err_lang;
+void err_set_language(err_lang l);
+err_lang err_language(void);
+
+/* The message format to use for fmt: its Dutch form when the language is
+ * Dutch and the table knows it, else fmt itself. Never NULL for non-NULL
+ * fmt. */
+const char *err_tr(const char *fmt);
+
+/* The translation table (English, Dutch pairs) and its length, for tests. */
+size_t err_tr_table(const char *const (**pairs)[2]);
+
 #endif

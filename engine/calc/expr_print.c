@@ -39,11 +39,12 @@ void expr_err_at(const expr *e, size_t off, const char *fmt, ...)
     char msg[1200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
     va_end(ap);
     if (e->line <= 0) {
         err_set_pos(ERR_EXPR, e->file, 0, 0,
                     "%s (at character %zu of the expression)", msg, off + 1);
+        /* (err_set_pos translates this format too) */
         return;
     }
     long line, col;

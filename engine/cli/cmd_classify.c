@@ -91,15 +91,15 @@ int cmd_classify(int argc, char **argv)
             char *end;
             k = (int)strtol(argv[++a], &end, 10);
             if (*end || k < 1) {
-                fprintf(stderr, "dnawijk: usage error: --classes needs a "
-                                "whole number of at least 1, not \"%s\"\n",
+                cmd_usage_error("--classes needs a "
+                                "whole number of at least 1, not \"%s\"",
                         argv[a]);
                 return 2;
             }
         } else if (!strcmp(argv[a], "--breaks") && a + 1 < argc)
             breaks = argv[++a];
         else if (argv[a][0] == '-' && argv[a][1]) {
-            fprintf(stderr, "dnawijk: usage error: unknown option \"%s\"\n",
+            cmd_usage_error("unknown option \"%s\"",
                     argv[a]);
             return usage();
         } else if (!file)
@@ -119,8 +119,8 @@ int cmd_classify(int argc, char **argv)
     size_t n_manual = 0;
     double *manual = NULL;
     if (breaks && !(manual = parse_breaks(breaks, &n_manual))) {
-        fprintf(stderr, "dnawijk: usage error: --breaks needs numbers "
-                        "separated by commas, such as 0,10,20.5\n");
+        cmd_usage_error("--breaks needs numbers "
+                        "separated by commas, such as 0,10,20.5");
         return 2;
     }
     src_options opt;

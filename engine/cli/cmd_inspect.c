@@ -185,13 +185,13 @@ int cmd_inspect(int argc, char **argv)
         if (!strcmp(argv[k], "--json"))
             json = 1;
         else if (argv[k][0] == '-' && argv[k][1]) {
-            fprintf(stderr, "dnawijk: usage error: unknown option \"%s\" for inspect\n",
+            cmd_usage_error("unknown option \"%s\" for inspect",
                     argv[k]);
             return 2;
         } else if (!path)
             path = argv[k];
         else {
-            fprintf(stderr, "dnawijk: usage error: inspect takes one file\n");
+            cmd_usage_error("inspect takes one file");
             return 2;
         }
     }

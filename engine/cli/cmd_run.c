@@ -12,7 +12,7 @@ static int usage_run(void)
 {
     fprintf(stderr,
             "usage: dnawijk run RECIPE [-o OUTDIR] [--area CODES] "
-            "[--set name=value] [-q] [--jobs N]\n"
+            "[--set name=value] [-q|-v] [--jobs N]\n"
             "       dnawijk check RECIPE [--area CODES] [--set name=value] "
             "[--jobs N]\n");
     return 2;
@@ -23,7 +23,7 @@ static int run_or_check(int argc, char **argv, int check_only)
     const char *recipe = NULL, *outdir = "out", *area = NULL;
     const char *sets[64];
     size_t n_sets = 0;
-    int quiet = 0;
+    int quiet = cmd_verbosity == 0;
     for (int k = 0; k < argc; k++) {
         const char *a = argv[k];
         if ((!strcmp(a, "-o") || !strcmp(a, "--out")) && k + 1 < argc && !check_only)
@@ -35,12 +35,12 @@ static int run_or_check(int argc, char **argv, int check_only)
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             quiet = 1;
         else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "dnawijk: usage error: unknown option \"%s\"\n", a);
+            cmd_usage_error("unknown option \"%s\"", a);
             return usage_run();
         } else if (!recipe)
             recipe = a;
         else {
-            fprintf(stderr, "dnawijk: usage error: one recipe at a time\n");
+            cmd_usage_error("one recipe at a time");
             return usage_run();
         }
     }
@@ -53,7 +53,8 @@ static int run_or_check(int argc, char **argv, int check_only)
     if (rc == 0 && area)
         rc = rcp_set_area(r, area);
     if (rc == 0) {
-        run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL};
+        run_options opt = {outdir, quiet ? NULL : stderr, check_only, NULL,
+                           cmd_progress, NULL};
         rc = run_recipe(r, &opt);
     }
     if (rc < 0) {

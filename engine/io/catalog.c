@@ -4,16 +4,53 @@
 #include "err.h"
 #include "mem.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #ifndef DNAWIJK_DATADIR
 #define DNAWIJK_DATADIR "datasets"
 #endif
 
-const char *catalog_builtin_dir(void) { return DNAWIJK_DATADIR "/catalog"; }
+/* The folder of the built-in entries, found once: $DNAWIJK_DATA/catalog,
+ * else <folder of the executable>/../share/dnawijk/datasets/catalog (an
+ * installed copy), else the source tree's datasets/catalog (a build). */
+static char builtin_dir[4096];
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void find_builtin_dir(void)
+{
+    const char *env = getenv("DNAWIJK_DATA");
+    if (env && *env) {
+        snprintf(builtin_dir, sizeof builtin_dir, "%s/catalog", env);
+        return;
+    }
+    char exe[2048];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            struct stat st;
+            snprintf(builtin_dir, sizeof builtin_dir,
+                     "%s/../share/dnawijk/datasets/catalog", exe);
+            if (stat(builtin_dir, &st) == 0 && S_ISDIR(st.st_mode))
+                return;
+        }
+    }
+    snprintf(builtin_dir, sizeof builtin_dir, "%s/catalog", DNAWIJK_DATADIR);
+}
+
+const char *catalog_builtin_dir(void)
+{
+    pthread_once(&builtin_once, find_builtin_dir);
+    return builtin_dir;
+}
 
 void catalog_free(catalog *c)
 {
@@ -206,8 +243,9 @@ catalog *catalog_load(const char *name_or_path)
             return parse_file(path);
         }
     }
-    snprintf(path, sizeof path, "%s/%s.yaml", catalog_builtin_dir(),
-             name_or_path);
+    if (snprintf(path, sizeof path, "%.3000s/%.900s.yaml", catalog_builtin_dir(),
+                 name_or_path) < 0)
+        path[0] = '\0';
     FILE *f = fopen(path, "rb");
     if (!f) {
         err_set(ERR_IO, NULL, 0, NULL,

@@ -54,5 +54,8 @@ const char *cat_kind_name(cat_kind k);
 
 /* The folder with the built-in catalog entries. */
 const char *catalog_builtin_dir(void);
+/* (found once per process: $DNAWIJK_DATA/catalog, else
+ * <executable's folder>/../share/dnawijk/datasets/catalog when it exists,
+ * else the source tree's datasets/catalog) */
 
 #endif

@@ -1,8 +1,11 @@
-/* out_gpkg.c - GeoPackage writer of result tables through OGR; see outw.h. */
+/* out_gpkg.c - GeoPackage writer of result tables through OGR: one layer
+ * per table, coarser levels with geometry dissolved from the units (GEOS
+ * through OGR_G_UnionCascaded), and QGIS layer styles; see out.h. */
 #include "out.h"
 
 #include "err.h"
 #include "mem.h"
+#include "out_style.h"
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -10,6 +13,7 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Builds an OGR MultiPolygon for row r of geometry column g (NULL if empty). */
@@ -35,10 +39,87 @@ static OGRGeometryH build_geometry(const tbl_col *g, size_t r)
     return multi;
 }
 
-static int write_layer(GDALDatasetH ds, const char *path, const out_layer *L)
+
+/* The union of the units of every group of L (dissolve), one geometry per
+ * row; geoms[r] is NULL where a row has no unit with geometry. The caller
+ * destroys each with OGR_G_DestroyGeometry and frees the array. NULL on
+ * OOM (error set). */
+static OGRGeometryH *dissolve(const out_table *L)
 {
-    const tbl *t = L->t;
-    const tbl_col *g = tbl_geom(t);
+    OGRGeometryH *parts = mem_calloc(L->n_rows ? L->n_rows : 1, sizeof *parts);
+    if (!parts) {
+        err_oom("dissolve");
+        return NULL;
+    }
+    for (size_t u = 0; u < L->n_dissolve; u++) {
+        size_t g = L->group_of[u];
+        if (g == SIZE_MAX || g >= L->n_rows)
+            continue;
+        OGRGeometryH geom = build_geometry(L->dissolve, u);
+        if (!geom)
+            continue;
+        if (!parts[g])
+            parts[g] = OGR_G_CreateGeometry(wkbMultiPolygon);
+        for (int k = 0; k < OGR_G_GetGeometryCount(geom); k++)
+            OGR_G_AddGeometry(parts[g], OGR_G_GetGeometryRef(geom, k));
+        OGR_G_DestroyGeometry(geom);
+    }
+    for (size_t r = 0; r < L->n_rows; r++) {
+        if (!parts[r])
+            continue;
+        OGRGeometryH u = OGR_G_UnionCascaded(parts[r]);
+        if (u) {
+            OGR_G_DestroyGeometry(parts[r]);
+            parts[r] = OGR_G_ForceToMultiPolygon(u);
+        }
+    }
+    return parts;
+}
+
+static OGRFieldType field_type(const out_column *oc)
+{
+    if (oc->kind == OUT_TEXT || oc->kind == OUT_REASON)
+        return OFTString;
+    if (oc->kind == OUT_INTEGER || (oc->col && oc->col->type == COL_INT64))
+        return OFTInteger64;
+    return OFTReal;
+}
+
+/* Sets field `field` of f from row r of column oc. */
+static void set_field(OGRFeatureH f, int field, const out_column *oc, size_t r)
+{
+    const tbl_col *col = oc->col;
+    miss_reason why = col ? col_miss(col, r) : MISS_EMPTY;
+    if (oc->kind == OUT_REASON) {
+        if (why == MISS_NONE || !oc->reasons)
+            OGR_F_SetFieldNull(f, field);
+        else
+            OGR_F_SetFieldString(
+                f, field, oc->reasons[why < MISS_REASON_COUNT ? why : MISS_EMPTY]);
+        return;
+    }
+    if (!col || why != MISS_NONE) {
+        OGR_F_SetFieldNull(f, field);
+        return;
+    }
+    if (col->type == COL_STRING) {
+        OGR_F_SetFieldString(f, field, col_str(col, r));
+        return;
+    }
+    if (col->type == COL_INT64) {
+        OGR_F_SetFieldInteger64(f, field, col->i[r]);
+        return;
+    }
+    double v = col->d[r];
+    if (oc->kind == OUT_INTEGER)
+        OGR_F_SetFieldInteger64(f, field, (GIntBig)v);
+    else
+        OGR_F_SetFieldDouble(f, field, v);
+}
+
+static int write_layer(GDALDatasetH ds, const char *path, const out_table *L)
+{
+    const tbl_col *g = L->geom ? L->geom : L->dissolve;
     OGRSpatialReferenceH srs = NULL;
     if (g && g->crs && g->crs[0]) {
         srs = OSRNewSpatialReference(NULL);
@@ -49,7 +130,7 @@ static int write_layer(GDALDatasetH ds, const char *path, const out_layer *L)
         }
     }
     char **opts = CSLSetNameValue(NULL, "SPATIAL_INDEX", "YES");
-    OGRLayerH layer = GDALDatasetCreateLayer(ds, L->layer, srs,
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, L->name, srs,
                                              g ? wkbMultiPolygon : wkbNone,
                                              opts);
     CSLDestroy(opts);
@@ -57,70 +138,68 @@ static int write_layer(GDALDatasetH ds, const char *path, const out_layer *L)
         OSRDestroySpatialReference(srs);
     if (!layer) {
         err_set(ERR_GDAL, path, 0, NULL, "cannot create layer \"%s\": %s",
-                L->layer, CPLGetLastErrorMsg());
+                L->name, CPLGetLastErrorMsg());
         return -1;
     }
-    size_t nc = tbl_ncols(t);
-    for (size_t c = 0; c < nc; c++) {
-        const tbl_col *col = tbl_col_at(t, c);
-        if (col->type == COL_GEOM)
-            continue;
-        OGRFieldType ft = col->type == COL_STRING  ? OFTString
-                          : col->type == COL_INT64 ? OFTInteger64
-                                                   : OFTReal;
-        OGRFieldDefnH fd = OGR_Fld_Create(col->name, ft);
+    for (size_t c = 0; c < L->n_cols; c++) {
+        const out_column *oc = &L->cols[c];
+        OGRFieldDefnH fd = OGR_Fld_Create(oc->name, field_type(oc));
+        if (oc->label)
+            OGR_Fld_SetAlternativeName(fd, oc->label);
         OGRErr e = OGR_L_CreateField(layer, fd, TRUE);
         OGR_Fld_Destroy(fd);
         if (e != OGRERR_NONE) {
-            err_set(ERR_GDAL, path, 0, col->name, "cannot create field: %s",
+            err_set(ERR_GDAL, path, 0, oc->name, "cannot create field: %s",
                     CPLGetLastErrorMsg());
             return -1;
         }
     }
-    if (OGR_L_StartTransaction(layer) != OGRERR_NONE) {
-        err_set(ERR_GDAL, path, 0, NULL, "cannot start writing layer \"%s\"", L->layer);
+    OGRGeometryH *dis = NULL;
+    if (!L->geom && L->dissolve && !(dis = dissolve(L)))
         return -1;
+    int rc = 0;
+    if (OGR_L_StartTransaction(layer) != OGRERR_NONE) {
+        err_set(ERR_GDAL, path, 0, NULL, "cannot start writing layer \"%s\"",
+                L->name);
+        rc = -1;
     }
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    for (size_t r = 0; r < tbl_nrows(t); r++) {
+    for (size_t r = 0; rc == 0 && r < L->n_rows; r++) {
         OGRFeatureH f = OGR_F_Create(defn);
-        int field = 0;
-        for (size_t c = 0; c < nc; c++) {
-            const tbl_col *col = tbl_col_at(t, c);
-            if (col->type == COL_GEOM)
-                continue;
-            if (col_miss(col, r) != MISS_NONE)
-                OGR_F_SetFieldNull(f, field);
-            else if (col->type == COL_STRING)
-                OGR_F_SetFieldString(f, field, col_str(col, r));
-            else if (col->type == COL_INT64)
-                OGR_F_SetFieldInteger64(f, field, col->i[r]);
-            else
-                OGR_F_SetFieldDouble(f, field, col->d[r]);
-            field++;
-        }
-        if (g) {
-            OGRGeometryH geom = build_geometry(g, r);
+        for (size_t c = 0; c < L->n_cols; c++)
+            set_field(f, (int)c, &L->cols[c], r);
+        if (L->geom) {
+            OGRGeometryH geom = build_geometry(L->geom, r);
             if (geom)
                 OGR_F_SetGeometryDirectly(f, geom);
+        } else if (dis && dis[r]) {
+            OGR_F_SetGeometryDirectly(f, dis[r]);
+            dis[r] = NULL;
         }
         OGRErr e = OGR_L_CreateFeature(layer, f);
         OGR_F_Destroy(f);
         if (e != OGRERR_NONE) {
             err_set_feature(ERR_GDAL, path, (long)r + 1, NULL,
                             "cannot write feature: %s", CPLGetLastErrorMsg());
-            return -1;
+            rc = -1;
         }
     }
-    if (OGR_L_CommitTransaction(layer) != OGRERR_NONE) {
-        err_set(ERR_GDAL, path, 0, NULL, "cannot write layer \"%s\": %s",
-                L->layer, CPLGetLastErrorMsg());
-        return -1;
+    if (dis) {
+        for (size_t r = 0; r < L->n_rows; r++)
+            if (dis[r])
+                OGR_G_DestroyGeometry(dis[r]);
+        mem_free(dis);
     }
-    return 0;
+    if (rc == 0 && OGR_L_CommitTransaction(layer) != OGRERR_NONE) {
+        err_set(ERR_GDAL, path, 0, NULL, "cannot write layer \"%s\": %s",
+                L->name, CPLGetLastErrorMsg());
+        rc = -1;
+    }
+    return rc;
 }
 
-int out_gpkg(const char *path, const out_layer *layers, size_t n)
+int out_gpkg(const char *path, const out_table *tables, size_t n,
+             const out_style *styles, size_t n_styles)
 {
     GDALAllRegister();
     GDALDriverH drv = GDALGetDriverByName("GPKG");
@@ -138,7 +217,9 @@ int out_gpkg(const char *path, const out_layer *layers, size_t n)
         rc = -1;
     }
     for (size_t k = 0; rc == 0 && k < n; k++)
-        rc = write_layer(ds, path, &layers[k]);
+        rc = write_layer(ds, path, &tables[k]);
+    if (rc == 0 && n_styles > 0)
+        rc = out_gpkg_styles(ds, path, styles, n_styles);
     if (ds)
         GDALClose(ds);
     CPLPopErrorHandler();

@@ -48,6 +48,7 @@
 #define DNW_RCP_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -98,6 +99,7 @@ typedef struct {
 
 typedef enum { RCP_LEVEL_AUTO = 0, RCP_BUURT, RCP_WIJK, RCP_GEMEENTE } rcp_level;
 typedef enum { RCP_NL = 0, RCP_EN } rcp_lang;
+typedef enum { RCP_DIALECT_EXCEL_NL = 0, RCP_DIALECT_INTERNATIONAL } rcp_dialect;
 typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL, RCP_JOIN_OVERLAY } rcp_join;
 typedef enum { RCP_ENC_AUTO = 0, RCP_ENC_UTF8, RCP_ENC_LATIN1 } rcp_encoding;
 typedef enum {
@@ -336,8 +338,13 @@ typedef struct rcp {
     size_t n_sources;
     rcp_indicator *indicators;
     size_t n_indicators;
-    rcp_bool out_tables; /* outputs.tables, default 1 */
+    rcp_bool out_tables; /* outputs.tables, default 1 (or a mapping) */
+    rcp_enum out_dialect;/* outputs.tables.dialect: rcp_dialect, default
+                            excel_nl */
+    rcp_bool out_xlsx;   /* outputs.tables.xlsx, default 1 */
+    rcp_str author;      /* author: for PDF metadata; NULL = none */
     rcp_bool out_gpkg;   /* outputs.gpkg, default 1 */
+    rcp_bool out_report; /* outputs.report (report.html), default 1 */
     rcp_map *maps;
     size_t n_maps;
     rcp_factsheet *factsheets;
@@ -389,6 +396,10 @@ int rcp_error_at(rcp_pos pos, err_category cat, const char *fmt, ...)
 /* The source / indicator with this name, or NULL. */
 const rcp_source *rcp_find_source(const rcp *r, const char *name);
 const rcp_indicator *rcp_find_indicator(const rcp *r, const char *name);
+
+/* Writes docs/recipe.md (the reference of every recipe key, from the
+ * schema tables) to o. 0, or -1 when writing failed. */
+int rcp_doc_write(FILE *o);
 
 /* Lower-case name of a level ("buurt", "wijk", "gemeente", "auto"). */
 const char *rcp_level_name(int level);

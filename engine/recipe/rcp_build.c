@@ -554,8 +554,10 @@ static const rcp_field source_fields[] = {
     {.key = "year", .kind = F_INT, .off = SRC(year), .lo = 1800, .hi = 2200,
      .hint = "a year such as 2024"},
     {.key = "label", .kind = F_STR, .off = SRC(label)},
-    {.key = "delimiter", .kind = F_CUSTOM, .fn = delimiter_fn},
-    {.key = "decimal", .kind = F_CUSTOM, .fn = decimal_fn},
+    {.key = "delimiter", .kind = F_CUSTOM, .fn = delimiter_fn,
+     .doc = "one character such as \";\" or \",\", or tab; default: detected"},
+    {.key = "decimal", .kind = F_CUSTOM, .fn = decimal_fn,
+     .doc = "\",\" or \".\"; default: detected"},
     {.key = "encoding", .kind = F_ENUM, .off = SRC(encoding),
      .opts = enc_opts},
     {.key = "skip_rows", .kind = F_INT, .off = SRC(skip_rows), .lo = 0,
@@ -569,7 +571,8 @@ static const rcp_field source_fields[] = {
     {.key = "counts", .kind = F_STRLIST, .off = SRC(counts),
      .hint = "the columns that are counts, split by area in an overlay"},
     {.key = "filter", .kind = F_CUSTOM, .fn = filter_fn},
-    {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn},
+    {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn,
+     .doc = "a mapping of old column names to new ones"},
     {.key = "records", .kind = F_BOOL, .off = SRC(records)},
     {.key = "location", .kind = F_CUSTOM, .fn = location_fn},
     {.key = "household", .kind = F_STR, .off = SRC(household),
@@ -811,7 +814,8 @@ static const rcp_field indicator_fields[] = {
     {.key = "unit", .kind = F_STR, .off = IND(unit)},
     {.key = "description", .kind = F_STR, .off = IND(description)},
     {.key = "kind", .kind = F_ENUM, .off = IND(kind), .opts = kind_opts},
-    {.key = "rollup", .kind = F_CUSTOM, .fn = rollup_fn},
+    {.key = "rollup", .kind = F_CUSTOM, .fn = rollup_fn, .sub = rollup_fields,
+     .doc = "indicators.NAME.rollup"},
     {.key = "weight", .kind = F_EXPR, .off = IND(rollup.weight),
      .hint = "the weight expression, such as w.huishoudens"},
     {.key = "numerator", .kind = F_EXPR, .off = IND(rollup.numerator),
@@ -822,7 +826,8 @@ static const rcp_field indicator_fields[] = {
      .hint = "such as 100"},
     {.key = "decimals", .kind = F_INT, .off = IND(decimals), .lo = 0,
      .hi = 10, .hint = "such as 1"},
-    {.key = "min_base", .kind = F_CUSTOM, .fn = min_base_fn},
+    {.key = "min_base", .kind = F_CUSTOM, .fn = min_base_fn,
+     .sub = min_base_fields, .doc = "indicators.NAME.min_base"},
     {.key = "higher_is", .kind = F_ENUM, .off = IND(higher_is),
      .opts = higher_opts},
     {.key = NULL}};
@@ -930,9 +935,39 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 /* ---- top level --------------------------------------------------------- */
 
 #define TOP(f) offsetof(rcp, f)
+static const rcp_opt dialect_opts[] = {
+    {"excel_nl", RCP_DIALECT_EXCEL_NL, 0},
+    {"international", RCP_DIALECT_INTERNATIONAL, 0},
+    {"nl", RCP_DIALECT_EXCEL_NL, 1}, {NULL, 0, 0}};
+static const rcp_field table_fields[] = {
+    {.key = "dialect", .kind = F_ENUM, .off = TOP(out_dialect),
+     .opts = dialect_opts,
+     .hint = "excel_nl (';' and decimal comma) or international (',' and "
+             "'.')"},
+    {.key = "xlsx", .kind = F_BOOL, .off = TOP(out_xlsx)},
+    {.key = NULL}};
+
+/* outputs.tables: true/false, or {dialect: ..., xlsx: ...} (tables on). */
+static int tables_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                     void *obj, const char *what)
+{
+    static const rcp_field as_bool = {.key = "tables", .kind = F_BOOL,
+                                      .off = TOP(out_tables)};
+    if (val->kind != RY_MAP)
+        return rcp_convert(c, &as_bool, key, val, obj, what);
+    ((rcp *)obj)->out_tables.v = 1;
+    ((rcp *)obj)->out_tables.pos = rcp_node_pos(val);
+    return rcp_fill(c, val, table_fields, obj, "outputs.tables", key);
+}
+
 static const rcp_field output_fields[] = {
-    {.key = "tables", .kind = F_BOOL, .off = TOP(out_tables)},
+    {.key = "tables", .kind = F_CUSTOM, .fn = tables_fn,
+     .hint = "true, false or {dialect: international, xlsx: false}",
+     .sub = table_fields, .doc = "outputs.tables"},
     {.key = "gpkg", .kind = F_BOOL, .off = TOP(out_gpkg)},
+    {.key = "report", .kind = F_BOOL, .off = TOP(out_report),
+     .hint = "report.html: maps, table, charts and sources in one offline "
+             "file"},
     {.key = NULL}};
 
 /* outputs: {tables: true, gpkg: true}. */
@@ -954,20 +989,29 @@ static const rcp_field top_fields[] = {
      .opts = level_opts, .hint = "buurt, wijk or gemeente"},
     {.key = "year", .kind = F_INT, .off = TOP(year), .lo = 1800, .hi = 2200,
      .hint = "a year such as 2024"},
-    {.key = "area", .kind = F_CUSTOM, .fn = area_fn},
+    {.key = "author", .kind = F_STR, .off = TOP(author)},
+    {.key = "area", .kind = F_CUSTOM, .fn = area_fn,
+     .doc = "GM or WK codes: a list or a comma-separated text"},
     {.key = "crs", .kind = F_STR, .off = TOP(crs)},
     {.key = "unmatched_max", .kind = F_NUM, .off = TOP(unmatched_max),
      .dlo = 0, .dhi = 1, .hint = "a share such as 0.05 for 5%"},
     {.key = "sources", .kind = F_CUSTOM, .required = 1, .fn = sources_fn,
      .hint = "the files to read, such as sources: {w: {path: "
-             "wijken.geojson, key: wijkcode}}"},
-    {.key = "indicators", .kind = F_CUSTOM, .fn = indicators_fn},
-    {.key = "outputs", .kind = F_CUSTOM, .fn = outputs_fn},
-    {.key = "maps", .kind = F_CUSTOM, .fn = rcp_build_maps},
-    {.key = "factsheets", .kind = F_CUSTOM, .fn = rcp_build_factsheets},
-    {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons},
+             "wijken.geojson, key: wijkcode}}",
+     .sub = source_fields, .doc = "sources.NAME"},
+    {.key = "indicators", .kind = F_CUSTOM, .fn = indicators_fn,
+     .sub = indicator_fields, .doc = "indicators.NAME"},
+    {.key = "outputs", .kind = F_CUSTOM, .fn = outputs_fn,
+     .sub = output_fields, .doc = "outputs"},
+    {.key = "maps", .kind = F_CUSTOM, .fn = rcp_build_maps, .doc = "maps[]"},
+    {.key = "factsheets", .kind = F_CUSTOM, .fn = rcp_build_factsheets,
+     .doc = "factsheets[]"},
+    {.key = "comparisons", .kind = F_CUSTOM, .fn = rcp_build_comparisons,
+     .doc = "comparisons[]"},
     {.key = NULL}};
 #undef TOP
+
+const rcp_field *rcp_top_fields(void) { return top_fields; }
 
 int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
 {
@@ -1052,7 +1096,9 @@ int rcp_build(rcp_sctx *c, const ry_node *root, rcp *r)
     r->language.v = RCP_NL;
     r->unmatched_max.v = 0.05;
     r->out_tables.v = 1;
+    r->out_xlsx.v = 1;
     r->out_gpkg.v = 1;
+    r->out_report.v = 1;
     if (rcp_fill(c, root, top_fields, r, NULL, NULL) < 0)
         return -1;
     if (!r->crs.s && rcp_default_str(c, &r->crs, "EPSG:28992") < 0)

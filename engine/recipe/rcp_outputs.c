@@ -249,15 +249,20 @@ static const rcp_field map_fields[] = {
     {.key = "shared_breaks", .kind = F_NAME, .off = MAP(shared_breaks)},
     {.key = "palette", .kind = F_STR, .off = MAP(palette)},
     {.key = "reverse", .kind = F_BOOL, .off = MAP(reverse)},
-    {.key = "center", .kind = F_CUSTOM, .fn = center_fn},
-    {.key = "page", .kind = F_CUSTOM, .fn = page_fn},
+    {.key = "center", .kind = F_CUSTOM, .fn = center_fn,
+     .doc = "a number, mean or area: the value a diverging palette is "
+            "centred on"},
+    {.key = "page", .kind = F_CUSTOM, .fn = page_fn,
+     .doc = "A4, A3 or WIDTHxHEIGHT in pixels"},
     {.key = "orientation", .kind = F_ENUM, .off = MAP(orientation),
      .opts = orient_opts},
     {.key = "dpi", .kind = F_INT, .off = MAP(dpi), .lo = 50, .hi = 1200,
      .hint = "such as 300"},
-    {.key = "formats", .kind = F_CUSTOM, .fn = formats_fn},
+    {.key = "formats", .kind = F_CUSTOM, .fn = formats_fn,
+     .doc = "a list of png, pdf and svg; default [png, pdf]"},
     {.key = "labels", .kind = F_ENUM, .off = MAP(labels), .opts = labels_opts},
-    {.key = "highlight", .kind = F_CUSTOM, .fn = highlight_fn},
+    {.key = "highlight", .kind = F_CUSTOM, .fn = highlight_fn,
+     .doc = "a region code to outline"},
     {.key = "context", .kind = F_BOOL, .off = MAP(context)},
     {.key = "inset", .kind = F_BOOL, .off = MAP(inset)},
     {.key = "title", .kind = F_STR, .off = MAP(title)},
@@ -508,10 +513,14 @@ static int compare_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 static const rcp_field sheet_fields[] = {
     {.key = "name", .kind = F_NAME, .off = FS(name)},
     {.key = "unit", .kind = F_ENUM, .off = FS(unit), .opts = sheet_unit_opts},
-    {.key = "figures", .kind = F_CUSTOM, .fn = figures_fn},
-    {.key = "charts", .kind = F_CUSTOM, .fn = charts_fn},
-    {.key = "boxes", .kind = F_CUSTOM, .fn = boxes_fn},
-    {.key = "compare", .kind = F_CUSTOM, .fn = compare_fn},
+    {.key = "figures", .kind = F_CUSTOM, .fn = figures_fn,
+     .sub = figure_fields, .doc = "factsheets[].figures[]"},
+    {.key = "charts", .kind = F_CUSTOM, .fn = charts_fn, .sub = chart_fields,
+     .doc = "factsheets[].charts[]"},
+    {.key = "boxes", .kind = F_CUSTOM, .fn = boxes_fn, .sub = box_fields,
+     .doc = "factsheets[].boxes[]"},
+    {.key = "compare", .kind = F_CUSTOM, .fn = compare_fn,
+     .doc = "a list of gemeente, area and national"},
     {.key = "page", .kind = F_ENUM, .off = FS(page), .opts = paper_opts},
     {.key = "combined", .kind = F_BOOL, .off = FS(combined)},
     {.key = "locator", .kind = F_BOOL, .off = FS(locator)},
@@ -760,4 +769,15 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
             return -1;
     }
     return 0;
+}
+
+const rcp_field *rcp_output_fields(const char *section)
+{
+    if (!strcmp(section, "maps"))
+        return map_fields;
+    if (!strcmp(section, "factsheets"))
+        return sheet_fields;
+    if (!strcmp(section, "comparisons"))
+        return cmp_fields;
+    return NULL;
 }

@@ -20,7 +20,7 @@ int rcp_fail(const ry_node *at, const char *fmt, ...)
     char msg[1400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
     va_end(ap);
     if (at && at->line > 0)
         err_set_pos(ERR_RECIPE, at->file, at->line, at->col, "%s", msg);
@@ -62,7 +62,7 @@ void rcp_suggest(char *buf, size_t size, const char *word,
     if (strdist_nearest(word, cands, n, 1, best) == 1) {
         size_t used = strlen(buf);
         if (used < size)
-            snprintf(buf + used, size - used, "; did you mean \"%s\"?",
+            snprintf(buf + used, size - used, err_tr("; did you mean \"%s\"?"),
                      best[0]);
     }
 }
@@ -221,8 +221,8 @@ int rcp_enum_value(const ry_node *val, const rcp_opt *opts, const char *field,
     size_t n = 0;
     for (const rcp_opt *o = opts; o->name && n < 64; o++)
         cands[n++] = o->name;
-    snprintf(msg, sizeof msg, "%s must be one of %s, but found \"%s\"", w,
-             list, s);
+    snprintf(msg, sizeof msg, err_tr("%s must be one of %s, but found \"%s\""),
+             w, list, s);
     rcp_suggest(msg, sizeof msg, s, cands, n);
     return rcp_fail(val, "%s", msg);
 }
@@ -439,17 +439,18 @@ static int unknown_key(const ry_node *key, const rcp_field *fields,
         cands[n++] = f->key;
     char msg[1400];
     if (what)
-        snprintf(msg, sizeof msg, "unknown key \"%s\" in %s", key->text, what);
+        snprintf(msg, sizeof msg, err_tr("unknown key \"%s\" in %s"), key->text,
+                 what);
     else
-        snprintf(msg, sizeof msg, "unknown key \"%s\" at the top of the "
-                                  "recipe",
+        snprintf(msg, sizeof msg,
+                 err_tr("unknown key \"%s\" at the top of the recipe"),
                  key->text);
     rcp_suggest(msg, sizeof msg, key->text, cands, n);
     size_t used = strlen(msg);
     if (used < sizeof msg) {
         int wr = snprintf(msg + used, sizeof msg - used, "%s",
-                          strchr(msg, '?') ? " Allowed keys: "
-                                           : "; allowed keys: ");
+                          strchr(msg, '?') ? err_tr(" Allowed keys: ")
+                                           : err_tr("; allowed keys: "));
         used += wr > 0 ? (size_t)wr : 0;
     }
     for (size_t k = 0; k < n && used < sizeof msg; k++) {

@@ -62,7 +62,16 @@ struct rcp_field {
     long lo, hi;         /* F_INT range */
     double dlo, dhi;     /* F_NUM range */
     rcp_fieldfn fn;      /* F_CUSTOM */
+    /* for docs/recipe.md (rcp_doc.c): a custom field's nested keys and the
+     * heading of their section ("sources.NAME"), or its value in words */
+    const rcp_field *sub;
+    const char *doc;
 };
+
+/* The top-level keys, and the nested tables of maps, factsheets and
+ * comparisons (for rcp_doc.c). */
+const rcp_field *rcp_top_fields(void);
+const rcp_field *rcp_output_fields(const char *section);
 
 /* Sets an ERR_RECIPE error at node (its file:line:column, or just the
  * --set label for command-line nodes). Returns -1. */

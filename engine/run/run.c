@@ -76,10 +76,14 @@ static int write_all(run_ctx *c)
         run_time(c, "write", &t);
     if (rc == 0 && (rc = run_render_maps(c, stage)) == 0)
         run_time(c, "maps", &t);
+    if (rc == 0 && (rc = run_write_gpkg(c, stage)) == 0)
+        run_time(c, "gpkg", &t);
     if (rc == 0 && (rc = run_render_sheets(c, stage)) == 0)
         run_time(c, "factsheets", &t);
     if (rc == 0 && (rc = run_render_comparisons(c, stage)) == 0)
         run_time(c, "comparisons", &t);
+    if (rc == 0 && (rc = run_write_report(c, stage)) == 0)
+        run_time(c, "report", &t);
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
@@ -131,6 +135,8 @@ int run_recipe(const rcp *r, const run_options *opt)
         run_time(&c, "compile", &t);
     if (rc == 0 && (rc = run_check_maps(&c)) == 0)
         rc = run_check_sheets(&c);
+    if (rc == 0)
+        run_warn_palettes(&c);
     if (rc == 0 && !opt->check_only) {
         if ((rc = run_eval_indicators(&c)) == 0)
             run_time(&c, "indicators", &t);

@@ -16,6 +16,10 @@ typedef struct {
     int check_only;     /* 1: read sources and check everything, write nothing */
     const char *created; /* date for provenance lines (YYYY-MM-DD); NULL =
                             $SOURCE_DATE_EPOCH or today */
+    /* progress of long stages (reading, fact sheets): called with the
+     * stage name, work done and total; NULL = none */
+    void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+    void *progress_ud;
 } run_options;
 
 /* Runs (or checks) the recipe. Returns 0, or -1 with the error set; on

@@ -96,6 +96,10 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     spec.provenance = prov;
     spec.language = present_lang_code(lang);
     int rc = run_source_line(c, src, sizeof src);
+    char kw[512];
+    pdf_meta meta;
+    run_pdf_meta(c, spec.title, cmp->indicator.s, kw, sizeof kw, &meta);
+    spec.meta = &meta;
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {
         char path[8600];

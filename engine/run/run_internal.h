@@ -10,6 +10,8 @@
 #include "jsonw.h"
 #include "keyidx.h"
 #include "namejoin.h"
+#include "out.h"
+#include "pdfmeta.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -104,6 +106,10 @@ typedef struct {
 typedef struct {
     const rcp_map *map;
     cls_result cls;
+    unsigned char rgb[CLS_K_MAX][3];   /* class colours as printed */
+    char class_text[CLS_K_MAX][96];    /* legend texts of the classes */
+    unsigned char nodata[3];           /* the no-data grey */
+    int nodata_hatch;                  /* no-data hatched (pal_vision.h) */
     char files[3][256];
     int n_files;
 } run_map_result;
@@ -224,10 +230,32 @@ int run_build_levels(run_ctx *c);
 void run_levels_free(run_ctx *c);
 
 /* run_output.c */
+/* The view model of the result tables for the writers (out.h): one
+ * out_table per level. Everything in it is owned by the model or borrowed
+ * from the run; free with run_out_model_free. */
+typedef struct {
+    out_table *tables;       /* n, in the order of c->levels */
+    size_t n, n_ind;
+    out_column **cols;       /* per table */
+    tbl **extra;             /* per table: parent codes and names */
+    const char ***reasons;   /* per indicator: MISS_REASON_COUNT words */
+    char **formula_src;      /* per indicator: its sources */
+    char *reason_buf;        /* per indicator: "<name>_reden" (80 bytes) */
+    char fixed_text[4][6][64]; /* labels of code, name and parents */
+} run_out_model;
+/* Builds the model; 0 or -1 (error set; nothing to free). */
+int run_out_model_build(run_ctx *c, run_out_model *m);
+void run_out_model_free(run_out_model *m);
+/* Writes the CSV tables, the column description and indicators.xlsx. */
 int run_write_outputs(run_ctx *c, const char *stage_dir);
+/* Writes indicators.gpkg (after the maps: their styles go in). */
+int run_write_gpkg(run_ctx *c, const char *stage_dir);
 
 /* run_maps.c */
 int run_render_maps(run_ctx *c, const char *stage_dir);
+/* Prints a warning to the log for every map whose classes or no-data
+ * style are hard to tell apart in greyscale or with deuteranopia. */
+void run_warn_palettes(const run_ctx *c);
 /* Checks what maps need (geometry, known palettes) before running. */
 int run_check_maps(const run_ctx *c);
 void run_maps_free(run_ctx *c);
@@ -252,6 +280,14 @@ const run_indicator *run_indicator_named(const run_ctx *c, const char *name);
  * or -1 with ERR_IO set (naming the folder). */
 int run_output_dir(const char *stage_dir, const char *name, char *dir,
                    size_t size);
+
+/* run_report.c: report.html (after maps and comparisons) */
+int run_write_report(run_ctx *c, const char *stage_dir);
+
+/* run_pdfmeta.c: PDF document information for subject (borrowed) with
+ * extra keywords; kw is the caller's buffer for the keywords. */
+void run_pdf_meta(const run_ctx *c, const char *subject, const char *extra,
+                  char *kw, size_t kw_size, pdf_meta *m);
 
 /* manifest.c */
 int run_write_manifest(run_ctx *c, const char *path);

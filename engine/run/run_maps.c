@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "numfmt.h"
 #include "pal.h"
+#include "pal_vision.h"
 #include "present.h"
 
 #include <math.h>
@@ -151,7 +152,9 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
     int reason_entry[MISS_REASON_COUNT];
     for (int r = 0; r < MISS_REASON_COUNT; r++)
         reason_entry[r] = -1;
-    pal_rgb grey = pal_missing();
+    pal_rgb grey; /* a grey the classes leave room for, else hatched */
+    int hatch_all;
+    pal_nodata_style(col, cr->k, &grey, &hatch_all);
     for (size_t u = 0; u < c->n_units; u++) {
         miss_reason why = ind->m[u];
         if (why == MISS_NONE && lb->entry[u] >= 0)
@@ -166,7 +169,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
             e->fill = draw_rgb_of(grey);
-            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+            e->hatch = hatch_all || why == MISS_SECRET || why == MISS_SUPPRESSED;
         }
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;
@@ -323,6 +326,17 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         if (rc == 0)
             rc = build_legend(c, ind, &res->cls, col, &lb);
     }
+    for (int k = 0; !categorical && rc == 0 && k < res->cls.k; k++) { /* for layer styles */
+        res->rgb[k][0] = col[k].r;
+        res->rgb[k][1] = col[k].g;
+        res->rgb[k][2] = col[k].b;
+        snprintf(res->class_text[k], sizeof res->class_text[k], "%s", lb.text[k]);
+    }
+    if (rc == 0 && !categorical) {
+        pal_rgb g;
+        pal_nodata_style(col, res->cls.k, &g, &res->nodata_hatch);
+        res->nodata[0] = g.r, res->nodata[1] = g.g, res->nodata[2] = g.b;
+    }
     numfmt_lang lang = present_lang(c->r);
     char **labels = NULL;
     if (rc == 0 && m->labels.v != RCP_LABELS_NONE) {
@@ -396,6 +410,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.landscape = m->orientation.v == RCP_LANDSCAPE;
     spec.dpi = (double)m->dpi.v;
     spec.language = present_lang_code(lang);
+    char kw[512];
+    pdf_meta meta;
+    run_pdf_meta(c, legend_title, ind->ri->name.s, kw, sizeof kw, &meta);
+    spec.meta = &meta;
     static const int bits[] = {RCP_FMT_PNG, RCP_FMT_PDF, RCP_FMT_SVG};
     for (int b = 0; rc == 0 && b < 3; b++) {
         if (!(m->formats.v & bits[b]))
@@ -437,6 +455,33 @@ int run_check_maps(const run_ctx *c)
             return run_error_here(m->palette.pos, NULL);
     }
     return 0;
+}
+
+void run_warn_palettes(const run_ctx *c)
+{
+    const rcp *r = c->r;
+    if (!c->opt->log)
+        return;
+    for (size_t k = 0; k < r->n_maps; k++) {
+        const rcp_map *m = &r->maps[k];
+        const pal_scheme *s = m->palette.s ? pal_find(m->palette.s)
+                              : m->center.kind.v != RCP_CENTER_NONE
+                                  ? pal_default_diverging()
+                                  : pal_default_sequential();
+        int n = m->breaks.n > 1 ? (int)m->breaks.n - 1 : (int)m->classes.v;
+        pal_rgb col[CLS_K_MAX], grey;
+        if (!s || n < 1 || n > CLS_K_MAX || pal_colors(s, n, col) < 0)
+            continue;
+        int hatch;
+        char msg[400];
+        pal_nodata_style(col, n, &grey, &hatch);
+        if (pal_vision_check(col, n, grey, hatch, r->language.v == RCP_EN, msg,
+                             sizeof msg))
+            fprintf(c->opt->log, "%s: %s \"%s\" (%s %d): %s\n",
+                    r->language.v == RCP_EN ? "warning" : "waarschuwing",
+                    r->language.v == RCP_EN ? "map" : "kaart", m->name.s,
+                    pal_name(s), n, msg);
+    }
 }
 
 int run_render_maps(run_ctx *c, const char *stage_dir)

@@ -397,6 +397,14 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                      .provenance = prov, .language = present_lang_code(lang),
                      .a3 = fs->page.v == RCP_PAGE_A3,
                      .words = present_sheet_words(lang)};
+    char kw[512];
+    pdf_meta meta;
+    int en = lang == NUMFMT_EN;
+    run_pdf_meta(c, en ? "Fact sheets" : "DNA van de wijk: factsheets",
+                 en ? "fact sheet" : "factsheet", kw, sizeof kw, &meta);
+    doc.meta = &meta;
+    doc.progress = c->opt->progress;
+    doc.progress_ud = c->opt->progress_ud;
     char dir[4300];
     if (!strcmp(fs->name.s ? fs->name.s : "factsheet", "factsheet"))
         snprintf(dir, sizeof dir, "%s/factsheets", stage_dir);

@@ -158,6 +158,9 @@ int run_load_sources(run_ctx *c)
             c->geom_src = (long)k;
         }
         s->rows_kept = tbl_nrows(s->t);
+        if (c->opt->progress)
+            c->opt->progress(c->opt->progress_ud, "bronnen", k + 1,
+                             r->n_sources);
     }
     return 0;
 }

@@ -1,6 +1,8 @@
 /* page.c - page sizes, output surfaces and atomic writing; see page.h. */
 #include "page.h"
 
+#include "pdfmeta.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <stdio.h>
@@ -36,6 +38,7 @@ struct page_out {
     char *buf; /* SVG: the document in memory before ids are renumbered */
     size_t len, cap;
     int write_failed;
+    char lang[24]; /* PDF: /Lang added after finishing ("" = none) */
 };
 
 typedef struct {
@@ -162,22 +165,20 @@ static int open_temp(page_out *po)
     return po->f ? 0 : -1;
 }
 
-/* The fixed PDF creation date: SOURCE_DATE_EPOCH (reproducible-builds
- * convention) when set and valid, else 2000-01-01T00:00:00Z. */
+/* The PDF creation date: SOURCE_DATE_EPOCH (reproducible-builds
+ * convention) when set and valid, else now (page_set_meta can set the
+ * run's date). */
 static void creation_date(char *buf, size_t size)
 {
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long t = e ? strtoll(e, &end, 10) : -1;
-    if (e && end && *end == '\0' && t >= 0) {
-        time_t tt = (time_t)t;
-        struct tm tm;
-        if (gmtime_r(&tt, &tm)) {
-            strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-            return;
-        }
-    }
-    snprintf(buf, size, "2000-01-01T00:00:00Z");
+    pdf_meta_date(NULL, buf, size);
+}
+
+void page_set_meta(page_out *po, const pdf_meta *m)
+{
+    if (po->fmt != PAGE_PDF || !m)
+        return;
+    pdf_meta_apply(po->surf, m);
+    snprintf(po->lang, sizeof po->lang, "%s", m->lang ? m->lang : "");
 }
 
 page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
@@ -369,6 +370,16 @@ int page_finish(page_out *po)
                     "could not write the SVG file (disk full or no permission?)");
             goto out;
         }
+    }
+    /* the document language goes into the finished file (pdfmeta.h) */
+    if (po->fmt == PAGE_PDF && po->lang[0]) {
+        if (fflush(po->f) != 0) {
+            err_set(ERR_IO, po->path, 0, NULL, "could not write the PDF file "
+                    "(disk full or no permission?)");
+            goto out;
+        }
+        if (pdf_set_lang(atomic_temp_path(po->af), po->lang) < 0)
+            goto out;
     }
     po->f = NULL;
     rc = atomic_commit(po->af); /* closes, renames; removes it on failure */

@@ -15,6 +15,8 @@
 
 #include <cairo.h>
 
+#include "pdfmeta.h"
+
 typedef enum { PAGE_PNG = 0, PAGE_PDF, PAGE_SVG } page_format;
 
 typedef struct {
@@ -44,6 +46,11 @@ typedef struct page_out page_out;
  * folder is not writable; the message names path) or ERR_RENDER. */
 page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
                      const char *title);
+
+/* PDF only: sets Author, Subject, Keywords and the dates now, and the
+ * document language when the file is finished (pdfmeta.h). m may be NULL;
+ * other formats ignore it. */
+void page_set_meta(page_out *po, const pdf_meta *m);
 
 /* The Cairo context to draw on, in points (scaled for PNG). Owned by the
  * handle. */

@@ -174,6 +174,7 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
     page_out *po = page_begin(&ps, fmt, path, s->title);
     if (!po)
         return -1;
+    page_set_meta(po, s->meta);
     cairo_t *cr = page_cairo(po);
     text_ctx *tc = text_new(cr, "DejaVu Sans");
     chart_rows rows;

@@ -33,6 +33,7 @@ typedef struct {
     int landscape;
     double dpi;                /* PNG; <= 0: 300 */
     const char *language;      /* "nl" (NULL) or "en" */
+    const pdf_meta *meta;      /* PDF document information, or NULL */
 } chart_spec;
 
 /* Renders the chart to path. Returns 0, or -1 with ERR_RENDER (nothing to

@@ -461,6 +461,8 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
         return -1;
     }
     page_out *po = page_begin(&m.page, pf, path, spec->title);
+    if (po)
+        page_set_meta(po, spec->meta);
     if (!po)
         return -1;
     m.cr = page_cairo(po);

@@ -54,6 +54,7 @@ typedef struct {
     int landscape;
     double dpi;           /* PNG resolution; <= 0: 300 (96 for pixel pages) */
     const char *language; /* "nl" (default, NULL) or "en" */
+    const pdf_meta *meta;   /* PDF document information, or NULL */
 } map_spec;
 
 /* A placed label: the row and its text box (points, page coordinates). */

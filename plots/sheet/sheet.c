@@ -91,6 +91,7 @@ typedef struct {
     cairo_surface_t *surf;
     cairo_t *cr;
     const char *path;
+    const char *lang; /* /Lang to add when finished, or NULL */
 } pdf_out;
 
 /* Cairo's write callback: appends to the temporary file. */
@@ -143,6 +144,12 @@ static int pdf_open(pdf_out *o, const sheet_doc *doc, const char *path,
     cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_CREATE_DATE,
                                    date);
     cairo_pdf_surface_set_metadata(o->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    if (doc->meta) {
+        pdf_meta m = *doc->meta;
+        m.date = date;
+        pdf_meta_apply(o->surf, &m);
+        o->lang = m.lang;
+    }
     o->cr = cairo_create(o->surf);
     cairo_scale(o->cr, k, k);
     return 0;
@@ -181,6 +188,19 @@ static int pdf_close(pdf_out *o, int ok)
     if (!ok) {
         atomic_abort(o->af);
         return -1;
+    }
+    /* the document language goes into the finished file (pdfmeta.h) */
+    if (o->lang && *o->lang) {
+        if (fflush(o->f) != 0) {
+            err_set(ERR_IO, o->path, 0, NULL, "could not write the PDF "
+                    "(is the disk full?)");
+            atomic_abort(o->af);
+            return -1;
+        }
+        if (pdf_set_lang(atomic_temp_path(o->af), o->lang) < 0) {
+            atomic_abort(o->af);
+            return -1;
+        }
     }
     return atomic_commit(o->af);
 }
@@ -377,6 +397,7 @@ typedef struct {
     size_t n;
     const char *dir;
     atomic_size_t next;
+    atomic_size_t done; /* sheets finished, for the progress callback */
     atomic_int stop;
     pthread_mutex_t lock;
     int failed;
@@ -402,6 +423,12 @@ static void *batch_worker(void *arg)
         unit_file(&b->units[i], i, name, sizeof name);
         snprintf(path, sizeof path, "%s/%s", b->dir, name);
         rc = render_one(r, b->doc, &b->units[i], path);
+        if (rc == 0 && b->doc->progress) {
+            size_t d = atomic_fetch_add(&b->done, 1) + 1;
+            pthread_mutex_lock(&b->lock);
+            b->doc->progress(b->doc->progress_ud, "factsheets", d, b->n);
+            pthread_mutex_unlock(&b->lock);
+        }
     }
     if (rc != 0) {
         atomic_store(&b->stop, 1);
@@ -483,6 +510,7 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
         n_threads = n ? (int)n : 1;
     batch b = {.doc = doc, .units = units, .n = n, .dir = dir};
     atomic_init(&b.next, 0);
+    atomic_init(&b.done, 0);
     atomic_init(&b.stop, 0);
     pthread_mutex_init(&b.lock, NULL);
     /* every worker takes units from b.next; the calling thread works too */

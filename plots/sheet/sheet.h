@@ -64,6 +64,7 @@
 #include <stdint.h>
 
 #include "pal.h"
+#include "pdfmeta.h"
 #include "tbl.h"
 
 #define SHEET_MAX_CMP 3      /* comparison columns per figure */
@@ -192,6 +193,11 @@ typedef struct {
                                enlarged by sqrt 2) */
     const sheet_words *words; /* the built-in words in language; NULL:
                                  none (headings stay empty) */
+    const pdf_meta *meta;   /* Author, Subject, Keywords, /Lang; or NULL */
+    /* called after each unit's sheet (from any worker thread, one call at
+     * a time), or NULL */
+    void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+    void *progress_ud;
 } sheet_doc;
 
 /* The cover page of a combined PDF: title, an overview map of all units

@@ -102,19 +102,46 @@ def read_csv_rows(path, delimiter=";", encoding="utf-8-sig"):
         return list(csv.reader(f, delimiter=delimiter))
 
 
-def read_out_csv(path):
+TEXT_COLUMNS = ("code", "name", "wijkcode", "wijknaam", "gemeentecode",
+                "gemeentenaam", "buurtcode", "buurtnaam")
+
+
+def read_out_dicts(path, dialect="nl"):
+    """dnawijk's indicators*.csv as csv.DictReader rows (strings), read the
+    way a Dutch Excel user's Python would: UTF-8 with BOM, ';' (or the
+    international ',' dialect). Checks the file starts with the BOM and uses
+    CRLF line ends."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if dialect == "nl":
+        assert raw.startswith(b"\xef\xbb\xbf"), path + ": no UTF-8 BOM"
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), \
+        path + ": not CRLF"
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";" if dialect == "nl" else ","))
+
+
+def out_number(v, dialect="nl"):
+    """A number cell of dnawijk's CSV (decimal comma in the nl dialect)."""
+    if v == "":
+        return None
+    if dialect == "nl":
+        assert "." not in v, "decimal point in a Dutch number: %r" % v
+        v = v.replace(",", ".")
+    return float(v)
+
+
+def read_out_csv(path, dialect="nl"):
     """dnawijk's indicators.csv as dict code -> row dict (numbers as float,
-    empty as None)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    empty as None; text columns and the *_reden reason columns as text)."""
     out = {}
-    for r in rows:
+    for r in read_out_dicts(path, dialect):
         conv = {}
         for k, v in r.items():
-            if k in ("code", "name"):
+            if k in TEXT_COLUMNS or k.endswith("_reden"):
                 conv[k] = v
             else:
-                conv[k] = float(v) if v != "" else None
+                conv[k] = out_number(v, dialect)
         out[r["code"]] = conv
     return out
 

@@ -126,8 +126,11 @@ for name, (content, mode) in bad.items():
             lines[0].startswith("dnawijk: "),
             "%s: one-line error naming the file, got %r (exit %d)" % (name, p.stderr, p.returncode))
 p = t.run("inspect", os.path.join(w, "missing.geojson"), expect=1)
+t.check(p.returncode == 1 and "missing.geojson" in p.stderr and "bestandsfout" in p.stderr,
+        "missing file (Dutch by default): %r" % p.stderr)
+p = t.run("--lang", "en", "inspect", os.path.join(w, "missing.geojson"), expect=1)
 t.check(p.returncode == 1 and "missing.geojson" in p.stderr and "io error" in p.stderr,
-        "missing file: %r" % p.stderr)
+        "missing file with --lang en: %r" % p.stderr)
 p = t.run("inspect", wijken + "#no_such_layer", expect=1)
 t.check(p.returncode == 1 and "no_such_layer" in p.stderr, "unknown layer: %r" % p.stderr)
 p = t.run("inspect", os.path.join(w, "ragged.csv"), expect=1)

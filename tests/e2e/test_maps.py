@@ -6,7 +6,7 @@ import filecmp
 import json
 import os
 
-from e2elib import Ctx
+from e2elib import Ctx, out_number, read_out_dicts
 
 t = Ctx()
 os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
@@ -27,11 +27,12 @@ man = json.load(open(os.path.join(d1, "manifest.json")))
 m = man["maps"][0]
 t.check(m["method"] == "jenks" and m["classes"] == 5 and len(m["breaks"]) == 6, "jenks, 5 classes")
 vals = []
-with open(os.path.join(d1, "indicators.csv"), newline="") as f:
-    for row in csv.DictReader(f):
-        if row["aandeel_65plus"] != "":
-            vals.append(float(row["aandeel_65plus"]))
-b = m["breaks"]
+for row in read_out_dicts(os.path.join(d1, "indicators.csv")):
+    if row["aandeel_65plus"] != "":
+        vals.append(out_number(row["aandeel_65plus"]))
+# the CSV holds values to 15 significant digits (no float noise): compare
+# with the breaks written the same way
+b = [float("%.15g" % x) for x in m["breaks"]]
 counts = [0] * 5
 for v in vals:
     k = 0
@@ -82,12 +83,11 @@ if p.returncode == 0:
     t.check(a["breaks"] == b2["breaks"], "shared breaks are equal: %s / %s" % (a["breaks"], b2["breaks"]))
     pooled = []
     per = {"jong": [], "oud": []}
-    with open(os.path.join(out1, "gedeeld", "indicators.csv"), newline="") as f:
-        for row in csv.DictReader(f):
-            for k in per:
-                if row[k] != "":
-                    per[k].append(float(row[k]))
-                    pooled.append(float(row[k]))
+    for row in read_out_dicts(os.path.join(out1, "gedeeld", "indicators.csv")):
+        for k in per:
+            if row[k] != "":
+                per[k].append(out_number(row[k]))
+                pooled.append(out_number(row[k]))
     lo, hi = min(pooled), max(pooled)
     want = [lo + (hi - lo) * i / 4 for i in range(5)]
     t.check(all(abs(x - y) < 1e-9 for x, y in zip(a["breaks"], want)),

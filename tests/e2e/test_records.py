@@ -433,7 +433,7 @@ cases = [
     ("lookup_column", "location: {postcode: postcode, lookup: %s, lookup_postcode: postcode6, lookup_code: cbs_code}"
      % no_lookup_col, rec_csv, r"lookup_bad\.csv:1: .*postcode6"),
     ("bad_crs", 'location: {x: lon, y: lat, crs: "EPSG:999999"}', rec_ll, r"bad_crs\.yaml:\d+:\d+: .*EPSG:999999"),
-    ("text_xy", 'location: {x: lon, y: lat, crs: "EPSG:4326"}', text_xy, r"text_xy\.csv:3: column \"lat\""),
+    ("text_xy", 'location: {x: lon, y: lat, crs: "EPSG:4326"}', text_xy, r"text_xy\.csv:3: (column|kolom) \"lat\""),
 ]
 for name, loc, src, pattern in cases:
     r = recipe(name, """  bez:

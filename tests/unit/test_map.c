@@ -388,6 +388,10 @@ static void test_reproducible(void)
     tbl *t = synthetic_table();
     map_spec sp = synthetic_spec(t);
     sp.page = "A4";
+    /* the run gives the date (a PDF without one is dated now) */
+    pdf_meta meta = {.author = "Gemeente Testdorp", .lang = "nl-NL",
+                     .date = "2024-05-01"};
+    sp.meta = &meta;
     static const struct {
         map_format f;
         const char *a, *b, *c;
@@ -405,11 +409,14 @@ static void test_reproducible(void)
         CHECK(same_file(cases[i].a, cases[i].b));
         CHECK(same_file(cases[i].a, cases[i].c));
     }
-    /* the PDF carries the fixed creation date and the title */
+    /* the PDF carries the given creation date, the title, the author and
+     * the language */
     size_t n = 0;
     char *pdf = slurp(OUT_DIR "/repro_a.pdf", &n);
     /* (cairo 1.16 writes the date without the "D:" prefix) */
-    CHECK(pdf && memmem(pdf, n, "20000101000000", 14) != NULL);
+    CHECK(pdf && memmem(pdf, n, "20240501000000", 14) != NULL);
+    CHECK(pdf && memmem(pdf, n, "Gemeente Testdorp", 17) != NULL);
+    CHECK(pdf && memmem(pdf, n, "/Type /Catalog /Lang (nl-NL)", 28) != NULL);
     CHECK(pdf && memmem(pdf, n, "Testkaart", 9) != NULL);
     CHECK(pdf && n > 4 && memcmp(pdf, "%PDF", 4) == 0);
     free(pdf);

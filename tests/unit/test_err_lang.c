@@ -1,0 +1,70 @@
+/* test_err.c - the language of error messages: every Dutch format in the
+ * translation table has the same printf conversions, in the same order, as
+ * its English original (so err_tr can never mismatch arguments); Dutch and
+ * English error lines; English stays the library default. */
+#include "check.h"
+#include "err.h"
+
+#include <string.h>
+
+/* The conversion specifications of a printf format ("%s%ld%zu"...), with
+ * flags/width/precision dropped, into out. */
+static void conversions(const char *fmt, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = fmt; *p && n + 4 < size; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        while (*p && strchr("-+ #0123456789.*", *p))
+            p++;
+        out[n++] = '%';
+        while (*p && strchr("hlLqjzt", *p))
+            out[n++] = *p++;
+        if (*p)
+            out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
+int main(void)
+{
+    const char *const(*pairs)[2];
+    size_t n = err_tr_table(&pairs);
+    CHECK(n >= 30);
+    for (size_t k = 0; k < n; k++) {
+        char a[64], b[64];
+        conversions(pairs[k][0], a, sizeof a);
+        conversions(pairs[k][1], b, sizeof b);
+        CHECK(strcmp(a, b) == 0);
+        if (strcmp(a, b))
+            fprintf(stderr, "  %s | %s\n", pairs[k][0], pairs[k][1]);
+        CHECK(strcmp(pairs[k][0], pairs[k][1]) != 0);
+        for (size_t j = 0; j < k; j++)
+            CHECK(strcmp(pairs[j][0], pairs[k][0]) != 0);
+    }
+    /* English by default */
+    CHECK(err_language() == ERR_LANG_EN);
+    char buf[512];
+    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
+            "gone");
+    err_format(buf, sizeof buf);
+    CHECK(strcmp(buf, "io error: a.csv:3: column \"x\": cannot open the file "
+                      "(gone); check the path") == 0);
+    err_set_language(ERR_LANG_NL);
+    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
+            "gone");
+    err_format(buf, sizeof buf);
+    CHECK(strcmp(buf, "bestandsfout: a.csv:3: kolom \"x\": kan het bestand niet "
+                      "openen (gone); controleer het pad") == 0);
+    /* unknown formats stay as they are */
+    err_set_feature(ERR_GDAL, "b.gpkg", 7, NULL, "something %d", 5);
+    err_format(buf, sizeof buf);
+    CHECK(strcmp(buf, "GDAL-fout: b.gpkg: object 7: something 5") == 0);
+    err_set_language(ERR_LANG_EN);
+    CHECK(strcmp(err_tr("unknown option \"%s\""), "unknown option \"%s\"") == 0);
+    err_clear();
+    return check_done();
+}
