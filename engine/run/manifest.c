@@ -134,11 +134,17 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
     jsonw_obj_end(w);
 }
 
+/* Set when an expression could not be printed (out of memory, error set):
+ * the manifest then fails instead of silently lacking the expression. */
+static _Thread_local int expr_oom;
+
 static void write_expr(jsonw *w, const char *key, const expr *e)
 {
     if (!e)
         return;
     char *s = expr_to_string(e);
+    if (!s)
+        expr_oom = 1;
     jsonw_kstr(w, key, s);
     mem_free(s);
 }
@@ -242,6 +248,7 @@ int run_write_manifest(run_ctx *c, const char *path)
                 strerror(errno));
         return -1;
     }
+    expr_oom = 0;
     jsonw w;
     jsonw_init(&w, f, 1);
     jsonw_obj_begin(&w);
@@ -319,5 +326,5 @@ int run_write_manifest(run_ctx *c, const char *path)
         err_set(ERR_IO, path, 0, NULL, "writing the manifest failed");
         return -1;
     }
-    return 0;
+    return expr_oom ? -1 : 0; /* expr_to_string set the error */
 }

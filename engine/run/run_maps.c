@@ -48,13 +48,11 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
             !strcmp(r->maps[k].shared_breaks.s, m->shared_breaks.s))
             n_maps++;
     size_t n = n_maps * c->n_units;
-    double *v = mem_alloc((n ? n : 1) * sizeof *v);
-    uint8_t *mm = mem_alloc(n ? n : 1);
-    if (!v || !mm) {
-        mem_free(v);
-        mem_free(mm);
+    /* one block: the pooled values, then their missing reasons */
+    double *v = mem_alloc((n ? n : 1) * (sizeof *v + 1));
+    if (!v)
         return err_oom("shared breaks");
-    }
+    uint8_t *mm = (uint8_t *)(v + (n ? n : 1));
     size_t at = 0;
     for (size_t k = 0; k < r->n_maps; k++) {
         const rcp_map *o = &r->maps[k];
@@ -69,7 +67,6 @@ static int classify(run_ctx *c, const rcp_map *m, const run_indicator *ind,
     int rc = cls_classify(v, mm, n, meth, (int)m->classes.v, manual,
                           m->breaks.n, &pooled);
     mem_free(v);
-    mem_free(mm);
     if (rc < 0)
         return -1;
     rc = cls_reapply(&pooled, ind->v, ind->m, c->n_units, out);
@@ -186,12 +183,13 @@ static void legend_free(legend_build *lb)
 
 /* Grey context: rows of the geometry source outside the units whose box
  * meets the units' box, or (when a source says context: true) that
- * source's rows there, such as gemeente outlines. NULL when there are
- * none. */
-static tbl *context_table(const run_ctx *c)
+ * source's rows there, such as gemeente outlines, into *out (owned by the
+ * caller; NULL when there are none). Returns 0, or -1 with ERR_MEMORY set. */
+static int context_table(const run_ctx *c, tbl **out)
 {
+    *out = NULL;
     if (c->geom_src < 0)
-        return NULL;
+        return 0;
     const run_source *s = &c->src[c->geom_src];
     int own = 0; /* a source marked context: true: all its rows count */
     for (size_t k = 0; k < c->n_src; k++)
@@ -210,14 +208,11 @@ static tbl *context_table(const run_ctx *c)
     }
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);
-    uint8_t *is_unit = mem_calloc(n ? n : 1, 1);
-    int64_t *idx = mem_alloc((n ? n : 1) * sizeof *idx);
-    if (!is_unit || !idx) {
-        mem_free(is_unit);
-        mem_free(idx);
-        err_oom("context");
-        return NULL;
-    }
+    /* one block: the rows taken, then a flag per row for the units */
+    int64_t *idx = mem_calloc(n ? n : 1, sizeof *idx + 1);
+    if (!idx)
+        return err_oom("context");
+    uint8_t *is_unit = (uint8_t *)(idx + (n ? n : 1));
     for (size_t u = 0; !own && u < c->n_units; u++)
         is_unit[c->unit_row[u]] = 1;
     size_t m = 0;
@@ -228,10 +223,9 @@ static tbl *context_table(const run_ctx *c)
             continue;
         idx[m++] = (int64_t)r;
     }
-    tbl *t = m ? tbl_take(s->t, idx, m) : NULL;
-    mem_free(is_unit);
+    *out = m ? tbl_take(s->t, idx, m) : NULL;
     mem_free(idx);
-    return t;
+    return m && !*out ? -1 : 0; /* tbl_take set the error */
 }
 
 static const char *ext_of(int bit)
@@ -497,8 +491,8 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     c->maps = mem_calloc(r->n_maps, sizeof *c->maps);
     if (!c->maps)
         return err_oom("maps");
-    tbl *context = context_table(c);
-    int rc = 0;
+    tbl *context = NULL;
+    int rc = context_table(c, &context);
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {
         c->maps[k].map = &r->maps[k];
         rc = render_one(c, &r->maps[k], dir, context, &c->maps[k]);

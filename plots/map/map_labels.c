@@ -59,6 +59,25 @@ static double ring_area(const tbl_col *g, uint64_t a, uint64_t b)
     return s / 2;
 }
 
+/* Makes the array at pp (a pointer to the array pointer; *cap elements of
+ * el bytes) hold at least need elements, growing it to twice need (at
+ * least first). Returns 0, or -1 on OOM (the array stays as it was). */
+static int reserve(void *pp, size_t *cap, size_t need, size_t first,
+                   size_t el)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = need * 2 < first ? first : need * 2;
+    void *p;
+    memcpy(&p, pp, sizeof p);
+    void *np = mem_realloc(p, nc * el);
+    if (!np)
+        return -1;
+    memcpy(pp, &np, sizeof np);
+    *cap = nc;
+    return 0;
+}
+
 /* Area of part p (outer minus holes, absolute values). */
 static double part_area(const tbl_col *g, uint64_t p)
 {
@@ -79,22 +98,10 @@ static int poly_from_part(poly *pg, const tbl_col *g, uint64_t p,
     for (uint64_t k = g->part_ring[p]; k < g->part_ring[p + 1]; k++) {
         uint64_t a = g->ring_pt[k], b = g->ring_pt[k + 1];
         size_t need = pg->n_pt + (size_t)(b - a) + 1;
-        if (need > pg->cap_pt) {
-            size_t nc = need * 2;
-            double *np = mem_realloc(pg->pt, nc * 2 * sizeof *np);
-            if (!np)
-                return -1;
-            pg->pt = np;
-            pg->cap_pt = nc;
-        }
-        if (pg->n_ring + 2 > pg->cap_ring) {
-            size_t nc = (pg->n_ring + 2) * 2;
-            size_t *nr = mem_realloc(pg->ring, nc * sizeof *nr);
-            if (!nr)
-                return -1;
-            pg->ring = nr;
-            pg->cap_ring = nc;
-        }
+        if (reserve(&pg->pt, &pg->cap_pt, need, 0, 2 * sizeof *pg->pt) < 0 ||
+            reserve(&pg->ring, &pg->cap_ring, pg->n_ring + 2, 0,
+                    sizeof *pg->ring) < 0)
+            return -1;
         size_t start = pg->n_pt;
         double lx = 0, ly = 0;
         for (uint64_t i = a; i < b; i++) {
@@ -210,14 +217,8 @@ typedef struct {
 /* Pushes a cell on the max-heap ordered by max. Returns 0 or -1 on OOM. */
 static int heap_push(cell **hp, size_t *n, size_t *cap, cell c)
 {
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        cell *nh = mem_realloc(*hp, nc * sizeof *nh);
-        if (!nh)
-            return -1;
-        *hp = nh;
-        *cap = nc;
-    }
+    if (reserve(hp, cap, *n + 1, 64, sizeof **hp) < 0)
+        return -1;
     cell *h = *hp;
     size_t i = (*n)++;
     while (i > 0 && h[(i - 1) / 2].max < c.max) {
@@ -378,32 +379,21 @@ static int grid_hits(const grid *gr, const box *b)
 /* Adds a box to the grid. Returns 0 or -1 on OOM. */
 static int grid_add(grid *gr, const box *b)
 {
-    if (gr->n_box == gr->cap_box) {
-        size_t nc = gr->cap_box ? gr->cap_box * 2 : 64;
-        box *nb = mem_realloc(gr->boxes, nc * sizeof *nb);
-        if (!nb)
-            return -1;
-        gr->boxes = nb;
-        gr->cap_box = nc;
-    }
+    if (reserve(&gr->boxes, &gr->cap_box, gr->n_box + 1, 64,
+                sizeof *gr->boxes) < 0)
+        return -1;
     int bi = (int)gr->n_box;
     gr->boxes[gr->n_box++] = *b;
     int cx0, cy0, cx1, cy1;
     grid_span(gr, b, &cx0, &cy0, &cx1, &cy1);
     for (int cy = cy0; cy <= cy1; cy++)
         for (int cx = cx0; cx <= cx1; cx++) {
-            if (gr->n_node == gr->cap_node) {
-                size_t nc = gr->cap_node ? gr->cap_node * 2 : 256;
-                int *nn = mem_realloc(gr->next, nc * sizeof *nn);
-                if (!nn)
-                    return -1;
-                gr->next = nn;
-                int *nbo = mem_realloc(gr->box_of, nc * sizeof *nbo);
-                if (!nbo)
-                    return -1;
-                gr->box_of = nbo;
-                gr->cap_node = nc;
-            }
+            size_t cap_next = gr->cap_node; /* next and box_of grow together */
+            if (reserve(&gr->next, &cap_next, gr->n_node + 1, 256,
+                        sizeof *gr->next) < 0 ||
+                reserve(&gr->box_of, &gr->cap_node, gr->n_node + 1, 256,
+                        sizeof *gr->box_of) < 0)
+                return -1;
             int nd = (int)gr->n_node++;
             gr->box_of[nd] = bi;
             gr->next[nd] = gr->head[cy * gr->gw + cx];
