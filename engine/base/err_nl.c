@@ -45,6 +45,7 @@ static const char *const table[][2] = {
     {"%s must be one of %s, but found \"%s\"",
      "%s moet een van %s zijn, maar is \"%s\""},
     {"%s must be one of %s, but found %s", "%s moet een van %s zijn, maar is %s"},
+    {", but found %s", ", maar is %s"},
     {"%s must be true or false, but found %s",
      "%s moet true of false zijn, maar is %s"},
     {"%s must be between %ld and %ld, but found %ld",

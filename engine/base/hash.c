@@ -76,28 +76,41 @@ void hash128_init(hash128_state *s, uint64_t seed)
     s->seed = seed;
 }
 
-void hash128_update(hash128_state *s, const void *data, size_t len)
+void hash_block_feed(uint8_t buf[64], size_t *nbuf, const void *data,
+                     size_t len, void (*blocks)(void *, const uint8_t *, size_t),
+                     void *state)
 {
     const uint8_t *p = data;
-    s->total += len;
-    if (s->nbuf) {
-        size_t take = 64 - s->nbuf < len ? 64 - s->nbuf : len;
-        memcpy(s->buf + s->nbuf, p, take);
-        s->nbuf += take;
+    if (*nbuf) {
+        size_t take = 64 - *nbuf < len ? 64 - *nbuf : len;
+        memcpy(buf + *nbuf, p, take);
+        *nbuf += take;
         p += take;
         len -= take;
-        if (s->nbuf < 64)
+        if (*nbuf < 64)
             return;
-        stripes(s->v, s->buf, 64);
-        s->nbuf = 0;
+        blocks(state, buf, 64);
+        *nbuf = 0;
     }
     size_t whole = len & ~(size_t)63;
     if (whole)
-        stripes(s->v, p, whole);
+        blocks(state, p, whole);
     if (len - whole) {
-        memcpy(s->buf, p + whole, len - whole);
-        s->nbuf = len - whole;
+        memcpy(buf, p + whole, len - whole);
+        *nbuf = len - whole;
     }
+}
+
+/* hash_block_feed callback: the stripes of the lanes in state. */
+static void stripes_cb(void *state, const uint8_t *p, size_t n)
+{
+    stripes(state, p, n);
+}
+
+void hash128_update(hash128_state *s, const void *data, size_t len)
+{
+    s->total += len;
+    hash_block_feed(s->buf, &s->nbuf, data, len, stripes_cb, s->v);
 }
 
 void hash128_final(const hash128_state *s, uint8_t out[16])
@@ -135,14 +148,19 @@ void hash128_bytes(const void *data, size_t len, uint8_t out[16])
     hash128_final(&s, out);
 }
 
-void hash128_hex(const uint8_t h[16], char hex[33])
+void hex_encode(const uint8_t *b, size_t n, char *hex)
 {
     static const char digits[] = "0123456789abcdef";
-    for (int k = 0; k < 16; k++) {
-        hex[2 * k] = digits[h[k] >> 4];
-        hex[2 * k + 1] = digits[h[k] & 15];
+    for (size_t k = 0; k < n; k++) {
+        hex[2 * k] = digits[b[k] >> 4];
+        hex[2 * k + 1] = digits[b[k] & 15];
     }
-    hex[32] = '\0';
+    hex[2 * n] = '\0';
+}
+
+void hash128_hex(const uint8_t h[16], char hex[33])
+{
+    hex_encode(h, 16, hex);
 }
 
 /* Hashes one open regular file into out, reading it in 256 KB chunks.

@@ -35,8 +35,19 @@ void hash128_update(hash128_state *s, const void *data, size_t len);
  * not changed, so more data may follow. Never fails. */
 void hash128_final(const hash128_state *s, uint8_t out[16]);
 
+/* The buffering of a streaming hash over 64-byte blocks (hash128,
+ * sha256): feeds len bytes of data, completing the partial block buf
+ * (*nbuf bytes) first; whole blocks go to blocks(state, p, n) with n a
+ * multiple of 64, and the rest stays in buf. Never fails. */
+void hash_block_feed(uint8_t buf[64], size_t *nbuf, const void *data,
+                     size_t len, void (*blocks)(void *, const uint8_t *, size_t),
+                     void *state);
+
 /* One-shot hash of a buffer with seed 0. Never fails. */
 void hash128_bytes(const void *data, size_t len, uint8_t out[16]);
+
+/* Lowercase hex of n bytes into hex (2 * n chars + NUL). Never fails. */
+void hex_encode(const uint8_t *b, size_t n, char *hex);
 
 /* Lowercase hex of a 128-bit hash (32 chars + NUL). Never fails. */
 void hash128_hex(const uint8_t h[16], char hex[33]);

@@ -2,6 +2,7 @@
 #include "sha256.h"
 
 #include "err.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -76,27 +77,17 @@ void sha256_init(sha256_ctx *c)
     c->nbuf = 0;
 }
 
+/* hash_block_feed callback: n / 64 blocks into the state words. */
+static void blocks_cb(void *state, const uint8_t *p, size_t n)
+{
+    for (; n >= 64; p += 64, n -= 64)
+        sha256_block(state, p);
+}
+
 void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
-    const uint8_t *p = data;
     c->len += len;
-    if (c->nbuf) {
-        size_t take = 64 - c->nbuf < len ? 64 - c->nbuf : len;
-        memcpy(c->buf + c->nbuf, p, take);
-        c->nbuf += take;
-        p += take;
-        len -= take;
-        if (c->nbuf < 64)
-            return;
-        sha256_block(c->h, c->buf);
-        c->nbuf = 0;
-    }
-    for (; len >= 64; p += 64, len -= 64)
-        sha256_block(c->h, p);
-    if (len) {
-        memcpy(c->buf, p, len);
-        c->nbuf = len;
-    }
+    hash_block_feed(c->buf, &c->nbuf, data, len, blocks_cb, c->h);
 }
 
 void sha256_final(sha256_ctx *c, uint8_t out[32])
@@ -130,12 +121,7 @@ void sha256_bytes(const void *data, size_t len, uint8_t out[32])
 
 void sha256_hex(const uint8_t digest[32], char hex[65])
 {
-    static const char digits[] = "0123456789abcdef";
-    for (int k = 0; k < 32; k++) {
-        hex[2 * k] = digits[digest[k] >> 4];
-        hex[2 * k + 1] = digits[digest[k] & 15];
-    }
-    hex[64] = '\0';
+    hex_encode(digest, 32, hex);
 }
 
 int sha256_file(const char *path, char hex[65])

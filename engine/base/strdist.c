@@ -1,6 +1,7 @@
 /* strdist.c - edit distance and nearest-candidate search; see strdist.h. */
 #include "strdist.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #define STRDIST_MAX 256
@@ -107,4 +108,15 @@ size_t strdist_nearest(const char *word, const char *const *candidates,
             got++;
     }
     return got;
+}
+
+char *str_lower(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    for (size_t k = 0; k < n; k++)
+        dst[k] = (char)tolower((unsigned char)src[k]);
+    dst[n] = '\0';
+    return dst;
 }

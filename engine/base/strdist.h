@@ -27,4 +27,9 @@ size_t strdist(const char *a, const char *b);
 size_t strdist_nearest(const char *word, const char *const *candidates,
                        size_t n, size_t max_out, const char **out);
 
+/* Copies src into dst (size > 0 bytes, always NUL-terminated, cut to fit)
+ * with ASCII letters in lower case, for case-blind name tests. Returns
+ * dst. Never fails. */
+char *str_lower(char *dst, size_t size, const char *src);
+
 #endif

@@ -7,19 +7,14 @@
 #include <string.h>
 
 typedef struct {
-    const char *key; /* NULL once removed */
-    size_t len;
+    const char *key; /* STRMAP_BORROW: the caller's bytes */
+    size_t off;      /* STRMAP_COPY: offset of the copy in the key buffer */
+    size_t len;      /* REMOVED once removed */
     uint64_t hash;
     strmap_val v;
 } strmap_entry;
 
-/* A block of copied keys (STRMAP_COPY); blocks are never moved, so key
- * pointers stay valid while the map grows. */
-typedef struct key_block {
-    struct key_block *next;
-    size_t cap, used;
-    char data[];
-} key_block;
+#define REMOVED SIZE_MAX
 
 struct strmap {
     strmap_keys keys;
@@ -29,7 +24,8 @@ struct strmap {
     strmap_entry *entries;  /* dense, in insertion order */
     size_t n_end, cap;      /* ids handed out, entries allocated */
     size_t count;           /* live keys */
-    key_block *blocks;
+    char *kbuf;             /* STRMAP_COPY: the keys, each NUL-terminated */
+    size_t kused, kcap;
 };
 
 /* Entries are ids in uint32_t slots; one value is kept for "empty". */
@@ -76,17 +72,18 @@ strmap *strmap_new(strmap_keys keys, size_t expected, const char *what)
 
 void strmap_free(strmap *m)
 {
-    if (!m)
-        return;
-    key_block *b = m->blocks;
-    while (b) {
-        key_block *next = b->next;
-        mem_free(b);
-        b = next;
+    if (m) {
+        mem_free(m->kbuf);
+        mem_free(m->slots);
+        mem_free(m->entries);
     }
-    mem_free(m->slots);
-    mem_free(m->entries);
     mem_free(m);
+}
+
+/* The bytes of entry e's key. */
+static const char *key_of(const strmap *m, const strmap_entry *e)
+{
+    return m->keys == STRMAP_COPY ? m->kbuf + e->off : e->key;
 }
 
 /* The slot holding the entry with this key and hash, or the empty slot
@@ -100,7 +97,7 @@ static size_t probe(const strmap *m, const char *key, size_t len, uint64_t h)
             return j;
         const strmap_entry *e = &m->entries[s - 1];
         if (e->hash == h && e->len == len &&
-            (len == 0 || memcmp(e->key, key, len) == 0))
+            (len == 0 || memcmp(key_of(m, e), key, len) == 0))
             return j;
         j = (j + 1) & m->mask;
     }
@@ -135,27 +132,26 @@ static int grow_slots(strmap *m)
     return 0;
 }
 
-/* A NUL-terminated copy of key in the map's key blocks, or NULL (no error
- * set) on OOM. */
-static const char *copy_key(strmap *m, const char *key, size_t len)
+/* Appends a NUL-terminated copy of key to the key buffer; its offset, or
+ * -1 (no error set) on OOM with the buffer unchanged. */
+static int64_t copy_key(strmap *m, const char *key, size_t len)
 {
-    key_block *b = m->blocks;
-    if (!b || b->cap - b->used < len + 1) {
-        size_t cap = len + 1 > 4096 ? len + 1 : 4096;
-        key_block *nb = mem_alloc(sizeof *nb + cap);
+    if (m->kcap - m->kused < len + 1) {
+        size_t cap = m->kcap ? m->kcap : 4096;
+        while (cap - m->kused < len + 1)
+            cap *= 2;
+        char *nb = mem_realloc(m->kbuf, cap);
         if (!nb)
-            return NULL;
-        nb->cap = cap;
-        nb->used = 0;
-        nb->next = b;
-        m->blocks = b = nb;
+            return -1;
+        m->kbuf = nb;
+        m->kcap = cap;
     }
-    char *d = b->data + b->used;
+    size_t off = m->kused;
     if (len)
-        memcpy(d, key, len);
-    d[len] = '\0';
-    b->used += len + 1;
-    return d;
+        memcpy(m->kbuf + off, key, len);
+    m->kbuf[off + len] = '\0';
+    m->kused += len + 1;
+    return (int64_t)off;
 }
 
 int64_t strmap_upsert(strmap *m, const char *key, size_t len, int *added)
@@ -186,13 +182,13 @@ int64_t strmap_upsert(strmap *m, const char *key, size_t len, int *added)
         m->entries = e;
         m->cap = cap;
     }
-    const char *k = key ? key : "";
-    if (m->keys == STRMAP_COPY && !(k = copy_key(m, key, len))) {
+    int64_t off = 0;
+    if (m->keys == STRMAP_COPY && (off = copy_key(m, key, len)) < 0) {
         oom(m);
         return -1;
     }
     size_t id = m->n_end++;
-    m->entries[id] = (strmap_entry){k, len, h, {0}};
+    m->entries[id] = (strmap_entry){key, (size_t)off, len, h, {0}};
     m->slots[j] = (uint32_t)id + 1;
     m->count++;
     if (added)
@@ -227,8 +223,7 @@ int strmap_remove(strmap *m, const char *key, size_t len)
     uint32_t s = m->slots[j];
     if (!s)
         return 0;
-    m->entries[s - 1].key = NULL;
-    m->entries[s - 1].len = 0;
+    m->entries[s - 1].len = REMOVED;
     m->slots[j] = 0;
     m->count--;
     /* backward-shift deletion: move later members of the probe run into
@@ -249,11 +244,12 @@ int strmap_remove(strmap *m, const char *key, size_t len)
 
 const char *strmap_key(const strmap *m, int64_t id, size_t *len)
 {
-    if (id < 0 || (size_t)id >= m->n_end || !m->entries[id].key)
+    if (id < 0 || (size_t)id >= m->n_end || m->entries[id].len == REMOVED)
         return NULL;
     if (len)
         *len = m->entries[id].len;
-    return m->entries[id].key;
+    const char *k = key_of(m, &m->entries[id]);
+    return k ? k : "";
 }
 
 size_t strmap_count(const strmap *m) { return m->count; }

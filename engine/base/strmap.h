@@ -11,7 +11,7 @@
  * by strmap_key returning NULL).
  *
  * Keys: with STRMAP_COPY the map copies each key when it is added (into
- * blocks it owns, NUL-terminated) and frees the copies with the map; the
+ * one buffer it owns, NUL-terminated) and frees the copies with the map; the
  * caller's buffer may change right after the call. With STRMAP_BORROW the
  * map keeps the caller's pointer: the bytes must stay valid and unchanged
  * for as long as the key is in the map (e.g. codes in an array the caller
@@ -71,7 +71,8 @@ int strmap_remove(strmap *m, const char *key, size_t len);
 
 /* The key of entry id (its length in *len when len is not NULL), or NULL
  * when id was removed or is out of range. Owned by the map (STRMAP_COPY,
- * NUL-terminated) or the caller (STRMAP_BORROW). */
+ * NUL-terminated, valid until the next upsert) or the caller
+ * (STRMAP_BORROW). */
 const char *strmap_key(const strmap *m, int64_t id, size_t *len);
 
 /* Number of keys in the map. */

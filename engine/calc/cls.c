@@ -100,6 +100,13 @@ void cls_assign(const cls_result *r, const double *v, const uint8_t *miss,
         cls_out[i] = (miss && miss[i]) ? -1 : cls_class_of(r, v[i]);
 }
 
+/* The class of valid value i (-1 when missing or outside every class). */
+static int valid_class(const cls_result *r, const double *v,
+                       const uint8_t *miss, size_t i)
+{
+    return miss && miss[i] ? -1 : cls_class_of(r, v[i]);
+}
+
 /* Goodness of variance fit; see cls.h. Two passes: class sums, then
  * squared deviations from the overall and the class means. */
 double cls_gvf(const cls_result *r, const double *v, const uint8_t *miss,
@@ -112,9 +119,7 @@ double cls_gvf(const cls_result *r, const double *v, const uint8_t *miss,
     double total = 0;
     size_t all = 0;
     for (size_t i = 0; i < n; i++) {
-        if (miss && miss[i])
-            continue;
-        int c = cls_class_of(r, v[i]);
+        int c = valid_class(r, v, miss, i);
         if (c < 0)
             continue;
         sum[c] += v[i];
@@ -129,9 +134,7 @@ double cls_gvf(const cls_result *r, const double *v, const uint8_t *miss,
         mean_c[c] = cnt[c] ? sum[c] / (double)cnt[c] : 0;
     double sdam = 0, sdcm = 0;
     for (size_t i = 0; i < n; i++) {
-        if (miss && miss[i])
-            continue;
-        int c = cls_class_of(r, v[i]);
+        int c = valid_class(r, v, miss, i);
         if (c < 0)
             continue;
         double d = v[i] - mean, e = v[i] - mean_c[c];

@@ -31,7 +31,12 @@
  *     percentile(x) = 100*(rank-1)/(m-1) over the m valid values (50 when
  *     m = 1), zscore(x) = (x-mean)/sd (population sd over the valid values),
  *     share(x) = 100*x/sum(x), sum_area, mean_area, min_area, max_area,
- *     count_area (number of valid values).
+ *     count_area (number of valid values); reach statistics (reach.h):
+ *     wilson_lower(x, n) and wilson_upper(x, n) = the 95 % Wilson score
+ *     interval of 100*x/n (n = 0 -> MISS_DIV_ZERO; x < 0 or x > n ->
+ *     MISS_INVALID), funnel(x, n, target_pct) = where x/n lies in the exact
+ *     binomial funnel around target_pct (-2 below the 99.8 % limit, -1
+ *     below the 95 % one, 0 inside, 1 and 2 above).
  *
  * Types: numbers and booleans. A boolean is 1/0 wherever a number is
  * expected (so sum_area(w.x > 10) counts rows), but a number is never taken

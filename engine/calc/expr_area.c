@@ -14,6 +14,18 @@
 
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
+
+/* Turns a histogram of RADIX_SIZE counts into the start offset of each
+ * digit (exclusive prefix sums). */
+static void exclusive_sums(size_t *h)
+{
+    size_t sum = 0;
+    for (size_t d = 0; d < RADIX_SIZE; d++) {
+        size_t c = h[d];
+        h[d] = sum;
+        sum += c;
+    }
+}
 #define RADIX_PASSES 6 /* 66 bits >= 64 */
 
 /* Order-preserving unsigned key of a finite double (-0 counts as +0). */
@@ -48,12 +60,7 @@ static void radix_sort(keyed *a, keyed *tmp, size_t m,
         int shift = p * RADIX_BITS;
         if (h[(src[0].key >> shift) & (RADIX_SIZE - 1)] == m)
             continue; /* every key has the same digit */
-        size_t sum = 0;
-        for (size_t d = 0; d < RADIX_SIZE; d++) {
-            size_t c = h[d];
-            h[d] = sum;
-            sum += c;
-        }
+        exclusive_sums(h);
         for (size_t i = 0; i < m; i++)
             dst[h[(src[i].key >> shift) & (RADIX_SIZE - 1)]++] = src[i];
         keyed *t = src;
@@ -107,12 +114,7 @@ static void radix_sort_top(uint64_t *a, uint64_t *tmp, size_t m, int low,
         int shift = low + p * RADIX_BITS;
         if (h[(src[0] >> shift) & (RADIX_SIZE - 1)] == m)
             continue;
-        size_t sum = 0;
-        for (size_t d = 0; d < RADIX_SIZE; d++) {
-            size_t c = h[d];
-            h[d] = sum;
-            sum += c;
-        }
+        exclusive_sums(h);
         for (size_t i = 0; i < m; i++)
             dst[h[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
         uint64_t *t = src;

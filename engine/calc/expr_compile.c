@@ -258,6 +258,18 @@ static int compile_call(compiler *c, expr_code *code, const expr_node *n)
         int b = compile_node(c, code, n->args[1]);
         return b < 0 ? -1 : emit(c, code, K_PCT_OF, a, b, -1, 0);
     }
+    case F_WILSON_LOWER:
+    case F_WILSON_UPPER: {
+        int b = compile_node(c, code, n->args[1]);
+        return b < 0 ? -1 : emit(c, code, f == F_WILSON_LOWER ? K_WILSON_LO
+                                                            : K_WILSON_HI,
+                                 a, b, -1, 0);
+    }
+    case F_FUNNEL: {
+        int b = compile_node(c, code, n->args[1]);
+        int d = b < 0 ? -1 : compile_node(c, code, n->args[2]);
+        return d < 0 ? -1 : emit(c, code, K_FUNNEL, a, b, d, 0);
+    }
     case F_ROUND: {
         double digits = 0;
         if (n->nargs == 2) {

@@ -32,6 +32,9 @@ static const expr_func_info funcs[F_COUNT] = {
     [F_MIN_AREA] = {"min_area", 1, 1, "x", EXPR_AREA_SCALAR},
     [F_MAX_AREA] = {"max_area", 1, 1, "x", EXPR_AREA_SCALAR},
     [F_COUNT_AREA] = {"count_area", 1, 1, "x", EXPR_AREA_SCALAR},
+    [F_WILSON_LOWER] = {"wilson_lower", 2, 2, "x, n", EXPR_ELEMENTWISE},
+    [F_WILSON_UPPER] = {"wilson_upper", 2, 2, "x, n", EXPR_ELEMENTWISE},
+    [F_FUNNEL] = {"funnel", 3, 3, "x, n, target_pct", EXPR_ELEMENTWISE},
 };
 
 /* Returns the table entry of f. */
@@ -56,7 +59,8 @@ const char *const *expr_func_names(void)
         "if", "coalesce", "min", "max", "clamp", "round", "floor", "ceil",
         "log", "log10", "exp", "sqrt", "abs", "pct_of", "rank", "rank_desc",
         "percentile", "zscore", "share", "sum_area", "mean_area", "min_area",
-        "max_area", "count_area", NULL};
+        "max_area", "count_area", "wilson_lower", "wilson_upper", "funnel",
+        NULL};
     return names;
 }
 

@@ -49,6 +49,8 @@ typedef enum {
     F_RANK, F_RANK_DESC, F_PERCENTILE, F_ZSCORE, F_SHARE,
     /* area-wide, one value for the area */
     F_SUM_AREA, F_MEAN_AREA, F_MIN_AREA, F_MAX_AREA, F_COUNT_AREA,
+    /* reach statistics (calc/reach.h), elementwise */
+    F_WILSON_LOWER, F_WILSON_UPPER, F_FUNNEL,
     F_COUNT
 } expr_func;
 
@@ -115,6 +117,7 @@ typedef enum {
     K_LT, K_LE, K_GT, K_GE, K_EQ, K_NE, K_AND, K_OR,
     K_MIN, K_MAX, K_COALESCE, K_PCT_OF,
     K_IF, K_CLAMP,
+    K_WILSON_LO, K_WILSON_HI, K_FUNNEL,
     K_COUNT
 } expr_kop;
 

@@ -12,6 +12,7 @@
  */
 #include "expr_internal.h"
 
+#include "reach.h"
 #include "tbl.h"
 
 #include <float.h>
@@ -269,6 +270,49 @@ static void k_unary(const expr_ins *ins, cdp a, cmp am, dp o, mp om)
     memcpy(om, am, N);
 }
 
+/* wilson_lower / wilson_upper(x, n): the 95 % Wilson interval of x/n in
+ * percent; n = 0 -> MISS_DIV_ZERO, x < 0, x > n or n < 0 -> MISS_INVALID.
+ * Scalar loop: the interval is not worth vectorising. */
+static void k_wilson(int upper, cdp a, cmp am, cdp b, cmp bm, dp o, mp om)
+{
+    miss2(am, bm, om);
+    for (int i = 0; i < N; i++) {
+        o[i] = 0;
+        if (om[i])
+            continue;
+        double lo, hi;
+        if (b[i] == 0)
+            om[i] = M_DIV;
+        else if (reach_wilson(a[i], b[i], REACH_Z95, &lo, &hi) < 0)
+            om[i] = M_INV;
+        else
+            o[i] = 100.0 * (upper ? hi : lo);
+    }
+}
+
+/* funnel(x, n, target_pct): the position of x/n in the exact binomial
+ * funnel around target_pct / 100 (-2 .. +2, see reach.h). */
+static void k_funnel(cdp a, cmp am, cdp b, cmp bm, cdp t, cmp tm, dp o,
+                     mp om)
+{
+    miss2(am, bm, om);
+    for (int i = 0; i < N; i++) {
+        o[i] = 0;
+        if (!om[i] && tm[i])
+            om[i] = tm[i];
+        if (om[i])
+            continue;
+        int pos;
+        if (b[i] == 0)
+            om[i] = M_DIV;
+        else if (reach_funnel_position(a[i], b[i], t[i] / 100.0,
+                                       REACH_FUNNEL_EXACT, &pos) < 0)
+            om[i] = M_INV;
+        else
+            o[i] = pos;
+    }
+}
+
 void expr_kern_exec(const expr_ins *ins, double *const *v, uint8_t *const *m)
 {
     double *o = v[ins->dst];
@@ -294,6 +338,9 @@ void expr_kern_exec(const expr_ins *ins, double *const *v, uint8_t *const *m)
     case K_COALESCE: k_coalesce(a, am, b, bm, o, om); break;
     case K_IF: k_if(a, am, b, bm, v[ins->c], m[ins->c], o, om); break;
     case K_CLAMP: k_clamp(a, am, b, bm, v[ins->c], m[ins->c], o, om); break;
+    case K_WILSON_LO: k_wilson(0, a, am, b, bm, o, om); break;
+    case K_WILSON_HI: k_wilson(1, a, am, b, bm, o, om); break;
+    case K_FUNNEL: k_funnel(a, am, b, bm, v[ins->c], m[ins->c], o, om); break;
     case K_LOG: case K_LOG10: case K_SQRT: k_domain(ins->op, a, am, o, om); break;
     default: k_unary(ins, a, am, o, om); break;
     }

@@ -319,16 +319,23 @@ static expr_node *parse_primary(parser *p)
     }
 }
 
-/* primary ['^' unary]: right associative, binds tighter than unary minus
- * on its left but accepts one on its right (2^-1). */
-static expr_node *parse_pow(parser *p)
+/* Enters one nesting level of the grammar. Returns 1 with the error set
+ * (at pos) when that is deeper than EXPR_MAX_DEPTH, else 0. */
+static int too_deep(parser *p, size_t pos)
 {
-    expr_node *l = parse_primary(p);
-    if (!l || peek(p)->kind != T_CARET)
-        return l;
-    size_t pos = peek(p)->pos;
-    p->i++;
-    expr_node *r = parse_unary(p);
+    if (++p->depth <= EXPR_MAX_DEPTH)
+        return 0;
+    expr_err_at(p->e, pos, "the expression is nested too deeply (more than "
+                "%d levels)", EXPR_MAX_DEPTH);
+    return 1;
+}
+
+/* A binary node op(l, r) at token position pos, taking ownership of l and
+ * r (r may be NULL: its parse failed, the error is set); frees both and
+ * returns NULL on any failure. */
+static expr_node *binary(parser *p, int op, size_t pos, expr_node *l,
+                         expr_node *r)
+{
     if (!r) {
         expr_node_free(l);
         return NULL;
@@ -339,8 +346,20 @@ static expr_node *parse_pow(parser *p)
         expr_node_free(r);
         return NULL;
     }
-    n->op = B_POW;
+    n->op = op;
     return with_args(p, n, (expr_node *[]){l, r}, 2);
+}
+
+/* primary ['^' unary]: right associative, binds tighter than unary minus
+ * on its left but accepts one on its right (2^-1). */
+static expr_node *parse_pow(parser *p)
+{
+    expr_node *l = parse_primary(p);
+    if (!l || peek(p)->kind != T_CARET)
+        return l;
+    size_t pos = peek(p)->pos;
+    p->i++;
+    return binary(p, B_POW, pos, l, parse_unary(p));
 }
 
 /* (- | +)* power. */
@@ -349,11 +368,8 @@ static expr_node *parse_unary(parser *p)
     const expr_token *t = peek(p);
     if (t->kind != T_MINUS && t->kind != T_PLUS)
         return parse_pow(p);
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
-                    "than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, t->pos))
         return NULL;
-    }
     size_t pos = t->pos;
     int minus = t->kind == T_MINUS;
     p->i++;
@@ -388,19 +404,8 @@ static expr_node *parse_chain(parser *p, expr_node *(*sub)(parser *),
             break;
         size_t pos = t->pos;
         p->i++;
-        expr_node *r = sub(p);
-        if (!r) {
-            expr_node_free(l);
+        if (!(l = binary(p, op, pos, l, sub(p))))
             return NULL;
-        }
-        expr_node *n = new_node(p, N_BIN, pos, l->start);
-        if (!n) {
-            expr_node_free(l);
-            expr_node_free(r);
-            return NULL;
-        }
-        n->op = op;
-        l = with_args(p, n, (expr_node *[]){l, r}, 2);
     }
     return l;
 }
@@ -446,19 +451,7 @@ static expr_node *parse_cmp(parser *p)
         return l;
     size_t pos = peek(p)->pos;
     p->i++;
-    expr_node *r = parse_add(p);
-    if (!r) {
-        expr_node_free(l);
-        return NULL;
-    }
-    expr_node *n = new_node(p, N_BIN, pos, l->start);
-    if (!n) {
-        expr_node_free(l);
-        expr_node_free(r);
-        return NULL;
-    }
-    n->op = op;
-    n = with_args(p, n, (expr_node *[]){l, r}, 2);
+    expr_node *n = binary(p, op, pos, l, parse_add(p));
     if (n && cmp_op(peek(p)->kind) >= 0) {
         expr_err_at(p->e, peek(p)->pos, "comparisons cannot be chained; "
                     "combine them with 'and', e.g. 0 < x and x < 10");
@@ -474,11 +467,8 @@ static expr_node *parse_not(parser *p)
     const expr_token *t = peek(p);
     if (!tok_is_word(t, p, "not"))
         return parse_cmp(p);
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, t->pos, "the expression is nested too deeply (more "
-                    "than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, t->pos))
         return NULL;
-    }
     size_t pos = t->pos;
     p->i++;
     expr_node *a = parse_not(p);
@@ -503,11 +493,8 @@ static expr_node *parse_and(parser *p)
  * guards the recursion depth. */
 static expr_node *parse_or(parser *p)
 {
-    if (++p->depth > EXPR_MAX_DEPTH) {
-        expr_err_at(p->e, peek(p)->pos, "the expression is nested too deeply "
-                    "(more than %d levels)", EXPR_MAX_DEPTH);
+    if (too_deep(p, peek(p)->pos))
         return NULL;
-    }
     expr_node *n = parse_chain(p, parse_and, NULL, NULL, 0, "or", B_OR);
     p->depth--;
     return n;

@@ -4,9 +4,9 @@
 #include "err.h"
 #include "mem.h"
 #include "rtree.h"
+#include "threads.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <string.h>
 
 struct pip_index {
@@ -182,13 +182,13 @@ static void *run_job(void *arg)
 int pip_locate(const pip_index *ix, const double *xy, size_t n,
                int32_t *row, int nthreads)
 {
-    if (nthreads < 1 || n < 50000)
+    if (nthreads < 1)
+        nthreads = threads_count();
+    if (n < 50000)
         nthreads = 1;
     if (nthreads > 8)
         nthreads = 8;
     pip_job jobs[8];
-    pthread_t th[8];
-    int started[8] = {0};
     for (int k = 0; k < nthreads; k++) {
         jobs[k].ix = ix;
         jobs[k].xy = xy;
@@ -197,19 +197,10 @@ int pip_locate(const pip_index *ix, const double *xy, size_t n,
         jobs[k].row = row;
         jobs[k].failed = 0;
     }
-    /* job 0 runs here; the others on threads (or here when a thread cannot
-     * be started) */
-    for (int k = 1; k < nthreads; k++)
-        started[k] = pthread_create(&th[k], NULL, run_job, &jobs[k]) == 0;
-    run_job(&jobs[0]);
-    int failed = jobs[0].failed;
-    for (int k = 1; k < nthreads; k++) {
-        if (started[k])
-            pthread_join(th[k], NULL);
-        else
-            run_job(&jobs[k]);
+    threads_run(run_job, jobs, sizeof *jobs, nthreads, nthreads);
+    int failed = 0;
+    for (int k = 0; k < nthreads; k++)
         failed |= jobs[k].failed;
-    }
     if (failed)
         return err_oom("point location");
     return 0;

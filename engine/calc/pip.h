@@ -32,7 +32,8 @@ void pip_free(pip_index *ix);
 
 /* Locates n points (xy interleaved, in the geometry's CRS; non-finite
  * points are outside) into row[k]: the row that holds point k, or -1.
- * Uses up to nthreads threads (1 when 0). Returns 0, or -1 with ERR_MEMORY
+ * Uses up to nthreads threads (0: threads_count() of threads.h); the
+ * result does not depend on how many. Returns 0, or -1 with ERR_MEMORY
  * set. */
 int pip_locate(const pip_index *ix, const double *xy, size_t n,
                int32_t *row, int nthreads);

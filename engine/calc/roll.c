@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "reach.h"
 #include "strmap.h"
 #include "tbl.h"
 
@@ -90,7 +91,8 @@ static uint8_t group_reason(const acc *a)
     return (uint8_t)a->reason;
 }
 
-/* Shared loop: mode 0 sum, 1 mean, 2 weighted mean, 3 ratio. */
+/* Shared loop: mode 0 sum, 1 mean, 2 weighted mean, 3 ratio, 4 / 5 the
+ * lower / upper end of the Wilson interval of the summed ratio. */
 static int roll_generic(const roll_groups *g, size_t n, int mode,
                         const double *x, const uint8_t *xm, const double *y,
                         const uint8_t *ym, double scale, double *out,
@@ -127,6 +129,12 @@ static int roll_generic(const roll_groups *g, size_t n, int mode,
             v = A[k].a / (double)A[k].valid;
         } else if (A[k].b == 0) {
             why = MISS_DIV_ZERO;
+        } else if (mode >= 4) {
+            double lo, hi;
+            if (reach_wilson(A[k].a, A[k].b, REACH_Z95, &lo, &hi) < 0)
+                why = MISS_INVALID;
+            else
+                v = scale * (mode == 4 ? lo : hi);
         } else {
             v = (mode == 3 ? scale : 1.0) * A[k].a / A[k].b;
         }
@@ -163,4 +171,11 @@ int roll_ratio(const roll_groups *g, size_t n, const double *num,
                double scale, double *out, uint8_t *om)
 {
     return roll_generic(g, n, 3, num, nm, den, dm, scale, out, om);
+}
+
+int roll_wilson(const roll_groups *g, size_t n, int upper, const double *num,
+                const uint8_t *nm, const double *den, const uint8_t *dm,
+                double scale, double *out, uint8_t *om)
+{
+    return roll_generic(g, n, upper ? 5 : 4, num, nm, den, dm, scale, out, om);
 }

@@ -13,7 +13,10 @@
 
 #include "key.h"
 
-typedef enum { ROLL_NONE, ROLL_SUM, ROLL_MEAN, ROLL_WMEAN, ROLL_RATIO } roll_rule;
+typedef enum {
+    ROLL_NONE, ROLL_SUM, ROLL_MEAN, ROLL_WMEAN, ROLL_RATIO,
+    ROLL_WILSON_LO, ROLL_WILSON_HI /* reach.h: interval of the summed ratio */
+} roll_rule;
 
 typedef struct {
     key_level level;          /* KEY_INVALID: one group, the whole area */
@@ -44,5 +47,11 @@ int roll_wmean(const roll_groups *g, size_t n, const double *x,
 int roll_ratio(const roll_groups *g, size_t n, const double *num,
                const uint8_t *nm, const double *den, const uint8_t *dm,
                double scale, double *out, uint8_t *om);
+/* scale * the lower (upper = 0) or upper end of the 95 % Wilson interval
+ * of sum(num) / sum(den) over units where both are valid; x > n or n <= 0
+ * gives MISS_INVALID (n = 0: MISS_DIV_ZERO). */
+int roll_wilson(const roll_groups *g, size_t n, int upper, const double *num,
+                const uint8_t *nm, const double *den, const uint8_t *dm,
+                double scale, double *out, uint8_t *om);
 
 #endif

@@ -291,64 +291,29 @@ static void default_options(src_options *o)
     o->skip_rows = -1;
 }
 
-tbl *in_csv_read(const char *file, const src_options *opt)
+/* The source line of every row of rd's table (into a new array *row_line,
+ * mem_alloc'd, the caller frees) and of its header. 0, or -1 with ERR_MEMORY
+ * set. */
+static int line_numbers(const reader *rd, long **row_line, long *header_line)
 {
-    src_options defaults;
-    if (!opt) {
-        default_options(&defaults);
-        opt = &defaults;
-    }
-    reader rd;
-    memset(&rd, 0, sizeof rd);
-    rd.file = file;
-    rd.opt = opt;
-    tbl *t = NULL;
-    if (check_options(file, opt) == 0 &&
-        csvload_read(file, opt->encoding, &rd.text) == 0)
-        t = read_text(&rd);
-    reader_free(&rd);
-    return t;
+    long *lines = mem_alloc((rd->nrows ? rd->nrows : 1) * sizeof *lines);
+    if (!lines)
+        return err_oom("CSV line numbers");
+    for (size_t i = 0; i < rd->nrows; i++)
+        lines[i] = rd->recs.recs[rd->rows[i]].line;
+    *row_line = lines;
+    *header_line = rd->lay.header_first < rd->recs.n_recs
+                       ? rd->recs.recs[rd->lay.header_first].line
+                       : 1;
+    return 0;
 }
 
-tbl *in_csv_read_lines(const char *file, const src_options *opt,
-                       long **row_line, long *header_line)
-{
-    src_options defaults;
-    if (!opt) {
-        default_options(&defaults);
-        opt = &defaults;
-    }
-    *row_line = NULL;
-    *header_line = 0;
-    reader rd;
-    memset(&rd, 0, sizeof rd);
-    rd.file = file;
-    rd.opt = opt;
-    tbl *t = NULL;
-    if (check_options(file, opt) == 0 &&
-        csvload_read(file, opt->encoding, &rd.text) == 0)
-        t = read_text(&rd);
-    if (t) {
-        long *lines = mem_alloc((rd.nrows ? rd.nrows : 1) * sizeof *lines);
-        if (!lines) {
-            err_oom("CSV line numbers");
-            tbl_free(t);
-            t = NULL;
-        } else {
-            for (size_t i = 0; i < rd.nrows; i++)
-                lines[i] = rd.recs.recs[rd.rows[i]].line;
-            *row_line = lines;
-            *header_line = rd.lay.header_first < rd.recs.n_recs
-                               ? rd.recs.recs[rd.lay.header_first].line
-                               : 1;
-        }
-    }
-    reader_free(&rd);
-    return t;
-}
-
-tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
-                   const src_options *opt)
+/* Reads a CSV from file (data NULL) or from len bytes at data, named name
+ * in messages, with opt (NULL = defaults); with row_line not NULL also the
+ * line numbers (see line_numbers). NULL with the error set. */
+static tbl *read_csv(const char *name, const void *data, size_t len,
+                     const src_options *opt, long **row_line,
+                     long *header_line)
 {
     src_options defaults;
     if (!opt) {
@@ -361,8 +326,32 @@ tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
     rd.opt = opt;
     tbl *t = NULL;
     if (check_options(name, opt) == 0 &&
-        csvload_decode(name, data, len, opt->encoding, &rd.text) == 0)
+        (data ? csvload_decode(name, data, len, opt->encoding, &rd.text)
+              : csvload_read(name, opt->encoding, &rd.text)) == 0)
         t = read_text(&rd);
+    if (t && row_line && line_numbers(&rd, row_line, header_line) < 0) {
+        tbl_free(t);
+        t = NULL;
+    }
     reader_free(&rd);
     return t;
+}
+
+tbl *in_csv_read(const char *file, const src_options *opt)
+{
+    return read_csv(file, NULL, 0, opt, NULL, NULL);
+}
+
+tbl *in_csv_read_lines(const char *file, const src_options *opt,
+                       long **row_line, long *header_line)
+{
+    *row_line = NULL;
+    *header_line = 0;
+    return read_csv(file, NULL, 0, opt, row_line, header_line);
+}
+
+tbl *in_csv_read_mem(const char *name, const void *data, size_t len,
+                   const src_options *opt)
+{
+    return read_csv(name, data ? data : "", len, opt, NULL, NULL);
 }

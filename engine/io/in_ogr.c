@@ -569,25 +569,6 @@ static int col_buf_grow(tbl_col *c, size_t old, size_t cap)
     return 0;
 }
 
-/* Marks row missing for reason why (allocating the map of cap rows on first
- * use). Returns 0 or -1 (OOM). */
-static int buf_missing(tbl_col *c, size_t cap, size_t row, miss_reason why)
-{
-    if (!c->miss) {
-        c->miss = mem_calloc(cap, 1);
-        if (!c->miss)
-            return err_oom("missing-value map");
-    }
-    c->miss[row] = (uint8_t)why;
-    if (c->type == COL_DOUBLE)
-        c->d[row] = 0.0;
-    else if (c->type == COL_INT64)
-        c->i[row] = 0;
-    else
-        c->codes[row] = -1;
-    return 0;
-}
-
 /* A column name not yet used among fields[0..n) and not "geometry":
  * name, or name_2, name_3, ... malloc'd; NULL on OOM. */
 static char *unique_name(const char *name, const field_buf *fields, size_t n,
@@ -698,13 +679,13 @@ static int read_field(OGRFeatureH feat, field_buf *f, size_t row, size_t cap)
 {
     tbl_col *c = &f->col;
     if (!OGR_F_IsFieldSetAndNotNull(feat, f->idx))
-        return buf_missing(c, cap, row, MISS_EMPTY);
+        return col_set_missing(c, cap, row, MISS_EMPTY);
     switch (f->kind) {
     case FK_INT: {
         int64_t v = (int64_t)OGR_F_GetFieldAsInteger64(feat, f->idx);
         miss_reason why = sentinel_reason((double)v);
         if (why != MISS_NONE)
-            return buf_missing(c, cap, row, why);
+            return col_set_missing(c, cap, row, why);
         c->i[row] = v;
         return 0;
     }
@@ -712,7 +693,7 @@ static int read_field(OGRFeatureH feat, field_buf *f, size_t row, size_t cap)
         double v = OGR_F_GetFieldAsDouble(feat, f->idx);
         miss_reason why = sentinel_reason(v);
         if (why != MISS_NONE)
-            return buf_missing(c, cap, row, why);
+            return col_set_missing(c, cap, row, why);
         c->d[row] = v;
         return 0;
     }
@@ -729,7 +710,7 @@ static int read_field(OGRFeatureH feat, field_buf *f, size_t row, size_t cap)
         const char *s = OGR_F_GetFieldAsString(feat, f->idx);
         size_t len = s ? strlen(s) : 0;
         if (len == 0)
-            return buf_missing(c, cap, row, MISS_EMPTY);
+            return col_set_missing(c, cap, row, MISS_EMPTY);
         int32_t k = col_intern(c, s, len);
         if (k < 0)
             return -1;

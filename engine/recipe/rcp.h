@@ -103,12 +103,31 @@ typedef enum { RCP_DIALECT_EXCEL_NL = 0, RCP_DIALECT_INTERNATIONAL } rcp_dialect
 typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL, RCP_JOIN_OVERLAY } rcp_join;
 typedef enum { RCP_ENC_AUTO = 0, RCP_ENC_UTF8, RCP_ENC_LATIN1 } rcp_encoding;
 typedef enum {
-    RCP_KIND_RATE = 0, RCP_KIND_COUNT, RCP_KIND_SHARE, RCP_KIND_INDEX
+    RCP_KIND_RATE = 0, RCP_KIND_COUNT, RCP_KIND_SHARE, RCP_KIND_INDEX,
+    RCP_KIND_REACH  /* only while loading: expanded into parts (rcp_reach.c) */
 } rcp_kind;
+/* What an indicator is when a reach or index indicator expanded into it
+ * (rcp_indicator.part). */
+typedef enum {
+    RCP_PART_NONE = 0,
+    RCP_PART_REACH_RATE,    /* <name>: 100 * reached / target */
+    RCP_PART_REACHED,       /* <name>_bereikt */
+    RCP_PART_TARGET,        /* <name>_doelgroep */
+    RCP_PART_GAP,           /* <name>_gat: target - reached */
+    RCP_PART_GAP_RANK,      /* <name>_gat_rang: 1 = largest gap */
+    RCP_PART_CI_LOWER,      /* <name>_ci_onder: Wilson 95 % lower end */
+    RCP_PART_CI_UPPER,      /* <name>_ci_boven */
+    RCP_PART_FUNNEL,        /* <name>_funnel: -2 .. 2 (reach.h) */
+    RCP_PART_BELOW_LIMIT,   /* <name>_onder_grens: below the 99.8 % limit */
+    RCP_PART_INDEX_TOTAL,   /* an index with factors: the weighted sum */
+    RCP_PART_INDEX_FACTOR   /* <name>_<factor>: weight * zscore(factor) */
+} rcp_part;
 typedef enum {
     RCP_ROLLUP_AUTO = 0, /* not given: a later stage decides from the kind */
     RCP_ROLLUP_SUM, RCP_ROLLUP_MEAN, RCP_ROLLUP_WEIGHTED_MEAN,
-    RCP_ROLLUP_RATIO, RCP_ROLLUP_NONE
+    RCP_ROLLUP_RATIO, RCP_ROLLUP_NONE,
+    /* reach parts: the Wilson interval of summed numerator / denominator */
+    RCP_ROLLUP_WILSON_LOWER, RCP_ROLLUP_WILSON_UPPER
 } rcp_rollup_method;
 typedef enum { RCP_NEUTRAL = 0, RCP_HIGHER_BETTER, RCP_HIGHER_WORSE } rcp_higher_is;
 typedef enum {
@@ -219,6 +238,15 @@ typedef struct {
     rcp_str label;       /* e.g. "te weinig huishoudens" */
 } rcp_min_base;
 
+/* One factor of a hard-to-reach index: contribution = weight * zscore(expr)
+ * within the area. */
+typedef struct {
+    rcp_str name;        /* identifier; the column is <index>_<name> */
+    rcp_str expr;
+    rcp_num weight;      /* default 1 */
+    rcp_str label;
+} rcp_factor;
+
 typedef struct {
     rcp_str name;
     rcp_str expr;
@@ -229,6 +257,17 @@ typedef struct {
     rcp_int decimals;    /* -1 = automatic */
     rcp_min_base min_base;
     rcp_enum higher_is;  /* rcp_higher_is; default RCP_NEUTRAL */
+    /* kind: reach (expanded while loading into the parts listed at
+     * rcp_part; see rcp_reach.c): reached and target expressions. */
+    rcp_str reached, target;
+    /* kind: index with factors: (expanded likewise) */
+    rcp_factor *factors;
+    size_t n_factors;
+    /* set on the indicators an expansion made: */
+    int part;            /* rcp_part; RCP_PART_NONE for ordinary ones */
+    const char *part_of; /* the name written in the recipe, or NULL */
+    const char *factor;  /* RCP_PART_INDEX_FACTOR: the factor's label (its
+                            name when it has none) */
 } rcp_indicator;
 
 typedef struct {
@@ -249,7 +288,9 @@ typedef struct {
     rcp_pos pos;
 } rcp_category;
 
-typedef enum { RCP_MAP_CHOROPLETH = 0, RCP_MAP_CATEGORICAL } rcp_map_type;
+typedef enum {
+    RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE, RCP_MAP_CATEGORICAL
+} rcp_map_type;
 
 typedef struct {
     rcp_str name;        /* file name stem; default: the indicator name */
@@ -274,6 +315,8 @@ typedef struct {
     rcp_bool context;    /* draw the surroundings; default 1 */
     rcp_bool inset;      /* default 0 */
     rcp_str title, subtitle;
+    rcp_str x, y;        /* bivariate: the indicators on the two axes (3
+                            classes each; indicator: defaults to y) */
 } rcp_map;
 
 typedef struct {
@@ -311,6 +354,8 @@ typedef struct {
     rcp_enum page;       /* rcp_page_size (A4 or A3); default A4 */
     rcp_bool combined;   /* one PDF with all sheets; default 1 */
     rcp_bool locator;    /* small locator map; default 1 */
+    rcp_strlist reach;   /* reach indicators for the reach section */
+    rcp_str hard_to_reach; /* an index with factors: its contributions */
 } rcp_factsheet;
 
 typedef struct {

@@ -10,6 +10,7 @@
 #include "err.h"
 #include "key.h"
 #include "rcp_internal.h"
+#include "rcp_reach.h"
 #include "strdist.h"
 
 static const rcp_opt level_opts[] = {
@@ -28,7 +29,7 @@ static const rcp_opt enc_opts[] = {
 static const rcp_opt kind_opts[] = {
     {"count", RCP_KIND_COUNT, 0}, {"rate", RCP_KIND_RATE, 0},
     {"share", RCP_KIND_SHARE, 0}, {"index", RCP_KIND_INDEX, 0},
-    {NULL, 0, 0}};
+    {"reach", RCP_KIND_REACH, 0}, {NULL, 0, 0}};
 static const rcp_opt rollup_opts[] = {
     {"sum", RCP_ROLLUP_SUM, 0}, {"mean", RCP_ROLLUP_MEAN, 0},
     {"weighted_mean", RCP_ROLLUP_WEIGHTED_MEAN, 0},
@@ -37,6 +38,18 @@ static const rcp_opt rollup_opts[] = {
 static const rcp_opt higher_opts[] = {
     {"better", RCP_HIGHER_BETTER, 0}, {"worse", RCP_HIGHER_WORSE, 0},
     {"neutral", RCP_NEUTRAL, 0}, {NULL, 0, 0}};
+
+/* The name of a named entry (a source or an indicator: `kind`): checks the
+ * key nk as a name and stores it in *name; writes "kind \"name\"" into w
+ * for messages. Returns 0 or -1 with the error set. */
+static int entry_name(rcp_sctx *c, const ry_node *nk, const char *kind,
+                      rcp_str *name, char *w, size_t wn)
+{
+    snprintf(w, wn, "%s \"%.100s\"", kind, nk->text);
+    if (rcp_check_name(nk, 1, kind) < 0)
+        return -1;
+    return rcp_set_str(c, name, nk);
+}
 
 /* ---- area ------------------------------------------------------------ */
 
@@ -244,11 +257,9 @@ static int delimiter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                 return 0;
             }
     }
-    return rcp_fail(val, "%s must be one character, such as \";\" or \",\", "
-                         "or the word tab, but found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be one character, such as \";\" or "
+                               "\",\", or the word tab",
+                          w);
 }
 
 /* decimal: "," or ".". */
@@ -270,11 +281,8 @@ static int decimal_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         s->decimal.pos = rcp_node_pos(val);
         return 0;
     }
-    return rcp_fail(val, "%s must be \",\" or \".\" (put it in quotes), but "
-                         "found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be \",\" or \".\" (put it in quotes)",
+                          w);
 }
 
 /* rename: {old: new, ...}. */
@@ -718,10 +726,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_source *s = &r->sources[k];
         char w[200];
-        snprintf(w, sizeof w, "source \"%.100s\"", nk->text);
-        if (rcp_check_name(nk, 1, "source") < 0)
-            return -1;
-        if (rcp_set_str(c, &s->name, nk) < 0)
+        if (entry_name(c, nk, "source", &s->name, w, sizeof w) < 0)
             return -1;
         s->skip_rows.v = -1;
         if (ry_is_null(nv))
@@ -796,14 +801,24 @@ static const rcp_field min_base_fields[] = {
     {.key = NULL}};
 #undef MB
 
-/* min_base: {expr: ..., min: 20, label: ...}. */
+/* min_base: {expr: ..., min: 20, label: ...}; without expr: (or as just
+ * the number) for reach indicators, whose base is the target group
+ * (checked when the constructs are expanded, rcp_reach.c). */
 static int min_base_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                        void *obj, const char *what)
 {
     rcp_indicator *ind = obj;
     char w[200];
     snprintf(w, sizeof w, "min_base of %s", what);
-    return rcp_fill(c, val, min_base_fields, &ind->min_base, w, key);
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &min_base_fields[1], key, val, &ind->min_base,
+                           w);
+    int has_expr = 0;
+    if (val->kind == RY_MAP)
+        for (size_t k = 0; k < val->n; k++)
+            has_expr |= !strcmp(val->items[2 * k]->text, "expr");
+    return rcp_fill(c, val, min_base_fields + (has_expr ? 0 : 1),
+                    &ind->min_base, w, key);
 }
 
 #define IND(f) offsetof(rcp_indicator, f)
@@ -830,6 +845,12 @@ static const rcp_field indicator_fields[] = {
      .sub = min_base_fields, .doc = "indicators.NAME.min_base"},
     {.key = "higher_is", .kind = F_ENUM, .off = IND(higher_is),
      .opts = higher_opts},
+    /* kind: reach and index with factors (rcp_reach.c) */
+    {.key = "reached", .kind = F_EXPR, .off = IND(reached),
+     .hint = "those reached, such as bezoeken.households"},
+    {.key = "target", .kind = F_EXPR, .off = IND(target),
+     .hint = "the target group, such as w.huishoudens"},
+    {.key = "factors", .kind = F_CUSTOM, .fn = rcp_factors_fn},
     {.key = NULL}};
 #undef IND
 
@@ -903,10 +924,7 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_indicator *ind = &r->indicators[k];
         char w[200];
-        snprintf(w, sizeof w, "indicator \"%.100s\"", nk->text);
-        if (rcp_check_name(nk, 1, "indicator") < 0)
-            return -1;
-        if (rcp_set_str(c, &ind->name, nk) < 0)
+        if (entry_name(c, nk, "indicator", &ind->name, w, sizeof w) < 0)
             return -1;
         ind->decimals.v = -1;
         ind->rollup.scale.v = 1;
@@ -922,8 +940,10 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
             return rcp_fail(nv, "%s must be an expression or a mapping with "
                                 "expr:, label:, unit: ..., but found a list",
                             w);
-        } else if (rcp_fill(c, nv, indicator_fields, ind, w, nk) < 0) {
-            return -1;
+        } else if (rcp_fill(c, nv, indicator_fields +
+                                        rcp_indicator_is_construct(nv),
+                            ind, w, nk) < 0) {
+            return -1; /* a construct has no expr: of its own */
         }
         if (check_rollup(ind, w) < 0)
             return -1;
@@ -1045,6 +1065,8 @@ int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
 /* Checks between sections: names, geometry, area against the unit. */
 static int cross_check(rcp_sctx *c, rcp *r)
 {
+    if (rcp_expand_constructs(c, r) < 0)
+        return -1;
     for (size_t k = 0; k < r->n_indicators; k++) {
         const rcp_indicator *ind = &r->indicators[k];
         const rcp_source *s = rcp_find_source(r, ind->name.s);

@@ -89,12 +89,8 @@ static int center_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         /* done */
     } else {
         char w[200];
-        return rcp_fail(val, "%s must be a number, mean or area, but found "
-                             "%s%s%s",
-                        rcp_where(w, sizeof w, "center", what),
-                        val->kind == RY_SCALAR ? "\"" : "",
-                        val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                        val->kind == RY_SCALAR ? "\"" : "");
+        return rcp_fail_found(val, "%s must be a number, mean or area",
+                              rcp_where(w, sizeof w, "center", what));
     }
     m->center.kind.pos = rcp_node_pos(val);
     return 0;
@@ -134,11 +130,9 @@ static int page_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
             }
         }
     }
-    return rcp_fail(val, "%s must be A4, A3 or a size in pixels such as "
-                         "1600x1200, but found %s%s%s",
-                    w, val->kind == RY_SCALAR ? "\"" : "",
-                    val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                    val->kind == RY_SCALAR ? "\"" : "");
+    return rcp_fail_found(val, "%s must be A4, A3 or a size in pixels such as "
+                               "1600x1200",
+                          w);
 }
 
 /* formats: png, pdf and/or svg. */
@@ -163,11 +157,9 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
              key_normalise(val->text, val->len, KEY_INVALID, canon, NULL) !=
                  KEY_INVALID;
     if (!ok)
-        return rcp_fail(val, "%s must be one region code, such as WK036300, "
-                             "but found %s%s%s",
-                        w, val->kind == RY_SCALAR ? "\"" : "",
-                        val->kind == RY_SCALAR ? val->text : ry_kind_name(val),
-                        val->kind == RY_SCALAR ? "\"" : "");
+        return rcp_fail_found(val, "%s must be one region code, such as "
+                                   "WK036300",
+                              w);
     if (rcp_set_str(c, &m->highlight, val) < 0)
         return -1;
     m->highlight.s = rcp_arena_strdup(c->a, canon);
@@ -233,6 +225,7 @@ static int categories_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 
 static const rcp_opt map_type_opts[] = {
     {"choropleth", RCP_MAP_CHOROPLETH, 0},
+    {"bivariate", RCP_MAP_BIVARIATE, 0},
     {"categorical", RCP_MAP_CATEGORICAL, 0},
     {NULL, 0, 0}};
 
@@ -269,6 +262,10 @@ static const rcp_field map_fields[] = {
     {.key = "subtitle", .kind = F_STR, .off = MAP(subtitle)},
     {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
     {.key = "categories", .kind = F_CUSTOM, .fn = categories_fn},
+    {.key = "x", .kind = F_STR, .off = MAP(x),
+     .hint = "the indicator on the horizontal axis (such as the need)"},
+    {.key = "y", .kind = F_STR, .off = MAP(y),
+     .hint = "the indicator on the vertical axis (such as the reach)"},
     {.key = NULL}};
 #undef MAP
 
@@ -308,6 +305,32 @@ static int check_breaks(rcp_map *m, const char *what)
     return 0;
 }
 
+/* The defaults of a map or comparison entry `what`: without indicator:
+ * the entry's key in the named form (name_key; an error without one);
+ * without name: the indicator's. Returns 0 or -1 with the error set. */
+static int default_indicator_name(rcp_sctx *c, const ry_node *name_key,
+                                  const ry_node *val, rcp_str *indicator,
+                                  rcp_str *name, const char *what)
+{
+    if (!indicator->s) {
+        if (!name_key)
+            return rcp_fail(val, "%s has no indicator: key; add indicator: "
+                                 "with the name of an indicator of the "
+                                 "recipe",
+                            what);
+        if (rcp_set_str(c, indicator, name_key) < 0)
+            return -1;
+    }
+    if (!name->s) {
+        /* named after its indicator; node_ NULL marks the derived name */
+        if (rcp_check_name(indicator->node_, 0, what) < 0)
+            return -1;
+        *name = *indicator;
+        name->node_ = NULL;
+    }
+    return 0;
+}
+
 /* One map: a mapping, an indicator name (list shorthand) or nothing (named
  * form with defaults). name_key is the entry's key in the named form. */
 static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
@@ -339,21 +362,30 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         if (rcp_fill(c, val, map_fields, m, w, name_key) < 0)
             return -1;
     }
-    if (!m->indicator.s) {
-        if (!name_key)
-            return rcp_fail(val, "%s has no indicator: key; add indicator: "
-                                 "with the name of an indicator of the "
-                                 "recipe",
-                            w);
-        if (rcp_set_str(c, &m->indicator, name_key) < 0)
-            return -1;
-    }
-    if (!m->name.s) {
-        /* named after its indicator; node_ NULL marks the derived name */
-        if (rcp_check_name(m->indicator.node_, 0, w) < 0)
-            return -1;
-        m->name = m->indicator;
-        m->name.node_ = NULL;
+    if (m->type.v == RCP_MAP_BIVARIATE) {
+        if (!m->x.s || !m->y.s)
+            return rcp_fail(name_key ? name_key : val, "%s is bivariate and "
+                            "needs x: and y: (two indicators, such as x: "
+                            "laag_inkomen and y: bereik)", w);
+        if (m->breaks.n)
+            return rcp_error_at(m->breaks.pos, ERR_RECIPE, "%s is bivariate: "
+                                "it makes 3 classes per axis from method:; "
+                                "remove breaks:", w);
+        if (rcp_given(m->classes.pos) && m->classes.v != 3)
+            return rcp_error_at(m->classes.pos, ERR_RECIPE, "%s is bivariate: "
+                                "it always has 3 x 3 classes", w);
+        m->classes.v = 3;
+        if (!m->indicator.s)
+            m->indicator = m->y;
+        if (!m->name.s && !name_key) {
+            m->name.s = rcp_arena_printf(c->a, "%s_%s", m->x.s, m->y.s);
+            if (!m->name.s)
+                return -1;
+            m->name.pos = m->x.pos;
+        }
+    } else if (m->x.s || m->y.s) {
+        return rcp_error_at(m->x.s ? m->x.pos : m->y.pos, ERR_RECIPE,
+                            "x: and y: in %s need type: bivariate", w);
     }
     if (m->type.v == RCP_MAP_CATEGORICAL && !m->n_cats)
         return rcp_error_at(m->type.pos, ERR_RECIPE,
@@ -362,6 +394,9 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
     if (m->type.v != RCP_MAP_CATEGORICAL && m->n_cats)
         return rcp_fail(val, "%s has categories: but is not type: categorical",
                         w);
+    if (default_indicator_name(c, name_key, val, &m->indicator, &m->name,
+                               w) < 0)
+        return -1;
     return check_breaks(m, w);
 }
 
@@ -524,6 +559,10 @@ static const rcp_field sheet_fields[] = {
     {.key = "page", .kind = F_ENUM, .off = FS(page), .opts = paper_opts},
     {.key = "combined", .kind = F_BOOL, .off = FS(combined)},
     {.key = "locator", .kind = F_BOOL, .off = FS(locator)},
+    {.key = "reach", .kind = F_STRLIST, .off = FS(reach),
+     .hint = "a list of reach indicators (kind: reach)"},
+    {.key = "hard_to_reach", .kind = F_STR, .off = FS(hard_to_reach),
+     .hint = "an index indicator with factors:"},
     {.key = NULL}};
 #undef FS
 
@@ -590,22 +629,9 @@ static int cmp_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
                rcp_fill(c, val, cmp_fields, m, w, name_key) < 0) {
         return -1;
     }
-    if (!m->indicator.s) {
-        if (!name_key)
-            return rcp_fail(val, "%s has no indicator: key; add indicator: "
-                                 "with the name of an indicator of the "
-                                 "recipe",
-                            w);
-        if (rcp_set_str(c, &m->indicator, name_key) < 0)
-            return -1;
-    }
-    if (!m->name.s) {
-        /* named after its indicator; node_ NULL marks the derived name */
-        if (rcp_check_name(m->indicator.node_, 0, w) < 0)
-            return -1;
-        m->name = m->indicator;
-        m->name.node_ = NULL;
-    }
+    if (default_indicator_name(c, name_key, val, &m->indicator, &m->name,
+                               w) < 0)
+        return -1;
     return 0;
 }
 
@@ -712,6 +738,10 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
             snprintf(w, sizeof w, "maps entry %zu", k + 1);
         else
             snprintf(w, sizeof w, "map \"%s\"", r->maps[k].name.s);
+        if (r->maps[k].type.v == RCP_MAP_BIVARIATE &&
+            (rcp_check_indicator_ref(r, &r->maps[k].x, w) < 0 ||
+             rcp_check_indicator_ref(r, &r->maps[k].y, w) < 0))
+            return -1;
         if (rcp_check_indicator_ref(r, &r->maps[k].indicator, w) < 0 ||
             unique_name(&r->maps[0].name, sizeof r->maps[0], k, "maps") < 0)
             return -1;
@@ -736,6 +766,29 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
         for (size_t j = 0; j < f->n_figures; j++)
             if (rcp_check_indicator_ref(r, &f->figures[j].indicator, w) < 0)
                 return -1;
+        for (size_t j = 0; j < f->reach.n; j++) {
+            rcp_str ref;
+            memset(&ref, 0, sizeof ref);
+            ref.s = f->reach.s[j];
+            ref.pos = f->reach.at[j];
+            if (rcp_check_indicator_ref(r, &ref, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, ref.s)->part != RCP_PART_REACH_RATE)
+                return rcp_error_at(ref.pos, ERR_RECIPE, "reach in %s lists "
+                                    "\"%s\", which is not a reach indicator "
+                                    "(kind: reach with reached: and target:)",
+                                    w, ref.s);
+        }
+        if (f->hard_to_reach.s) {
+            if (rcp_check_indicator_ref(r, &f->hard_to_reach, w) < 0)
+                return -1;
+            if (rcp_find_indicator(r, f->hard_to_reach.s)->part !=
+                RCP_PART_INDEX_TOTAL)
+                return rcp_error_at(f->hard_to_reach.pos, ERR_RECIPE,
+                                    "hard_to_reach in %s is \"%s\", which is "
+                                    "not an index with factors:", w,
+                                    f->hard_to_reach.s);
+        }
         for (size_t b = 0; b < f->n_boxes; b++)
             for (size_t j = 0; j < f->boxes[b].indicators.n; j++) {
                 rcp_str ref;

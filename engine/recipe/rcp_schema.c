@@ -15,17 +15,43 @@
 
 #define MAX_FIELDS 64
 
-int rcp_fail(const ry_node *at, const char *fmt, ...)
+/* Sets the ERR_RECIPE error at node at: the formatted sentence, then, when
+ * found is not NULL, ", but found " and found. Returns -1. */
+static int fail_v(const ry_node *at, const char *found, const char *fmt,
+                  va_list ap)
 {
     char msg[1400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
-    va_end(ap);
+    int n = vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
+    if (found && n >= 0 && (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, err_tr(", but found %s"),
+                 found);
     if (at && at->line > 0)
         err_set_pos(ERR_RECIPE, at->file, at->line, at->col, "%s", msg);
     else
         err_set(ERR_RECIPE, at ? at->file : NULL, 0, NULL, "%s", msg);
+    return -1;
+}
+
+int rcp_fail(const ry_node *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(at, NULL, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int rcp_fail_found(const ry_node *val, const char *fmt, ...)
+{
+    char found[1100];
+    if (val->kind == RY_SCALAR)
+        snprintf(found, sizeof found, "\"%s\"", val->text);
+    else
+        snprintf(found, sizeof found, "%s", ry_kind_name(val));
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(val, found, fmt, ap);
+    va_end(ap);
     return -1;
 }
 
@@ -111,13 +137,21 @@ static const char *trimmed(const ry_node *v, char *buf, size_t size)
     return buf;
 }
 
-int rcp_parse_long(const ry_node *val, long *out)
+/* The trimmed text of a scalar that may be a number (into buf), or NULL
+ * when val is no scalar, null, empty or too long for buf. */
+static const char *number_text(const ry_node *val, char *buf, size_t size)
 {
     if (val->kind != RY_SCALAR || ry_is_null(val))
-        return -1;
+        return NULL;
+    const char *s = trimmed(val, buf, size);
+    return *s && strlen(val->text) < size ? s : NULL;
+}
+
+int rcp_parse_long(const ry_node *val, long *out)
+{
     char buf[64];
-    const char *s = trimmed(val, buf, sizeof buf);
-    if (!*s || strlen(val->text) >= sizeof buf)
+    const char *s = number_text(val, buf, sizeof buf);
+    if (!s)
         return -1;
     const char *p = s;
     if (*p == '+' || *p == '-')
@@ -143,11 +177,9 @@ int rcp_parse_long(const ry_node *val, long *out)
 
 int rcp_parse_double(const ry_node *val, double *out)
 {
-    if (val->kind != RY_SCALAR || ry_is_null(val))
-        return -1;
     char buf[64];
-    const char *s = trimmed(val, buf, sizeof buf);
-    if (!*s || strlen(val->text) >= sizeof buf)
+    const char *s = number_text(val, buf, sizeof buf);
+    if (!s)
         return -1;
     for (const char *q = s; *q; q++)
         if (!isdigit((unsigned char)*q) && !strchr("+-.eE", *q))

@@ -78,6 +78,11 @@ const rcp_field *rcp_output_fields(const char *section);
 int rcp_fail(const ry_node *at, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* rcp_fail at val with ", but found <val>" appended: the scalar in quotes,
+ * or the node's kind ("a list", ...). Returns -1. */
+int rcp_fail_found(const ry_node *val, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* The position of a node's start / of its text. */
 rcp_pos rcp_node_pos(const ry_node *n);
 rcp_pos rcp_text_start(const ry_node *n);

@@ -19,14 +19,15 @@
 static const char *rule_name(roll_rule r)
 {
     static const char *const n[] = {"none", "sum", "mean", "weighted_mean",
-                                    "ratio"};
+                                    "ratio", "wilson_lower", "wilson_upper"};
     return n[r];
 }
 
 static const char *kind_name(int k)
 {
-    static const char *const n[] = {"rate", "count", "share", "index"};
-    return (unsigned)k < 4 ? n[k] : "rate";
+    static const char *const n[] = {"rate", "count", "share", "index",
+                                    "reach"};
+    return (unsigned)k < 5 ? n[k] : "rate";
 }
 
 static void write_codes(jsonw *w, const char *key, char (*codes)[KEY_MAX],
@@ -165,7 +166,8 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     write_expr(w, "weight", ind->weight);
     write_expr(w, "numerator", ind->num);
     write_expr(w, "denominator", ind->den);
-    if (ind->rule == ROLL_RATIO)
+    if (ind->rule == ROLL_RATIO || ind->rule == ROLL_WILSON_LO ||
+        ind->rule == ROLL_WILSON_HI)
         jsonw_knum(w, "scale", ri->rollup.scale.v);
     jsonw_obj_end(w);
     if (ind->base) {
@@ -219,6 +221,17 @@ static void write_map(jsonw *w, const run_map_result *m)
     jsonw_arr_end(w);
     jsonw_kint(w, "missing", (int64_t)m->cls.n_missing);
     jsonw_knum(w, "gvf", m->cls.gvf);
+    if (m->map->type.v == RCP_MAP_BIVARIATE) {
+        /* the y axis is above (breaks, counts); x and the 3 x 3 cells here */
+        jsonw_kstr(w, "type", "bivariate");
+        jsonw_kstr(w, "x", m->map->x.s);
+        jsonw_kstr(w, "y", m->map->y.s);
+        jsonw_key(w, "cells");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < 9; k++)
+            jsonw_int(w, (int64_t)m->cells[k]);
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)
@@ -310,6 +323,24 @@ int run_write_manifest(run_ctx *c, const char *path)
         for (int x = 0; x < 2; x++)
             if (c->cmp_files[k][x][0])
                 jsonw_str(&w, c->cmp_files[k][x]);
+        jsonw_arr_end(&w);
+        jsonw_obj_end(&w);
+    }
+    jsonw_arr_end(&w);
+    jsonw_key(&w, "funnels");
+    jsonw_arr_begin(&w);
+    for (size_t k = 0; k < c->n_funnels; k++) {
+        jsonw_obj_begin(&w);
+        jsonw_kstr(&w, "indicator", c->funnels[k].indicator);
+        jsonw_kstr(&w, "limits", "exact binomial, 95% and 99.8% (Spiegelhalter 2005)");
+        jsonw_knum(&w, "centre", c->funnels[k].centre);
+        jsonw_knum(&w, "units_shown", (double)c->funnels[k].n_shown);
+        jsonw_knum(&w, "units_below_998", (double)c->funnels[k].n_below);
+        jsonw_key(&w, "files");
+        jsonw_arr_begin(&w);
+        for (int x = 0; x < 2; x++)
+            if (c->funnels[k].files[x][0])
+                jsonw_str(&w, c->funnels[k].files[x]);
         jsonw_arr_end(&w);
         jsonw_obj_end(&w);
     }

@@ -84,6 +84,8 @@ static int write_all(run_ctx *c)
         run_time(c, "comparisons", &t);
     if (rc == 0 && (rc = run_write_report(c, stage)) == 0)
         run_time(c, "report", &t);
+    if (rc == 0 && (rc = run_render_funnels(c, stage)) == 0)
+        run_time(c, "funnels", &t);
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);
@@ -150,6 +152,7 @@ int run_recipe(const rcp *r, const run_options *opt)
                             c.unit_level, c.n_ind, run_now() - c.t0);
     run_maps_free(&c);
     mem_free(c.cmp_files);
+    mem_free(c.funnels);
     run_levels_free(&c);
     run_indicators_free(&c);
     run_sources_free(&c);

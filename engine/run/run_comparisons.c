@@ -100,6 +100,14 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     pdf_meta meta;
     run_pdf_meta(c, spec.title, cmp->indicator.s, kw, sizeof kw, &meta);
     spec.meta = &meta;
+    double *ci[2] = {NULL, NULL};
+    if (rc == 0)
+        rc = run_reach_interval(c, ind, t, ci);
+    if (rc == 0 && ci[0]) {
+        spec.lower = ci[0];
+        spec.upper = ci[1];
+        spec.interval_label = run_reach_word(c, RUN_REACH_W_INTERVAL);
+    }
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {
         char path[8600];
@@ -112,6 +120,8 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     mem_free(labels);
     mem_free(why);
     mem_free(miss);
+    mem_free(ci[0]);
+    mem_free(ci[1]);
     if (rc < 0)
         err_prefix("comparison \"%s\"", cmp->name.s);
     return rc;

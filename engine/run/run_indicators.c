@@ -190,6 +190,8 @@ static roll_rule rule_of(const rcp_indicator *ri)
     case RCP_ROLLUP_WEIGHTED_MEAN: return ROLL_WMEAN;
     case RCP_ROLLUP_RATIO: return ROLL_RATIO;
     case RCP_ROLLUP_NONE: return ROLL_NONE;
+    case RCP_ROLLUP_WILSON_LOWER: return ROLL_WILSON_LO;
+    case RCP_ROLLUP_WILSON_UPPER: return ROLL_WILSON_HI;
     default: return ri->kind.v == RCP_KIND_COUNT ? ROLL_SUM : ROLL_NONE;
     }
 }
@@ -239,7 +241,8 @@ int run_compile_indicators(run_ctx *c)
         const rcp_rollup *ru = &ind->ri->rollup;
         if ((ind->rule == ROLL_WMEAN && ru->weight.s &&
              !(ind->weight = parse_text(&ru->weight))) ||
-            (ind->rule == ROLL_RATIO &&
+            ((ind->rule == ROLL_RATIO || ind->rule == ROLL_WILSON_LO ||
+              ind->rule == ROLL_WILSON_HI) &&
              (!(ind->num = parse_text(&ru->numerator)) ||
               !(ind->den = parse_text(&ru->denominator)))) ||
             (ind->ri->min_base.expr.s &&

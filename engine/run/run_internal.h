@@ -12,6 +12,7 @@
 #include "namejoin.h"
 #include "out.h"
 #include "pdfmeta.h"
+#include "map.h"
 #include "rcp.h"
 #include "roll.h"
 #include "run.h"
@@ -112,6 +113,7 @@ typedef struct {
     int nodata_hatch;                  /* no-data hatched (pal_vision.h) */
     char files[3][256];
     int n_files;
+    size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
 } run_map_result;
 
 typedef struct {
@@ -150,6 +152,13 @@ typedef struct {
     char recipe_sha[65];
     char created[16];
     int synthetic_codes;     /* the units have stand-in codes from names */
+    struct run_funnel {       /* per reach indicator (run_reach.c) */
+        const char *indicator;
+        double centre;        /* the area's rate, % */
+        size_t n_shown, n_below;
+        char files[2][256];
+    } *funnels;
+    size_t n_funnels;
 } run_ctx;
 
 /* Wall-clock seconds (monotonic). */
@@ -267,6 +276,55 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir);
 int run_render_sheets(run_ctx *c, const char *stage_dir);
 /* Checks the fact-sheet sections against the run (unit level). */
 int run_check_sheets(const run_ctx *c);
+
+/* run_reach.c */
+/* Funnel plots of the reach indicators into stage_dir/charts. */
+int run_render_funnels(run_ctx *c, const char *stage_dir);
+/* The part `suffix` ("_bereikt", "_ci_onder", ...) of reach indicator
+ * parent, or NULL. */
+const run_indicator *run_reach_part(const run_ctx *c, const char *parent,
+                                    const char *suffix);
+/* When ind is a reach rate: ci[0], ci[1] = new arrays (caller frees with
+ * mem_free) of the lower and upper Wilson ends per row of result table t
+ * (NAN where missing); otherwise both stay NULL. 0 or -1 (OOM). */
+int run_reach_interval(const run_ctx *c, const run_indicator *ind,
+                       const tbl *t, double *ci[2]);
+/* Words of the reach outputs in the recipe's language. */
+enum { RUN_REACH_W_INTERVAL = 0, RUN_REACH_W_COUNTS, RUN_REACH_W_AREA,
+       RUN_REACH_W_INDEX, RUN_REACH_W_FUNNEL, RUN_REACH_W_SECTION,
+       RUN_REACH_W_WHY, RUN_REACH_W_POS_M2, RUN_REACH_W_POS_M1,
+       RUN_REACH_W_POS_0, RUN_REACH_W_POS_1, RUN_REACH_W_POS_2,
+       RUN_REACH_W_GAP, RUN_REACH_W_COUNT };
+const char *run_reach_word(const run_ctx *c, int which);
+/* The reach section of the fact sheets (factsheets: reach:, hard_to_reach:)
+ * for all units: built once, then pointed at from each sheet_unit. */
+typedef struct {
+    size_t n_reach, n_factors;
+    void *rows;            /* n_units * n_reach sheet_reach_row */
+    void *why;             /* n_units sheet_reach_why, or NULL */
+    char (*counts)[200];   /* n_units * n_reach */
+    char (*area)[96];      /* n_reach */
+    const char **flabels;  /* n_factors */
+    double *fval;          /* n_units * n_factors */
+    uint8_t *fmiss;
+} run_reach_sheet;
+/* Builds the section for factsheet fs. 0 or -1 (OOM). */
+int run_reach_sheet_build(const run_ctx *c, const rcp_factsheet *fs,
+                          run_reach_sheet *rs);
+/* Points sheet unit su (a sheet_unit *) at unit u's section. */
+void run_reach_sheet_unit(const run_ctx *c, const run_reach_sheet *rs,
+                          size_t u, void *su);
+void run_reach_sheet_free(run_reach_sheet *rs);
+
+/* run_bivar.c */
+/* Legend entries (9 grid cells, then missing reasons), per-unit entries,
+ * the y classification (into ycls, for the manifest), the axis notes and
+ * four NUL-separated titles (map, x axis, y axis, legend) of bivariate map
+ * m. Arrays are new (mem_free). 0 or -1 with the error set. */
+int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
+                     map_legend_entry **legend, char (**text)[96],
+                     size_t *n_legend, int **entry, char notes[2][400],
+                     char *titles, size_t tsize);
 
 /* run_present.c: the run's words (see present.h) and shared helpers */
 /* The run's source line (present.h rules) into buf. Returns 0, or -1 with

@@ -33,6 +33,17 @@ static const char *group_name(run_ctx *c, const run_level *L, size_t g)
         if (r >= 0 && col_str(nc, (size_t)r))
             return col_str(nc, (size_t)r);
     }
+    /* a unit-level source that names the coarser level (wijknaam beside
+     * each buurt), at the first member's row */
+    for (size_t k = 0; k < c->n_src; k++) {
+        const run_source *s = &c->src[k];
+        if (!s->joined || s->j.kind != JOIN_SAME || !s->j.row)
+            continue;
+        nc = run_name_column(s, L->level);
+        int64_t r = nc ? s->j.row[L->g.first_unit[g]] : -1;
+        if (r >= 0 && col_str(nc, (size_t)r))
+            return col_str(nc, (size_t)r);
+    }
     return L->g.codes[g];
 }
 
@@ -110,6 +121,12 @@ static int roll_indicator(run_ctx *c, const run_level *L,
     case ROLL_RATIO:
         rc = roll_ratio(&L->g, n, ind->nv, ind->nm, ind->dv, ind->dm,
                         ind->ri->rollup.scale.v, col->d, om);
+        break;
+    case ROLL_WILSON_LO:
+    case ROLL_WILSON_HI:
+        rc = roll_wilson(&L->g, n, ind->rule == ROLL_WILSON_HI, ind->nv,
+                         ind->nm, ind->dv, ind->dm, ind->ri->rollup.scale.v,
+                         col->d, om);
         break;
     case ROLL_NONE:
         memset(om, MISS_INVALID, ng);

@@ -306,30 +306,34 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
     const run_indicator *ind = run_indicator_named(c, m->indicator.s);
-    int categorical = m->type.v == RCP_MAP_CATEGORICAL;
-    if (!categorical && classify(c, m, ind, &res->cls) < 0)
-        return run_error_here(m->indicator.pos, "map classification");
-    pal_rgb col[CLS_K_MAX];
     legend_build lb;
     memset(&lb, 0, sizeof lb);
-    int rc = 0;
-    if (categorical)
+    int bivar = m->type.v == RCP_MAP_BIVARIATE, rc;
+    int categorical = m->type.v == RCP_MAP_CATEGORICAL;
+    char notes[2][400], btitles[1700];
+    if (bivar) {
+        rc = run_bivar_legend(c, m, &res->cls, &lb.legend, &lb.text, &lb.n,
+                              &lb.entry, notes, btitles, sizeof btitles);
+    } else if (categorical) {
         rc = build_legend_categorical(c, m, ind, &lb);
-    else {
+    } else {
+        if (classify(c, m, ind, &res->cls) < 0)
+            return run_error_here(m->indicator.pos, "map classification");
+        pal_rgb col[CLS_K_MAX];
         rc = colours(c, m, ind, &res->cls, col);
         if (rc == 0)
             rc = build_legend(c, ind, &res->cls, col, &lb);
-    }
-    for (int k = 0; !categorical && rc == 0 && k < res->cls.k; k++) { /* for layer styles */
-        res->rgb[k][0] = col[k].r;
-        res->rgb[k][1] = col[k].g;
-        res->rgb[k][2] = col[k].b;
-        snprintf(res->class_text[k], sizeof res->class_text[k], "%s", lb.text[k]);
-    }
-    if (rc == 0 && !categorical) {
-        pal_rgb g;
-        pal_nodata_style(col, res->cls.k, &g, &res->nodata_hatch);
-        res->nodata[0] = g.r, res->nodata[1] = g.g, res->nodata[2] = g.b;
+        for (int k = 0; rc == 0 && k < res->cls.k; k++) { /* for layer styles */
+            res->rgb[k][0] = col[k].r;
+            res->rgb[k][1] = col[k].g;
+            res->rgb[k][2] = col[k].b;
+            snprintf(res->class_text[k], sizeof res->class_text[k], "%s", lb.text[k]);
+        }
+        if (rc == 0) {
+            pal_rgb g;
+            pal_nodata_style(col, res->cls.k, &g, &res->nodata_hatch);
+            res->nodata[0] = g.r, res->nodata[1] = g.g, res->nodata[2] = g.b;
+        }
     }
     numfmt_lang lang = present_lang(c->r);
     char **labels = NULL;
@@ -375,6 +379,22 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.legend = lb.legend;
     spec.n_legend = lb.n;
     spec.n_classes = categorical ? m->n_cats : (size_t)res->cls.k;
+    if (bivar && rc == 0) {
+        const char *t1 = btitles + strlen(btitles) + 1;
+        const char *t2 = t1 + strlen(t1) + 1;
+        const char *t3 = t2 + strlen(t2) + 1;
+        if (!m->title.s)
+            snprintf(title, sizeof title, "%.250s", btitles);
+        snprintf(legend_title, sizeof legend_title, "%.250s", t3);
+        spec.bivariate = 1;
+        spec.n_classes = 9;
+        spec.x_title = t1;
+        spec.y_title = t2;
+        spec.x_note = notes[0];
+        spec.y_note = notes[1];
+        for (int k = 0; k < 9; k++)
+            res->cells[k] = lb.legend[k].count;
+    }
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;
     if (m->highlight.s)

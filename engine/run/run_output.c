@@ -353,11 +353,16 @@ int run_write_gpkg(run_ctx *c, const char *dir)
     out_style *st = mem_calloc(ns ? ns : 1, sizeof *st);
     style_buf *sb = mem_calloc(ns ? ns : 1, sizeof *sb);
     int rc = st && sb ? 0 : err_oom("layer styles");
+    size_t n_st = 0; /* styles for choropleth maps; a bivariate or
+                        categorical map has no single graduated field */
     for (size_t k = 0; rc == 0 && k < ns; k++)
-        map_style(c, &m, k, &st[k], &sb[k]);
+        if (c->maps[k].map->type.v == RCP_MAP_CHOROPLETH) {
+            map_style(c, &m, k, &st[n_st], &sb[n_st]);
+            n_st++;
+        }
     snprintf(path, sizeof path, "%s/indicators.gpkg", dir);
     if (rc == 0)
-        rc = out_gpkg(path, m.tables, m.n, st, ns);
+        rc = out_gpkg(path, m.tables, m.n, st, n_st);
     mem_free(st);
     mem_free(sb);
     run_out_model_free(&m);

@@ -610,7 +610,7 @@ static int locate_by_point(run_ctx *c, run_source *s, const tbl_col *xc,
     }
     reproj_apply_raw(rp, xy, m, NULL);
     ix = pip_build(g, tbl_nrows(c->geom));
-    if (!ix || pip_locate(ix, xy, m, row, 2) < 0)
+    if (!ix || pip_locate(ix, xy, m, row, 0) < 0)
         goto done;
     for (size_t k = 0; k < m; k++) {
         size_t r = idx[k];

@@ -76,6 +76,8 @@ static const char *label_of(const run_indicator *ind)
 static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
                      size_t mi)
 {
+    if (mr->map->type.v != RCP_MAP_CHOROPLETH)
+        return 0; /* the report shows choropleth maps; others are in maps/ */
     const tbl_col *g = tbl_geom(c->geom);
     const run_indicator *ind = NULL;
     for (size_t k = 0; k < c->n_ind; k++)

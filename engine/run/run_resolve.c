@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strdist.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -29,6 +30,19 @@ static long find_column(const run_source *s, const char *name)
     }
 }
 
+/* The index of the column an expression name refers to (find_column), or
+ * -1 with the source's names put into out as candidates for a suggestion. */
+static long column_or_candidates(const run_source *s, const char *name,
+                                 expr_colref *out)
+{
+    long idx = find_column(s, name);
+    if (idx < 0) {
+        out->candidates = (const char *const *)s->cand;
+        out->n_candidates = s->n_cand;
+    }
+    return idx;
+}
+
 static run_source *find_source(run_ctx *c, const char *name)
 {
     for (size_t k = 0; k < c->n_src; k++)
@@ -47,12 +61,7 @@ static cat_kind column_kind(const run_source *s, const char *name)
             return cc->kind;
     }
     char low[64];
-    size_t n = strlen(name);
-    if (n >= sizeof low)
-        n = sizeof low - 1;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)tolower((unsigned char)name[k]);
-    low[n] = '\0';
+    str_lower(low, sizeof low, name);
     static const char *const pct[] = {"p_", "pct", "perc", "percentage",
                                       "aandeel", "g_", "gem", "gemiddeld",
                                       "dichth", "bevolkingsdichtheid"};
@@ -146,12 +155,9 @@ static int resolve_column(void *ctx, const char *source, const char *column,
         out->n_candidates = c->n_src;
         return EXPR_RESOLVE_UNKNOWN_SOURCE;
     }
-    long idx = find_column(s, column);
-    if (idx < 0) {
-        out->candidates = s->cand;
-        out->n_candidates = s->n_cand;
+    long idx = column_or_candidates(s, column, out);
+    if (idx < 0)
         return EXPR_RESOLVE_UNKNOWN;
-    }
     const tbl_col *col = tbl_col_at(s->t, (size_t)idx);
     if (s->joined && s->j.kind == JOIN_FINER) {
         if (col->type == COL_STRING) {
@@ -241,12 +247,9 @@ static int resolve_own_column(void *ctx, const char *source,
                 s->rs->name.s, s->rs->name.s, source, column);
         return EXPR_RESOLVE_FAILED;
     }
-    long idx = find_column(s, column);
-    if (idx < 0) {
-        out->candidates = s->cand;
-        out->n_candidates = s->n_cand;
+    long idx = column_or_candidates(s, column, out);
+    if (idx < 0)
         return EXPR_RESOLVE_UNKNOWN;
-    }
     const tbl_col *col = tbl_col_at(s->t, (size_t)idx);
     size_t n = tbl_nrows(s->t);
     out->n = n;

@@ -303,8 +303,13 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             if (group_row(gm, u) != SIZE_MAX)
                 sb.in_gm[group_row(gm, u) * n + u] = 1;
     }
+    run_reach_sheet rsec;
+    memset(&rsec, 0, sizeof rsec);
+    if (rc == 0)
+        rc = run_reach_sheet_build(c, fs, &rsec);
     for (size_t u = 0; rc == 0 && u < n; u++) {
         sheet_unit *su = &sb.units[u];
+        run_reach_sheet_unit(c, &rsec, u, su);
         su->code = c->units[u];
         su->name = c->unit_names[u];
         su->level_name = present_level(lang, c->unit_level, 0);
@@ -477,6 +482,7 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     }
     mem_free(cls);
     cls_result_free(&cr);
+    run_reach_sheet_free(&rsec);
     for (size_t k = 0; k < n_ch; k++)
         chart_free(&sb.cdata[k]);
     mem_free(sb.cdata);

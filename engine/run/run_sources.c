@@ -279,9 +279,10 @@ const tbl_col *run_name_column(const run_source *s, key_level l)
         {"wijknaam", "WK_NAAM", "wk_naam", "WKN", "statnaam", "naam"},
         {"buurtnaam", "BU_NAAM", "bu_naam", "BUN", "statnaam", "naam"}};
     for (int k = 0; k < 6 && names[l][k]; k++) {
-        /* a source whose names the recipe gives (name_column) names its
-         * own level only: its generic "naam" is no wijk or gemeente name */
-        if (s->rs->name_column.s && k >= 4)
+        /* statnaam and naam name the source's own level only (a buurt
+         * file's naam is the buurt's name, not its wijk's); a source whose
+         * names the recipe gives (name_column) does not use them at all */
+        if (k >= 4 && (s->rs->name_column.s || l != s->level))
             break;
         const tbl_col *col = tbl_col_by_name(s->t, names[l][k]);
         if (col && col->type == COL_STRING)

@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "strdist.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -12,12 +13,7 @@
 static int name_hints_code(const char *name)
 {
     char low[64];
-    size_t n = strlen(name);
-    if (n >= sizeof low)
-        n = sizeof low - 1;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)tolower((unsigned char)name[k]);
-    low[n] = '\0';
+    str_lower(low, sizeof low, name);
     return strstr(low, "code") != NULL || strstr(low, "statcode") != NULL;
 }
 

@@ -49,16 +49,8 @@ static key_level emit(key_level l, const char *body, size_t n,
     return l;
 }
 
-static int has_alpha(const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (isalpha((unsigned char)s[k]))
-            return 1;
-    return 0;
-}
-
 /* An alphanumeric code without prefix (Amsterdam since 2022): 4 gemeente
- * digits, then 2 (wijk) or 4 (buurt) letters or digits with at least one
+ * digits, then 2 (wijk) or 4 (buurt) letters or digits, the first a
  * letter. "0363AA01" is a buurt; "0363AA" a wijk only when the hint says so
  * or the gemeente part is below 1000 (a PC6 postcode such as "1011AB" has
  * the same shape, and postcodes start at 1000). Returns the level, or
@@ -66,8 +58,8 @@ static int has_alpha(const char *s, size_t n)
 static key_level alnum_bare(const char *up, size_t n, key_level hint,
                             char out[KEY_MAX])
 {
-    if ((n != 6 && n != 8) || !all_digits(up, 4) || !all_alnum(up + 4, n - 4) ||
-        !has_alpha(up + 4, n - 4))
+    if ((n != 6 && n != 8) || !all_digits(up, 4) ||
+        !isalpha((unsigned char)up[4]) || !all_alnum(up + 4, n - 4))
         return KEY_INVALID;
     key_level l = n == 8 ? KEY_BUURT : KEY_WIJK;
     if (hint != KEY_INVALID && hint != l)
@@ -115,10 +107,12 @@ key_level key_normalise(const char *raw, size_t len, key_level hint,
     /* a numeric value written as "14.0" by a spreadsheet */
     if (n > 2 && up[n - 2] == '.' && up[n - 1] == '0' && all_digits(up, n - 2))
         up[n -= 2] = '\0';
-    /* PDOK jaarstatcode: 4-digit year before the prefixed code */
-    if (n > 6 && all_digits(up, 4) &&
-        ((up[4] == 'G' && up[5] == 'M') || (up[4] == 'W' && up[5] == 'K') ||
-         (up[4] == 'B' && up[5] == 'U'))) {
+    /* PDOK jaarstatcode: 4-digit year before the prefixed code (length
+     * checked, so Amsterdam's 0363AA01 is not taken for one) */
+    if (n > 6 && all_digits(up, 4) && isalpha((unsigned char)up[4]) &&
+        ((up[4] == 'G' && up[5] == 'M' && n == 10) ||
+         (up[4] == 'W' && up[5] == 'K' && n == 12) ||
+         (up[4] == 'B' && up[5] == 'U' && n == 14))) {
         memmove(up, up + 4, n - 4 + 1);
         n -= 4;
     }

@@ -86,6 +86,13 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
         lo = fmin(lo, s->ref);
         hi = fmax(hi, s->ref);
     }
+    for (size_t k = 0; s->lower && s->upper && k < r->n_valid; k++) {
+        double a = s->lower[r->order[k]], b = s->upper[r->order[k]];
+        if (isfinite(a) && isfinite(b)) {
+            lo = fmin(lo, a);
+            hi = fmax(hi, b);
+        }
+    }
     if (hi == lo)
         hi = lo + 1;
     double label_w = cw * 0.36, value_w = fs * 5.5;
@@ -130,6 +137,7 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
             double vx = cx + bar_x0 + (v - lo) / (hi - lo) * bar_w;
             cairo_set_source_rgb(cr, 0.17, 0.37, 0.62);
             if (s->dots) {
+                cairo_new_path(cr); /* no line from a text's current point */
                 cairo_arc(cr, vx, ry + row_h / 2, fmax(1.2, row_h * 0.28), 0, 2 * M_PI);
                 cairo_fill(cr);
             } else {
@@ -137,6 +145,22 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
                 cairo_rectangle(cr, fmin(zero, vx), ry + (row_h - bh) / 2,
                                 fabs(vx - zero), bh);
                 cairo_fill(cr);
+            }
+            if (s->lower && s->upper && isfinite(s->lower[row]) &&
+                isfinite(s->upper[row])) {
+                /* the interval as a whisker with end caps */
+                double ax = cx + bar_x0 + (s->lower[row] - lo) / (hi - lo) * bar_w;
+                double bx = cx + bar_x0 + (s->upper[row] - lo) / (hi - lo) * bar_w;
+                double my = ry + row_h / 2, cap = row_h * 0.22;
+                cairo_set_source_rgb(cr, INK);
+                cairo_set_line_width(cr, fmax(0.4, row_h * 0.06));
+                cairo_move_to(cr, ax, my);
+                cairo_line_to(cr, bx, my);
+                cairo_move_to(cr, ax, my - cap);
+                cairo_line_to(cr, ax, my + cap);
+                cairo_move_to(cr, bx, my - cap);
+                cairo_line_to(cr, bx, my + cap);
+                cairo_stroke(cr);
             }
             value_text(s, v, dec, buf, sizeof buf);
             l = text_layout(tc, buf, fs, 0, -1, TEXT_LEFT);
@@ -224,6 +248,27 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
             cairo_line_to(cr, MARGIN + 14, y + th / 2);
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
+            text_draw(cr, l, MARGIN + 18, y, MUTED);
+            y += th + 8;
+            g_object_unref(l);
+        }
+    }
+    if (rc == 0 && s->lower && s->upper && s->interval_label) {
+        PangoLayout *l = text_layout(tc, s->interval_label, 8 * scale, 0, w, TEXT_LEFT);
+        if (!l)
+            rc = -1;
+        else {
+            double tw, th;
+            text_size(l, &tw, &th);
+            cairo_set_source_rgb(cr, INK);
+            cairo_set_line_width(cr, 0.7);
+            cairo_move_to(cr, MARGIN, y + th / 2);
+            cairo_line_to(cr, MARGIN + 14, y + th / 2);
+            cairo_move_to(cr, MARGIN, y + th / 2 - 2.5);
+            cairo_line_to(cr, MARGIN, y + th / 2 + 2.5);
+            cairo_move_to(cr, MARGIN + 14, y + th / 2 - 2.5);
+            cairo_line_to(cr, MARGIN + 14, y + th / 2 + 2.5);
+            cairo_stroke(cr);
             text_draw(cr, l, MARGIN + 18, y, MUTED);
             y += th + 8;
             g_object_unref(l);

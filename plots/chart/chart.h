@@ -34,6 +34,10 @@ typedef struct {
     double dpi;                /* PNG; <= 0: 300 */
     const char *language;      /* "nl" (NULL) or "en" */
     const pdf_meta *meta;      /* PDF document information, or NULL */
+    /* optional error bars (e.g. Wilson 95 % intervals of a rate): n lower
+     * and upper ends, NAN where a row has none; NULL = no bars */
+    const double *lower, *upper;
+    const char *interval_label; /* legend text for the bars, or NULL */
 } chart_spec;
 
 /* Renders the chart to path. Returns 0, or -1 with ERR_RENDER (nothing to

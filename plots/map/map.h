@@ -55,7 +55,20 @@ typedef struct {
     double dpi;           /* PNG resolution; <= 0: 300 (96 for pixel pages) */
     const char *language; /* "nl" (default, NULL) or "en" */
     const pdf_meta *meta;   /* PDF document information, or NULL */
+    /* Bivariate map (3 x 3 classes): the first 9 legend entries form the
+     * grid, entry 3 * y + x (x, y = 0 low .. 2 high). The legend draws them
+     * as a square with both axes labelled (counts in the cells) instead of
+     * a list; later entries (missing reasons) are listed below it. See
+     * map_bivar_colour() for a colour-blind-safe grid. */
+    int bivariate;
+    const char *x_title, *y_title; /* axis titles, e.g. "Laag inkomen" */
+    const char *x_note, *y_note;   /* class ranges per axis, or NULL */
 } map_spec;
+
+/* Colour of cell (x, y) (0..2 each) of Joshua Stevens' pink-blue
+ * bivariate scheme (#e8e8e8 low-low ... #574249 high-high), chosen for
+ * colour-blind readers; x runs grey -> red, y grey -> blue. */
+draw_rgb map_bivar_colour(int x, int y);
 
 /* A placed label: the row and its text box (points, page coordinates). */
 typedef struct {

@@ -73,6 +73,11 @@ int map_legend_measure(map_ctx *m, int columns, double max_w);
 /* Draws the measured legend with its top-left at (x, y). */
 void map_legend_draw(map_ctx *m, double x, double y);
 
+/* The same for the 3 x 3 legend of a bivariate map (map_bivar.c);
+ * map_legend_measure/draw hand over to these when spec->bivariate. */
+int map_bivar_measure(map_ctx *m, double max_w);
+void map_bivar_draw(map_ctx *m, double x, double y);
+
 /* Frees the legend's layouts. */
 void map_legend_free(map_legend *lg);
 

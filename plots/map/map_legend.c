@@ -74,6 +74,8 @@ int map_legend_measure(map_ctx *m, int columns, double max_w)
     const map_spec *sp = m->spec;
     map_legend *lg = &m->legend;
     map_legend_free(lg);
+    if (sp->bivariate)
+        return map_bivar_measure(m, max_w);
     double s = m->s, fs = 7.8 * s;
     lg->sw = 17 * s;
     lg->sh = 10.5 * s;
@@ -176,6 +178,10 @@ void map_legend_draw(map_ctx *m, double x, double y)
         m->info->legend[1] = y;
         m->info->legend[2] = lg->w;
         m->info->legend[3] = lg->h;
+    }
+    if (sp->bivariate) {
+        map_bivar_draw(m, x, y);
+        return;
     }
     if (lg->title) {
         text_draw(cr, lg->title, x, y, MAP_INK, MAP_INK, MAP_INK);

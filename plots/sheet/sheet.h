@@ -126,6 +126,39 @@ typedef struct {
     const char *text;
 } sheet_box;
 
+/* One reach indicator of a unit (the reach section, sheet_reach.c): the
+ * counts as a caller-made sentence, the rate with its Wilson 95 % interval
+ * drawn as a dot with a whisker against the area's rate, and the unit's
+ * place in the funnel plot as text. */
+typedef struct {
+    const char *label;         /* "Bereik huishoudens" */
+    const char *counts;        /* "20 van 320 huishoudens bereikt" */
+    const char *unit;          /* "%" */
+    int decimals;              /* -1: auto */
+    double rate, lo, hi;       /* rate and interval (unit of the rate) */
+    uint8_t miss;              /* != 0: no rate; miss_text is shown */
+    const char *miss_text;
+    double area_rate;          /* the whole area's rate (a line) */
+    uint8_t area_miss;
+    const char *area_label;    /* "gebied 4,7 %" */
+    int position;              /* funnel: -2 .. 2; other: unknown */
+    const char *position_text; /* "binnen de grenzen" */
+} sheet_reach_row;
+
+/* Why a unit is hard to reach: each factor's signed contribution (a
+ * weighted z-score) as a bar left or right of zero, and the total. */
+typedef struct {
+    const char *title;
+    const char *const *labels; /* n factor labels */
+    const double *values;      /* n contributions */
+    const uint8_t *miss;       /* NULL: all valid */
+    size_t n;
+    const char *total_label;   /* "index" */
+    double total;
+    uint8_t total_miss;
+    const char *miss_text;     /* for missing values */
+} sheet_reach_why;
+
 /* One page: a buurt or wijk. */
 typedef struct {
     const char *code;        /* "BU03630001" */
@@ -151,6 +184,13 @@ typedef struct {
     size_t geom_n;
     long highlight_row; /* row of this unit, -1: none */
     const uint8_t *in_area;
+    /* Reach section (after the charts; none when n_reach is 0 and why is
+     * NULL): a heading, the reach rows left and the hard-to-reach
+     * contributions right. */
+    const char *reach_title;   /* "Bereik" */
+    const sheet_reach_row *reach;
+    size_t n_reach;
+    const sheet_reach_why *why;
 } sheet_unit;
 
 /* The sheet's built-in words in the document's language (headings, page

@@ -212,6 +212,11 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
 
 /* Draws (draw != 0) or measures a section heading with a thin rule under
  * it at (x, y), width w; returns its height. */
+/* Height (and drawing when draw) of the reach section at (x, y, w);
+ * 0 when the unit has none (sheet_reach.c). */
+double sheet_reach_do(sheet_r *r, const sheet_unit *u, double x, double y,
+                      double w, double pitch, int draw);
+
 double sheet_section(sheet_r *r, const char *title, double x, double y,
                      double w, int draw);
 

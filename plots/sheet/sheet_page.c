@@ -251,6 +251,7 @@ typedef struct {
     double box_h;   /* box height (body units) */
     sheet_figs_lay figs;
     double charts_h;
+    double reach_h; /* the reach section (sheet_reach.c) */
     double need;    /* total body height in body units */
 } body_plan;
 
@@ -263,12 +264,15 @@ static void body_measure(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
     sheet_figs_measure(r, doc, u, 0, P->w, pad, &P->figs);
     P->charts_h = charts_do(r, u, 0, 0, P->w, pitch, 0);
     P->box_h = sheet_boxes_natural(r, u, P->w);
+    P->reach_h = sheet_reach_do(r, u, 0, 0, P->w, pitch, 0);
     double need = 0;
     int any = 0;
     if (u->n_figures > 0)
         need += P->figs.height, any = 1;
     if (u->n_charts > 0)
         need += (any ? SEC_GAP : 0) + P->charts_h, any = 1;
+    if (P->reach_h > 0)
+        need += (any ? SEC_GAP : 0) + P->reach_h, any = 1;
     if (u->n_boxes > 0)
         need += (any ? SEC_GAP + 4 : 0) + P->box_h;
     P->need = need;
@@ -335,6 +339,11 @@ void sheet_page_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
         by += any ? SEC_GAP : 0;
         charts_do(r, u, 0, by, P.w, P.pitch, 1);
         by += P.charts_h, any = 1;
+    }
+    if (P.reach_h > 0) {
+        by += any ? SEC_GAP : 0;
+        sheet_reach_do(r, u, 0, by, P.w, P.pitch, 1);
+        by += P.reach_h, any = 1;
     }
     if (u->n_boxes > 0 && P.box_h > 30) /* room for a title and a line */
         sheet_boxes_draw(r, u, 0, by + (any ? SEC_GAP + 4 : 0), P.w, P.box_h);

@@ -9,6 +9,7 @@
  * Usage: bench_cache [source-file]
  */
 #include "cache.h"
+#include "testutil.h"
 #include "err.h"
 #include "hash.h"
 #include "tbl.h"
@@ -24,32 +25,6 @@
 #define NPOINTS 700000
 #define NDOUBLE 30
 #define RUNS 21
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
-    return t[n / 2];
-}
-
-static int rm_entry(const char *p, const struct stat *sb, int flag,
-                    struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
 
 /* Builds the synthetic table; exits on OOM. */
 static tbl *make_table(void)
@@ -216,6 +191,6 @@ int main(int argc, char **argv)
     printf("sum of all xy of the heap table median: %7.2f ms\n",
            median(tm, RUNS) * 1e3);
     tbl_free(t);
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    rm_rf(dir);
     return 0;
 }

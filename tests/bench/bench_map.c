@@ -12,24 +12,11 @@
 #include <time.h>
 
 #include "err.h"
+#include "testutil.h"
 #include "geo_fixture.h"
 #include "map.h"
 
 #define RUNS 5
-
-/* Monotonic wall-clock seconds. */
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* CPU seconds (user + system, all threads) used by the process so far. */
 static double cpu_now(void)
@@ -52,7 +39,7 @@ int main(int argc, char **argv)
     const char *dir = argc > 1 ? argv[1] : "/tmp";
     const char *sc[] = {"wijkcode", NULL};
     const char *nc[] = {"bevolkingsdichtheid", NULL};
-    double t0 = now();
+    double t0 = now_s();
     tbl *t = fx_load(DNW_SHARED_DATA
                      "/cbs_kwb_2024_wijk_gemeente/wijken_2024.geojson",
                      NULL, sc, nc);
@@ -60,7 +47,7 @@ int main(int argc, char **argv)
         return 1;
     size_t n = tbl_nrows(t);
     printf("loaded %zu wijken, %llu points in %.3f s\n", n,
-           (unsigned long long)tbl_geom(t)->n_points, now() - t0);
+           (unsigned long long)tbl_geom(t)->n_points, now_s() - t0);
     int *entry = malloc(n * sizeof *entry);
     map_legend_entry leg[6];
     char lb[6][64];
@@ -85,12 +72,12 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/bench_map_nl.png", dir);
     double times[RUNS], cpu[RUNS];
     for (int i = 0; i < RUNS; i++) {
-        double a = now(), c = cpu_now();
+        double a = now_s(), c = cpu_now();
         if (map_render(&sp, path, MAP_PNG) < 0) {
             err_print(stderr);
             return 1;
         }
-        times[i] = now() - a;
+        times[i] = now_s() - a;
         cpu[i] = cpu_now() - c;
     }
     qsort(times, RUNS, sizeof *times, cmp_double);
@@ -106,12 +93,12 @@ int main(int argc, char **argv)
     int vec_n = argc > 2 && strcmp(argv[2], "png") == 0 ? 0 : 2;
     for (int v = 0; v < vec_n; v++) {
         snprintf(path, sizeof path, "%s/bench_map_nl.%s", dir, vec[v].ext);
-        double a = now();
+        double a = now_s();
         if (map_render(&sp, path, vec[v].f) < 0) {
             err_print(stderr);
             return 1;
         }
-        printf("A4 %s: %.3f s, %ld bytes\n", vec[v].ext, now() - a,
+        printf("A4 %s: %.3f s, %ld bytes\n", vec[v].ext, now_s() - a,
                file_size(path));
     }
     struct rusage ru;

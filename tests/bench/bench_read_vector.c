@@ -15,6 +15,7 @@
  * Usage: bench_read_vector [file.geojson]
  */
 #include "err.h"
+#include "testutil.h"
 #include "in_ogr.h"
 #include "reproj.h"
 #include "srcopt.h"
@@ -27,13 +28,6 @@
 
 #define RUNS 7
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static double cpu_now(void)
 {
     struct timespec ts;
@@ -41,26 +35,14 @@ static double cpu_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
 /* Times one read; returns wall seconds (CPU seconds of the process in
  * *cpu when non-NULL), or -1 on failure (error printed). */
 static double time_read(const char *file, const src_options *opt, int mode,
                         size_t *rows, double *cpu)
 {
-    double t0 = now(), c0 = cpu_now();
+    double t0 = now_s(), c0 = cpu_now();
     tbl *t = in_ogr_read_mode(file, NULL, opt, mode);
-    double dt = now() - t0;
+    double dt = now_s() - t0;
     if (cpu)
         *cpu = cpu_now() - c0;
     if (!t) {
@@ -109,9 +91,9 @@ static int bench_reproj(size_t n)
         double v[RUNS], c[RUNS];
         for (int k = 0; k < RUNS; k++) {
             memcpy(work, xy, n * 2 * sizeof *xy);
-            double t0 = now(), c0 = cpu_now();
+            double t0 = now_s(), c0 = cpu_now();
             reproj_apply(r, work, n);
-            v[k] = now() - t0;
+            v[k] = now_s() - t0;
             c[k] = cpu_now() - c0;
         }
         printf("reproj_apply %7zu points, %d thread%s median %.3f s wall, "

@@ -29,30 +29,33 @@ typedef struct {
     size_t n, cap;
 } fx_ubuf;
 
+/* Makes room for one more element of elem bytes in *v (n used, *cap
+ * allocated; doubling from 1024). Returns 0 or -1 when out of memory. */
+static int fx_room(void **v, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 1024;
+    void *nv = realloc(*v, nc * elem);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
 static int fx_dpush(fx_dbuf *b, double x)
 {
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 1024;
-        double *nv = realloc(b->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        b->v = nv;
-        b->cap = nc;
-    }
+    if (fx_room((void **)&b->v, b->n, &b->cap, sizeof *b->v) < 0)
+        return -1;
     b->v[b->n++] = x;
     return 0;
 }
 
 static int fx_upush(fx_ubuf *b, uint64_t x)
 {
-    if (b->n == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 1024;
-        uint64_t *nv = realloc(b->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        b->v = nv;
-        b->cap = nc;
-    }
+    if (fx_room((void **)&b->v, b->n, &b->cap, sizeof *b->v) < 0)
+        return -1;
     b->v[b->n++] = x;
     return 0;
 }

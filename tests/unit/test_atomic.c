@@ -1,5 +1,6 @@
 /* test_atomic.c - atomic output files and mkdir_p. */
 #include "atomic.h"
+#include "testutil.h"
 #include "check.h"
 
 #include <dirent.h>
@@ -7,33 +8,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int rm_entry(const char *p, const struct stat *sb, int flag,
-                    struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
-/* Removes a temporary folder tree. */
-static void rm_rf(const char *dir)
-{
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Number of entries of a folder whose name contains ".tmp.". */
-static int count_temp(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strstr(e->d_name, ".tmp.") != NULL;
-    closedir(d);
-    return n;
-}
 
 /* Contents of a small file into buf (NUL-terminated), or "" when absent. */
 static const char *slurp(const char *path, char *buf, size_t size)
@@ -46,12 +20,6 @@ static const char *slurp(const char *path, char *buf, size_t size)
     buf[n] = '\0';
     fclose(f);
     return buf;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
 }
 
 static void test_commit(const char *root)
@@ -67,10 +35,10 @@ static void test_commit(const char *root)
     CHECK(strstr(atomic_temp_path(af), "out.txt.tmp.") != NULL);
     fputs("hello", f);
     CHECK(!exists(path)); /* nothing at the final path until commit */
-    CHECK(count_temp(sub) == 1);
+    CHECK(count_names(sub, ".tmp.") == 1);
     CHECK(atomic_commit(af) == 0);
     CHECK_STR(slurp(path, buf, sizeof buf), "hello");
-    CHECK(count_temp(sub) == 0);
+    CHECK(count_names(sub, ".tmp.") == 0);
 
     /* replacing an existing file */
     f = atomic_open(path, &af);
@@ -81,7 +49,7 @@ static void test_commit(const char *root)
     CHECK_STR(slurp(path, buf, sizeof buf), "hello"); /* old one intact */
     CHECK(atomic_commit(af) == 0);
     CHECK_STR(slurp(path, buf, sizeof buf), "world!");
-    CHECK(count_temp(sub) == 0);
+    CHECK(count_names(sub, ".tmp.") == 0);
 }
 
 static void test_abort(const char *root)
@@ -96,7 +64,7 @@ static void test_abort(const char *root)
         atomic_abort(af);
     }
     CHECK(!exists(path));
-    CHECK(count_temp(root) == 0);
+    CHECK(count_names(root, ".tmp.") == 0);
 
     /* abort keeps an earlier file as it was */
     f = fopen(path, "wb");
@@ -112,7 +80,7 @@ static void test_abort(const char *root)
         atomic_abort(af);
     }
     CHECK_STR(slurp(path, buf, sizeof buf), "old");
-    CHECK(count_temp(root) == 0);
+    CHECK(count_names(root, ".tmp.") == 0);
     atomic_abort(NULL); /* fine */
 }
 
@@ -133,7 +101,7 @@ static void test_two_open(const char *root)
     CHECK(atomic_commit(a2) == 0);
     CHECK_STR(slurp(p1, buf, sizeof buf), "two");
     snprintf(p2, sizeof p2, "%s", root);
-    CHECK(count_temp(p2) == 0);
+    CHECK(count_names(p2, ".tmp.") == 0);
 }
 
 /* A commit that cannot rename (the final path is a non-empty folder)
@@ -155,7 +123,7 @@ static void test_commit_failure(const char *root)
     CHECK(err_get() && err_get()->category == ERR_IO);
     CHECK(err_get() && strstr(err_get()->file, "isdir") != NULL);
     err_clear();
-    CHECK(count_temp(root) == 0);
+    CHECK(count_names(root, ".tmp.") == 0);
     CHECK(exists(inner));
     CHECK(atomic_commit(NULL) == -1);
 }
@@ -231,13 +199,13 @@ static void test_flags(const char *root)
     fputs("pdf", f);
     CHECK(atomic_commit(af) == 0);
     CHECK(slurp(path, buf, sizeof buf) && !strcmp(buf, "pdf"));
-    CHECK(count_temp(dir) == 0);
+    CHECK(count_names(dir, ".tmp.") == 0);
     f = atomic_open_ex(path, ATOMIC_NO_MKDIR | ATOMIC_NO_SYNC, &af);
     CHECK(f != NULL);
     fputs("half", f);
     atomic_abort(af);
     CHECK(slurp(path, buf, sizeof buf) && !strcmp(buf, "pdf"));
-    CHECK(count_temp(dir) == 0);
+    CHECK(count_names(dir, ".tmp.") == 0);
 }
 
 int main(void)

@@ -1,5 +1,6 @@
 /* test_cache.c - the native cache: round trips, misses, damaged files. */
 #include "cache.h"
+#include "testutil.h"
 #include "check.h"
 #include "hash.h"
 
@@ -20,64 +21,6 @@ enum { D_TYPE, D_NAME_OFF, D_NAME_LEN, D_MISS_OFF, D_DATA_OFF, D_N_DICT,
 
 static char root[64];
 static char source[256];
-
-static int rm_entry(const char *p, const struct stat *sb, int flag,
-                    struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
-/* Writes len bytes to path as a new file. Returns 0 or -1. (Removing the
- * old file first avoids ext4's flush-on-truncate, which made this slow.) */
-static int write_file(const char *path, const void *data, size_t len)
-{
-    unlink(path);
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t n = fwrite(data, 1, len, f);
-    return fclose(f) == 0 && n == len ? 0 : -1;
-}
-
-/* Reads a whole file (malloc'd, caller frees) or NULL. */
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    uint8_t *b = malloc(n > 0 ? (size_t)n : 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
-/* Counts entries in dir whose name contains needle. */
-static int count_names(const char *dir, const char *needle)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strstr(e->d_name, needle) != NULL;
-    closedir(d);
-    return n;
-}
 
 /* Appends a ring of k points (x0+i, y0+(i*i)%5) to growing arrays. */
 static void add_ring(double *xy, uint64_t *np, int k, double x0, double y0)
@@ -743,6 +686,6 @@ int main(void)
     test_store_failure();
     test_cache_dir();
     test_real_keys();
-    nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    rm_rf(root);
     return check_done();
 }

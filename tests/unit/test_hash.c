@@ -1,5 +1,6 @@
 /* test_hash.c - the fast 128-bit content hash and source hashing. */
 #include "check.h"
+#include "testutil.h"
 #include "hash.h"
 
 #include <ftw.h>
@@ -12,29 +13,6 @@
 
 #define KNOWN_EMPTY "1269c3ee7c1e1e77338b0055921a34ce"
 #define KNOWN_ABC "44a7b503b3a56a78563c9465db6bc727"
-
-static int rm_entry(const char *p, const struct stat *sb, int flag,
-                    struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
-/* Removes a temporary folder tree. */
-static void rm_rf(const char *dir)
-{
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Writes len bytes of data to path. Returns 0 or -1. */
-static int write_file(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t n = fwrite(data, 1, len, f);
-    return fclose(f) == 0 && n == len ? 0 : -1;
-}
 
 static int popcount128(const uint8_t a[16], const uint8_t b[16])
 {
@@ -234,19 +212,6 @@ static void test_real_shapefile(void)
     CHECK(hash_source_files(shp, a) == 0);
     CHECK(hash_file_content(shp, b) == 0);
     CHECK(memcmp(a, b, 16) != 0);
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 /* Speed on the 3.8 MB wijken file (page cache warm): prints the median of

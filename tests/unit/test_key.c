@@ -64,6 +64,15 @@ static void test_normalise(void)
         /* space padding as in StatLine CSVs */
         {"WK001400  ", KEY_WIJK, "WK001400", KEY_WIJK, 1},
         {"BU0363AA01    ", KEY_INVALID, "BU0363AA01", KEY_BUURT, 1},
+        /* Amsterdam's alphanumeric codes without prefix (from main) */
+        {"0363AA01", KEY_INVALID, "BU0363AA01", KEY_BUURT, 1},
+        {" 0363aa01 ", KEY_INVALID, "BU0363AA01", KEY_BUURT, 1},
+        {"0363AA", KEY_INVALID, "WK0363AA", KEY_WIJK, 1},
+        {"0363BU01", KEY_INVALID, "BU0363BU01", KEY_BUURT, 1},
+        {"2024WK0363AA", KEY_INVALID, "WK0363AA", KEY_WIJK, 1},
+        {"0363A", KEY_INVALID, "0363A", KEY_INVALID, 0},
+        {"0363AA0", KEY_INVALID, "0363AA0", KEY_INVALID, 0},
+        {"03630A01", KEY_INVALID, "03630A01", KEY_INVALID, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         char out[KEY_MAX];

@@ -28,6 +28,7 @@
 #include <cairo.h>
 
 #include "check.h"
+#include "testutil.h"
 #include "err.h"
 #include "geo_fixture.h"
 #include "map.h"
@@ -200,32 +201,6 @@ static double diff_share(cairo_surface_t *a, cairo_surface_t *b)
             bad += d > 48;
         }
     return (double)bad / ((double)w * h);
-}
-
-/* Reads a whole file; returns malloc'd bytes (size in *n) or NULL. */
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc(len > 0 ? (size_t)len : 1);
-    *n = buf ? fread(buf, 1, (size_t)len, f) : 0;
-    fclose(f);
-    return buf;
-}
-
-/* Do two files have the same bytes? */
-static int same_file(const char *a, const char *b)
-{
-    size_t na = 0, nb = 0;
-    char *x = slurp(a, &na), *y = slurp(b, &nb);
-    int same = x && y && na == nb && na > 0 && memcmp(x, y, na) == 0;
-    free(x);
-    free(y);
-    return same;
 }
 
 /* Number of entries in a folder other than . and .. (-1 on error). */
@@ -412,7 +387,7 @@ static void test_reproducible(void)
     /* the PDF carries the given creation date, the title, the author and
      * the language */
     size_t n = 0;
-    char *pdf = slurp(OUT_DIR "/repro_a.pdf", &n);
+    char *pdf = (char *)read_file(OUT_DIR "/repro_a.pdf", &n);
     /* (cairo 1.16 writes the date without the "D:" prefix) */
     CHECK(pdf && memmem(pdf, n, "20240501000000", 14) != NULL);
     CHECK(pdf && memmem(pdf, n, "Gemeente Testdorp", 17) != NULL);
@@ -420,7 +395,7 @@ static void test_reproducible(void)
     CHECK(pdf && memmem(pdf, n, "Testkaart", 9) != NULL);
     CHECK(pdf && n > 4 && memcmp(pdf, "%PDF", 4) == 0);
     free(pdf);
-    char *svg = slurp(OUT_DIR "/repro_a.svg", &n);
+    char *svg = (char *)read_file(OUT_DIR "/repro_a.svg", &n);
     CHECK(svg && memmem(svg, n, "<svg", 4) != NULL);
     CHECK(svg && memmem(svg, n, "width=\"595.", 11) != NULL); /* A4 in pt */
     CHECK(svg && memmem(svg, n, "id=\"surface1\"", 13) != NULL);
@@ -556,12 +531,12 @@ static void test_bad_inputs(void)
     /* a failure leaves an existing file untouched */
     CHECK(map_render(&sp, OUT_DIR "/keep.png", MAP_PNG) == 0);
     size_t n0 = 0, n1 = 0;
-    char *before = slurp(OUT_DIR "/keep.png", &n0);
+    char *before = (char *)read_file(OUT_DIR "/keep.png", &n0);
     z = sp;
     z.page = "A9";
     CHECK(map_render(&z, OUT_DIR "/keep.png", MAP_PNG) == -1);
     err_clear();
-    char *after = slurp(OUT_DIR "/keep.png", &n1);
+    char *after = (char *)read_file(OUT_DIR "/keep.png", &n1);
     CHECK(before && after && n0 == n1 && memcmp(before, after, n0) == 0);
     free(before);
     free(after);

@@ -14,6 +14,7 @@
  * The snippets are quoted next to each value.
  */
 #include "check.h"
+#include "testutil.h"
 #include "err.h"
 #include "in_ogr.h"
 #include "rd_approx.h"
@@ -62,15 +63,6 @@ static const char *tmp_path(const char *name)
     k = (k + 1) % 4;
     snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
     return buf[k];
-}
-
-static int write_file(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t w = fwrite(data, 1, len, f);
-    return fclose(f) == 0 && w == len ? 0 : -1;
 }
 
 /* Copies the first len bytes of src (len 0 = all) to dst. */

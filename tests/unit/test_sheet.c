@@ -17,6 +17,7 @@
 #include <ogr_api.h>
 
 #include "check.h"
+#include "testutil.h"
 #include "sentinel.h"
 #include "sheet_fixture.h"
 
@@ -94,37 +95,6 @@ static int line_with(const char *text, const char *needle, char *out,
         e++;
     snprintf(out, n, "%.*s", (int)(e - a), a);
     return 1;
-}
-
-/* Reads a whole file (malloc'd) and its length; NULL when unreadable. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *b = malloc(n > 0 ? (size_t)n : 1);
-    *len = fread(b, 1, (size_t)n, f);
-    fclose(f);
-    return b;
-}
-
-/* Whether two files have the same bytes. */
-static int same_bytes(const char *a, const char *b)
-{
-    size_t la = 0, lb = 0;
-    unsigned char *x = slurp(a, &la), *y = slurp(b, &lb);
-    int same = x && y && la == lb && la > 0 && memcmp(x, y, la) == 0;
-    free(x), free(y);
-    return same;
-}
-
-static int exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
 }
 
 /* Number of entries in a folder whose names contain ".tmp." (left-over
@@ -268,8 +238,8 @@ static void test_reproducible(void)
     snprintf(cmd, sizeof cmd, "'%s' render nl '%s'", self, b);
     CHECK(system(cmd) == 0);
     CHECK(render_demo(NULL, c) == 0);
-    CHECK(same_bytes(a, b));
-    CHECK(same_bytes(a, c));
+    CHECK(same_file(a, b));
+    CHECK(same_file(a, c));
 }
 
 /* A combined document: cover + contents + one page per unit; the page
@@ -309,12 +279,12 @@ static void test_all(void)
     const char *path = OUT "/all.pdf", *path2 = OUT "/all2.pdf";
     CHECK(sheet_render_all(&d, u, N, &cv, path) == 0);
     CHECK(sheet_render_all(&d, u, N, &cv, path2) == 0);
-    CHECK(same_bytes(path, path2));
+    CHECK(same_file(path, path2));
     /* contents entries link to named destinations on the unit pages, and
      * the outline has one entry per wijk (raw PDF: Cairo writes these
      * dictionaries uncompressed) */
     size_t len = 0;
-    unsigned char *raw = slurp(path, &len);
+    unsigned char *raw = read_file(path, &len);
     CHECK(raw && memmem(raw, len, "/Subtype /Link", 14) != NULL);
     CHECK(raw && memmem(raw, len, "/Dest (p3)", 10) != NULL);
     CHECK(raw && memmem(raw, len, "(p8) [", 6) != NULL);
@@ -490,7 +460,7 @@ static void test_units_threads(void)
         snprintf(q, sizeof q, OUT "/single-%zu.pdf", k);
         CHECK(exists(p));
         CHECK(sheet_render_unit(&d, &u[k], q) == 0);
-        CHECK(same_bytes(p, q));
+        CHECK(same_file(p, q));
     }
     CHECK(temp_files(OUT "/units") == 0);
     /* duplicate codes are refused before anything is written */
