@@ -10,6 +10,7 @@ OUT        ?= out
 DEB_PACKAGES = cmake pkg-config libgdal-dev gdal-bin libproj-dev proj-data \
                libcsv-dev libdeflate-dev libcairo2-dev libpango1.0-dev libyaml-dev \
                fonts-dejavu-core fontconfig poppler-utils python3 valgrind \
+               libjson-c-dev libgeos-dev python3-shapely \
                libxlsxwriter-dev python3-openpyxl python3-pandas chromium
 
 # Only for `make bench`: the tools the benchmarks compare against.

@@ -142,7 +142,7 @@ static int read_layers(const char *arg, inspected **out)
     opt.target_crs = ""; /* show the source's own CRS */
     char **names = NULL;
     size_t n = 0;
-    if (layer || src_is_csv(file)) {
+    if (layer || src_is_single_table(file)) {
         n = 1;
     } else if (in_ogr_list_layers(file, &names, &n) < 0) {
         return -1;

@@ -2,6 +2,7 @@
 #include "csv_load.h"
 
 #include <errno.h>
+#include <cpl_vsi.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -291,9 +292,62 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
     return 0;
 }
 
+/* Reads all of a GDAL virtual file ("/vsigzip/x.csv.gz", "/vsizip/a.zip/x.csv")
+ * into a mem_alloc'ed buffer (*len bytes, NUL-terminated; the caller frees
+ * it). Decompresses on the way. NULL with ERR_IO or ERR_MEMORY set. */
+static unsigned char *read_all_vsi(const char *file, size_t *len)
+{
+    VSILFILE *fp = VSIFOpenL(file, "rb");
+    unsigned char *buf = NULL;
+    if (!fp) {
+        err_set(ERR_IO, file, 0, NULL,
+                "cannot open the file (missing, or not a readable gzip/zip "
+                "archive); check the path");
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    buf = mem_alloc(cap);
+    if (!buf) {
+        err_oom("file contents");
+        goto cleanup;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            unsigned char *grown = mem_realloc(buf, cap * 2);
+            if (!grown) {
+                err_oom("file contents");
+                mem_free(buf);
+                buf = NULL;
+                goto cleanup;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        size_t got = VSIFReadL(buf + n, 1, cap - n - 1, fp);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    if (!VSIFEofL(fp)) {
+        err_set(ERR_IO, file, 0, NULL,
+                "cannot read the file: the compressed data is damaged or "
+                "cut short");
+        mem_free(buf);
+        buf = NULL;
+        goto cleanup;
+    }
+    buf[n] = '\0';
+    *len = n;
+cleanup:
+    VSIFCloseL(fp);
+    return buf;
+}
+
 /* Reads all of file into a malloc'ed buffer (*len bytes, NUL-terminated). */
 static unsigned char *read_all(const char *file, size_t *len)
 {
+    if (strncmp(file, "/vsi", 4) == 0)
+        return read_all_vsi(file, len);
     /* checked before open: opening a FIFO would wait for a writer, and a
      * device such as /dev/zero never ends */
     struct stat st;

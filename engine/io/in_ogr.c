@@ -14,6 +14,7 @@
 #include "reproj.h"
 #include "sentinel.h"
 #include "threads.h"
+#include "vsipath.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -314,6 +315,19 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
         err_set(ERR_IO, NULL, 0, NULL, "no vector file name was given");
         return NULL;
     }
+    char vpath[4096 + 64];
+    const char *shown = file;
+    if (vsi_path(file, vpath, sizeof vpath, NULL)) {
+        VSIStatBufL zst;
+        if (VSIStatL(file, &zst) != 0) {
+            err_set(ERR_IO, file, 0, NULL,
+                    "the file does not exist or cannot be reached; check "
+                    "the path (relative paths start at the folder dnawijk "
+                    "runs in)");
+            return NULL;
+        }
+        file = vpath;
+    }
     VSIStatBufL st;
     int exists = VSIStatL(file, &st) == 0;
     int prefixed = file[0] != '/' && strchr(file, ':') != NULL;
@@ -357,7 +371,7 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
                                  NULL);
     mem_free(path);
     if (!ds) {
-        open_failed(file, ge);
+        open_failed(shown, ge);
         return NULL;
     }
     if (GDALDatasetGetLayerCount(ds) <= 0) {
@@ -392,9 +406,14 @@ static OGRLayerH pick_layer(GDALDatasetH ds, const char *file,
     }
     if (used >= sizeof list)
         memcpy(list + sizeof list - 5, "...", 4);
-    err_set(ERR_GDAL, file, 0, NULL,
-            "the file has no layer \"%s\"; its %s: %s", name,
-            nl == 1 ? "only layer is" : "layers are", list);
+    const char *drv = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
+    int sheets = drv && (!strcmp(drv, "XLSX") || !strcmp(drv, "ODS") ||
+                         !strcmp(drv, "XLS"));
+    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; its %s: %s",
+            sheets ? "sheet" : "layer", name,
+            nl == 1 ? (sheets ? "only sheet is" : "only layer is")
+                    : (sheets ? "sheets are" : "layers are"),
+            list);
     return NULL;
 }
 
@@ -570,10 +589,11 @@ static char *unique_name(const char *name, const field_buf *fields, size_t n,
     }
 }
 
-/* Sets up one column per attribute field of defn with cap rows. Returns the
- * array (n entries, caller frees with fields_free) or NULL (error set). */
+/* Sets up one column per attribute field of defn with cap rows, except
+ * field skip (-1 = none). Returns the array (n entries, caller frees with
+ * fields_free) or NULL (error set). */
 static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
-                             int has_geom)
+                             int has_geom, int skip)
 {
     int nf = OGR_FD_GetFieldCount(defn);
     *n = 0;
@@ -583,6 +603,8 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
         return NULL;
     }
     for (int k = 0; k < nf; k++) {
+        if (k == skip)
+            continue; /* the WKT geometry text */
         OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, k);
         field_buf *f = &fields[*n];
         f->idx = k;
@@ -901,6 +923,8 @@ typedef struct {
     size_t n_fields;
     geom_buf geom;
     int has_geom;
+    int wkt_idx;      /* field holding WKT/EWKT geometry text, or -1 */
+    int wkt_srid;     /* SRID of the first EWKT value, 0 = none seen */
     size_t nrows, cap;
     char *src_text, *src_name, *dst_name;
     reproj *rp;
@@ -925,11 +949,17 @@ static void reader_free(reader *r)
 
 /* Sets up the reprojection of r (r->rp or r->ct) and the CRS name stored
  * with the geometry. Returns 0 or -1 (error set). */
+static int wkt_crs(reader *r);
+
 static int reader_crs(reader *r, OGRLayerH lyr, const char *target,
                       int per_geometry)
 {
-    if (layer_crs(lyr, r->ds, &r->src_text, &r->src_name) < 0)
+    if (r->wkt_idx >= 0) {
+        if (wkt_crs(r) < 0)
+            return -1;
+    } else if (layer_crs(lyr, r->ds, &r->src_text, &r->src_name) < 0) {
         return -1;
+    }
     if (!*target) { /* keep the source's CRS */
         r->dst_name = mem_strdup(r->src_name);
         return r->dst_name ? 0 : err_oom("CRS name");
@@ -981,6 +1011,87 @@ static int reader_grow(reader *r)
     return 0;
 }
 
+/* Adds the geometry written as WKT or EWKT ("SRID=28992;POLYGON(...)") in
+ * field r->wkt_idx of feat (row: for messages). An empty cell gives an
+ * empty geometry. Returns 0, or -1 with ERR_PARSE naming the feature and
+ * column when the text is not WKT or its SRID differs from the first. */
+static int add_wkt(reader *r, OGRFeatureH feat, size_t row)
+{
+    OGRFieldDefnH fd = OGR_F_GetFieldDefnRef(feat, r->wkt_idx);
+    const char *col = OGR_Fld_GetNameRef(fd);
+    if (!OGR_F_IsFieldSetAndNotNull(feat, r->wkt_idx))
+        return 0;
+    const char *text = OGR_F_GetFieldAsString(feat, r->wkt_idx);
+    while (*text == ' ')
+        text++;
+    if (!*text)
+        return 0;
+    int srid = 0;
+    if (strncasecmp(text, "SRID=", 5) == 0) {
+        char *end;
+        long v = strtol(text + 5, &end, 10);
+        if (*end != ';' || v <= 0 || v > 999999) {
+            err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                            "the EWKT geometry starts with \"SRID=\" but no "
+                            "valid SRID and \";\" follow");
+            return -1;
+        }
+        srid = (int)v;
+        text = end + 1;
+    }
+    if (srid) {
+        if (!r->wkt_srid)
+            r->wkt_srid = srid;
+        else if (srid != r->wkt_srid) {
+            err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                            "this geometry has SRID %d, earlier ones %d; one "
+                            "column must hold one coordinate system",
+                            srid, r->wkt_srid);
+            return -1;
+        }
+    }
+    char *wkt = (char *)text;
+    OGRGeometryH g = NULL;
+    if (OGR_G_CreateFromWkt(&wkt, NULL, &g) != OGRERR_NONE || !g) {
+        err_set_feature(ERR_PARSE, r->file, (long)row + 1, col,
+                        "the text is not WKT geometry (such as "
+                        "\"POLYGON((...))\" or \"SRID=28992;POLYGON((...))\"): "
+                        "\"%.40s\"",
+                        text);
+        return -1;
+    }
+    int rc = add_geometry(&r->geom, g, 0);
+    OGR_G_DestroyGeometry(g);
+    return rc;
+}
+
+/* The CRS of geometry read from WKT: the EWKT SRID, else guessed from the
+ * coordinates (longitude/latitude, or RD New metres). Sets r->src_text and
+ * r->src_name (mem_alloc'ed). Returns 0 or -1 (OOM). */
+static int wkt_crs(reader *r)
+{
+    char buf[32] = "";
+    if (r->wkt_srid) {
+        snprintf(buf, sizeof buf, "EPSG:%d", r->wkt_srid);
+    } else if (r->geom.n_pts) {
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (size_t k = 0; k < r->geom.n_pts; k++) {
+            double x = r->geom.xy[2 * k], y = r->geom.xy[2 * k + 1];
+            x0 = x < x0 ? x : x0;
+            x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0;
+            y1 = y > y1 ? y : y1;
+        }
+        if (x0 >= -180 && x1 <= 180 && y0 >= -90 && y1 <= 90)
+            snprintf(buf, sizeof buf, "EPSG:4326");
+        else if (x0 >= -7000 && x1 <= 300000 && y0 >= 289000 && y1 <= 629000)
+            snprintf(buf, sizeof buf, "EPSG:28992");
+    }
+    r->src_text = mem_strdup(buf);
+    r->src_name = mem_strdup(buf);
+    return r->src_text && r->src_name ? 0 : err_oom("CRS name");
+}
+
 /* Reads every feature of lyr into r. Returns 0 or -1 (error set). */
 static int read_features(reader *r, OGRLayerH lyr)
 {
@@ -997,7 +1108,11 @@ static int read_features(reader *r, OGRLayerH lyr)
         for (size_t k = 0; k < r->n_fields; k++)
             if (read_field(feat, &r->fields[k], row, r->cap) < 0)
                 goto fail;
-        if (r->has_geom) {
+        if (r->has_geom && r->wkt_idx >= 0) {
+            if (add_wkt(r, feat, row) < 0)
+                goto fail;
+            r->geom.row_part[row + 1] = r->geom.n_parts;
+        } else if (r->has_geom) {
             OGRGeometryH g = OGR_F_GetGeometryRef(feat);
             if (g && r->ct && !OGR_G_IsEmpty(g) &&
                 OGR_G_Transform(g, r->ct) != OGRERR_NONE) {
@@ -1107,21 +1222,35 @@ tbl *in_ogr_read_mode(const char *file, const char *layer,
         goto done;
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
     r.has_geom = OGR_FD_GetGeomFieldCount(defn) > 0;
+    r.wkt_idx = -1;
+    if (opt && opt->wkt_column) {
+        r.wkt_idx = OGR_FD_GetFieldIndex(defn, opt->wkt_column);
+        if (r.wkt_idx < 0) {
+            err_set(ERR_GDAL, file, 0, opt->wkt_column,
+                    "the layer has no column \"%s\" with WKT geometry",
+                    opt->wkt_column);
+            goto done;
+        }
+        r.has_geom = 1;
+        per_geometry = 0; /* the CRS is known only after reading */
+    }
     /* size the arrays from the count when it is cheap to get (a damaged
      * header may claim too much: beyond 16M rows we grow instead) */
     GIntBig count = OGR_L_GetFeatureCount(lyr, FALSE);
     r.cap = count > 0 && count < (1 << 24) ? (size_t)count : 1024;
-    r.fields = fields_new(defn, r.cap, &r.n_fields, r.has_geom);
+    r.fields = fields_new(defn, r.cap, &r.n_fields, r.has_geom, r.wkt_idx);
     if (!r.fields)
         goto done;
     if (r.has_geom) {
         /* a first guess of the points: 16 per feature, grown on demand */
         prefetch_join(&r.pf);
         if (geom_buf_init(&r.geom, r.cap, r.cap * 16) < 0 ||
-            reader_crs(&r, lyr, target, per_geometry) < 0)
+            (r.wkt_idx < 0 && reader_crs(&r, lyr, target, per_geometry) < 0))
             goto done;
     }
-    if (read_features(&r, lyr) < 0 || reproject_bulk(&r) < 0)
+    if (read_features(&r, lyr) < 0 ||
+        (r.wkt_idx >= 0 && reader_crs(&r, lyr, target, 0) < 0) ||
+        reproject_bulk(&r) < 0)
         goto done;
     t = reader_table(&r);
 done:

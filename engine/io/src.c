@@ -4,7 +4,9 @@
 #include "cache.h"
 #include "in_csv.h"
 #include "err.h"
+#include "in_json.h"
 #include "in_ogr.h"
+#include "vsipath.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,12 +15,31 @@
 
 int src_is_csv(const char *path)
 {
-    const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
+    size_t n = strlen(path);
+    if (n > 3 && !strcasecmp(path + n - 3, ".gz"))
+        n -= 3; /* x.csv.gz */
+    const char *dot = NULL;
+    for (size_t k = n; k-- > 0;)
+        if (path[k] == '.') {
+            dot = path + k;
+            break;
+        }
     if (!dot || (slash && dot < slash))
         return 0;
-    return !strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") ||
-           !strcasecmp(dot, ".txt");
+    size_t e = n - (size_t)(dot - path);
+    return e == 4 && (!strncasecmp(dot, ".csv", 4) ||
+                      !strncasecmp(dot, ".tsv", 4) ||
+                      !strncasecmp(dot, ".txt", 4));
+}
+
+int src_is_single_table(const char *file)
+{
+    char vpath[4096 + 64];
+    const char *inner = file;
+    int rewritten = vsi_path(file, vpath, sizeof vpath, &inner);
+    return src_is_csv(inner) ||
+           in_json_is_records(rewritten ? vpath : file);
 }
 
 const char *src_split_layer(const char *path, char *file, size_t size)
@@ -72,8 +93,17 @@ tbl *src_read(const char *path, const src_options *opt_in)
                 return t;
         }
     }
-    tbl *t = src_is_csv(file) ? in_csv_read(file, opt_in)
-                              : in_ogr_read(file, layer, opt_in);
+    char vpath[4096 + 64];
+    const char *inner = file;
+    int rewritten = vsi_path(file, vpath, sizeof vpath, &inner);
+    const char *rpath = rewritten ? vpath : file;
+    tbl *t;
+    if (src_is_csv(inner))
+        t = in_csv_read(rpath, opt_in);
+    else if (in_json_is_records(rpath))
+        t = in_json_read(rpath, file, layer);
+    else
+        t = in_ogr_read(file, layer, opt_in);
     if (!t)
         return NULL;
     if (use_cache) {

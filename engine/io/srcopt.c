@@ -93,6 +93,10 @@ size_t src_options_key(const src_options *opt, char *buf, size_t size)
     /* NULL means RD New; "" means the source's own CRS */
     const char *crs = opt->target_crs ? opt->target_crs : "EPSG:28992";
     put_escaped(buf, size, &used, *crs ? crs : "source");
+    if (opt->wkt_column) {
+        put_str(buf, size, &used, "|wkt=");
+        put_escaped(buf, size, &used, opt->wkt_column);
+    }
     /* no_cache is about where the table comes from, not what it holds, so
      * it is not part of the key */
     if (size > 0)

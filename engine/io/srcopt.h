@@ -22,6 +22,8 @@ typedef struct {
     size_t n_text_columns;
     /* vector */
     const char *target_crs; /* NULL = "EPSG:28992"; "" = keep the source's */
+    const char *wkt_column; /* column with WKT/EWKT geometry text (a sheet),
+                               NULL = the layer's own geometry */
     /* both */
     int no_cache;           /* 1 = neither read nor write the native cache */
 } src_options;

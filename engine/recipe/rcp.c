@@ -414,4 +414,6 @@ void rcp_source_options(const rcp *r, const rcp_source *s, src_options *opt)
     }
     if (r->crs.s)
         opt->target_crs = r->crs.s;
+    if (s->geometry_wkt.s)
+        opt->wkt_column = s->geometry_wkt.s;
 }

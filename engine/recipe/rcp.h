@@ -100,7 +100,7 @@ typedef struct {
 typedef enum { RCP_LEVEL_AUTO = 0, RCP_BUURT, RCP_WIJK, RCP_GEMEENTE } rcp_level;
 typedef enum { RCP_NL = 0, RCP_EN } rcp_lang;
 typedef enum { RCP_DIALECT_EXCEL_NL = 0, RCP_DIALECT_INTERNATIONAL } rcp_dialect;
-typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL } rcp_join;
+typedef enum { RCP_JOIN_KEY = 0, RCP_JOIN_SPATIAL, RCP_JOIN_OVERLAY } rcp_join;
 typedef enum { RCP_ENC_AUTO = 0, RCP_ENC_UTF8, RCP_ENC_LATIN1 } rcp_encoding;
 typedef enum {
     RCP_KIND_RATE = 0, RCP_KIND_COUNT, RCP_KIND_SHARE, RCP_KIND_INDEX,
@@ -134,7 +134,6 @@ typedef enum {
     RCP_CLS_QUANTILE = 0, RCP_CLS_EQUAL, RCP_CLS_JENKS, RCP_CLS_HEADTAIL,
     RCP_CLS_STDDEV, RCP_CLS_PRETTY, RCP_CLS_MANUAL
 } rcp_cls_method;
-typedef enum { RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE } rcp_map_type;
 typedef enum { RCP_PAGE_A4 = 0, RCP_PAGE_A3, RCP_PAGE_PIXELS } rcp_page_size;
 typedef enum { RCP_PORTRAIT = 0, RCP_LANDSCAPE } rcp_orientation;
 typedef enum { RCP_LABELS_NONE = 0, RCP_LABELS_NAMES, RCP_LABELS_VALUES } rcp_labels;
@@ -188,7 +187,16 @@ typedef struct {
     rcp_str key;         /* column holding the region code (s NULL only with
                             join: spatial) */
     rcp_enum level;      /* rcp_level; RCP_LEVEL_AUTO = infer from the codes */
+    rcp_strlist key_names; /* key: {names: [gemeentenaam, buurtnaam]}: a
+                            name join on these columns (key.s stays NULL) */
+    rcp_str key_via;     /* key: {column: c, via: src.col}: column c matches
+                            the value of src.col joined to each unit (an old
+                            code through a lookup list); key_names = [c] */
     rcp_bool geometry;   /* this source gives the map geometry; default 0 */
+    rcp_bool context;    /* context: true: its polygons are drawn grey
+                            beneath the maps (e.g. gemeente outlines) */
+    rcp_str geometry_wkt; /* geometry: {wkt: column}: geometry written as
+                            WKT/EWKT text in that column (a sheet) */
     rcp_str layer, catalog, name_column, label;
     rcp_int year;        /* 0 when not given */
     /* CSV reading; defaults mean "detect" (see srcopt.h) */
@@ -198,6 +206,8 @@ typedef struct {
     rcp_int skip_rows;   /* -1 = auto */
     rcp_int header_rows; /* 0 = auto */
     rcp_strlist columns, text_columns;
+    rcp_strlist counts;  /* join: overlay: columns that are counts (split by
+                            area share); the others are area-weighted means */
     rcp_str filter;      /* expression restricting rows; s NULL = none */
     rcp_rename *rename;  /* old column name -> new */
     size_t n_rename;
@@ -270,8 +280,23 @@ typedef struct {
     double value;        /* for RCP_CENTER_VALUE */
 } rcp_center;
 
+/* One category of a categorical map: the value, its legend text and its
+ * colour ("#RRGGBB"; NULL = the next of a colour-blind-safe set). */
+typedef struct {
+    double value;
+    rcp_str label, color;
+    rcp_pos pos;
+} rcp_category;
+
+typedef enum {
+    RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE, RCP_MAP_CATEGORICAL
+} rcp_map_type;
+
 typedef struct {
     rcp_str name;        /* file name stem; default: the indicator name */
+    rcp_enum type;       /* rcp_map_type; default choropleth */
+    rcp_category *cats;  /* categorical: in legend order */
+    size_t n_cats;
     rcp_str indicator;
     rcp_enum method;     /* rcp_cls_method; default quantile (manual when
                             only breaks are given) */
@@ -290,7 +315,6 @@ typedef struct {
     rcp_bool context;    /* draw the surroundings; default 1 */
     rcp_bool inset;      /* default 0 */
     rcp_str title, subtitle;
-    rcp_enum type;       /* rcp_map_type; default choropleth */
     rcp_str x, y;        /* bivariate: the indicators on the two axes (3
                             classes each; indicator: defaults to y) */
 } rcp_map;

@@ -20,6 +20,7 @@ static const rcp_opt lang_opts[] = {
     {"nl", RCP_NL, 0}, {"en", RCP_EN, 0}, {NULL, 0, 0}};
 static const rcp_opt join_opts[] = {
     {"key", RCP_JOIN_KEY, 0}, {"spatial", RCP_JOIN_SPATIAL, 0},
+    {"overlay", RCP_JOIN_OVERLAY, 0},
     {NULL, 0, 0}};
 static const rcp_opt enc_opts[] = {
     {"utf-8", RCP_ENC_UTF8, 0}, {"latin-1", RCP_ENC_LATIN1, 0},
@@ -335,6 +336,81 @@ static int rename_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return 0;
 }
 
+/* key: a column name, or {names: [column, ...]} for a name join. */
+static int key_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                  void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    static const rcp_field str = {.key = "key", .kind = F_STR,
+                                  .off = offsetof(rcp_source, key)};
+    static const rcp_field names = {.key = "names", .kind = F_STRLIST,
+                                    .off = offsetof(rcp_source, key_names),
+                                    .hint = "the name columns, coarse to "
+                                            "fine, such as [gemeentenaam, "
+                                            "buurtnaam]"};
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &str, key, val, obj, what);
+    char w[200];
+    rcp_where(w, sizeof w, "key", what);
+    if (val->kind == RY_MAP && val->n == 2 &&
+        ((!strcmp(val->items[0]->text, "column") &&
+          !strcmp(val->items[2]->text, "via")) ||
+         (!strcmp(val->items[0]->text, "via") &&
+          !strcmp(val->items[2]->text, "column")))) {
+        int ci = !strcmp(val->items[0]->text, "column") ? 1 : 3;
+        const ry_node *col = val->items[ci], *via = val->items[4 - ci];
+        if (col->kind != RY_SCALAR || via->kind != RY_SCALAR ||
+            !strchr(via->text, '.'))
+            return rcp_fail(val, "%s: {column: c, via: source.column} needs "
+                                 "a column of this source and a column of an "
+                                 "earlier source, such as via: "
+                                 "brt.buurtcode2022", w);
+        if (rcp_convert(c, &names, val->items[ci - 1], col, obj, w) < 0 ||
+            rcp_set_str(c, &s->key_via, via) < 0)
+            return -1;
+        return 0;
+    }
+    if (val->kind != RY_MAP || val->n != 1 ||
+        strcmp(val->items[0]->text, "names") != 0)
+        return rcp_fail(val, "%s must be the column with the region code "
+                             "(such as buurtcode), {names: [gemeentenaam, "
+                             "buurtnaam]} to match on names, or {column: c, "
+                             "via: source.column} to match through a lookup",
+                        w);
+    if (rcp_convert(c, &names, val->items[0], val->items[1], obj, w) < 0)
+        return -1;
+    if (s->key_names.n < 1 || s->key_names.n > 3)
+        return rcp_fail(val->items[1], "%s: names takes one to three columns "
+                                       "(such as [gemeentenaam, buurtnaam])",
+                        w);
+    return 0;
+}
+
+/* geometry: true/false, or {wkt: column} for geometry written as text. */
+static int geometry_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    static const rcp_field b = {.key = "geometry", .kind = F_BOOL,
+                                .off = offsetof(rcp_source, geometry)};
+    static const rcp_field wkt = {.key = "wkt", .kind = F_STR,
+                                  .off = offsetof(rcp_source, geometry_wkt)};
+    if (val->kind == RY_SCALAR)
+        return rcp_convert(c, &b, key, val, obj, what);
+    char w[200];
+    rcp_where(w, sizeof w, "geometry", what);
+    if (val->kind != RY_MAP || val->n != 1 ||
+        strcmp(val->items[0]->text, "wkt") != 0)
+        return rcp_fail(val, "%s must be true, false or {wkt: column} for "
+                             "geometry written as WKT text in a column",
+                        w);
+    if (rcp_convert(c, &wkt, val->items[0], val->items[1], obj, w) < 0)
+        return -1;
+    s->geometry.v = 1;
+    s->geometry.pos = rcp_node_pos(val);
+    return 0;
+}
+
 /* ---- contact records: location: and a filter written as a mapping ----- */
 
 static const rcp_opt alloc_opts[] = {
@@ -496,11 +572,11 @@ static int filter_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 static const rcp_field source_fields[] = {
     {.key = "path", .kind = F_STR, .off = SRC(path), .required = 1,
      .hint = "the file to read, relative to the recipe's folder"},
-    {.key = "key", .kind = F_STR, .off = SRC(key),
-     .hint = "the column that holds the region code, such as wijkcode"},
+    {.key = "key", .kind = F_CUSTOM, .fn = key_fn},
     {.key = "join", .kind = F_ENUM, .off = SRC(join), .opts = join_opts},
     {.key = "level", .kind = F_ENUM, .off = SRC(level), .opts = level_opts},
-    {.key = "geometry", .kind = F_BOOL, .off = SRC(geometry)},
+    {.key = "geometry", .kind = F_CUSTOM, .fn = geometry_fn},
+    {.key = "context", .kind = F_BOOL, .off = SRC(context)},
     {.key = "layer", .kind = F_STR, .off = SRC(layer)},
     {.key = "catalog", .kind = F_STR, .off = SRC(catalog)},
     {.key = "name_column", .kind = F_STR, .off = SRC(name_column)},
@@ -521,6 +597,8 @@ static const rcp_field source_fields[] = {
      .hint = "a list of column names"},
     {.key = "text_columns", .kind = F_STRLIST, .off = SRC(text_columns),
      .hint = "a list of column names"},
+    {.key = "counts", .kind = F_STRLIST, .off = SRC(counts),
+     .hint = "the columns that are counts, split by area in an overlay"},
     {.key = "filter", .kind = F_CUSTOM, .fn = filter_fn},
     {.key = "rename", .kind = F_CUSTOM, .fn = rename_fn,
      .doc = "a mapping of old column names to new ones"},
@@ -684,7 +762,8 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                                 w);
         if (check_records(c, s, nk, w) < 0)
             return -1;
-        if (s->join.v != RCP_JOIN_SPATIAL && !s->key.s && !s->records.v)
+        if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n &&
+            !s->records.v)
             return rcp_fail(nk, "%s has no key: key; add key: with the column "
                                 "that holds the region code (such as "
                                 "wijkcode), or join: spatial",

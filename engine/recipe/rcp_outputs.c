@@ -166,8 +166,67 @@ static int highlight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return m->highlight.s ? 0 : -1;
 }
 
+/* categories: [{value: 1, label: "...", color: "#RRGGBB"}, ...]. */
+static int categories_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                         void *obj, const char *what)
+{
+    rcp_map *m = obj;
+    char w[200];
+    rcp_where(w, sizeof w, "categories", what);
+    if (val->kind != RY_SEQ || val->n == 0)
+        return rcp_fail(val, "%s must be a list such as [{value: 1, label: "
+                             "\"Warmtenet\", color: \"#1b9e77\"}]",
+                        w);
+    m->cats = rcp_arena_alloc(c->a, val->n * sizeof *m->cats);
+    if (!m->cats)
+        return -1;
+    for (size_t k = 0; k < val->n; k++) {
+        const ry_node *it = val->items[k];
+        rcp_category *cat = &m->cats[k];
+        memset(cat, 0, sizeof *cat);
+        cat->pos = rcp_node_pos(it);
+        if (it->kind != RY_MAP)
+            return rcp_fail(it, "%s: each category is a mapping with value:, "
+                                "label: and optionally color:", w);
+        int have_value = 0;
+        for (size_t j = 0; j < it->n; j++) {
+            const ry_node *kk = it->items[2 * j], *vv = it->items[2 * j + 1];
+            if (!strcmp(kk->text, "value")) {
+                if (vv->kind != RY_SCALAR || rcp_parse_double(vv, &cat->value) < 0)
+                    return rcp_fail(vv, "%s: value must be a number", w);
+                have_value = 1;
+            } else if (!strcmp(kk->text, "label")) {
+                if (vv->kind != RY_SCALAR || rcp_set_str(c, &cat->label, vv) < 0)
+                    return vv->kind != RY_SCALAR
+                               ? rcp_fail(vv, "%s: label must be text", w)
+                               : -1;
+            } else if (!strcmp(kk->text, "color") || !strcmp(kk->text, "colour")) {
+                int ok = vv->kind == RY_SCALAR && vv->len == 7 && vv->text[0] == '#';
+                for (size_t q = 1; ok && q < 7; q++)
+                    ok = isxdigit((unsigned char)vv->text[q]);
+                if (!ok)
+                    return rcp_fail(vv, "%s: color must be \"#RRGGBB\"", w);
+                if (rcp_set_str(c, &cat->color, vv) < 0)
+                    return -1;
+            } else {
+                return rcp_fail(kk, "%s: unknown key \"%s\" in a category "
+                                    "(value, label, color)", w, kk->text);
+            }
+        }
+        if (!have_value || !cat->label.s)
+            return rcp_fail(it, "%s: every category needs value: and label:", w);
+        for (size_t j = 0; j < k; j++)
+            if (m->cats[j].value == cat->value)
+                return rcp_fail(it, "%s: value %g appears twice", w, cat->value);
+    }
+    m->n_cats = val->n;
+    return 0;
+}
+
 static const rcp_opt map_type_opts[] = {
-    {"choropleth", RCP_MAP_CHOROPLETH, 0}, {"bivariate", RCP_MAP_BIVARIATE, 0},
+    {"choropleth", RCP_MAP_CHOROPLETH, 0},
+    {"bivariate", RCP_MAP_BIVARIATE, 0},
+    {"categorical", RCP_MAP_CATEGORICAL, 0},
     {NULL, 0, 0}};
 
 #define MAP(f) offsetof(rcp_map, f)
@@ -202,6 +261,7 @@ static const rcp_field map_fields[] = {
     {.key = "title", .kind = F_STR, .off = MAP(title)},
     {.key = "subtitle", .kind = F_STR, .off = MAP(subtitle)},
     {.key = "type", .kind = F_ENUM, .off = MAP(type), .opts = map_type_opts},
+    {.key = "categories", .kind = F_CUSTOM, .fn = categories_fn},
     {.key = "x", .kind = F_STR, .off = MAP(x),
      .hint = "the indicator on the horizontal axis (such as the need)"},
     {.key = "y", .kind = F_STR, .off = MAP(y),
@@ -327,6 +387,13 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         return rcp_error_at(m->x.s ? m->x.pos : m->y.pos, ERR_RECIPE,
                             "x: and y: in %s need type: bivariate", w);
     }
+    if (m->type.v == RCP_MAP_CATEGORICAL && !m->n_cats)
+        return rcp_error_at(m->type.pos, ERR_RECIPE,
+                            "%s is categorical but has no categories: list "
+                            "(value, label and color per category)", w);
+    if (m->type.v != RCP_MAP_CATEGORICAL && m->n_cats)
+        return rcp_fail(val, "%s has categories: but is not type: categorical",
+                        w);
     if (default_indicator_name(c, name_key, val, &m->indicator, &m->name,
                                w) < 0)
         return -1;

@@ -40,7 +40,54 @@ static void write_codes(jsonw *w, const char *key, char (*codes)[KEY_MAX],
     jsonw_arr_end(w);
 }
 
-static void write_source(jsonw *w, const run_source *s)
+/* The name join of a source keyed by names: counts, every unmatched name
+ * with the nearest unit name. */
+static void write_name_join(jsonw *w, const run_ctx *c, const run_source *s)
+{
+    jsonw_key(w, "key_names");
+    jsonw_arr_begin(w);
+    for (size_t k = 0; k < s->rs->key_names.n; k++)
+        jsonw_str(w, s->rs->key_names.s[k]);
+    jsonw_arr_end(w);
+    if (!s->name_joined)
+        return; /* the unit source: its names are the units */
+    const namejoin_result *nj = &s->nj;
+    jsonw_key(w, "name_join");
+    jsonw_obj_begin(w);
+    jsonw_kint(w, "matched", (int64_t)nj->matched_rows);
+    jsonw_kint(w, "rows_without_names", (int64_t)nj->missing_rows);
+    jsonw_kint(w, "duplicates", (int64_t)nj->duplicate_rows);
+    jsonw_kint(w, "units_without_row", (int64_t)nj->n_units_unmatched);
+    jsonw_key(w, "unmatched");
+    jsonw_arr_begin(w);
+    for (size_t k = 0; k < nj->n_miss; k++) {
+        char a[512], b[512];
+        run_names_row_text(s, nj->miss[k].row, a, sizeof a);
+        jsonw_obj_begin(w);
+        jsonw_kint(w, "row", (int64_t)nj->miss[k].row + 1);
+        jsonw_kstr(w, "names", a);
+        if (nj->miss[k].nearest >= 0) {
+            run_names_unit_text(c, (size_t)nj->miss[k].nearest,
+                                s->rs->key_names.n > 1, b, sizeof b);
+            jsonw_kstr(w, "nearest", b);
+            jsonw_kint(w, "distance", (int64_t)nj->miss[k].dist);
+        }
+        jsonw_obj_end(w);
+    }
+    jsonw_arr_end(w);
+    jsonw_key(w, "units_unmatched_names");
+    jsonw_arr_begin(w);
+    for (size_t k = 0; k < nj->n_units_unmatched; k++) {
+        char a[512];
+        run_names_unit_text(c, nj->units_unmatched[k], s->rs->key_names.n > 1,
+                            a, sizeof a);
+        jsonw_str(w, a);
+    }
+    jsonw_arr_end(w);
+    jsonw_obj_end(w);
+}
+
+static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
 {
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", s->rs->name.s);
@@ -71,6 +118,19 @@ static void write_source(jsonw *w, const run_source *s)
                 s->j.n_units_unmatched);
     write_codes(w, "source_rows_unmatched", s->j.source_unmatched,
                 s->j.n_source_unmatched);
+    if (s->rs->key_names.n)
+        write_name_join(w, c, s);
+    if (s->overlaid) {
+        jsonw_key(w, "overlay");
+        jsonw_obj_begin(w);
+        jsonw_kint(w, "pairs", (int64_t)s->ov_pairs);
+        jsonw_knum(w, "source_area_inside_units", s->ov_src_cover);
+        jsonw_knum(w, "mean_unit_covered", s->ov_mean_cover);
+        jsonw_kint(w, "units_partly_covered", (int64_t)s->ov_partial);
+        jsonw_kint(w, "units_not_covered", (int64_t)s->ov_none);
+        jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
+        jsonw_obj_end(w);
+    }
     run_records_manifest(w, s);
     jsonw_obj_end(w);
 }
@@ -126,6 +186,25 @@ static void write_map(jsonw *w, const run_map_result *m)
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", m->map->name.s);
     jsonw_kstr(w, "indicator", m->map->indicator.s);
+    if (m->map->type.v == RCP_MAP_CATEGORICAL) {
+        jsonw_kstr(w, "type", "categorical");
+        jsonw_key(w, "categories");
+        jsonw_arr_begin(w);
+        for (size_t k = 0; k < m->map->n_cats; k++) {
+            jsonw_obj_begin(w);
+            jsonw_knum(w, "value", m->map->cats[k].value);
+            jsonw_kstr(w, "label", m->map->cats[k].label.s);
+            jsonw_obj_end(w);
+        }
+        jsonw_arr_end(w);
+        jsonw_key(w, "files");
+        jsonw_arr_begin(w);
+        for (int k = 0; k < m->n_files; k++)
+            jsonw_str(w, m->files[k]);
+        jsonw_arr_end(w);
+        jsonw_obj_end(w);
+        return;
+    }
     jsonw_kstr(w, "method", cls_method_name(m->cls.method));
     jsonw_kint(w, "classes", m->cls.k);
     if (m->map->shared_breaks.s)
@@ -208,10 +287,14 @@ int run_write_manifest(run_ctx *c, const char *path)
     jsonw_obj_end(&w);
     jsonw_kstr(&w, "created", c->created);
     jsonw_kint(&w, "units", (int64_t)c->n_units);
+    if (c->synthetic_codes)
+        jsonw_kstr(&w, "unit_codes",
+                   "stand-in codes numbered from the names (GM9001 ... in "
+                   "order of appearance); not CBS codes");
     jsonw_key(&w, "inputs");
     jsonw_arr_begin(&w);
     for (size_t k = 0; k < c->n_src; k++)
-        write_source(&w, &c->src[k]);
+        write_source(&w, c, &c->src[k]);
     jsonw_arr_end(&w);
     jsonw_key(&w, "indicators");
     jsonw_arr_begin(&w);

@@ -9,6 +9,7 @@
 #include "join.h"
 #include "jsonw.h"
 #include "keyidx.h"
+#include "namejoin.h"
 #include "out.h"
 #include "pdfmeta.h"
 #include "map.h"
@@ -62,6 +63,7 @@ typedef struct {
     uint8_t **gm;
     int32_t **gc;            /* text columns: dictionary codes per unit */
     double **rd;             /* int64 columns as doubles, per source row */
+    size_t n_gcols;          /* entries of gd, gm, gc and rd */
     /* names an expression may use: columns and catalog names (owned array
      * of borrowed strings) */
     const char **cand;
@@ -69,6 +71,12 @@ typedef struct {
     int borrowed;            /* t, cat, ix, keep, cand belong to another run
                                 (compare: sources read once, shared
                                 read-only); only gd/gm/gc/rd and j are own */
+    namejoin_result nj;      /* key: {names: ...}: the name join (owned) */
+    int name_joined;
+    /* join: overlay: the table was replaced by one row per unit */
+    int overlaid;
+    size_t ov_pairs, ov_partial, ov_none, ov_repaired;
+    double ov_mean_cover, ov_src_cover;
     run_records *rec;        /* records sources: what locating found; after
                                 run_build_units t holds per unit only code,
                                 records and households (owned) */
@@ -151,6 +159,7 @@ typedef struct {
     size_t n_maps;
     char recipe_sha[65];
     char created[16];
+    int synthetic_codes;     /* the units have stand-in codes from names */
     struct run_funnel {       /* per reach indicator (run_reach.c) */
         const char *indicator;
         double centre;        /* the area's rate, % */
@@ -190,6 +199,34 @@ int run_apply_filter(run_ctx *c, run_source *s);
 int run_join_sources(run_ctx *c);
 void run_sources_free(run_ctx *c);
 
+/* Fills s->cand with the names expressions may use for s (its columns and
+ * catalog names). */
+int run_source_candidates(run_source *s);
+
+/* Grows s's per-column arrays (gd, gm, gc, rd) to the table's current
+ * column count after a column was added; new entries are empty. 0 or -1
+ * (OOM, arrays unchanged). */
+int run_source_fit_cols(run_source *s);
+
+/* run_overlay.c: overlays source s's polygons on the units' and replaces
+ * its table by one row per unit (counts split by area, the rest
+ * area-weighted), with the covered fraction in column "dekking". */
+int run_overlay_source(run_ctx *c, run_source *s);
+
+/* run_names.c: sources keyed by names. Gives the name-keyed unit source s
+ * stand-in codes (column "_code", key index at the unit level). */
+int run_names_synth_codes(run_ctx *c, run_source *s);
+/* Joins name-keyed source s to the built units by their names, reports
+ * every unmatched name, fails beyond unmatched_max, then indexes s by the
+ * matched units' codes. */
+int run_names_join(run_ctx *c, run_source *s);
+/* The names of row `row` of name-keyed source s as written ("Harlingen /
+ * Industriehaven en omgeving") into out (size bytes). */
+void run_names_row_text(const run_source *s, size_t row, char *out,
+                        size_t size);
+/* The name of unit u ("Smallingerland / De Wiken-Oost" with_gemeente). */
+void run_names_unit_text(const run_ctx *c, size_t u, int with_gemeente,
+                         char *out, size_t size);
 /* run_records.c: contact records (records: true) */
 /* Reads a records source's file into s->t (rows as read) and s->rec. */
 int run_records_read(run_ctx *c, run_source *s);

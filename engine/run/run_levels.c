@@ -295,6 +295,8 @@ int run_build_levels(run_ctx *c)
     for (size_t k = 0; k < 4; k++) {
         if (all[k].level != KEY_INVALID && all[k].level >= c->unit_level)
             continue;
+        if (all[k].level == KEY_WIJK && c->synthetic_codes)
+            continue; /* units known by name only: no real wijken */
         run_level *L = &c->levels[c->n_levels++];
         L->level = all[k].level;
         L->file_stem = all[k].stem;

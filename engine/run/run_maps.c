@@ -205,14 +205,22 @@ static void legend_free(legend_build *lb)
 }
 
 /* Grey context: rows of the geometry source outside the units whose box
- * meets the units' box, into *out (owned by the caller; NULL when there
- * are none). Returns 0, or -1 with ERR_MEMORY set. */
+ * meets the units' box, or (when a source says context: true) that
+ * source's rows there, such as gemeente outlines, into *out (owned by the
+ * caller; NULL when there are none). Returns 0, or -1 with ERR_MEMORY set. */
 static int context_table(const run_ctx *c, tbl **out)
 {
     *out = NULL;
     if (c->geom_src < 0)
         return 0;
     const run_source *s = &c->src[c->geom_src];
+    int own = 0; /* a source marked context: true: all its rows count */
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->context.v && tbl_geom(c->src[k].t)) {
+            s = &c->src[k];
+            own = 1;
+            break;
+        }
     const tbl_col *g = tbl_geom(s->t), *ug = tbl_geom(c->geom);
     double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t u = 0; u < c->n_units; u++) {
@@ -228,7 +236,7 @@ static int context_table(const run_ctx *c, tbl **out)
     if (!idx)
         return err_oom("context");
     uint8_t *is_unit = (uint8_t *)(idx + (n ? n : 1));
-    for (size_t u = 0; u < c->n_units; u++)
+    for (size_t u = 0; !own && u < c->n_units; u++)
         is_unit[c->unit_row[u]] = 1;
     size_t m = 0;
     for (size_t r = 0; r < n; r++) {
@@ -248,6 +256,75 @@ static const char *ext_of(int bit)
     return bit == RCP_FMT_PNG ? "png" : bit == RCP_FMT_PDF ? "pdf" : "svg";
 }
 
+/* "#RRGGBB" as a map colour. */
+static draw_rgb hex_rgb(const char *h)
+{
+    unsigned v = 0;
+    sscanf(h + 1, "%6x", &v);
+    draw_rgb c = {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0,
+                 (v & 255) / 255.0};
+    return c;
+}
+
+/* Legend of a categorical map: the recipe's categories in their order with
+ * their labels and colours (the Okabe-Ito colour-blind-safe set where none
+ * is given), then the missing reasons. A value without a category is an
+ * error naming it, never a silent grey. */
+static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
+                                    const run_indicator *ind, legend_build *lb)
+{
+    static const char *const okabe_ito[] = {"#E69F00", "#56B4E9", "#009E73",
+                                            "#F0E442", "#0072B2", "#D55E00",
+                                            "#CC79A7", "#999999"};
+    size_t cap = m->n_cats + MISS_REASON_COUNT;
+    lb->legend = mem_calloc(cap, sizeof *lb->legend);
+    lb->text = mem_calloc(cap, sizeof *lb->text);
+    lb->entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
+    if (!lb->legend || !lb->text || !lb->entry)
+        return err_oom("legend");
+    for (size_t k = 0; k < m->n_cats; k++) {
+        snprintf(lb->text[k], sizeof lb->text[k], "%s", m->cats[k].label.s);
+        lb->legend[k].label = lb->text[k];
+        lb->legend[k].fill = hex_rgb(m->cats[k].color.s ? m->cats[k].color.s
+                                                       : okabe_ito[k % 8]);
+    }
+    lb->n = m->n_cats;
+    int reason_entry[MISS_REASON_COUNT];
+    for (int r = 0; r < MISS_REASON_COUNT; r++)
+        reason_entry[r] = -1;
+    pal_rgb grey = pal_missing();
+    for (size_t u = 0; u < c->n_units; u++) {
+        miss_reason why = ind->m[u];
+        if (why == MISS_NONE) {
+            size_t k = 0;
+            while (k < m->n_cats && m->cats[k].value != ind->v[u])
+                k++;
+            if (k == m->n_cats)
+                return rcp_error_at(m->indicator.pos, ERR_RECIPE,
+                                    "categorical map \"%s\": %s has the value "
+                                    "%g, which is not among its categories; "
+                                    "add a category for it",
+                                    m->name.s, c->unit_names[u], ind->v[u]);
+            lb->entry[u] = (int)k;
+            lb->legend[k].count++;
+            continue;
+        }
+        if (reason_entry[why] < 0) {
+            reason_entry[why] = (int)lb->n;
+            map_legend_entry *e = &lb->legend[lb->n++];
+            snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
+                     present_miss(present_lang(c->r), why, PRESENT_LONG,
+                                  ind->ri->min_base.label.s));
+            e->label = lb->text[reason_entry[why]];
+            e->fill = draw_rgb_of(grey);
+            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        }
+        lb->entry[u] = reason_entry[why];
+        lb->legend[reason_entry[why]].count++;
+    }
+    return 0;
+}
+
 static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
                       const tbl *context, run_map_result *res)
 {
@@ -255,10 +332,13 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     legend_build lb;
     memset(&lb, 0, sizeof lb);
     int bivar = m->type.v == RCP_MAP_BIVARIATE, rc, empty = 0;
+    int categorical = m->type.v == RCP_MAP_CATEGORICAL;
     char notes[2][400], btitles[1700];
     if (bivar) {
         rc = run_bivar_legend(c, m, &res->cls, &lb.legend, &lb.text, &lb.n,
                               &lb.entry, notes, btitles, sizeof btitles);
+    } else if (categorical) {
+        rc = build_legend_categorical(c, m, ind, &lb);
     } else {
         size_t n_valid = 0;
         for (size_t u = 0; u < c->n_units; u++)
@@ -351,7 +431,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     spec.entry = lb.entry;
     spec.legend = lb.legend;
     spec.n_legend = lb.n;
-    spec.n_classes = (size_t)res->cls.k;
+    spec.n_classes = categorical ? m->n_cats : (size_t)res->cls.k;
     if (bivar && rc == 0) {
         const char *t1 = btitles + strlen(btitles) + 1;
         const char *t2 = t1 + strlen(t1) + 1;

@@ -679,7 +679,7 @@ static int install_counts(run_ctx *c, run_source *s, const double *records,
     }
     col_finish(code);
     /* the per-row state of the records table goes with it */
-    for (size_t j = 0; j < tbl_ncols(s->t); j++) {
+    for (size_t j = 0; j < s->n_gcols; j++) {
         mem_free(s->gd[j]);
         mem_free(s->gm[j]);
         mem_free(s->gc[j]);
@@ -697,6 +697,7 @@ static int install_counts(run_ctx *c, run_source *s, const double *records,
     s->rd = NULL;
     s->cand = NULL;
     s->n_cand = 0;
+    s->n_gcols = 0;
     s->keep = NULL;
     tbl_free(s->t);
     s->t = t;
@@ -717,6 +718,7 @@ static int install_counts(run_ctx *c, run_source *s, const double *records,
         s->rd = NULL;
         return err_oom("records");
     }
+    s->n_gcols = 3;
     for (size_t k = 0; k < 3; k++)
         s->cand[s->n_cand++] = tbl_col_at(t, k)->name;
     s->rows_kept = n;

@@ -18,7 +18,26 @@
 
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
-static int build_candidates(run_source *s)
+int run_source_fit_cols(run_source *s)
+{
+    size_t nc = tbl_ncols(s->t), old = s->n_gcols;
+    if (nc <= old)
+        return 0;
+    void **arrs[4] = {(void **)&s->gd, (void **)&s->gm, (void **)&s->gc,
+                      (void **)&s->rd};
+    for (int k = 0; k < 4; k++) {
+        void **g = mem_realloc(*arrs[k], nc * sizeof(void *));
+        if (!g)
+            return err_oom("source columns");
+        for (size_t j = old; j < nc; j++)
+            g[j] = NULL;
+        *arrs[k] = g;
+    }
+    s->n_gcols = nc;
+    return 0;
+}
+
+int run_source_candidates(run_source *s)
 {
     size_t nc = tbl_ncols(s->t);
     size_t cap = nc + (s->cat ? s->cat->n_cols : 0) + 1;
@@ -94,8 +113,9 @@ static int load_source(run_ctx *c, size_t k)
         return -1;
     }
     }
-    if (strncmp(rs->resolved, "/vsi", 4) != 0 &&
-        sha256_file(rs->resolved, s->sha256) < 0)
+    char plain[4096];
+    src_split_layer(rs->resolved, plain, sizeof plain);
+    if (strncmp(plain, "/vsi", 4) != 0 && sha256_file(plain, s->sha256) < 0)
         return -1;
     if (apply_renames(s) < 0)
         return -1;
@@ -112,7 +132,7 @@ static int load_source(run_ctx *c, size_t k)
         if (!s->cat)
             return run_error_here(rs->catalog.pos, "catalog");
     }
-    if (build_candidates(s) < 0)
+    if (run_source_candidates(s) < 0)
         return -1;
     size_t nc = tbl_ncols(s->t);
     s->gd = mem_calloc(nc ? nc : 1, sizeof *s->gd);
@@ -121,6 +141,7 @@ static int load_source(run_ctx *c, size_t k)
     s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
     if (!s->gd || !s->gm || !s->gc || !s->rd)
         return err_oom("source columns");
+    s->n_gcols = nc ? nc : 1;
     if (rs->geometry.v) {
         if (!tbl_geom(s->t))
             return rcp_error_at(rs->geometry.pos, ERR_RECIPE,
@@ -202,6 +223,20 @@ static int index_source(run_ctx *c, run_source *s)
     const rcp_source *rs = s->rs;
     if (run_apply_filter(c, s) < 0)
         return -1;
+    if (rs->join.v == RCP_JOIN_OVERLAY) { /* overlaid once units are known */
+        s->level = c->unit_level;
+        return 0;
+    }
+    if (rs->key_names.n) { /* indexed once the units are known */
+        s->level = c->unit_level;
+        if (rs->level.v != RCP_LEVEL_AUTO &&
+            rcp_level_key(rs->level.v) != c->unit_level)
+            return rcp_error_at(rs->level.pos, ERR_RECIPE,
+                                "source \"%s\" is joined by names, which "
+                                "works at the recipe's unit (%s) only",
+                                rs->name.s, key_level_name(c->unit_level));
+        return 0;
+    }
     const tbl_col *kc = tbl_col_by_name(s->t, rs->key.s);
     if (!kc) {
         const char *best[3];
@@ -238,6 +273,14 @@ static int index_source(run_ctx *c, run_source *s)
  * named like the level's name in CBS files. NULL when none. */
 const tbl_col *run_name_column(const run_source *s, key_level l)
 {
+    const rcp_strlist *kn = &s->rs->key_names;
+    if (kn->n && !s->rs->name_column.s && !s->rs->key_via.s &&
+        (l == s->level || (l == KEY_GEMEENTE && kn->n > 1))) {
+        const tbl_col *col =
+            tbl_col_by_name(s->t, kn->s[l == s->level ? kn->n - 1 : 0]);
+        if (col && col->type == COL_STRING)
+            return col;
+    }
     if (s->rs->name_column.s && l == s->level) {
         const tbl_col *col = tbl_col_by_name(s->t, s->rs->name_column.s);
         return col && col->type == COL_STRING ? col : NULL;
@@ -249,8 +292,9 @@ const tbl_col *run_name_column(const run_source *s, key_level l)
         {"buurtnaam", "BU_NAAM", "bu_naam", "BUN", "statnaam", "naam"}};
     for (int k = 0; k < 6 && names[l][k]; k++) {
         /* statnaam and naam name the source's own level only (a buurt
-         * file's naam is the buurt's name, not its wijk's) */
-        if (k >= 4 && l != s->level)
+         * file's naam is the buurt's name, not its wijk's); a source whose
+         * names the recipe gives (name_column) does not use them at all */
+        if (k >= 4 && (s->rs->name_column.s || l != s->level))
             break;
         const tbl_col *col = tbl_col_by_name(s->t, names[l][k]);
         if (col && col->type == COL_STRING)
@@ -337,6 +381,7 @@ int run_borrow_sources(run_ctx *c, const run_ctx *from)
         s->gm = mem_calloc(nc ? nc : 1, sizeof *s->gm);
         s->gc = mem_calloc(nc ? nc : 1, sizeof *s->gc);
         s->rd = mem_calloc(nc ? nc : 1, sizeof *s->rd);
+        s->n_gcols = nc ? nc : 1;
         if (!s->gd || !s->gm || !s->gc || !s->rd)
             return err_oom("source columns");
     }
@@ -424,13 +469,22 @@ int run_build_units(run_ctx *c)
     } else if (c->r->area_province.s && run_province_area(c) < 0) {
         return -1;
     }
-    /* the unit source: the geometry source, else the first at unit level */
+    /* the unit source: the geometry source, else the first at unit level
+     * with codes, else the first joined by names */
     c->unit_src = -1;
     if (c->geom_src >= 0 && c->src[c->geom_src].level == c->unit_level)
         c->unit_src = c->geom_src;
     for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
-        if (c->src[k].level == c->unit_level)
+        if (c->src[k].level == c->unit_level && !c->src[k].rs->key_names.n &&
+            c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
             c->unit_src = (long)k;
+    for (size_t k = 0; k < c->n_src && c->unit_src < 0; k++)
+        if (c->src[k].rs->key_names.n && !c->src[k].rs->key_via.s &&
+            c->src[k].rs->join.v != RCP_JOIN_OVERLAY)
+            c->unit_src = (long)k;
+    if (c->unit_src >= 0 && c->src[c->unit_src].rs->key_names.n &&
+        run_names_synth_codes(c, &c->src[c->unit_src]) < 0)
+        return -1;
     if (c->geom_src >= 0 && c->src[c->geom_src].level != c->unit_level)
         return rcp_error_at(c->src[c->geom_src].rs->geometry.pos, ERR_RECIPE,
                             "the geometry source \"%s\" holds %s, but the "
@@ -496,6 +550,10 @@ int run_build_units(run_ctx *c)
                             "source \"%s\" has no %s", us->rs->name.s,
                             key_level_plural(c->unit_level));
     }
+    for (size_t k = 0; k < c->n_src; k++)
+        if ((long)k != c->unit_src && c->src[k].rs->key_names.n &&
+            run_names_join(c, &c->src[k]) < 0)
+            return -1;
     if (c->geom_src >= 0) {
         c->geom = tbl_take(c->src[c->geom_src].t, c->unit_row, c->n_units);
         if (!c->geom)
@@ -504,6 +562,10 @@ int run_build_units(run_ctx *c)
             if (tbl_col_at(c->geom, k)->type != COL_GEOM)
                 tbl_drop_col(c->geom, k);
     }
+    for (size_t k = 0; k < c->n_src; k++)
+        if (c->src[k].rs->join.v == RCP_JOIN_OVERLAY &&
+            run_overlay_source(c, &c->src[k]) < 0)
+            return -1;
     /* records are placed in the units now that there are units */
     for (size_t k = 0; k < c->n_src; k++)
         if (c->src[k].rs->records.v && run_records_locate(c, &c->src[k]) < 0)
@@ -537,13 +599,16 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; s->gd && s->gm && s->gc && s->rd &&
-                           j < tbl_ncols(s->t);
-             j++) {
-            mem_free(s->gd[j]);
-            mem_free(s->gm[j]);
-            mem_free(s->gc[j]);
-            mem_free(s->rd ? s->rd[j] : NULL);
+        for (size_t j = 0; j < s->n_gcols; j++) {
+            /* any of the four may be missing after a failed allocation */
+            if (s->gd)
+                mem_free(s->gd[j]);
+            if (s->gm)
+                mem_free(s->gm[j]);
+            if (s->gc)
+                mem_free(s->gc[j]);
+            if (s->rd)
+                mem_free(s->rd[j]);
         }
         mem_free(s->gd);
         mem_free(s->gm);
@@ -554,6 +619,7 @@ void run_sources_free(run_ctx *c)
             continue;
         mem_free(s->cand);
         mem_free(s->keep);
+        namejoin_free(&s->nj);
         run_records_free(s->rec);
         keyidx_free(s->ix);
         catalog_free(s->cat);

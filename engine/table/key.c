@@ -49,6 +49,46 @@ static key_level emit(key_level l, const char *body, size_t n,
     return l;
 }
 
+/* An alphanumeric code without prefix (Amsterdam since 2022): 4 gemeente
+ * digits, then 2 (wijk) or 4 (buurt) letters or digits, the first a
+ * letter. "0363AA01" is a buurt; "0363AA" a wijk only when the hint says so
+ * or the gemeente part is below 1000 (a PC6 postcode such as "1011AB" has
+ * the same shape, and postcodes start at 1000). Returns the level, or
+ * KEY_INVALID when up is not such a code. */
+static key_level alnum_bare(const char *up, size_t n, key_level hint,
+                            char out[KEY_MAX])
+{
+    if ((n != 6 && n != 8) || !all_digits(up, 4) ||
+        !isalpha((unsigned char)up[4]) || !all_alnum(up + 4, n - 4))
+        return KEY_INVALID;
+    key_level l = n == 8 ? KEY_BUURT : KEY_WIJK;
+    if (hint != KEY_INVALID && hint != l)
+        return KEY_INVALID;
+    if (l == KEY_WIJK && hint != KEY_WIJK && up[0] != '0')
+        return KEY_INVALID;
+    return emit(l, up, n, out);
+}
+
+key_level key_level_from_name(const char *name)
+{
+    char low[64];
+    size_t n = 0;
+    for (; name && name[n] && n < sizeof low - 1; n++)
+        low[n] = (char)tolower((unsigned char)name[n]);
+    low[n] = '\0';
+    if (n == 0)
+        return KEY_INVALID;
+    if (strstr(low, "buurt") || strstr(low, "brt") || !strncmp(low, "bu_", 3) ||
+        !strncmp(low, "bu2", 3))
+        return KEY_BUURT;
+    if (strstr(low, "wijk") || !strncmp(low, "wk", 2))
+        return KEY_WIJK;
+    if (strstr(low, "gemeente") || !strncmp(low, "gem", 3) ||
+        !strncmp(low, "gm", 2))
+        return KEY_GEMEENTE;
+    return KEY_INVALID;
+}
+
 key_level key_normalise(const char *raw, size_t len, key_level hint,
                         char out[KEY_MAX], int *changed)
 {
@@ -82,18 +122,14 @@ key_level key_normalise(const char *raw, size_t len, key_level hint,
             all_alnum(up + 2, n - 2) && isdigit((unsigned char)up[2]))
             got = emit((key_level)l, up + 2, n - 2, out);
     }
+    if (got == KEY_INVALID)
+        got = alnum_bare(up, n, hint, out);
     if (got == KEY_INVALID && all_digits(up, n)) {
         key_level l = hint;
         if (l == KEY_INVALID)
             l = n <= 4 ? KEY_GEMEENTE : n <= 6 ? KEY_WIJK : KEY_BUURT;
         got = emit(l, up, n, out);
     }
-    /* alphanumeric codes without prefix (Amsterdam since 2022): gemeente
-     * digits, then letters and digits: 0363AA -> WK0363AA, 0363AA01 ->
-     * BU0363AA01 */
-    if (got == KEY_INVALID && (n == 6 || n == 8) && all_digits(up, 4) &&
-        isalpha((unsigned char)up[4]) && all_alnum(up + 4, n - 4))
-        got = emit(n == 6 ? KEY_WIJK : KEY_BUURT, up, n, out);
     if (got == KEY_INVALID) {
         size_t m = n < KEY_MAX - 1 ? n : KEY_MAX - 1;
         memcpy(out, up, m);

@@ -78,6 +78,50 @@ static void normalise_rows(keyidx *ix, const tbl_col *c, key_level hint,
     }
 }
 
+/* The level bare numbers of column c are read at when the recipe gives
+ * none: the column's name ("buurtcode2022"), else buurt when some bare number
+ * has 7 or 8 digits (no wijk or gemeente code is that long without prefix),
+ * else KEY_INVALID (infer per value). */
+static key_level infer_hint(const tbl_col *c, size_t nrows,
+                            const uint8_t *keep)
+{
+    key_level l = key_level_from_name(c->name);
+    if (l != KEY_INVALID)
+        return l;
+    for (size_t r = 0; r < nrows; r++) {
+        if ((keep && !keep[r]) || col_miss(c, r) != MISS_NONE)
+            continue;
+        size_t nd = 0;
+        if (c->type == COL_STRING) {
+            const char *s = col_str(c, r);
+            while (*s == ' ')
+                s++;
+            while (s[nd] >= '0' && s[nd] <= '9')
+                nd++;
+            const char *t = s + nd;
+            while (*t == ' ')
+                t++;
+            if (*t)
+                continue; /* not a bare number */
+        } else if (c->type == COL_INT64) {
+            int64_t v = c->i[r];
+            if (v < 0)
+                continue;
+            for (nd = 1; v >= 10; v /= 10)
+                nd++;
+        } else {
+            double v = c->d[r];
+            if (!(v >= 0 && v < 1e12))
+                continue;
+            for (nd = 1; v >= 10; v /= 10)
+                nd++;
+        }
+        if (nd == 7 || nd == 8)
+            return KEY_BUURT;
+    }
+    return KEY_INVALID;
+}
+
 keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
                      const uint8_t *keep, keyidx_stats *st)
 {
@@ -111,6 +155,8 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
         keyidx_free(ix);
         return NULL;
     }
+    if (hint == KEY_INVALID)
+        hint = infer_hint(c, nrows, keep);
     normalise_rows(ix, c, hint, keep, st);
     for (size_t r = 0; r < nrows; r++) {
         if (ix->levels[r] == KEY_INVALID)

@@ -26,7 +26,8 @@ typedef struct {
 } keyidx_stats;
 
 /* Builds the index over column c (COL_STRING or COL_INT64) of nrows rows.
- * hint: the level bare numbers are read as (KEY_INVALID = infer per value).
+ * hint: the level bare numbers are read as (KEY_INVALID = from the column's
+ * name, else buurt when some bare number has 7-8 digits, else per value).
  * keep: per row 0 = leave the row out (a source filter), NULL = all rows.
  * Returns NULL with the error set on OOM or a column of another type. */
 keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,

@@ -9,6 +9,7 @@ for b in "$BUILD"/bench_*; do
     "$b"
 done
 python3 tests/bench/e2e_bench.py "$BUILD"
+python3 tests/bench/overlay_bench.py "$BUILD"
 # contact records: geopandas sjoin on the points bench_records wrote, and a
 # whole run on 1,000,000 records by postcode
 DATA=${DNW_SHARED_DATA:-../shared/data}

@@ -48,6 +48,61 @@ static void test_keyidx(void)
     tbl_free(ti);
 }
 
+/* Bare numbers read at the level the column name or the digit count says. */
+static void test_keyidx_infer(void)
+{
+    /* brt2022.csv: buurtcode2022 140000 = BU00140000 */
+    const char *brt[] = {"140000", "3630000", "14920101"};
+    tbl *t = tbl_new(3);
+    tbl_col *c = tbl_add_col(t, "buurtcode2022", COL_STRING);
+    for (size_t r = 0; r < 3; r++)
+        col_set_str(c, 3, r, brt[r], strlen(brt[r]));
+    keyidx_stats st;
+    keyidx *ix = keyidx_build(c, 3, KEY_INVALID, NULL, &st);
+    CHECK(keyidx_find(ix, "BU00140000") == 0);
+    CHECK(keyidx_find(ix, "BU03630000") == 1);
+    CHECK(st.main_level == KEY_BUURT);
+    keyidx_free(ix);
+    tbl_free(t);
+    /* the same codes as integers in a column named "code": 7-8 digits
+     * occur, so the column holds buurten */
+    t = tbl_new(3);
+    c = tbl_add_col(t, "code", COL_INT64);
+    c->i[0] = 140000;
+    c->i[1] = 3630000;
+    c->i[2] = 14920101;
+    ix = keyidx_build(c, 3, KEY_INVALID, NULL, &st);
+    CHECK(keyidx_find(ix, "BU00140000") == 0);
+    CHECK(st.per_level[KEY_BUURT] == 3);
+    keyidx_free(ix);
+    tbl_free(t);
+    /* Wijken2022.csv: wijkcode2022 1400 = WK001400, not GM1400 */
+    const char *wk[] = {"1400", "1401"};
+    t = codes_table(wk, 2);
+    ix = keyidx_build(tbl_col_at(t, 0), 2, KEY_INVALID, NULL, &st);
+    CHECK(keyidx_find(ix, "GM1400") == 0); /* "code" says nothing */
+    keyidx_free(ix);
+    tbl_free(t);
+    t = tbl_new(2);
+    c = tbl_add_col(t, "wijkcode2022", COL_STRING);
+    for (size_t r = 0; r < 2; r++)
+        col_set_str(c, 2, r, wk[r], strlen(wk[r]));
+    ix = keyidx_build(c, 2, KEY_INVALID, NULL, &st);
+    CHECK(keyidx_find(ix, "WK001400") == 0);
+    CHECK(keyidx_find(ix, "WK001401") == 1);
+    keyidx_free(ix);
+    tbl_free(t);
+    /* Amsterdam without prefix: buurt and wijk codes */
+    const char *ams[] = {"0363AA01", "0363AA02 ", "0363MK06"};
+    t = codes_table(ams, 3);
+    ix = keyidx_build(tbl_col_at(t, 0), 3, KEY_INVALID, NULL, &st);
+    CHECK(st.per_level[KEY_BUURT] == 3);
+    CHECK(keyidx_find(ix, "BU0363AA02") == 1);
+    CHECK(keyidx_find(ix, "BU0363MK06") == 2);
+    keyidx_free(ix);
+    tbl_free(t);
+}
+
 static void test_joins(void)
 {
     const char units[4][KEY_MAX] = {"WK036300", "WK036301", "WK047900",
@@ -121,6 +176,7 @@ static void test_joins(void)
 int main(void)
 {
     test_keyidx();
+    test_keyidx_infer();
     test_joins();
     return check_done();
 }
