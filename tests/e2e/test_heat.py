@@ -91,17 +91,24 @@ for row in ams:
             bad += 1
 t.check(bad == 0, "Amsterdam per-buurt gas and labels D-G: %d differ" % bad)
 # dwelling-weighted means per wijk, by the code hierarchy (BU0363AA01 -> WK0363AA)
-num, den = defaultdict(float), defaultdict(float)
+# (with the coverage rule: below 80 % of the dwellings with a gas figure
+# the wijk value is suppressed)
+num, den, dtot = defaultdict(float), defaultdict(float), defaultdict(float)
 for row in ams:
     wk = "WK" + row["buurtcode"][:6]
     g, d = fnum(row["gas_m3_avg"]), fnum(row["dwellings"])
+    if d is not None and d > 0:
+        dtot[wk] += d
     if g is not None and d is not None:
         num[wk] += g * d
         den[wk] += d
 gw = read_out_csv(os.path.join(OUT, "ams", "indicators_wijk.csv"))
 n_wk = 0
 for wk in den:
-    if den[wk] > 0:
+    if den[wk] > 0 and den[wk] / dtot[wk] < 0.8:
+        t.check(wk in gw and gw[wk]["gas"] is None,
+                "gas of %s suppressed (coverage %.2f)" % (wk, den[wk] / dtot[wk]))
+    elif den[wk] > 0:
         t.near(gw[wk]["gas"] if wk in gw else None, num[wk] / den[wk], 1e-6,
                "gas, dwelling-weighted mean of " + wk)
         n_wk += 1
