@@ -2,6 +2,7 @@
 and the buurt values and rollups match numbers computed here from the demo
 files."""
 import filecmp
+import math
 import os
 import shutil
 import subprocess
@@ -67,4 +68,23 @@ for r in read_csv_rows(os.path.join(demo, "voorbeeldrecht_contacten_postcode.csv
     seen[best].add(r[2])
 for code in props:
     t.near(bu[code]["bezochte_huishoudens"], float(len(seen[code])), 0, code + " households visited")
+# reach (kind: reach): rate, gap and Wilson 95 % bounds per buurt, from the
+# records counted above and the households of the geojson (min_base 20)
+z = 1.959963984540054
+for code, pr in props.items():
+    got = bu[code]
+    x, n = float(len(seen[code])), num(pr["aantal_huishoudens"])
+    if n is None or n < 20:
+        t.check(got["bereik_coach"] is None, code + " reach suppressed below 20")
+        continue
+    p_ = x / n
+    c = p_ + z * z / (2 * n)
+    h = z * math.sqrt(p_ * (1 - p_) / n + z * z / (4 * n * n))
+    d = 1 + z * z / n
+    t.near(got["bereik_coach"], 100 * p_, 1e-9, code + " reach rate")
+    t.near(got["bereik_coach_gat"], n - x, 1e-9, code + " reach gap")
+    t.near(got["bereik_coach_ci_onder"], 100 * (c - h) / d, 1e-6, code + " Wilson lower")
+    t.near(got["bereik_coach_ci_boven"], 100 * (c + h) / d, 1e-6, code + " Wilson upper")
+t.check(os.path.exists(os.path.join(out, "demo", "charts", "bereik_coach_funnel.png")),
+        "the demo draws the funnel plot")
 t.done()
