@@ -245,6 +245,10 @@ static int render_funnel(run_ctx *c, const run_indicator *ind,
     fs.source_line = src;
     fs.provenance = prov;
     fs.language = en ? "en" : "nl";
+    char kw[512];
+    pdf_meta meta;
+    run_pdf_meta(c, fs.title, name, kw, sizeof kw, &meta);
+    fs.meta = &meta; /* the run's date, not the clock: reproducible PDFs */
     static const char *const ext[] = {"png", "pdf"};
     for (int f = 0; rc == 0 && f < 2; f++) {
         char path[8600];

@@ -92,6 +92,7 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
     page_out *po = page_begin(&ps, fmt, path, s->title);
     if (!po)
         return -1;
+    page_set_meta(po, s->meta);
     cairo_t *cr = page_cairo(po);
     text_ctx *tc = text_new(cr, "DejaVu Sans");
     int rc = tc ? 0 : -1;

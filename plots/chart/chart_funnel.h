@@ -36,6 +36,7 @@ typedef struct {
     const char *source_line, *provenance;
     double dpi;                      /* PNG; <= 0: 300 */
     const char *language;            /* "nl" (NULL) or "en": numbers */
+    const pdf_meta *meta;            /* PDF document information, or NULL */
 } funnel_spec;
 
 /* Draws the funnel plot to path (A4 landscape). Returns 0, or -1 with
