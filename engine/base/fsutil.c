@@ -68,3 +68,31 @@ int fs_replace_dir(const char *staged, const char *final_dir)
     }
     return 0;
 }
+
+char *fs_read_all(fs_reader rd, void *src, size_t cap, const char *what,
+                  size_t *len)
+{
+    size_t n = 0;
+    char *buf = mem_alloc(cap);
+    if (!buf) {
+        err_oom(what);
+        return NULL;
+    }
+    for (;;) {
+        if (n + 1 >= cap && mem_grow(&buf, &cap, cap + 1, 1, what) < 0) {
+            mem_free(buf);
+            return NULL;
+        }
+        long got = rd(src, buf + n, cap - n - 1);
+        if (got < 0) {
+            mem_free(buf);
+            return NULL;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}

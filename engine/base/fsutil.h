@@ -2,6 +2,8 @@
 #ifndef DNW_FSUTIL_H
 #define DNW_FSUTIL_H
 
+#include <stddef.h>
+
 /* Removes a folder and everything in it. Returns 0, or -1 (ERR_IO). A
  * missing folder is not an error. */
 int fs_remove_tree(const char *path);
@@ -13,5 +15,17 @@ int fs_replace_dir(const char *staged, const char *final_dir);
 
 /* 1 when path exists. */
 int fs_exists(const char *path);
+
+/* A byte source for fs_read_all: reads up to n bytes of src into buf and
+ * returns how many (0 at the end), or -1 with the error set by the reader
+ * (it knows the file and how to word the problem). */
+typedef long (*fs_reader)(void *src, void *buf, size_t n);
+
+/* Reads everything rd gives from src into one mem_alloc'ed buffer, NUL-
+ * terminated, *len bytes (the caller frees it); the buffer starts at cap
+ * bytes (> 0) and doubles while filling. Returns NULL on out-of-memory
+ * (ERR_MEMORY set, naming what) or with the reader's error. */
+char *fs_read_all(fs_reader rd, void *src, size_t cap, const char *what,
+                  size_t *len);
 
 #endif

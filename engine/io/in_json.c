@@ -8,8 +8,10 @@
 #include "in_json.h"
 
 #include "err.h"
+#include "fsutil.h"
 #include "mem.h"
 #include "sentinel.h"
+#include "vsipath.h"
 
 #include <cpl_vsi.h>
 #include <ctype.h>
@@ -64,32 +66,7 @@ static char *slurp(const char *path, const char *shown, size_t *len)
         err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path");
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    buf = mem_alloc(cap);
-    if (!buf) {
-        err_oom("file contents");
-        goto cleanup;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *g = mem_realloc(buf, cap * 2);
-            if (!g) {
-                err_oom("file contents");
-                mem_free(buf);
-                buf = NULL;
-                goto cleanup;
-            }
-            buf = g;
-            cap *= 2;
-        }
-        size_t got = VSIFReadL(buf + n, 1, cap - n - 1, fp);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    *len = n;
-cleanup:
+    buf = fs_read_all(vsi_reader, fp, 1 << 16, "file contents", len);
     VSIFCloseL(fp);
     return buf;
 }
@@ -116,16 +93,9 @@ static jcol *col_get(jcols *cs, const char *name)
     for (size_t k = 0; k < cs->n; k++)
         if (!strcmp(cs->cols[k].name, name))
             return &cs->cols[k];
-    if (cs->n == cs->cap) {
-        size_t cap = cs->cap ? cs->cap * 2 : 16;
-        jcol *g = mem_realloc(cs->cols, cap * sizeof *g);
-        if (!g) {
-            err_oom("JSON columns");
-            return NULL;
-        }
-        cs->cols = g;
-        cs->cap = cap;
-    }
+    if (mem_grow(&cs->cols, &cs->cap, cs->n + 1, sizeof *cs->cols,
+                 "JSON columns") < 0)
+        return NULL;
     jcol *c = &cs->cols[cs->n];
     memset(c, 0, sizeof *c);
     c->name = mem_strdup(name);

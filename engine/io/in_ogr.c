@@ -744,33 +744,12 @@ static void geom_buf_free(geom_buf *g)
     memset(g, 0, sizeof *g);
 }
 
-/* Returns arr grown (by doubling) to hold need elements of size elem;
- * *cap is its capacity. Returns NULL with ERR_MEMORY set on OOM (arr is
- * then untouched). need must be > 0. */
-static void *grow_to(void *arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return arr;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *p = mem_realloc(arr, c * elem);
-    if (!p) {
-        err_oom("geometry");
-        return NULL;
-    }
-    *cap = c;
-    return p;
-}
-
-/* GROW(g->xy, g->cap_pts, need, elem): grows an array member in place,
- * returning -1 from the calling function on OOM. */
+/* GROW(g->xy, g->cap_pts, need, elem): grows an array member in place
+ * (mem_grow), returning -1 from the calling function on OOM. */
 #define GROW(arr, cap, need, elem)                                        \
     do {                                                                  \
-        void *grown_ = grow_to((arr), &(cap), (need), (elem));            \
-        if (!grown_)                                                      \
+        if (mem_grow(&(arr), &(cap), (need), (elem), "geometry") < 0)     \
             return -1;                                                    \
-        (arr) = grown_;                                                   \
     } while (0)
 
 /* Allocates the arrays for about rows rows. Returns 0 or -1 (OOM). */

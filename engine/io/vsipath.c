@@ -56,3 +56,8 @@ int vsi_path(const char *file, char *out, size_t size, const char **inner)
     append_only_member(out, size, inner);
     return 1;
 }
+
+long vsi_reader(void *fp, void *buf, size_t n)
+{
+    return (long)VSIFReadL(buf, 1, n, (VSILFILE *)fp);
+}

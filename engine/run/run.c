@@ -9,6 +9,7 @@
 #include "fsutil.h"
 #include "mem.h"
 #include "present.h"
+#include "repro.h"
 #include "sha256.h"
 #include "stop.h"
 
@@ -44,10 +45,7 @@ void run_set_created(run_ctx *c)
         snprintf(c->created, sizeof c->created, "%.10s", c->opt->created);
         return;
     }
-    time_t now = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde)
-        now = (time_t)strtoll(sde, NULL, 10);
+    time_t now = repro_now();
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);

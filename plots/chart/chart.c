@@ -1,6 +1,7 @@
 /* chart.c - comparison charts; see chart.h. */
 #include "chart.h"
 
+#include "chart_page.h"
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -9,10 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MARGIN 42.0
-#define INK 0.13, 0.13, 0.13
-#define MUTED 0.45, 0.45, 0.45
 
 typedef struct {
     const chart_spec *s;
@@ -243,25 +240,8 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
                 big = fmax(big, fabs(s->values[k]));
         dec = big >= 100 ? 0 : big >= 10 ? 1 : 2;
     }
-    const char *texts[2] = {s->title, s->subtitle};
-    const double sizes[2] = {16, 9.5};
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (!texts[k])
-            continue;
-        PangoLayout *l = text_layout(tc, texts[k], sizes[k] * scale, k == 0, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        if (k == 0)
-            text_draw(cr, l, MARGIN, y, INK);
-        else
-            text_draw(cr, l, MARGIN, y, MUTED);
-        y += th + 4;
-        g_object_unref(l);
-    }
+    if (rc == 0)
+        rc = chart_heading(tc, cr, s->title, s->subtitle, scale, w, &y);
     if (rc == 0 && s->has_ref && s->ref_label) {
         PangoLayout *l = text_layout(tc, s->ref_label, 8 * scale, 0, w, TEXT_LEFT);
         if (!l)
@@ -308,21 +288,10 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         rc = draw_rows(cr, tc, &rows, MARGIN, y + 4, w,
                        ps.h_pt - MARGIN - foot - (y + 4), dec);
     const char *lines[2] = {s->source_line, s->provenance};
-    double fy = ps.h_pt - MARGIN - foot + 8;
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (!lines[k])
-            continue;
-        PangoLayout *l = text_layout(tc, lines[k], (k ? 6 : 7.5) * scale, 0, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        text_draw(cr, l, MARGIN, fy, MUTED);
-        fy += th + 2;
-        g_object_unref(l);
-    }
+    const double line_pt[2] = {7.5 * scale, 6 * scale};
+    if (rc == 0)
+        rc = chart_footer(tc, cr, lines, line_pt, 2, w,
+                          ps.h_pt - MARGIN - foot + 8);
     mem_free(rows.order);
     text_free(tc);
     if (rc < 0) {
