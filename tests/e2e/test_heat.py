@@ -231,6 +231,34 @@ for i, p in enumerate(ea):
         bad += 1
 t.check(bad == 0, "Friesland values per buurt: %d differ" % bad)
 
+# --- D2: the shipped recipe: the catalog says the "Percentage ..." columns
+# hold fractions (fraction: true), so its stable names give percentages ------
+corp = load("wooncorporatie_frl.geojson.gz")
+SHIPPED_FRL = os.path.join(t.src, "recipes", "energiearmoede_friesland.yaml")
+run(SHIPPED_FRL)
+sf = read_out_csv(os.path.join(OUT, "energiearmoede_friesland", "indicators.csv"))
+cv = {}
+for p in corp:
+    cv.setdefault((norm(p["gemeentenaam"]), norm(p["buurtnaam"])), p["Percentage wooncorporatie"])
+srows = list(sf.values())
+t.check(len(srows) == len(ea), "shipped Friesland recipe: %d units, want %d" % (len(srows), len(ea)))
+bad = 0
+for i, p in enumerate(ea):
+    if i >= len(srows):
+        break
+    g = srows[i]
+    key = (norm(p["gemeentenaam"]), norm(p["buurtnaam"]))
+    for col, raw, dec in (("energiearmoede", p["Percentage huishoudens met energiearmoede"], 1),
+                          ("pct_koop", kv.get(key), 0), ("pct_corporatie", cv.get(key), 0)):
+        want = None if raw is None else 100.0 * raw
+        have = g[col]  # the tables print the recipe's decimals (1 and 0)
+        if (want is None) != (have is None) or \
+                (want is not None and abs(have - want) > 0.5 * 10 ** -dec + 1e-9):
+            bad += 1
+t.check(bad == 0, "shipped Friesland recipe: percentages = 100 x the file's fractions (%d differ)" % bad)
+t.check(max(v["energiearmoede"] for v in srows) > 30,
+        "energy poverty shown in percent (max %.1f)" % max(v["energiearmoede"] for v in srows))
+
 # --- F: catalog entries: stable names over each naming family -------------------
 r = recipe("cat", """
 name: cat
