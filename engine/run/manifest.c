@@ -201,6 +201,8 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_arr_begin(w);
         for (int k = 0; k < m->n_files; k++)
             jsonw_str(w, m->files[k]);
+        for (size_t k = 0; k < m->n_per_files; k++)
+            jsonw_str(w, m->per_files[k]);
         jsonw_arr_end(w);
         jsonw_obj_end(w);
         return;
@@ -240,10 +242,30 @@ static void write_map(jsonw *w, const run_map_result *m)
             jsonw_str(w, m->legend[k]);
         jsonw_arr_end(w);
     }
+    if (m->map->per.v != RCP_PER_NONE) {
+        /* one page per group: its code and its units per legend entry */
+        jsonw_kstr(w, "per", m->map->per.v == RCP_PER_WIJK ? "wijk" : "gemeente");
+        jsonw_key(w, "pages");
+        jsonw_arr_begin(w);
+        for (size_t g = 0; g < m->n_per; g++) {
+            jsonw_obj_begin(w);
+            jsonw_kstr(w, "code", m->per_codes[g]);
+            jsonw_kstr(w, "name", m->per_names[g]);
+            jsonw_key(w, "counts");
+            jsonw_arr_begin(w);
+            for (size_t e = 0; e < m->n_per_entries; e++)
+                jsonw_int(w, (int64_t)m->per_counts[g * m->n_per_entries + e]);
+            jsonw_arr_end(w);
+            jsonw_obj_end(w);
+        }
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)
         jsonw_str(w, m->files[k]);
+    for (size_t k = 0; k < m->n_per_files; k++)
+        jsonw_str(w, m->per_files[k]);
     jsonw_arr_end(w);
     jsonw_obj_end(w);
 }

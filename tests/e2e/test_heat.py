@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import unicodedata
 from collections import defaultdict
 
@@ -259,6 +260,63 @@ t.check(bad == 0, "shipped Friesland recipe: percentages = 100 x the file's frac
 t.check(max(v["energiearmoede"] for v in srows) > 30,
         "energy poverty shown in percent (max %.1f)" % max(v["energiearmoede"] for v in srows))
 
+# --- D3: maps per gemeente (per: gemeente): one page per gemeente, all with
+# the province's quintile breaks (R type 7, computed here from the raw
+# fractions), and each page's legend counts the buurten of that gemeente ----
+def quantile_breaks(vals, k):
+    v = sorted(vals)
+    out = []
+    for i in range(k + 1):
+        num = (len(v) - 1) * i
+        lo, rem = divmod(num, k)
+        if rem == 0 or lo + 1 >= len(v) or v[lo] == v[lo + 1]:
+            out.append(v[lo])
+        else:
+            h = rem / k
+            out.append(min(max((1 - h) * v[lo] + h * v[lo + 1], v[lo]), v[lo + 1]))
+    out[0], out[-1] = v[0], v[-1]
+    merged = [out[0]]
+    for b in out[1:]:
+        if b != merged[-1]:
+            merged.append(b)
+    return merged
+
+
+def class_of(x, b):
+    for i in range(1, len(b)):
+        if x <= b[i]:
+            return i - 1
+    return None
+
+
+sm = manifest("energiearmoede_friesland")
+emap = [x for x in sm["maps"] if x["name"] == "energiearmoede"]
+t.check(len(emap) == 1 and emap[0].get("per") == "gemeente", "energy-poverty map is per gemeente")
+if emap:
+    vals = [100.0 * p["Percentage huishoudens met energiearmoede"] for p in ea]
+    b = quantile_breaks(vals, 5)
+    t.check(len(emap[0]["breaks"]) == len(b) and
+            all(abs(x - y) < 1e-9 for x, y in zip(emap[0]["breaks"], b)),
+            "province breaks %r, want %r" % (emap[0]["breaks"], b))
+    want_pages = defaultdict(lambda: [0] * (len(b) - 1))
+    for p, v in zip(ea, vals):
+        want_pages[p["gemeentenaam"]][class_of(v, b)] += 1
+    pages = emap[0]["pages"]
+    t.check(len(pages) == len(want_pages) == 18, "18 gemeente pages: %d" % len(pages))
+    t.check(all(pg["counts"][:len(b) - 1] == want_pages.get(pg["name"]) for pg in pages),
+            "per-gemeente legend counts with the province's breaks")
+    res = os.path.join(OUT, "energiearmoede_friesland")
+    for pg in pages:
+        for ext in ("png", "pdf"):
+            f = "maps/energiearmoede/%s.%s" % (pg["code"], ext)
+            t.check(f in emap[0]["files"] and os.path.getsize(os.path.join(res, f)) > 1000,
+                    "page file " + f)
+    pdf = os.path.join(res, "maps", "energiearmoede", pages[0]["code"] + ".pdf") if pages else ""
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout if pdf else ""
+    t.check(pages and pages[0]["name"] in text, "the page names its gemeente")
+    t.check(not os.path.exists(os.path.join(res, "maps", "energiearmoede.png")),
+            "no province map beside the pages")
+
 # --- F: catalog entries: stable names over each naming family -------------------
 r = recipe("cat", """
 name: cat
@@ -300,6 +358,26 @@ indicators:
 """ % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
 run(r)
 ge = read_out_csv(os.path.join(OUT, "ede", "indicators.csv"))
+# per: wijk on a map of wijken has nothing to split: refused, nothing written
+r = recipe("edeper", """
+name: edeper
+unit: wijk
+sources:
+  w:
+    path: %s
+    key: wijkcode
+    geometry: true
+    catalog: cbs_kwb_pdok_ogc_2024
+indicators:
+  inwoners: {expr: w.inwoners, kind: count}
+maps:
+  - indicator: inwoners
+    per: wijk
+""" % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+p = run(r, expect=1)
+t.check("per: wijk" in p.stderr and "edeper.yaml:14" in p.stderr and
+        not os.path.exists(os.path.join(OUT, "edeper")),
+        "per: wijk on wijk units is refused at its line: %r" % p.stderr[-300:])
 t.check(len(ge) == 17 and all(v["gas"] is None and v["stadsverwarming"] is None for v in ge.values()),
         "Ede 2024: every energy value is the sentinel -99995, so missing")
 t.check(all(ge[f["properties"]["wijkcode"]]["inwoners"] == f["properties"]["aantalInwoners"]
