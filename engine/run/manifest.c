@@ -181,7 +181,7 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     jsonw_obj_end(w);
 }
 
-static void write_map(jsonw *w, const run_map_result *m)
+static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 {
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", m->map->name.s);
@@ -233,6 +233,18 @@ static void write_map(jsonw *w, const run_map_result *m)
         for (int k = 0; k < 9; k++)
             jsonw_int(w, (int64_t)m->cells[k]);
         jsonw_arr_end(w);
+        if (m->unit_cell) { /* per unit its cell, null when missing */
+            jsonw_key(w, "unit_cells");
+            jsonw_obj_begin(w);
+            for (size_t u = 0; u < c->n_units; u++) {
+                jsonw_key(w, c->units[u]);
+                if (m->unit_cell[u] < 0)
+                    jsonw_null(w);
+                else
+                    jsonw_int(w, m->unit_cell[u]);
+            }
+            jsonw_obj_end(w);
+        }
     }
     if (m->legend) {
         jsonw_kint(w, "legend_decimals", m->legend_decimals);
@@ -362,7 +374,7 @@ int run_write_manifest(run_ctx *c, const char *path)
     jsonw_key(&w, "maps");
     jsonw_arr_begin(&w);
     for (size_t k = 0; k < c->n_maps; k++)
-        write_map(&w, &c->maps[k]);
+        write_map(&w, c, &c->maps[k]);
     jsonw_arr_end(&w);
     jsonw_key(&w, "comparisons");
     jsonw_arr_begin(&w);

@@ -120,6 +120,8 @@ typedef struct {
     char files[3][256];
     int n_files;
     size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
+    int *unit_cell;          /* bivariate: per unit its cell 3 * y + x, or
+                                -1 when x or y is missing (owned) */
     char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
     int legend_decimals; /* their decimals, also the value labels' */
     /* per: gemeente/wijk: one page per group, the same classes on each */

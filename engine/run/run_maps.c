@@ -567,6 +567,12 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         spec.y_note = notes[1];
         for (int k = 0; k < 9; k++)
             res->cells[k] = lb.legend[k].count;
+        res->unit_cell = mem_alloc((c->n_units ? c->n_units : 1) *
+                                   sizeof *res->unit_cell);
+        if (!res->unit_cell)
+            rc = err_oom("bivariate map");
+        for (size_t u = 0; rc == 0 && u < c->n_units; u++)
+            res->unit_cell[u] = lb.entry[u] < 9 ? lb.entry[u] : -1;
     }
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;
@@ -779,6 +785,7 @@ void run_maps_free(run_ctx *c)
         cls_result_free(&c->maps[k].cls);
         mem_free(c->maps[k].legend);
         mem_free(c->maps[k].per_files);
+        mem_free(c->maps[k].unit_cell);
         mem_free(c->maps[k].per_codes);
         mem_free(c->maps[k].per_names);
         mem_free(c->maps[k].per_counts);

@@ -383,6 +383,55 @@ t.check(len(ge) == 17 and all(v["gas"] is None and v["stadsverwarming"] is None 
 t.check(all(ge[f["properties"]["wijkcode"]]["inwoners"] == f["properties"]["aantalInwoners"]
             for f in ede["features"]), "Ede 2024: aantalInwoners through the catalog name")
 
+# --- G: the shipped Amsterdam recipe: the energy-poverty proxy as a 3 x 3
+# bivariate map (low income x labels D-G), each buurt's cell recomputed here:
+# the recipe's small-number rules, R type 7 tertiles of each axis over the
+# buurten shown, cell 3 * y + x -------------------------------------------------
+SHIPPED_AMS = os.path.join(t.src, "recipes", "warmtetransitie_amsterdam.yaml")
+run(SHIPPED_AMS)
+am = manifest("warmtetransitie_amsterdam")
+area = set(re.findall(r"WK0363[A-Z]{2}", open(SHIPPED_AMS, encoding="utf-8").read().split("sources:")[0]))
+units = [c for c in geo_codes if "WK" + c[2:8] in area]
+byc = {"BU" + r["buurtcode"]: r for r in ams}
+
+
+def small(v, base, lo):
+    return v if v is not None and base is not None and base >= lo else None
+
+
+xv, yv = {}, {}
+for c in units:
+    r = byc.get(c)
+    xv[c] = small(fnum(r["pct_hh_lowincome130_2024"]), fnum(r["households"]), 100) if r else None
+    yv[c] = small(fnum(r["pct_DEFG"]), fnum(r["n_labelled"]), 20) if r else None
+bx = quantile_breaks([v for v in xv.values() if v is not None], 3)
+by = quantile_breaks([v for v in yv.values() if v is not None], 3)
+want_cell = {c: (3 * class_of(yv[c], by) + class_of(xv[c], bx)
+                 if xv[c] is not None and yv[c] is not None else None) for c in units}
+bm = [x for x in am["maps"] if x.get("type") == "bivariate"]
+t.check(len(bm) == 1 and bm[0]["x"] == "laag_inkomen" and bm[0]["y"] == "label_defg",
+        "Amsterdam: one bivariate map, low income x labels D-G")
+if bm:
+    uc = bm[0].get("unit_cells", {})
+    t.check(sorted(uc) == sorted(units), "bivariate units: %d, want %d" % (len(uc), len(units)))
+    diff = [c for c in units if uc.get(c) != want_cell[c]]
+    t.check(not diff, "bivariate cell per buurt: %d differ (%r)" % (len(diff), diff[:5]))
+    cells = [0] * 9
+    for v in want_cell.values():
+        if v is not None:
+            cells[v] += 1
+    t.check(bm[0]["cells"] == cells, "bivariate cells %r, want %r" % (bm[0]["cells"], cells))
+    t.check(sum(v is not None for v in want_cell.values()) > 100, "most buurten have a cell")
+    pdf = os.path.join(OUT, "warmtetransitie_amsterdam", "maps", bm[0]["name"] + ".pdf")
+    text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                   text=True).stdout.split())
+    t.check("PROXY energiearmoede" in text and "% laag inkomen x % label D-G / 100" in text,
+            "the bivariate map says it is a proxy and gives the formula")
+sheet = os.path.join(OUT, "warmtetransitie_amsterdam", "factsheets", units[0] + ".pdf")
+text = " ".join(subprocess.run(["pdftotext", sheet, "-"], capture_output=True, text=True).stdout.split())
+t.check("PROXY energiearmoede = % laag inkomen x % label D-G / 100" in text,
+        "the fact sheet labels the proxy with its formula")
+
 # --- E: bad input: one line naming the file, nothing written -------------------
 half = json.load(gzip.open(os.path.join(FRL, "koopwoningen_frl.geojson.gz"), "rt", encoding="utf-8"))
 for i, ft in enumerate(half["features"]):
