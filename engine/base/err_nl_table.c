@@ -625,6 +625,8 @@ const char *const err_nl_pairs[][2] = {
      "(GM-codes) of zet unit: wijk of buurt"},
     {"bivariate legend",
      "bivariate legenda"},
+    {"bivariate map",
+     "bivariate kaart"},
     {"bivariate titles too long",
      "bivariate titels te lang"},
     {"bounding boxes",
@@ -974,6 +976,8 @@ const char *const err_nl_pairs[][2] = {
      "delimiters or footer notes",
      "geen kopregel gevonden: het bestand bevat alleen lege regels, "
      "scheidingstekens of voetnoten"},
+    {"fraction: takes true or false, not \"%s\"",
+     "fraction: verwacht true of false, niet \"%s\""},
     {"funnel labels",
      "labels van de trechterplot"},
     {"funnel limits of \"%s\"",
@@ -1158,6 +1162,10 @@ const char *const err_nl_pairs[][2] = {
      "kaart \"%.100s\""},
     {"map \"%s\"",
      "kaart \"%s\""},
+    {"map \"%s\": per: %s needs units below the %s, but the recipe's units are %s",
+     "kaart \"%s\": per: %s vraagt eenheden onder de %s, maar de eenheden van het recept zijn %s"},
+    {"map \"%s\": per: %s, but the units have no %s level",
+     "kaart \"%s\": per: %s, maar de eenheden hebben geen %s-niveau"},
     {"map %s",
      "kaart %s"},
     {"map info",
@@ -1170,6 +1178,8 @@ const char *const err_nl_pairs[][2] = {
      "`geometry: true`",
      "kaarten hebben geometrie nodig: markeer een bron op het niveau van de "
      "eenheid met `geometry: true`"},
+    {"maps per group",
+     "kaarten per groep"},
     {"memory",
      "geheugen"},
     {"method manual in %s needs breaks: with the class boundaries, such as "
