@@ -97,7 +97,7 @@ static void on_hit(void *item, void *data)
     if (l->oom)
         return;
     if (mem_grow(&l->hits, &l->cap, l->n + 1, sizeof *l->hits,
-                 "overlay candidates") < 0) {
+                 "overlay") < 0) {
         l->oom = 1;
         return;
     }

@@ -528,20 +528,6 @@ typedef struct {
     tbl_col col;      /* arrays sized to the reader's row capacity */
 } field_buf;
 
-/* Frees the arrays of a column that never reached a table. */
-static void col_buf_free(tbl_col *c)
-{
-    col_finish(c);
-    mem_free(c->name);
-    mem_free(c->miss);
-    mem_free(c->d);
-    mem_free(c->i);
-    mem_free(c->codes);
-    mem_free(c->dict_blob);
-    mem_free(c->dict_off);
-    memset(c, 0, sizeof *c);
-}
-
 /* Grows a column's arrays from old to cap rows. Returns 0 or -1 (OOM). */
 static int col_buf_grow(tbl_col *c, size_t old, size_t cap)
 {
@@ -641,7 +627,7 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
         (*n)++;
         if (!f->col.name || col_buf_grow(&f->col, 0, cap) < 0) {
             for (size_t j = 0; j < *n; j++)
-                col_buf_free(&fields[j].col);
+                col_free(&fields[j].col);
             mem_free(fields);
             err_oom("columns");
             return NULL;
@@ -655,7 +641,7 @@ static void fields_free(field_buf *fields, size_t n)
     if (!fields)
         return;
     for (size_t k = 0; k < n; k++)
-        col_buf_free(&fields[k].col);
+        col_free(&fields[k].col);
     mem_free(fields);
 }
 

@@ -41,7 +41,7 @@ static void sb_add(sbuf *b, const char *fmt, ...)
             b->n += (size_t)w;
             return;
         }
-        if (mem_grow(&b->s, &b->cap, b->n + (size_t)w + 1, 1, "layer style") <
+        if (mem_grow(&b->s, &b->cap, b->n + (size_t)w + 1, 1, "layer styles") <
             0) {
             b->ok = 0;
             return;

@@ -55,6 +55,8 @@ static void dict_build_free(tbl_col *c)
     c->build = NULL;
 }
 
+/* Frees a column's name and arrays (only those it owns when borrowed)
+ * and zeroes it. */
 static void col_free_arrays(tbl_col *c, int borrowed)
 {
     mem_free(c->name);
@@ -395,6 +397,8 @@ int col_set_str(tbl_col *c, size_t nrows, size_t row, const char *s,
 }
 
 void col_finish(tbl_col *c) { dict_build_free(c); }
+
+void col_free(tbl_col *c) { col_free_arrays(c, 0); }
 
 double col_num(const tbl_col *c, size_t row, miss_reason *why)
 {

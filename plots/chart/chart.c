@@ -207,6 +207,44 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
     return 0;
 }
 
+/* Draws one legend line at the left margin from *y: its symbol (the
+ * dashed reference line, or the interval bar when interval) and label at
+ * 8 pt times scale, wrapped to w; moves *y down. 0, or -1 on OOM. */
+static int legend_line(text_ctx *tc, cairo_t *cr, const char *label,
+                       double scale, double w, int interval, double *y)
+{
+    PangoLayout *l = text_layout(tc, label, 8 * scale, 0, w, TEXT_LEFT);
+    if (!l)
+        return -1;
+    double tw, th;
+    text_size(l, &tw, &th);
+    double my = *y + th / 2;
+    if (interval) {
+        cairo_set_source_rgb(cr, INK);
+        cairo_set_line_width(cr, 0.7);
+        cairo_move_to(cr, MARGIN, my);
+        cairo_line_to(cr, MARGIN + 14, my);
+        cairo_move_to(cr, MARGIN, my - 2.5);
+        cairo_line_to(cr, MARGIN, my + 2.5);
+        cairo_move_to(cr, MARGIN + 14, my - 2.5);
+        cairo_line_to(cr, MARGIN + 14, my + 2.5);
+        cairo_stroke(cr);
+    } else {
+        cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
+        double dash[] = {2.0, 1.5};
+        cairo_set_dash(cr, dash, 2, 0);
+        cairo_set_line_width(cr, 0.8);
+        cairo_move_to(cr, MARGIN, my);
+        cairo_line_to(cr, MARGIN + 14, my);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+    text_draw(cr, l, MARGIN + 18, *y, MUTED);
+    *y += th + 8;
+    g_object_unref(l);
+    return 0;
+}
+
 int chart_render(const chart_spec *s, const char *path, page_format fmt)
 {
     if (s->n == 0) {
@@ -221,13 +259,11 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         ps.h_pt = 2 * MARGIN + 92 * sc + (double)s->n * CHART_ROW_H + 30 * sc + 8;
         ps.px_h = (int)ceil(ps.h_pt * ps.dpi / 72.0);
     }
-    page_out *po = page_begin(&ps, fmt, path, s->title);
+    text_ctx *tc;
+    page_out *po = chart_page_begin(&ps, fmt, path, s->title, s->meta, &tc);
     if (!po)
         return -1;
-    page_set_meta(po, s->meta);
-    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
-    text_ctx *tc = text_new(cr, "DejaVu Sans");
     chart_rows rows;
     memset(&rows, 0, sizeof rows);
     int rc = tc ? order_rows(s, &rows) : -1;
@@ -243,47 +279,10 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
     }
     if (rc == 0)
         rc = chart_heading(tc, cr, s->title, s->subtitle, scale, w, &y);
-    if (rc == 0 && s->has_ref && s->ref_label) {
-        PangoLayout *l = text_layout(tc, s->ref_label, 8 * scale, 0, w, TEXT_LEFT);
-        if (!l)
-            rc = -1;
-        else {
-            double tw, th;
-            text_size(l, &tw, &th);
-            cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
-            double dash[] = {2.0, 1.5};
-            cairo_set_dash(cr, dash, 2, 0);
-            cairo_set_line_width(cr, 0.8);
-            cairo_move_to(cr, MARGIN, y + th / 2);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2);
-            cairo_stroke(cr);
-            cairo_set_dash(cr, NULL, 0, 0);
-            text_draw(cr, l, MARGIN + 18, y, MUTED);
-            y += th + 8;
-            g_object_unref(l);
-        }
-    }
-    if (rc == 0 && s->lower && s->upper && s->interval_label) {
-        PangoLayout *l = text_layout(tc, s->interval_label, 8 * scale, 0, w, TEXT_LEFT);
-        if (!l)
-            rc = -1;
-        else {
-            double tw, th;
-            text_size(l, &tw, &th);
-            cairo_set_source_rgb(cr, INK);
-            cairo_set_line_width(cr, 0.7);
-            cairo_move_to(cr, MARGIN, y + th / 2);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2);
-            cairo_move_to(cr, MARGIN, y + th / 2 - 2.5);
-            cairo_line_to(cr, MARGIN, y + th / 2 + 2.5);
-            cairo_move_to(cr, MARGIN + 14, y + th / 2 - 2.5);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2 + 2.5);
-            cairo_stroke(cr);
-            text_draw(cr, l, MARGIN + 18, y, MUTED);
-            y += th + 8;
-            g_object_unref(l);
-        }
-    }
+    if (rc == 0 && s->has_ref && s->ref_label)
+        rc = legend_line(tc, cr, s->ref_label, scale, w, 0, &y);
+    if (rc == 0 && s->lower && s->upper && s->interval_label)
+        rc = legend_line(tc, cr, s->interval_label, scale, w, 1, &y);
     double foot = 30 * scale;
     if (rc == 0)
         rc = draw_rows(cr, tc, &rows, MARGIN, y + 4, w,
@@ -294,10 +293,5 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         rc = chart_footer(tc, cr, lines, line_pt, 2, w,
                           ps.h_pt - MARGIN - foot + 8);
     mem_free(rows.order);
-    text_free(tc);
-    if (rc < 0) {
-        page_abort(po);
-        return -1;
-    }
-    return page_finish(po);
+    return chart_page_end(po, tc, rc);
 }

@@ -87,13 +87,11 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
     page_size ps;
     if (page_parse("A4", 1, s->dpi > 0 ? s->dpi : 300, &ps) < 0)
         return -1;
-    page_out *po = page_begin(&ps, fmt, path, s->title);
+    text_ctx *tc;
+    page_out *po = chart_page_begin(&ps, fmt, path, s->title, s->meta, &tc);
     if (!po)
         return -1;
-    page_set_meta(po, s->meta);
-    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
-    text_ctx *tc = text_new(cr, "DejaVu Sans");
     int rc = tc ? 0 : -1;
     double y = MARGIN, w = ps.w_pt - 2 * MARGIN;
     if (rc == 0)
@@ -288,10 +286,5 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
     if (rc == 0)
         rc = chart_footer(tc, cr, lines, line_pt, 3, w,
                           ps.h_pt - MARGIN - foot + 8);
-    text_free(tc);
-    if (rc < 0) {
-        page_abort(po);
-        return -1;
-    }
-    return page_finish(po);
+    return chart_page_end(po, tc, rc);
 }

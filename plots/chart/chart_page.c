@@ -18,6 +18,29 @@ static int line_at(text_ctx *tc, cairo_t *cr, const char *s, double size,
     return 0;
 }
 
+page_out *chart_page_begin(const page_size *ps, page_format fmt,
+                           const char *path, const char *title,
+                           const pdf_meta *m, text_ctx **tc)
+{
+    page_out *po = page_begin(ps, fmt, path, title);
+    if (!po)
+        return NULL;
+    page_set_meta(po, m);
+    page_tag_document(po);
+    *tc = text_new(page_cairo(po), "DejaVu Sans");
+    return po;
+}
+
+int chart_page_end(page_out *po, text_ctx *tc, int rc)
+{
+    text_free(tc);
+    if (rc < 0) {
+        page_abort(po);
+        return -1;
+    }
+    return page_finish(po);
+}
+
 int chart_heading(text_ctx *tc, cairo_t *cr, const char *title,
                   const char *subtitle, double scale, double w, double *y)
 {

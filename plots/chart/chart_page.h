@@ -4,6 +4,7 @@
 #ifndef DNW_CHART_PAGE_H
 #define DNW_CHART_PAGE_H
 
+#include "page.h"
 #include "text.h"
 
 #include <cairo.h>
@@ -12,6 +13,18 @@
 #define MARGIN 42.0
 #define INK 0.13, 0.13, 0.13
 #define MUTED 0.45, 0.45, 0.45
+
+/* Starts a chart page (page_begin) with the run's metadata m and the tagged
+ * document root, and makes *tc a text context on it (NULL when that
+ * fails: the caller then ends with chart_page_end(po, NULL, -1)). NULL with
+ * the error set when the page cannot be begun. */
+page_out *chart_page_begin(const page_size *ps, page_format fmt,
+                           const char *path, const char *title,
+                           const pdf_meta *m, text_ctx **tc);
+
+/* Ends a chart page: frees tc (NULL is fine), then writes the page when rc
+ * is 0 (page_finish) or drops it (page_abort). Returns 0 or -1. */
+int chart_page_end(page_out *po, text_ctx *tc, int rc);
 
 /* Draws title (bold, 16 pt times scale, INK) and subtitle (9.5 pt times
  * scale, MUTED), each when not NULL, at the left margin from *y, wrapped
