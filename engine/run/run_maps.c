@@ -694,7 +694,7 @@ static int check_highlight(const run_ctx *c, const rcp_map *m)
                         "\"%s\"%s%s%s",
                         m->highlight.s, c->n_units,
                         key_level_plural(c->unit_level), m->name.s,
-                        nb ? "; did you mean " : "", nb ? best : "",
+                        nb ? err_tr("; did you mean ") : "", nb ? best : "",
                         nb ? "?" : "");
 }
 

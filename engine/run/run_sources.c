@@ -277,7 +277,7 @@ static int index_source(run_ctx *c, run_source *s)
         return rcp_error_at(rs->key.pos, ERR_RECIPE,
                             "source \"%s\" (%s) has no column \"%s\"%s%s%s",
                             rs->name.s, rs->resolved, rs->key.s,
-                            nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                            nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
                             nb ? "\"?" : "");
     }
     key_level hint = rcp_level_key(rs->level.v);
@@ -470,7 +470,7 @@ static int check_area_codes(run_ctx *c, const run_source *us)
             int64_t row = strmap_get_i(seen, best, strlen(best), -1);
             const tbl_col *nmc = run_name_column(us, al);
             const char *nm = nmc && row >= 0 ? col_str(nmc, (size_t)row) : NULL;
-            snprintf(hint, sizeof hint, "; did you mean %s%s%s%s?", best,
+            snprintf(hint, sizeof hint, err_tr("; did you mean %s%s%s%s?"), best,
                      nm ? " (" : "", nm ? nm : "", nm ? ")" : "");
         }
         /* the code's own position when it comes from the recipe's list
@@ -547,10 +547,10 @@ int run_build_units(run_ctx *c)
             return rcp_error_at(us->rs->name_column.pos, ERR_RECIPE,
                                 "name_column \"%s\" of source \"%s\" %s%s%s%s",
                                 us->rs->name_column.s, us->rs->name.s,
-                                given ? "is not a text column; give the "
-                                        "column with the names"
-                                      : "does not exist",
-                                nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                                given ? err_tr("is not a text column; give "
+                                               "the column with the names")
+                                      : err_tr("does not exist"),
+                                nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
                                 nb ? "\"?" : "");
         }
     }

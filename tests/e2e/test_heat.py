@@ -483,7 +483,7 @@ t.check(len(lines) == 1 and "half.geojson" in lines[0] and "nearest" in lines[0]
 t.check(not os.path.exists(os.path.join(OUT, "halfnames")), "nothing written after a bad name join")
 
 r = recipe("nosheet", AMS_RECIPE % ("nosheet", '"%s#Blad1"' % AMS_XLSX, "{wkt: geometrie}", AMS_CSV))
-p = run(r, expect=1)
+p = run(r, "--lang", "en", expect=1)
 t.check(p.stderr.count("\n") == 1 and "xlsx" in p.stderr and "no sheet \"Blad1\"" in p.stderr
         and "buurten all 2025-06-17 22.10.21" in p.stderr,
         "xlsx without the sheet: one line naming the file and the sheets: %r" % p.stderr)
