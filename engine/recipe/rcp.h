@@ -292,6 +292,10 @@ typedef enum {
     RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE, RCP_MAP_CATEGORICAL
 } rcp_map_type;
 
+/* per: of a map: one map of all units, or one map per gemeente (or wijk)
+ * with the same classes, written to maps/<name>/<code>.<ext>. */
+typedef enum { RCP_PER_NONE = 0, RCP_PER_GEMEENTE, RCP_PER_WIJK } rcp_map_per;
+
 typedef struct {
     rcp_str name;        /* file name stem; default: the indicator name */
     rcp_enum type;       /* rcp_map_type; default choropleth */
@@ -317,6 +321,7 @@ typedef struct {
     rcp_str title, subtitle;
     rcp_str x, y;        /* bivariate: the indicators on the two axes (3
                             classes each; indicator: defaults to y) */
+    rcp_enum per;        /* rcp_map_per; default none */
 } rcp_map;
 
 typedef struct {

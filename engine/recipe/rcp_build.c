@@ -446,7 +446,7 @@ static int location_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_source *s = obj;
     char w[200];
-    snprintf(w, sizeof w, "location of %s", what);
+    snprintf(w, sizeof w, err_tr("location of %s"), what);
     if (val->kind != RY_MAP)
         return rcp_fail(val, "%s must be a mapping such as {postcode: "
                              "postcode, lookup: pc6.csv, lookup_postcode: "
@@ -491,7 +491,7 @@ static int rowcond(rcp_sctx *c, rcp_rowcond *rc, const ry_node *k,
                    const ry_node *v, const char *what)
 {
     char w[300];
-    snprintf(w, sizeof w, "filter %s of %s", k->text, what);
+    snprintf(w, sizeof w, err_tr("filter %s of %s"), k->text, what);
     if (rcp_set_str(c, &rc->column, k) < 0)
         return -1;
     rc->pos = rcp_node_pos(v);
@@ -747,7 +747,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_source *s = &r->sources[k];
         char w[200];
-        if (entry_name(c, nk, "source", &s->name, w, sizeof w) < 0)
+        if (entry_name(c, nk, err_tr("source"), &s->name, w, sizeof w) < 0)
             return -1;
         s->skip_rows.v = -1;
         if (ry_is_null(nv))
@@ -802,7 +802,7 @@ static int rollup_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_indicator *ind = obj;
     char w[200];
-    snprintf(w, sizeof w, "the rollup of %s", what);
+    snprintf(w, sizeof w, err_tr("the rollup of %s"), what);
     if (val->kind == RY_MAP)
         return rcp_fill(c, val, rollup_fields, &ind->rollup, w, key);
     if (rcp_enum_value(val, rollup_opts, "rollup", what,
@@ -830,7 +830,7 @@ static int min_base_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_indicator *ind = obj;
     char w[200];
-    snprintf(w, sizeof w, "min_base of %s", what);
+    snprintf(w, sizeof w, err_tr("min_base of %s"), what);
     if (val->kind == RY_SCALAR)
         return rcp_convert(c, &min_base_fields[1], key, val, &ind->min_base,
                            w);
@@ -945,7 +945,7 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_indicator *ind = &r->indicators[k];
         char w[200];
-        if (entry_name(c, nk, "indicator", &ind->name, w, sizeof w) < 0)
+        if (entry_name(c, nk, err_tr("indicator"), &ind->name, w, sizeof w) < 0)
             return -1;
         ind->decimals.v = -1;
         ind->rollup.scale.v = 1;

@@ -182,7 +182,7 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     jsonw_obj_end(w);
 }
 
-static void write_map(jsonw *w, const run_map_result *m)
+static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 {
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", m->map->name.s);
@@ -202,6 +202,8 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_arr_begin(w);
         for (int k = 0; k < m->n_files; k++)
             jsonw_str(w, m->files[k]);
+        for (size_t k = 0; k < m->n_per_files; k++)
+            jsonw_str(w, m->per_files[k]);
         jsonw_arr_end(w);
         jsonw_obj_end(w);
         return;
@@ -232,6 +234,18 @@ static void write_map(jsonw *w, const run_map_result *m)
         for (int k = 0; k < 9; k++)
             jsonw_int(w, (int64_t)m->cells[k]);
         jsonw_arr_end(w);
+        if (m->unit_cell) { /* per unit its cell, null when missing */
+            jsonw_key(w, "unit_cells");
+            jsonw_obj_begin(w);
+            for (size_t u = 0; u < c->n_units; u++) {
+                jsonw_key(w, c->units[u]);
+                if (m->unit_cell[u] < 0)
+                    jsonw_null(w);
+                else
+                    jsonw_int(w, m->unit_cell[u]);
+            }
+            jsonw_obj_end(w);
+        }
     }
     if (m->legend) {
         jsonw_kint(w, "legend_decimals", m->legend_decimals);
@@ -241,10 +255,30 @@ static void write_map(jsonw *w, const run_map_result *m)
             jsonw_str(w, m->legend[k]);
         jsonw_arr_end(w);
     }
+    if (m->map->per.v != RCP_PER_NONE) {
+        /* one page per group: its code and its units per legend entry */
+        jsonw_kstr(w, "per", m->map->per.v == RCP_PER_WIJK ? "wijk" : "gemeente");
+        jsonw_key(w, "pages");
+        jsonw_arr_begin(w);
+        for (size_t g = 0; g < m->n_per; g++) {
+            jsonw_obj_begin(w);
+            jsonw_kstr(w, "code", m->per_codes[g]);
+            jsonw_kstr(w, "name", m->per_names[g]);
+            jsonw_key(w, "counts");
+            jsonw_arr_begin(w);
+            for (size_t e = 0; e < m->n_per_entries; e++)
+                jsonw_int(w, (int64_t)m->per_counts[g * m->n_per_entries + e]);
+            jsonw_arr_end(w);
+            jsonw_obj_end(w);
+        }
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)
         jsonw_str(w, m->files[k]);
+    for (size_t k = 0; k < m->n_per_files; k++)
+        jsonw_str(w, m->per_files[k]);
     jsonw_arr_end(w);
     jsonw_obj_end(w);
 }
@@ -346,7 +380,7 @@ int run_write_manifest(run_ctx *c, const char *path)
     jsonw_key(&w, "maps");
     jsonw_arr_begin(&w);
     for (size_t k = 0; k < c->n_maps; k++)
-        write_map(&w, &c->maps[k]);
+        write_map(&w, c, &c->maps[k]);
     jsonw_arr_end(&w);
     jsonw_key(&w, "comparisons");
     jsonw_arr_begin(&w);

@@ -120,8 +120,18 @@ typedef struct {
     char files[3][256];
     int n_files;
     size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
+    int *unit_cell;          /* bivariate: per unit its cell 3 * y + x, or
+                                -1 when x or y is missing (owned) */
     char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
     int legend_decimals; /* their decimals, also the value labels' */
+    /* per: gemeente/wijk: one page per group, the same classes on each */
+    char (*per_files)[256];  /* maps/<name>/<code>.<ext> (owned) */
+    size_t n_per_files;
+    char (*per_codes)[KEY_MAX]; /* the groups drawn (owned) */
+    char (*per_names)[128];  /* their names (owned) */
+    size_t *per_counts;      /* per group: units per legend entry of the
+                                full map, n_per * n_per_entries (owned) */
+    size_t n_per, n_per_entries;
 } run_map_result;
 
 typedef struct {
