@@ -10,9 +10,10 @@
 
 #include <cairo.h>
 #include <errno.h>
-#include <gdal.h>
+#include <gdal_version.h>
 #include <pango/pango.h>
 #include <proj.h>
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -295,11 +296,16 @@ static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 
 static void write_versions(jsonw *w)
 {
+    char proj_release[64];
+    snprintf(proj_release, sizeof proj_release, "%d.%d.%d",
+             PROJ_VERSION_MAJOR, PROJ_VERSION_MINOR, PROJ_VERSION_PATCH);
     jsonw_key(w, "software");
     jsonw_obj_begin(w);
     jsonw_kstr(w, "dnawijk", DNAWIJK_VERSION);
-    jsonw_kstr(w, "gdal", GDALVersionInfo("RELEASE_NAME"));
-    jsonw_kstr(w, "proj", proj_info().release);
+    /* the versions the GDAL module was built with (a run that finds its
+     * sources in the cache does not load GDAL or PROJ; see plugin.h) */
+    jsonw_kstr(w, "gdal", GDAL_RELEASE_NAME);
+    jsonw_kstr(w, "proj", proj_release);
     jsonw_kstr(w, "cairo", cairo_version_string());
     jsonw_kstr(w, "pango", pango_version_string());
     jsonw_kstr(w, "libyaml", yaml_get_version_string());

@@ -8,7 +8,7 @@
 #include "strmap.h"
 #include "mem.h"
 #include "present.h"
-#include "sha256.h"
+#include "fmemo.h"
 #include "regions.h"
 #include "src.h"
 
@@ -146,7 +146,8 @@ static int load_source(run_ctx *c, size_t k)
     }
     char plain[4096];
     src_split_layer(rs->resolved, plain, sizeof plain);
-    if (strncmp(plain, "/vsi", 4) != 0 && sha256_file(plain, s->sha256) < 0)
+    if (strncmp(plain, "/vsi", 4) != 0 &&
+        fmemo_digests(plain, NULL, s->sha256) < 0)
         return -1;
     if (apply_renames(s) < 0)
         return -1;
