@@ -2,7 +2,6 @@
 #include "csv_load.h"
 
 #include <errno.h>
-#include <cpl_vsi.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,8 +12,8 @@
 
 #include "err.h"
 #include "fsutil.h"
+#include "geo_io.h"
 #include "mem.h"
-#include "vsipath.h"
 
 #define SNIFF_BYTES 65536 /* bytes looked at for the text/binary verdict */
 
@@ -299,24 +298,24 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
  * it). Decompresses on the way. NULL with ERR_IO or ERR_MEMORY set. */
 static unsigned char *read_all_vsi(const char *file, size_t *len)
 {
-    VSILFILE *fp = VSIFOpenL(file, "rb");
+    geo_vfile fp;
     unsigned char *buf = NULL;
-    if (!fp) {
+    if (geo_vfile_open(&fp, file) < 0) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot open the file (missing, or not a readable gzip/zip "
                 "archive); check the path");
         return NULL;
     }
-    buf = (unsigned char *)fs_read_all(vsi_reader, fp, 65536, "file contents",
-                                       len);
-    if (buf && !VSIFEofL(fp)) {
+    buf = (unsigned char *)fs_read_all(geo_vfile_reader, &fp, 65536,
+                                       "file contents", len);
+    if (buf && !geo_vfile_eof(&fp)) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot read the file: the compressed data is damaged or "
                 "cut short");
         mem_free(buf);
         buf = NULL;
     }
-    VSIFCloseL(fp);
+    geo_vfile_close(&fp);
     return buf;
 }
 

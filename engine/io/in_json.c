@@ -9,11 +9,10 @@
 
 #include "err.h"
 #include "fsutil.h"
+#include "geo_io.h"
 #include "mem.h"
 #include "sentinel.h"
-#include "vsipath.h"
 
-#include <cpl_vsi.h>
 #include <ctype.h>
 #include <json-c/json.h>
 #include <math.h>
@@ -42,12 +41,12 @@ int in_json_is_records(const char *path)
                                                               : path + n - 5;
     if (n < 5 || (strncasecmp(base, ".json", 5) != 0))
         return 0;
-    VSILFILE *fp = VSIFOpenL(path, "rb");
-    if (!fp)
+    geo_vfile fp;
+    if (geo_vfile_open(&fp, path) < 0)
         return 0;
     char buf[512];
-    size_t got = VSIFReadL(buf, 1, sizeof buf, fp);
-    VSIFCloseL(fp);
+    size_t got = geo_vfile_read(&fp, buf, sizeof buf);
+    geo_vfile_close(&fp);
     size_t k = 0;
     if (got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
         k = 3;
@@ -60,14 +59,14 @@ int in_json_is_records(const char *path)
  * NULL with the error set. */
 static char *slurp(const char *path, const char *shown, size_t *len)
 {
-    VSILFILE *fp = VSIFOpenL(path, "rb");
+    geo_vfile fp;
     char *buf = NULL;
-    if (!fp) {
+    if (geo_vfile_open(&fp, path) < 0) {
         err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path");
         return NULL;
     }
-    buf = fs_read_all(vsi_reader, fp, 1 << 16, "file contents", len);
-    VSIFCloseL(fp);
+    buf = fs_read_all(geo_vfile_reader, &fp, 1 << 16, "file contents", len);
+    geo_vfile_close(&fp);
     return buf;
 }
 

@@ -19,8 +19,4 @@
  * it points into out or file. Never fails. */
 int vsi_path(const char *file, char *out, size_t size, const char **inner);
 
-/* An fs_reader (fsutil.h) for an open VSILFILE *fp: VSIFReadL. Never
- * fails; damaged compressed data just ends early (VSIFEofL tells). */
-long vsi_reader(void *fp, void *buf, size_t n);
-
 #endif

@@ -10,9 +10,10 @@
 
 #include <cairo.h>
 #include <errno.h>
-#include <gdal.h>
+#include <gdal_version.h>
 #include <pango/pango.h>
 #include <proj.h>
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -129,6 +130,17 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
         jsonw_kint(w, "units_partly_covered", (int64_t)s->ov_partial);
         jsonw_kint(w, "units_not_covered", (int64_t)s->ov_none);
         jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
+        if (s->ov_weighted) { /* weight: {points: ...} */
+            jsonw_kstr(w, "counts_split_by", "points");
+            jsonw_kint(w, "points", (int64_t)s->ov_points);
+            jsonw_kint(w, "points_outside_source", (int64_t)s->ov_points_outside);
+            jsonw_kint(w, "points_unusable", (int64_t)s->ov_points_unusable);
+            jsonw_key(w, "source_rows_split_by_area");
+            jsonw_arr_begin(w);
+            for (size_t k = 0; k < s->ov_area_fallback; k++)
+                jsonw_int(w, (int64_t)s->ov_fallback_rows[k]);
+            jsonw_arr_end(w);
+        }
         jsonw_obj_end(w);
     }
     run_records_manifest(w, s);
@@ -284,11 +296,16 @@ static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 
 static void write_versions(jsonw *w)
 {
+    char proj_release[64];
+    snprintf(proj_release, sizeof proj_release, "%d.%d.%d",
+             PROJ_VERSION_MAJOR, PROJ_VERSION_MINOR, PROJ_VERSION_PATCH);
     jsonw_key(w, "software");
     jsonw_obj_begin(w);
     jsonw_kstr(w, "dnawijk", DNAWIJK_VERSION);
-    jsonw_kstr(w, "gdal", GDALVersionInfo("RELEASE_NAME"));
-    jsonw_kstr(w, "proj", proj_info().release);
+    /* the versions the GDAL module was built with (a run that finds its
+     * sources in the cache does not load GDAL or PROJ; see plugin.h) */
+    jsonw_kstr(w, "gdal", GDAL_RELEASE_NAME);
+    jsonw_kstr(w, "proj", proj_release);
     jsonw_kstr(w, "cairo", cairo_version_string());
     jsonw_kstr(w, "pango", pango_version_string());
     jsonw_kstr(w, "libyaml", yaml_get_version_string());

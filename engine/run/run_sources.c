@@ -8,7 +8,7 @@
 #include "strmap.h"
 #include "mem.h"
 #include "present.h"
-#include "sha256.h"
+#include "fmemo.h"
 #include "regions.h"
 #include "src.h"
 
@@ -182,7 +182,8 @@ static int load_source(run_ctx *c, size_t k)
     }
     char plain[4096];
     src_split_layer(rs->resolved, plain, sizeof plain);
-    if (strncmp(plain, "/vsi", 4) != 0 && sha256_file(plain, s->sha256) < 0)
+    if (strncmp(plain, "/vsi", 4) != 0 &&
+        fmemo_digests(plain, NULL, s->sha256) < 0)
         return -1;
     if (apply_renames(s) < 0)
         return -1;
@@ -670,6 +671,7 @@ void run_sources_free(run_ctx *c)
         run_source *s = &c->src[k];
         run_source_free_cols(s);
         join_result_free(&s->j);
+        mem_free(s->ov_fallback_rows); /* set by each run's overlay */
         if (s->borrowed)
             continue;
         mem_free(s->cand);
