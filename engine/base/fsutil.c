@@ -96,3 +96,29 @@ char *fs_read_all(fs_reader rd, void *src, size_t cap, const char *what,
     *len = n;
     return buf;
 }
+
+int fs_read_chunks(int fd, const char *path, fs_chunk_fn fn, void *ctx)
+{
+    enum { CHUNK = 1 << 18 };
+    unsigned char *buf = mem_alloc(CHUNK);
+    if (!buf)
+        return err_oom("file hashing buffer");
+    off_t off = 0;
+    for (;;) {
+        ssize_t n = pread(fd, buf, CHUNK, off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            err_set(ERR_IO, path, 0, NULL, "Cannot read the file: %s.",
+                    strerror(errno));
+            mem_free(buf);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        fn(ctx, buf, (size_t)n);
+        off += n;
+    }
+    mem_free(buf);
+    return 0;
+}
