@@ -27,6 +27,11 @@ static const char *const table[][2] = {
      "GDAL kan dit bestand niet als vectordata openen: %s"},
     {"no such column in this file", "deze kolom staat niet in het bestand"},
     {"out of memory while allocating %s", "geen geheugen meer voor %s"},
+    {"cannot write the PDF file: %s", "kan het PDF-bestand niet schrijven: %s"},
+    {"the disk is full (No space left on device)",
+     "de schijf is vol (No space left on device)"},
+    {"the disk quota is used up (Disk quota exceeded)",
+     "het schijfquotum is op (Disk quota exceeded)"},
     /* the command line */
     {"unknown command \"%s\"", "onbekende opdracht \"%s\""},
     {"unknown option \"%s\"", "onbekende optie \"%s\""},

@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -100,7 +101,7 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data,
                                 unsigned int len)
 {
     pdf_out *o = closure;
-    if (fwrite(data, 1, len, o->f) != len) {
+    if (o->write_failed || atomic_write(o->af, data, len) < 0) {
         o->write_failed = 1;
         return CAIRO_STATUS_WRITE_ERROR;
     }
@@ -163,12 +164,12 @@ static int pdf_check(pdf_out *o)
     cairo_status_t st = cairo_status(o->cr);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(o->surf);
-    if (st == CAIRO_STATUS_SUCCESS)
-        return 0;
+    if (st == CAIRO_STATUS_SUCCESS && !o->write_failed)
+        return 0; /* (Cairo can finish a surface without its write error) */
     if (o->write_failed || st == CAIRO_STATUS_WRITE_ERROR)
-        err_set(ERR_IO, o->path, 0, NULL,
-                "Could not write the PDF (is the disk full?): %s.",
-                cairo_status_to_string(st));
+        err_set(ERR_IO, o->path, 0, NULL, "cannot write the PDF file: %s",
+                atomic_errtext(atomic_errno(o->af) ? atomic_errno(o->af)
+                                                   : EIO));
     else
         err_set(ERR_RENDER, o->path, 0, NULL,
                 "Cairo failed while drawing the fact sheet: %s.",
@@ -193,8 +194,8 @@ static int pdf_close(pdf_out *o, int ok)
     /* the document language goes into the finished file (pdfmeta.h) */
     if (o->lang && *o->lang) {
         if (fflush(o->f) != 0) {
-            err_set(ERR_IO, o->path, 0, NULL, "could not write the PDF "
-                    "(is the disk full?)");
+            err_set(ERR_IO, o->path, 0, NULL, "cannot write the PDF "
+                    "file: %s", atomic_errtext(errno));
             atomic_abort(o->af);
             return -1;
         }
