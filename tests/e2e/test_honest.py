@@ -3,12 +3,25 @@
 - A full disk while a PDF is written is reported as a full disk naming the
   PDF (the injected ENOSPC of DNAWIJK_FAULT_WRITE reaches Cairo's stream
   callback), never as "Input/output error".
+- A fact sheet's dot strip of a count spans the buurten, not the gemeente
+  total (Almere 2011: its labels are the smallest and largest buurt count,
+  read from the DBF here).
+- The tenure chart shows corporatie as part of huur: rows koop and huur, and
+  a key "corporatie X %  overige huur Y %" with Y = huur - corporatie,
+  computed here from the DBF.
+- Partial coverage is visible: a gemeente value resting on part of its base
+  carries "dekking NN %" on the sheet (NN = floor(100 * valid base / base),
+  computed here), and a comparison chart marks such a bar "*" with a
+  footnote.
+- The contents of all.pdf is ordered by wijk with one heading per wijk, and
+  the pages follow it, for units given in mixed order.
 """
+import math
 import os
 import re
 import subprocess
 
-from e2elib import Ctx
+from e2elib import Ctx, num, read_dbf
 
 t = Ctx()
 os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
@@ -42,5 +55,130 @@ for lang, full in (("nl", "de schijf is vol"), ("en", "the disk is full")):
     t.check(len(msg.splitlines()) == 1, "one line: %r" % msg)
     t.check(not os.path.exists(os.path.join(out, "almere_factsheets")),
             "no half-written results (%s)" % lang)
+
+
+def pdftext(path, first=None):
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(first)]
+    return subprocess.run(args + [path, "-"], capture_output=True, text=True).stdout
+
+
+def squash(txt):
+    return re.sub(r"[\s\u00a0\u202f]+", " ", txt)
+
+
+def nl_int(v):
+    return "{:,}".format(int(round(v))).replace(",", ".")
+
+
+def nl_num(txt):
+    return float(txt.replace(".", "").replace(",", "."))
+
+
+# ---- Almere 2011 fact sheets: dot strip of counts, tenure chart ----
+out = os.path.join(t.work, "almere")
+t.run("run", recipe, "-o", out, "-q")
+sheets = os.path.join(out, "almere_factsheets", "factsheets")
+_, rows = read_dbf(os.path.join(t.data, "cbs_kwb_2011_almere", "buurt_2011_v3.dbf"))
+inw = [num(r["AANT_INW"]) for r in rows]
+inw = [v for v in inw if v is not None]
+lo, hi = min(inw), max(inw)
+checked_tenure = 0
+for r in rows[:12]:
+    code = r["BU_CODE"]
+    txt = pdftext(os.path.join(sheets, code + ".pdf"))
+    lines = txt.splitlines()
+    k = [i for i, l in enumerate(lines) if l.strip().startswith("Inwoners ")]
+    strip = squash(lines[k[0] + 1]) if k else ""
+    t.check(nl_int(hi) in strip.split() and nl_int(lo) in strip.split(),
+            "%s: the inwoners strip spans the buurten %s..%s, not the gemeente "
+            "total: %r" % (code, nl_int(lo), nl_int(hi), strip))
+    huur, corp = num(r["P_HUURWON"]), num(r["P_HUURCORP"])
+    key = [squash(l) for l in lines if "overige huur" in l]
+    row_labels = [l.split()[0] for l in lines if l.strip()]
+    t.check(not any(re.match(r"\s*corporatie\s+[\d,]+\s*%", l) for l in lines),
+            "%s: corporatie is no bar of its own" % code)
+    if huur is None or corp is None:
+        continue
+    m = re.search(r"corporatie ([\d.,]+) ?% overige huur ([\d.,]+) ?%", key[0]) if key else None
+    t.check(m is not None, "%s: key of the stacked huur bar: %r" % (code, key[:1]))
+    if m:
+        t.near(nl_num(m.group(1)), corp, 0.051, code + " corporatie in the key")
+        t.near(nl_num(m.group(2)), huur - corp, 0.051, code + " overige huur in the key")
+        hl = [squash(l) for l in lines if re.search(r"(^|\s)huur\s+[\d,]+ ?%", l)]
+        hv = re.search(r"(?:^|\s)huur ([\d,]+) ?%", hl[0]) if hl else None
+        t.near(nl_num(hv.group(1)) if hv else None, huur, 0.051, code + " huur bar")
+        checked_tenure += 1
+t.check(checked_tenure >= 5, "tenure checked on %d buurten" % checked_tenure)
+
+# ---- a small fixture: mixed order, partial coverage ----
+fx = os.path.join(t.work, "fixture")
+os.makedirs(fx)
+units = [  # code, name, woningen, pct (None: missing)
+    ("BU00340201", "Stad A", 50, 10),
+    ("BU00340101", "Haven A", 80, None),
+    ("BU00340202", "Stad B", 120, 30),
+    ("BU00340102", "Haven B", 400, 40),
+    ("BU00340301", "Buiten A", 200, 50),
+]
+with open(os.path.join(fx, "data.csv"), "w", encoding="utf-8") as f:
+    f.write("code;naam;inw;woningen;pct\n")
+    for i, (code, name, won, pct) in enumerate(units):
+        f.write("%s;%s;%d;%d;%s\n" % (code, name, 100 * (i + 1), won,
+                                      "" if pct is None else pct))
+with open(os.path.join(fx, "r.yaml"), "w", encoding="utf-8") as f:
+    f.write("""name: volgorde
+unit: buurt
+sources:
+  d: {path: data.csv, key: code, name_column: naam}
+indicators:
+  inw: {expr: d.inw, kind: count, label: Inwoners}
+  pct:
+    expr: d.pct
+    unit: "%"
+    label: Aandeel
+    rollup: {method: weighted_mean, weight: d.woningen}
+factsheets:
+  figures: [inw, pct]
+comparisons:
+  - {name: pct_wijk, indicator: pct, by: wijk}
+""")
+t.run("run", os.path.join(fx, "r.yaml"), "-o", os.path.join(fx, "out"), "-q")
+res = os.path.join(fx, "out", "volgorde")
+base = sum(u[2] for u in units)
+valid = sum(u[2] for u in units if u[3] is not None)
+want = "dekking %d %%" % math.floor(100.0 * valid / base)
+for code, name, won, pct in units:
+    txt = squash(pdftext(os.path.join(res, "factsheets", code + ".pdf")))
+    t.check(want in txt, "%s: gemeente value marked %r" % (code, want))
+    t.check("dekking" not in txt.split("Inwoners", 1)[1].split("Aandeel")[0],
+            "%s: the full-coverage count has no mark" % code)
+# wijk WK003401 (Haven A missing, Haven B valid) is partial; the others full
+wk = {}
+for code, name, won, pct in units:
+    w = wk.setdefault("WK" + code[2:8], [0, 0])
+    w[0] += won
+    w[1] += won if pct is not None else 0
+chart = pdftext(os.path.join(res, "charts", "pct_wijk.pdf"))
+for w, (b, v) in sorted(wk.items()):
+    line = [squash(l) for l in chart.splitlines() if w in l]
+    partial = 0.8 <= v / b < 1
+    t.check(line and (("*" in line[0]) == partial),
+            "chart row %s (coverage %.3f) marked: %r" % (w, v / b, line[:1]))
+t.check(("dekking onder 100 %" in squash(chart)) == any(
+    0.8 <= v / b < 1 for b, v in wk.values()), "chart footnote of the mark")
+# contents ordered by wijk, one heading per wijk; pages follow
+allpdf = os.path.join(res, "factsheets", "all.pdf")
+toc = pdftext(allpdf, 2)
+heads = re.findall(r"WIJK (WK\d{6})", toc)
+t.check(heads == sorted(set(heads)) and len(heads) == len(wk),
+        "one heading per wijk, in code order: %r" % heads)
+entries = re.findall(r"(BU\d{8})\s+(\d+)", toc)
+t.check([c for c, _ in entries] == sorted(u[0] for u in units),
+        "contents by wijk then buurt: %r" % entries)
+for code, page in entries:
+    name = [u[1] for u in units if u[0] == code][0]
+    t.check(name in pdftext(allpdf, int(page)), "page %s shows %s" % (page, name))
 
 t.done()
