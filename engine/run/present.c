@@ -46,6 +46,28 @@ static const char *const words[PW_COUNT][2] = {
                           "deel van de basis",
                           "* coverage below 100 %: the value rests on part "
                           "of its base"},
+    [PW_PROVINCE] = {"provincie", "province"},
+    [PW_SELECTED_GEMEENTEN] = {"gekozen gemeenten", "selected gemeenten"},
+    [PW_NETHERLANDS] = {"Nederland", "the Netherlands"},
+    [PW_RUN_FAILED] = {"mislukt", "run failed"},
+    [PW_STRIP_SUBTITLE] = {"gemeente (stip) en haar", "gemeente (dot) and its"},
+    [PW_BY_RANK] = {"gemeenten op volgorde", "gemeenten by rank"},
+    [PW_PAGE] = {"blad", "page"},
+    [PW_NO_VALUE] = {"geen waarde", "no value"},
+    [PW_OF] = {"van", "of"},
+    [PW_DISTANCE] = {"afstand", "distance"},
+    [PW_NO_PEERS_MISSING] = {"geen (een waarde ontbreekt)", "no peers (a value is missing)"},
+    [PW_NO_PEERS_RECIPE] = {"geen: zet peers: in het recept", "no peers: give peers: in the recipe"},
+    [PW_PEERS_BOX] = {"Vergelijkbare gemeenten", "Similar gemeenten"},
+    [PW_RANK_BOX] = {"Rang in de selectie", "Rank in the selection"},
+    [PW_COMPARED_WITH] = {"vergeleken met", "compared with"},
+    [PW_PEERS_RULE] = {"vergelijkbaar: gestandaardiseerde euclidische afstand", "peers by standardised Euclidean distance"},
+    [PW_SELECTION] = {"selectie", "selection"},
+    [PW_PEERS] = {"vergelijkbaar", "peers"},
+    [PW_COMPARE_TITLE] = {"Vergelijking van gemeenten", "Gemeente comparison"},
+    [PW_FILE_COMPARISON] = {"vergelijking", "comparison"},
+    [PW_FILE_RANK] = {"rang", "rank"},
+    [PW_LOG_SUCCEEDED] = {"gemeenten gelukt", "gemeenten succeeded"},
 };
 
 /* levels[level][plural] = {Dutch, English}; KEY_INVALID is the whole area */
@@ -283,6 +305,31 @@ void present_log_summary(FILE *f, numfmt_lang lang, size_t n_units,
     fprintf(f, "%zu %s, %zu %s, %.3f s\n", n_units,
             present_level(lang, unit_level, 1), n_ind,
             present_word(lang, PW_LOG_INDICATORS), seconds);
+}
+
+void present_log_compare(FILE *f, numfmt_lang lang, const char *name,
+                         const char *path, size_t n_gm, const char *selection,
+                         int jobs)
+{
+    fprintf(f, "%s %s (%s): %zu %s (%s), %d %s\n",
+            present_word(lang, PW_RECIPE), name, path, n_gm,
+            present_level(lang, KEY_GEMEENTE, 1), selection, jobs,
+            jobs == 1 ? "thread" : "threads");
+}
+
+void present_log_compare_failed(FILE *f, const char *code, const char *name,
+                                const char *why)
+{
+    fprintf(f, "  %s %s: %s\n", code, name, why);
+}
+
+void present_log_compare_done(FILE *f, numfmt_lang lang, size_t n_ok,
+                              size_t n_gm, double seconds, const char *dir)
+{
+    fprintf(f, "%zu %s %zu %s, %.1f s; %s %s/\n", n_ok,
+            present_word(lang, PW_OF), n_gm,
+            present_word(lang, PW_LOG_SUCCEEDED), seconds,
+            present_word(lang, PW_LOG_RESULTS), dir);
 }
 
 void present_date(numfmt_lang lang, const char *iso, char *buf, size_t size)
