@@ -189,7 +189,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
             e->fill = draw_rgb_of(grey);
-            e->hatch = hatch_all || why == MISS_SECRET || why == MISS_SUPPRESSED;
+            e->hatch = (int)pal_miss_hatch(why, hatch_all); /* one per reason */
         }
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;
@@ -317,7 +317,7 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
             e->fill = draw_rgb_of(grey);
-            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+            e->hatch = (int)pal_miss_hatch(why, 0); /* one per reason */
         }
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;

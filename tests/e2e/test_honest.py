@@ -15,6 +15,8 @@
   footnote.
 - The contents of all.pdf is ordered by wijk with one heading per wijk, and
   the pages follow it, for units given in mixed order.
+- zscore is documented (recipe-doc, docs/recipe.md) to use the population
+  standard deviation, and it does (Python's statistics.pstdev).
 """
 import math
 import os
@@ -139,6 +141,7 @@ indicators:
     unit: "%"
     label: Aandeel
     rollup: {method: weighted_mean, weight: d.woningen}
+  z: {expr: zscore(d.pct), label: Z-score}
 factsheets:
   figures: [inw, pct]
 comparisons:
@@ -168,6 +171,20 @@ for w, (b, v) in sorted(wk.items()):
             "chart row %s (coverage %.3f) marked: %r" % (w, v / b, line[:1]))
 t.check(("dekking onder 100 %" in squash(chart)) == any(
     0.8 <= v / b < 1 for b, v in wk.values()), "chart footnote of the mark")
+# zscore is documented as using the population sd, and does
+doc = t.run("recipe-doc").stdout
+zl = [l for l in doc.splitlines() if l.startswith("| `zscore(")]
+t.check(zl and "population" in zl[0], "recipe-doc documents the population sd: %r" % zl)
+from e2elib import read_out_dicts, out_number
+import statistics
+vals = [u[3] for u in units if u[3] is not None]
+mu, sd = statistics.fmean(vals), statistics.pstdev(vals)
+got = {r["code"]: out_number(r["z"]) for r in read_out_dicts(os.path.join(res, "indicators.csv"))}
+for code, name, won, pct in units:
+    if pct is None:
+        t.check(got.get(code) is None, code + " zscore of a missing value is missing")
+    else:
+        t.near(got.get(code), (pct - mu) / sd, 1e-9, code + " zscore with the population sd")
 # contents ordered by wijk, one heading per wijk; pages follow
 allpdf = os.path.join(res, "factsheets", "all.pdf")
 toc = pdftext(allpdf, 2)
