@@ -15,8 +15,14 @@ static const char *const table[][2] = {
     /* files */
     {"cannot open the recipe: %s", "kan het recept niet openen: %s"},
     {"cannot read the recipe: %s", "kan het recept niet lezen: %s"},
-    {"cannot open the file (%s); check the path",
-     "kan het bestand niet openen (%s); controleer het pad"},
+    {"cannot open the file (%s); check the path (in a recipe, paths are "
+     "relative to the recipe's folder)",
+     "kan het bestand niet openen (%s); controleer het pad (in een recept "
+     "zijn paden relatief aan de map van het recept)"},
+    {"the file does not exist or cannot be reached; check the path (in a "
+     "recipe, paths are relative to the recipe's folder)",
+     "het bestand bestaat niet of is niet bereikbaar; controleer het pad (in "
+     "een recept zijn paden relatief aan de map van het recept)"},
     {"cannot read the file (%s)", "kan het bestand niet lezen (%s)"},
     {"Cannot open the file: %s.", "Kan het bestand niet openen: %s."},
     {"Cannot read the file: %s.", "Kan het bestand niet lezen: %s."},

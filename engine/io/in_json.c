@@ -61,7 +61,8 @@ static char *slurp(const char *path, const char *shown, size_t *len)
     VSILFILE *fp = VSIFOpenL(path, "rb");
     char *buf = NULL;
     if (!fp) {
-        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path");
+        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path (in a "
+                "recipe, paths are relative to the recipe's folder)");
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;

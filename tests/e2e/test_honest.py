@@ -15,6 +15,8 @@
   footnote.
 - The contents of all.pdf is ordered by wijk with one heading per wijk, and
   the pages follow it, for units given in mixed order.
+- A missing source file's hint says that paths in a recipe are relative
+  to the recipe's folder (which they are), naming the file once.
 - zscore is documented (recipe-doc, docs/recipe.md) to use the population
   standard deviation, and it does (Python's statistics.pstdev).
 """
@@ -171,6 +173,21 @@ for w, (b, v) in sorted(wk.items()):
             "chart row %s (coverage %.3f) marked: %r" % (w, v / b, line[:1]))
 t.check(("dekking onder 100 %" in squash(chart)) == any(
     0.8 <= v / b < 1 for b, v in wk.values()), "chart footnote of the mark")
+# the path hint says what is true: paths are relative to the recipe (the
+# fixture above ran from another folder with path: data.csv beside it)
+for ext in ("csv", "gpkg"):
+    rp = os.path.join(fx, "missing_%s.yaml" % ext)
+    with open(os.path.join(fx, "r.yaml"), encoding="utf-8") as f:
+        body = f.read().replace("path: data.csv", "path: geen.%s" % ext)
+    with open(rp, "w", encoding="utf-8") as f:
+        f.write(body)
+    for lang, hint in (("nl", "in een recept zijn paden relatief aan de map van het recept"),
+                       ("en", "in a recipe, paths are relative to the recipe's folder")):
+        p = t.run("--lang", lang, "check", rp, expect=1)
+        msg = p.stderr.strip()
+        t.check(hint in msg and "runs in" not in msg,
+                "%s hint (%s) says relative to the recipe: %r" % (ext, lang, msg))
+        t.check(msg.count("geen.%s" % ext) == 1, "the file named once: %r" % msg)
 # zscore is documented as using the population sd, and does
 doc = t.run("recipe-doc").stdout
 zl = [l for l in doc.splitlines() if l.startswith("| `zscore(")]
