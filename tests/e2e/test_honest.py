@@ -188,6 +188,16 @@ for ext in ("csv", "gpkg"):
         t.check(hint in msg and "runs in" not in msg,
                 "%s hint (%s) says relative to the recipe: %r" % (ext, lang, msg))
         t.check(msg.count("geen.%s" % ext) == 1, "the file named once: %r" % msg)
+# a message names a name once: an indicator called like a source
+rp = os.path.join(fx, "same_name.yaml")
+with open(os.path.join(fx, "r.yaml"), encoding="utf-8") as f:
+    body = f.read().replace("  z: {expr: zscore(d.pct)", "  d: {expr: d.pct + 1}\n  z: {expr: zscore(d.pct)")
+with open(rp, "w", encoding="utf-8") as f:
+    f.write(body)
+p = t.run("--lang", "en", "check", rp, expect=1)
+msg = p.stderr.strip()
+t.check("same name as the source on line" in msg and msg.count('"d"') == 1,
+        "the shared name said once: %r" % msg)
 # zscore is documented as using the population sd, and does
 doc = t.run("recipe-doc").stdout
 zl = [l for l in doc.splitlines() if l.startswith("| `zscore(")]
