@@ -34,6 +34,12 @@ static const char *const table[][2] = {
     {"no such column in this file", "deze kolom staat niet in het bestand"},
     {"out of memory while allocating %s", "geen geheugen meer voor %s"},
     {"cannot write the PDF file: %s", "kan het PDF-bestand niet schrijven: %s"},
+    {"the text and drawing libraries (GLib, Pango) stopped: %s; this happens "
+     "when memory or threads run out, such as under a low ulimit -v: allow "
+     "more memory (or use --jobs 1)",
+     "de tekst- en tekenbibliotheken (GLib, Pango) zijn gestopt: %s; dat "
+     "gebeurt als geheugen of threads opraken, zoals bij een lage ulimit -v: "
+     "sta meer geheugen toe (of gebruik --jobs 1)"},
     {"the disk is full (No space left on device)",
      "de schijf is vol (No space left on device)"},
     {"the disk quota is used up (Disk quota exceeded)",

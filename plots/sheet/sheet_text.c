@@ -9,6 +9,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "text.h"
 
 /* One type style: font, size, colour and letter spacing. */
 typedef struct {
@@ -97,6 +98,7 @@ sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words)
 {
     static const sheet_words none = {"", "", "", "", "", "", "", "", "", "",
                                      "", "", "", "", "", "", "", "", ""};
+    text_guard_glib(); /* a GLib abort becomes a clean error */
     sheet_r *r = mem_calloc(1, sizeof *r);
     if (r)
         r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
