@@ -175,26 +175,26 @@ int atomic_commit(atomic_file *af)
     const char *what = NULL;
     int e = 0;
     if (mem_fault_write_due()) {
-        what = "write"; /* injected by a fault test: a full disk */
+        what = err_tr("write"); /* injected by a fault test: a full disk */
         e = ENOSPC;
     } else if (af->err || ferror(af->f)) {
-        what = "write";
+        what = err_tr("write");
         e = af->err ? af->err : EIO; /* the write's own errno when known */
     } else if (fflush(af->f) != 0) {
-        what = "write";
+        what = err_tr("write");
         e = errno;
     } else if (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->f)) != 0 &&
                errno != EINVAL) {
-        what = "flush to disk";
+        what = err_tr("flush to disk");
         e = errno;
     }
     if (fclose(af->f) != 0 && !what) {
-        what = "close";
+        what = err_tr("close");
         e = errno;
     }
     af->f = NULL;
     if (!what && rename(af->temp_path, af->final_path) != 0) {
-        what = "move into place";
+        what = err_tr("move into place");
         e = errno;
     }
     if (what) {

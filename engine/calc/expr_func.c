@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
+
 static const expr_func_info funcs[F_COUNT] = {
     [F_IF] = {"if", 3, 3, "condition, then, else", EXPR_ELEMENTWISE},
     [F_COALESCE] = {"coalesce", 2, -1, "a, b, ...", EXPR_ELEMENTWISE},
@@ -237,7 +239,9 @@ void expr_suggest_text(const char *name, const char *const *cands, size_t n,
         return;
     size_t used = 0;
     for (size_t j = 0; j < k && used < size; j++) {
-        const char *sep = j == 0 ? "did you mean " : j + 1 == k ? " or " : ", ";
+        const char *sep = j == 0   ? err_tr("did you mean ")
+                          : j + 1 == k ? err_tr(" or ")
+                                       : ", ";
         int w = snprintf(buf + used, size - used, "%s%s", sep, best[j]);
         if (w > 0)
             used += (size_t)w;

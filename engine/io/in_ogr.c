@@ -410,10 +410,12 @@ static OGRLayerH pick_layer(GDALDatasetH ds, const char *file,
     const char *drv = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
     int sheets = drv && (!strcmp(drv, "XLSX") || !strcmp(drv, "ODS") ||
                          !strcmp(drv, "XLS"));
-    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; its %s: %s",
-            sheets ? "sheet" : "layer", name,
-            nl == 1 ? (sheets ? "only sheet is" : "only layer is")
-                    : (sheets ? "sheets are" : "layers are"),
+    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; %s: %s",
+            sheets ? err_tr("sheet") : err_tr("layer"), name,
+            nl == 1 ? (sheets ? err_tr("its only sheet is")
+                              : err_tr("its only layer is"))
+                    : (sheets ? err_tr("its sheets are")
+                              : err_tr("its layers are")),
             list);
     return NULL;
 }

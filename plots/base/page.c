@@ -1,5 +1,6 @@
 /* page.c - page sizes, output surfaces and atomic writing; see page.h. */
 #include "page.h"
+#include "text.h"
 
 #include "pdfmeta.h"
 
@@ -32,6 +33,7 @@ struct page_out {
     page_size ps;
     char *path;
     atomic_file *af; /* the temporary file until page_finish commits it */
+    int tagged;      /* page_tag_document() opened the root structure tag */
     FILE *f;         /* af's stream */
     cairo_surface_t *surf;
     cairo_t *cr;
@@ -259,6 +261,14 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
 
 cairo_t *page_cairo(page_out *po) { return po->cr; }
 
+void page_tag_document(page_out *po)
+{
+    if (po->fmt != PAGE_PDF || po->tagged)
+        return;
+    cairo_tag_begin(po->cr, TEXT_TAG_DOCUMENT, NULL);
+    po->tagged = 1;
+}
+
 cairo_surface_t *page_surface(page_out *po) { return po->surf; }
 
 double page_px_per_pt(const page_out *po)
@@ -343,6 +353,8 @@ static int write_svg_normalised(page_out *po)
 int page_finish(page_out *po)
 {
     int rc = -1;
+    if (po->tagged)
+        cairo_tag_end(po->cr, TEXT_TAG_DOCUMENT);
     cairo_destroy(po->cr);
     po->cr = NULL;
     if (po->fmt == PAGE_PNG) {

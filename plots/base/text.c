@@ -174,7 +174,9 @@ void text_draw(cairo_t *cr, PangoLayout *l, double x, double y, double r,
     cairo_save(cr);
     cairo_set_source_rgb(cr, r, g, b);
     cairo_move_to(cr, x, y);
+    cairo_tag_begin(cr, TEXT_TAG_PARAGRAPH, NULL);
     pango_cairo_show_layout(cr, l);
+    cairo_tag_end(cr, TEXT_TAG_PARAGRAPH);
     cairo_restore(cr);
 }
 

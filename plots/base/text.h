@@ -45,7 +45,19 @@ void text_size(PangoLayout *l, double *w, double *h);
 /* Baseline of the first line, in points below the layout's top. */
 double text_baseline(PangoLayout *l);
 
-/* Draws the layout with its top-left corner at (x, y) in colour rgb. */
+/* PDF structure tags (tagged PDF, Cairo 1.16 and later): every text a
+ * renderer draws is one structure element in drawing order, so screen
+ * readers and text extraction read it in that order. Other surfaces ignore
+ * the tags. Cairo marks a PDF as tagged (/MarkInfo) only when the structure
+ * has one root: page_begin() and the fact-sheet writer open
+ * TEXT_TAG_DOCUMENT for the whole file and close it before finishing. */
+#define TEXT_TAG_DOCUMENT "Document" /* the one root, around all pages */
+#define TEXT_TAG_HEADING1 "H1"
+#define TEXT_TAG_HEADING2 "H2"
+#define TEXT_TAG_PARAGRAPH "P"
+
+/* Draws the layout with its top-left corner at (x, y) in colour rgb, as
+ * one paragraph of a tagged PDF. */
 void text_draw(cairo_t *cr, PangoLayout *l, double x, double y, double r,
                double g, double b);
 

@@ -236,6 +236,7 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
     if (!po)
         return -1;
     page_set_meta(po, s->meta);
+    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
     text_ctx *tc = text_new(cr, "DejaVu Sans");
     chart_rows rows;

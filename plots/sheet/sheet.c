@@ -23,6 +23,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "text.h"
 #include "stop.h"
 #include "threads.h"
 
@@ -154,6 +155,8 @@ static int pdf_open(pdf_out *o, const sheet_doc *doc, const char *path,
     }
     o->cr = cairo_create(o->surf);
     cairo_scale(o->cr, k, k);
+    /* one root element makes Cairo mark the PDF as tagged (text.h) */
+    cairo_tag_begin(o->cr, TEXT_TAG_DOCUMENT, NULL);
     return 0;
 }
 
@@ -182,6 +185,7 @@ static int pdf_check(pdf_out *o)
 static int pdf_close(pdf_out *o, int ok)
 {
     if (ok) {
+        cairo_tag_end(o->cr, TEXT_TAG_DOCUMENT);
         cairo_surface_finish(o->surf);
         ok = pdf_check(o) == 0;
     }

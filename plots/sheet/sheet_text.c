@@ -287,9 +287,16 @@ double sheet_txt_baseline(sheet_r *r)
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
                     const draw_rgb *col)
 {
+    const char *tag = st == SH_TITLE ? TEXT_TAG_HEADING1
+                      : st == SH_SECTION || st == SH_CHART_TITLE ||
+                                st == SH_BOX_TITLE
+                          ? TEXT_TAG_HEADING2
+                          : TEXT_TAG_PARAGRAPH;
     draw_set_rgb(r->cr, col ? *col : r->color[st]);
     cairo_move_to(r->cr, x, y);
+    cairo_tag_begin(r->cr, tag, NULL);
     pango_cairo_show_layout(r->cr, r->lay);
+    cairo_tag_end(r->cr, tag);
 }
 
 /* Title and area name (see sheet_int.h). */
