@@ -444,8 +444,6 @@ const char *const err_nl_pairs[][2] = {
      "(een interne fout)."},
     {"Cannot write the cache file: %s.",
      "Kan het cachebestand niet schrijven: %s."},
-    {"Could not write the PDF (is the disk full?): %s.",
-     "Kon de PDF niet schrijven (is de schijf vol?): %s."},
     {"Expected a regular file, but it is a folder or a special file, or "
      "cannot be examined.",
      "Een gewoon bestand verwacht, maar het is een map of een speciaal "
@@ -700,14 +698,12 @@ const char *const err_nl_pairs[][2] = {
      "kan de vorige resultaten niet opzij zetten: %s"},
     {"cannot open the catalog entry",
      "kan het catalogusitem niet openen"},
-    {"cannot open the file (%s); check the path",
-     "kan het bestand niet openen (%s); controleer het pad"},
-    {"cannot open the file (missing, or not a readable gzip/zip archive); "
-     "check the path",
-     "kan het bestand niet openen (het ontbreekt, of is geen leesbaar "
-     "gzip/zip-archief); controleer het pad"},
-    {"cannot open the file; check the path",
-     "kan het bestand niet openen; controleer het pad"},
+    {"cannot open the file (%s); check the path (in a recipe, paths are relative to the recipe's folder)",
+     "kan het bestand niet openen (%s); controleer het pad (in een recept zijn paden relatief aan de map van het recept)"},
+    {"cannot open the file (missing, or not a readable gzip/zip archive); check the path (in a recipe, paths are relative to the recipe's folder)",
+     "kan het bestand niet openen (ontbreekt, of geen leesbaar gzip/zip-archief); controleer het pad (in een recept zijn paden relatief aan de map van het recept)"},
+    {"cannot open the file; check the path (in a recipe, paths are relative to the recipe's folder)",
+     "kan het bestand niet openen; controleer het pad (in een recept zijn paden relatief aan de map van het recept)"},
     {"cannot open the recipe: %s",
      "kan het recept niet openen: %s"},
     {"cannot read the chart for the report",
@@ -737,6 +733,8 @@ const char *const err_nl_pairs[][2] = {
      "kan de laag \"%s\" niet schrijven: %s"},
     {"cannot write the GeoPackage: %s",
      "kan het GeoPackage niet schrijven: %s"},
+    {"cannot write the PDF file: %s",
+     "kan het PDF-bestand niet schrijven: %s"},
     {"cannot write the manifest",
      "kan het manifest niet schrijven"},
     {"catalog",
@@ -864,16 +862,14 @@ const char *const err_nl_pairs[][2] = {
      "coördinaten"},
     {"could not compress the PNG image data (out of memory?)",
      "kon de PNG-beeldgegevens niet comprimeren (geen geheugen meer?)"},
-    {"could not write the PDF (is the disk full?)",
-     "kon de PDF niet schrijven (is de schijf vol?)"},
-    {"could not write the PDF file (disk full or no permission?)",
-     "kon het PDF-bestand niet schrijven (schijf vol of geen toestemming?)"},
     {"could not write the PNG image (disk full or no permission?)",
      "kon de PNG-afbeelding niet schrijven (schijf vol of geen toestemming?)"},
     {"could not write the SVG file (disk full or no permission?)",
      "kon het SVG-bestand niet schrijven (schijf vol of geen toestemming?)"},
     {"coverage",
      "dekking"},
+    {"coverage notes",
+     "dekkingsnotities"},
     {"crs of the location of source \"%s\": %s",
      "crs van de locatie van bron \"%s\": %s"},
     {"crs of the weight points of source \"%s\": %s",
@@ -1039,12 +1035,8 @@ const char *const err_nl_pairs[][2] = {
      "the GeoPackage output cannot tell apart",
      "indicator \"%s\" verschilt van \"%s\" alleen in hoofd- en kleine "
      "letters, en dat onderscheid kan het GeoPackage niet maken"},
-    {"indicator \"%s\" has the same name as source \"%s\" (line %ld); "
-     "rename one of them, because expressions use source names as prefixes "
-     "(%s.column)",
-     "indicator \"%s\" heeft dezelfde naam als bron \"%s\" (regel %ld); "
-     "geef een van beide een andere naam, want expressies gebruiken "
-     "bronnamen als voorvoegsel (%s.kolom)"},
+    {"indicator \"%s\" has the same name as the source on line %ld; rename one of them, because expressions read a name before a dot as a source (source.column)",
+     "indicator \"%s\" heeft dezelfde naam als de bron op regel %ld; hernoem een van beide, want expressies lezen een naam voor een punt als bron (bron.kolom)"},
     {"indicator \"%s\" has unit \"%s\" (a %s), but rolls up by summing; a "
      "sum of %ss means nothing for a wijk or gemeente. Use rollup: {method: "
      "weighted_mean, weight: <the base, e.g. households>} or {method: "
@@ -1512,6 +1504,8 @@ const char *const err_nl_pairs[][2] = {
      "het catalogusitem heeft een tweede `columns:`; voeg ze samen"},
     {"the column is %s; only numbers can be classified",
      "de kolom is %s; alleen getallen kunnen ingedeeld worden"},
+    {"the contents",
+     "de inhoudsopgave"},
     {"the cover map",
      "de kaart op de voorkant"},
     {"the decimal mark must be '.' or ',' (or left out to detect it), not "
@@ -1525,6 +1519,10 @@ const char *const err_nl_pairs[][2] = {
     {"the digits of round() must be a whole number from -15 to 15, such as 1",
      "het aantal cijfers van round() moet een geheel getal van -15 tot 15 "
      "zijn, zoals 1"},
+    {"the disk is full (No space left on device)",
+     "de schijf is vol (No space left on device)"},
+    {"the disk quota is used up (Disk quota exceeded)",
+     "het schijfquotum is op (Disk quota exceeded)"},
     {"the expression gives text (%s); an indicator must be a number or "
      "true/false",
      "de expressie geeft tekst (%s); een indicator moet een getal of "
@@ -1548,10 +1546,8 @@ const char *const err_nl_pairs[][2] = {
      "data, not CSV text",
      "het bestand bevat NUL-bytes (de eerste op byte %zu), dus het zijn "
      "binaire gegevens, geen CSV-tekst"},
-    {"the file does not exist or cannot be reached; check the path "
-     "(relative paths start at the folder dnawijk runs in)",
-     "het bestand bestaat niet of is niet bereikbaar; controleer het pad "
-     "(relatieve paden beginnen in de map waarin dnawijk draait)"},
+    {"the file does not exist or cannot be reached; check the path (in a recipe, paths are relative to the recipe's folder)",
+     "het bestand bestaat niet of is niet bereikbaar; controleer het pad (in een recept zijn paden relatief aan de map van het recept)"},
     {"the file has no %s \"%s\"; %s: %s",
      "het bestand heeft geen %s \"%s\"; %s: %s"},
     {"the file has no column \"%s\" (named by %s in the recipe)%s; its "
@@ -1722,6 +1718,8 @@ const char *const err_nl_pairs[][2] = {
      "de bron heeft geen codes op dit niveau"},
     {"the source line",
      "de bronregel"},
+    {"the text and drawing libraries (GLib, Pango) stopped: %s; this happens when memory or threads run out, such as under a low ulimit -v: allow more memory (or use --jobs 1)",
+     "de tekst- en tekenbibliotheken (GLib, Pango) zijn gestopt: %s; dat gebeurt als geheugen of threads opraken, zoals bij een lage ulimit -v: sta meer geheugen toe (of gebruik --jobs 1)"},
     {"the text is not WKT geometry (such as \"POLYGON((...))\" or "
      "\"SRID=28992;POLYGON((...))\"): \"%.40s\"",
      "de tekst is geen WKT-geometrie (zoals \"POLYGON((...))\" of "
@@ -1919,6 +1917,8 @@ const char *const err_nl_pairs[][2] = {
      "schrijven"},
     {"writing the manifest failed",
      "het schrijven van het manifest is mislukt"},
+    {"writing the results failed without a message; memory probably ran out (allow more, or use --jobs 1)",
+     "het schrijven van de resultaten is mislukt zonder melding; waarschijnlijk was het geheugen op (sta meer toe, of gebruik --jobs 1)"},
     {"writing the workbook failed: %s",
      "het schrijven van de werkmap is mislukt: %s"},
     {"x: and y: in %s need type: bivariate",
