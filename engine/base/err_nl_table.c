@@ -417,6 +417,11 @@ const char *const err_nl_pairs[][2] = {
      "rename it.",
      "Kan de map niet maken: er bestaat een bestand met deze naam; "
      "verwijder het of geef het een andere naam."},
+    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall "
+     "dnawijk so that %s is next to the program or in %s.",
+     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); "
+     "installeer dnawijk opnieuw zodat %s naast het programma of in "
+     "%s staat."},
     {"Cannot open the file to compute its SHA-256 digest: %s.",
      "Kan het bestand niet openen om de SHA-256-hash te berekenen: %s."},
     {"Cannot open the file: %s.",
@@ -492,6 +497,18 @@ const char *const err_nl_pairs[][2] = {
      "De %s heeft een geometriekolom nodig; kolom '%s' is een %s-kolom."},
     {"The %s was given %zu rows, more than its geometry column holds.",
      "De %s kreeg %zu rijen, meer dan de geometriekolom bevat."},
+    {"The GDAL/PROJ part of dnawijk belongs to another version "
+     "(interface %d, expected %d); reinstall dnawijk.",
+     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie "
+     "(interface %d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to "
+     "another version; reinstall dnawijk.",
+     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een "
+     "andere versie; installeer dnawijk opnieuw."},
+    {"The GEOS part of dnawijk belongs to another version (interface "
+     "%d, expected %d); reinstall dnawijk.",
+     "Het GEOS-deel van dnawijk hoort bij een andere versie "
+     "(interface %d, verwacht %d); installeer dnawijk opnieuw."},
     {"The cache file name is longer than %zu bytes; set DNAWIJK_CACHE_DIR "
      "to a shorter path.",
      "De naam van het cachebestand is langer dan %zu bytes; zet "

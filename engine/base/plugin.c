@@ -64,9 +64,8 @@ const void *plugin_entry(const char *symbol)
     pthread_once(&once, load_once);
     if (!handle) {
         err_set(ERR_IO, tried, 0, NULL, "Cannot load the GDAL/PROJ/GEOS part "
-                "of dnawijk (%s); reinstall dnawijk so that " MODULE_NAME
-                " is next to the program or in " DNAWIJK_PLUGIN_RELDIR ".",
-                why);
+                "of dnawijk (%s); reinstall dnawijk so that %s is next to the "
+                "program or in %s.", why, MODULE_NAME, DNAWIJK_PLUGIN_RELDIR);
         return NULL;
     }
     const void *p = dlsym(handle, symbol);
