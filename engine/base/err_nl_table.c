@@ -472,6 +472,8 @@ const char *const err_nl_pairs[][2] = {
      "JSON-lezer"},
     {"Jenks tables",
      "Jenks-tabellen"},
+    {"PNG compression buffers",
+     "buffers voor de PNG-compressie"},
     {"PROJ could not put the transformation into x/y order (%s)",
      "PROJ kon de omrekening niet in x/y-volgorde zetten (%s)"},
     {"PROJ found no transformation from \"%s\" to \"%s\" (%s)",
