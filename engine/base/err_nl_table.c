@@ -82,6 +82,10 @@ const char *const err_nl_pairs[][2] = {
      "code (such as wijkcode), or join: spatial",
      "%s heeft geen sleutel key:; voeg key: toe met de kolom met de "
      "regiocode (zoals wijkcode), of join: spatial"},
+    {"%s has no numeric column \"%s\" with coordinates; name the "
+     "columns with weight: {points: ..., x: ..., y: ...}",
+     "%s heeft geen numerieke kolom \"%s\" met coördinaten; noem de "
+     "kolommen met weight: {points: ..., x: ..., y: ...}"},
     {"%s has reached: and target:, so its kind must be reach",
      "%s heeft reached: en target:, dus kind moet reach zijn"},
     {"%s holds contact records; place them with location: {x: ..., y: ..., "
@@ -183,6 +187,10 @@ const char *const err_nl_pairs[][2] = {
      "{WK_CODE: wijkcode}, but found %s",
      "%s moet een mapping van oude naar nieuwe kolomnamen zijn, zoals "
      "{WK_CODE: wijkcode}, maar is %s"},
+    {"%s must be a mapping such as {points: adressen.csv, x: x, y: y, "
+     "crs: \"EPSG:28992\"}, but found %s",
+     "%s moet een mapping zijn zoals {points: adressen.csv, x: x, y: "
+     "y, crs: \"EPSG:28992\"}, maar is %s"},
     {"%s must be a mapping such as {postcode: postcode, lookup: pc6.csv, "
      "lookup_postcode: postcode6, lookup_code: cbs_code} or {x: lon, y: "
      "lat, crs: \"EPSG:4326\"}, but found %s",
@@ -251,6 +259,9 @@ const char *const err_nl_pairs[][2] = {
      "zoals [2024-01-01, 2024-12-31]"},
     {"%s needs a value: %s",
      "%s heeft een waarde nodig: %s"},
+    {"%s needs points: the file of points to weight by",
+     "%s heeft points: nodig: het bestand met de punten om naar te "
+     "wegen"},
     {"%s needs the units' polygons: mark a source at the unit level with "
      "geometry: true",
      "%s heeft de polygonen van de eenheden nodig: markeer een bron op het "
@@ -417,11 +428,8 @@ const char *const err_nl_pairs[][2] = {
      "rename it.",
      "Kan de map niet maken: er bestaat een bestand met deze naam; "
      "verwijder het of geef het een andere naam."},
-    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall "
-     "dnawijk so that %s is next to the program or in %s.",
-     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); "
-     "installeer dnawijk opnieuw zodat %s naast het programma of in "
-     "%s staat."},
+    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall dnawijk so that %s is next to the program or in %s.",
+     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); installeer dnawijk opnieuw, zodat %s naast het programma of in %s staat."},
     {"Cannot open the file to compute its SHA-256 digest: %s.",
      "Kan het bestand niet openen om de SHA-256-hash te berekenen: %s."},
     {"Cannot open the file: %s.",
@@ -499,18 +507,12 @@ const char *const err_nl_pairs[][2] = {
      "De %s heeft een geometriekolom nodig; kolom '%s' is een %s-kolom."},
     {"The %s was given %zu rows, more than its geometry column holds.",
      "De %s kreeg %zu rijen, meer dan de geometriekolom bevat."},
-    {"The GDAL/PROJ part of dnawijk belongs to another version "
-     "(interface %d, expected %d); reinstall dnawijk.",
-     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie "
-     "(interface %d, verwacht %d); installeer dnawijk opnieuw."},
-    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to "
-     "another version; reinstall dnawijk.",
-     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een "
-     "andere versie; installeer dnawijk opnieuw."},
-    {"The GEOS part of dnawijk belongs to another version (interface "
-     "%d, expected %d); reinstall dnawijk.",
-     "Het GEOS-deel van dnawijk hoort bij een andere versie "
-     "(interface %d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ part of dnawijk belongs to another version (interface %d, expected %d); reinstall dnawijk.",
+     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie (interface %d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to another version; reinstall dnawijk.",
+     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een andere versie; installeer dnawijk opnieuw."},
+    {"The GEOS part of dnawijk belongs to another version (interface %d, expected %d); reinstall dnawijk.",
+     "Het GEOS-deel van dnawijk hoort bij een andere versie (interface %d, verwacht %d); installeer dnawijk opnieuw."},
     {"The cache file name is longer than %zu bytes; set DNAWIJK_CACHE_DIR "
      "to a shorter path.",
      "De naam van het cachebestand is langer dan %zu bytes; zet "
@@ -884,6 +886,8 @@ const char *const err_nl_pairs[][2] = {
      "dekking"},
     {"crs of the location of source \"%s\": %s",
      "crs van de locatie van bron \"%s\": %s"},
+    {"crs of the weight points of source \"%s\": %s",
+     "crs van de weegpunten van bron \"%s\": %s"},
     {"did you mean ",
      "bedoelt u "},
     {"dissolve",
@@ -1264,6 +1268,8 @@ const char *const err_nl_pairs[][2] = {
      "naam van het uitvoerbestand"},
     {"overlay",
      "overlay"},
+    {"overlay point weights",
+     "puntgewichten van de overlay"},
     {"page output",
      "pagina-uitvoer"},
     {"page size \"%s\" is out of range: width and height must be 16 to "
@@ -1904,6 +1910,12 @@ const char *const err_nl_pairs[][2] = {
      "that rollup",
      "weight in %s geldt alleen voor rollup: weighted_mean; verwijder het "
      "of stel die rollup in"},
+    {"weight of source \"%s\"",
+     "weight van bron \"%s\""},
+    {"weight points",
+     "weegpunten"},
+    {"weight: in %s applies to join: overlay only",
+     "weight: in %s geldt alleen bij join: overlay"},
     {"with %s",
      "met %s"},
     {"with indicator %s the tables of indicators.gpkg would get more than "

@@ -8,7 +8,7 @@
 #include "overlay.h"
 
 /* Bump when the table changes. */
-#define GEO_CALC_ABI 1
+#define GEO_CALC_ABI 2
 
 typedef struct {
     int abi; /* GEO_CALC_ABI */
@@ -18,6 +18,8 @@ typedef struct {
     int (*overlay_apportion)(const overlay_result *, const tbl_col *, int,
                              double *, uint8_t *);
     void (*overlay_free)(overlay_result *);
+    int (*overlay_point_weights)(overlay_result *, const int32_t *,
+                                 const int32_t *, size_t);
 } geo_calc_api;
 
 #endif

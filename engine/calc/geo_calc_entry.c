@@ -8,4 +8,5 @@ const geo_calc_api dnw_geo_calc_api = {
     .overlay_areas = overlay_areas,
     .overlay_apportion = overlay_apportion,
     .overlay_free = overlay_free,
+    .overlay_point_weights = overlay_point_weights,
 };

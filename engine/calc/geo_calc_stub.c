@@ -47,6 +47,13 @@ int overlay_apportion(const overlay_result *o, const tbl_col *col, int count,
     return a ? a->overlay_apportion(o, col, count, v, m) : -1;
 }
 
+int overlay_point_weights(overlay_result *o, const int32_t *unit_of,
+                          const int32_t *src_of, size_t n_points)
+{
+    const geo_calc_api *a = api();
+    return a ? a->overlay_point_weights(o, unit_of, src_of, n_points) : -1;
+}
+
 void overlay_free(overlay_result *o)
 {
     if (!plugin_loaded()) {

@@ -165,6 +165,16 @@ typedef struct {
     rcp_str crs;           /* their CRS; default "EPSG:4326" */
 } rcp_location;
 
+/* weight: of an overlay source: split counts by the share of points
+ * (address points) in each intersection instead of its area. */
+typedef struct {
+    rcp_str points;        /* the file of points, relative to the recipe */
+    char *resolved;        /* its path as opened */
+    rcp_str x, y;          /* coordinate columns; default x and y */
+    rcp_str crs;           /* their CRS; default the units' CRS */
+    rcp_pos pos;
+} rcp_ptweight;
+
 /* One condition of a filter written as a mapping ({column: value} or
  * {column: [from, to]} for dates). */
 typedef struct {
@@ -221,6 +231,7 @@ typedef struct {
     rcp_str household;   /* column of household ids, or NULL */
     rcp_str type, date;  /* columns of the contact type and date, or NULL */
     rcp_num unlocated_max; /* 0..1, default 0.25 */
+    rcp_ptweight weight; /* join: overlay by points (weight.points.s set) */
 } rcp_source;
 
 typedef struct {

@@ -130,6 +130,17 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
         jsonw_kint(w, "units_partly_covered", (int64_t)s->ov_partial);
         jsonw_kint(w, "units_not_covered", (int64_t)s->ov_none);
         jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
+        if (s->ov_weighted) { /* weight: {points: ...} */
+            jsonw_kstr(w, "counts_split_by", "points");
+            jsonw_kint(w, "points", (int64_t)s->ov_points);
+            jsonw_kint(w, "points_outside_source", (int64_t)s->ov_points_outside);
+            jsonw_kint(w, "points_unusable", (int64_t)s->ov_points_unusable);
+            jsonw_key(w, "source_rows_split_by_area");
+            jsonw_arr_begin(w);
+            for (size_t k = 0; k < s->ov_area_fallback; k++)
+                jsonw_int(w, (int64_t)s->ov_fallback_rows[k]);
+            jsonw_arr_end(w);
+        }
         jsonw_obj_end(w);
     }
     run_records_manifest(w, s);

@@ -77,6 +77,11 @@ typedef struct {
     int overlaid;
     size_t ov_pairs, ov_partial, ov_none, ov_repaired;
     double ov_mean_cover, ov_src_cover;
+    /* join: overlay with weight: {points: ...} */
+    int ov_weighted;
+    size_t ov_points, ov_points_outside, ov_points_unusable;
+    size_t ov_area_fallback; /* source rows in a unit without a point */
+    size_t *ov_fallback_rows; /* their row numbers (1-based; owned) */
     run_records *rec;        /* records sources: what locating found; after
                                 run_build_units t holds per unit only code,
                                 records and households (owned) */

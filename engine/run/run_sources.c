@@ -649,6 +649,7 @@ void run_sources_free(run_ctx *c)
         mem_free(s->gc);
         mem_free(s->rd);
         join_result_free(&s->j);
+        mem_free(s->ov_fallback_rows); /* set by each run's overlay */
         if (s->borrowed)
             continue;
         mem_free(s->cand);

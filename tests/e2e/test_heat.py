@@ -432,6 +432,42 @@ text = " ".join(subprocess.run(["pdftotext", sheet, "-"], capture_output=True, t
 t.check("PROXY energiearmoede = % laag inkomen x % label D-G / 100" in text,
         "the fact sheet labels the proxy with its formula")
 
+# --- H: the Klimaateffectatlas catalog on the real TopoJSON: the PET class
+# shares and the no-data share under their stable names, and the classes
+# with the no-data share add up to 1 per buurt ----------------------------------
+KEA = t.path("klimaateffectatlas_buurtdashboard", "BuurtenDataset20231212_xaaac.json")
+topo = json.load(open(KEA, encoding="utf-8"))
+kprops = [g["properties"] for g in list(topo["objects"].values())[0]["geometries"]]
+r = recipe("kea", """
+name: kea
+unit: buurt
+sources:
+  k:
+    path: %s
+    key: BU_CODE
+    catalog: klimaateffectatlas_buurten
+indicators:
+  h35: k.hitte_35_40
+  h41: k.hitte_41_49
+  nd: k.hitte_geen_data
+  som: k.hitte_23_28 + k.hitte_29_34 + k.hitte_35_40 + k.hitte_41_49 + k.hitte_geen_data
+""" % KEA)
+run(r)
+gk = read_out_csv(os.path.join(OUT, "kea", "indicators.csv"))
+bad = 0
+for p in kprops:
+    g = gk.get(p["BU_CODE"])
+    for col, raw in (("h35", "F35_40perc"), ("h41", "F41_49perc"), ("nd", "NDPETperc")):
+        want = fnum(p.get(raw))
+        if g is None or (want is None) != (g[col] is None) or \
+                (want is not None and abs(g[col] - want) > 1e-9):
+            bad += 1
+t.check(len(gk) == len(kprops) == 317 and bad == 0,
+        "Klimaateffectatlas PET shares by stable name: %d of %d differ" % (bad, 3 * len(kprops)))
+sums = [v["som"] for v in gk.values() if v["som"] is not None]
+t.check(len(sums) > 300 and all(abs(x - 1) <= 0.0025 for x in sums),
+        "PET classes + no-data share add up to 1 (%d buurten)" % len(sums))
+
 # --- E: bad input: one line naming the file, nothing written -------------------
 half = json.load(gzip.open(os.path.join(FRL, "koopwoningen_frl.geojson.gz"), "rt", encoding="utf-8"))
 for i, ft in enumerate(half["features"]):
