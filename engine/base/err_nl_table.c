@@ -550,6 +550,18 @@ const char *const err_nl_pairs[][2] = {
      "getallen, maar deze kolom is van type %s"},
     {"a key must be a plain name, not %s",
      "een sleutel moet een gewone naam zijn, geen %s"},
+    {"a list",
+     "een lijst"},
+    {"a list of column names",
+     "een lijst met kolomnamen"},
+    {"a list of indicator names",
+     "een lijst met indicatornamen"},
+    {"a list of numbers such as [10, 20, 30]",
+     "een lijst met getallen zoals [10, 20, 30]"},
+    {"a list of reach indicators (kind: reach)",
+     "een lijst met bereikindicatoren (kind: reach)"},
+    {"a mapping",
+     "een mapping"},
     {"a merge key (<<) needs a mapping or a list of mappings, such as <<: "
      "*defaults, but found %s",
      "een merge-sleutel (<<) heeft een mapping of een lijst met mappings "
@@ -559,6 +571,10 @@ const char *const err_nl_pairs[][2] = {
      "een naam tussen dubbele aanhalingstekens moet na een bron en een punt "
      "staan, bijv. w.\"%s\"; tekst schrijft u tussen enkele "
      "aanhalingstekens, bijv. 'JA'"},
+    {"a number such as 1 or 0.5",
+     "een getal zoals 1 of 0.5"},
+    {"a province name or code, such as Noord-Holland or PV27",
+     "een provincienaam of -code, zoals Noord-Holland of PV27"},
     {"a quoted field starts on this line but its closing quote is missing "
      "(the file ends inside it); close the quote, and write a quote inside "
      "a quoted field as \"\"",
@@ -574,6 +590,18 @@ const char *const err_nl_pairs[][2] = {
      "hier begint een tweede YAML-document; een recept is een document, dus "
      "verwijder deze regel '---' en wat volgt, of zet het in een eigen "
      "receptbestand"},
+    {"a share such as 0.05 for 5%",
+     "een aandeel zoals 0.05 voor 5%"},
+    {"a share such as 0.25 for 25%",
+     "een aandeel zoals 0.25 voor 25%"},
+    {"a share such as 0.8 for 80%",
+     "een aandeel zoals 0.8 voor 80%"},
+    {"a short name of letters, digits, - and _ (it becomes the output "
+     "folder name), such as voorbeeld",
+     "een korte naam van letters, cijfers, - en _ (het wordt de naam van de "
+     "uitvoermap), zoals voorbeeld"},
+    {"a single value",
+     "een enkele waarde"},
     {"a source filter cannot use indicators (\"%s\"); write source.column",
      "een bronfilter kan geen indicatoren gebruiken (\"%s\"); schrijf "
      "bron.kolom"},
@@ -583,6 +611,30 @@ const char *const err_nl_pairs[][2] = {
      "reference system",
      "een omrekening heeft zowel een bron- als een doelcoördinatenstelsel "
      "nodig"},
+    {"a value",
+     "een waarde"},
+    {"a year such as 2024",
+     "een jaartal zoals 2024"},
+    {"age, tenure, households or custom",
+     "age, tenure, households of custom"},
+    {"an empty value",
+     "een lege waarde"},
+    {"an expression",
+     "een expressie"},
+    {"an expression such as 100 * w.huishoudens / g.huishoudens",
+     "een expressie zoals 100 * w.huishoudens / g.huishoudens"},
+    {"an expression such as w.huurwoningen",
+     "een expressie zoals w.huurwoningen"},
+    {"an expression such as w.pct_huur",
+     "een expressie zoals w.pct_huur"},
+    {"an expression such as w.woningen",
+     "een expressie zoals w.woningen"},
+    {"an expression that is true for the rows to keep, or a mapping such as "
+     "{soort: energiecoach, datum: [2024-01-01, 2024-12-31]}",
+     "een expressie die waar is voor de rijen die blijven, of een mapping "
+     "zoals {soort: energiecoach, datum: [2024-01-01, 2024-12-31]}"},
+    {"an index indicator with factors:",
+     "een indexindicator met factors:"},
     {"an indicator cannot be called \"%s\": the output tables use that "
      "column name; choose another name",
      "een indicator kan niet \"%s\" heten: de uitvoertabellen gebruiken die "
@@ -639,6 +691,8 @@ const char *const err_nl_pairs[][2] = {
      "verwijder method: of de breaks"},
     {"breaks in %s must go up: %g comes after %g",
      "breaks in %s moeten oplopen: %g komt na %g"},
+    {"buurt, wijk or gemeente",
+     "buurt, wijk of gemeente"},
     {"cache directory",
      "cachemap"},
     {"cached column",
@@ -890,6 +944,8 @@ const char *const err_nl_pairs[][2] = {
      "12.5), maar is %s"},
     {"each item of %s must be one code, such as GM0363, but found %s",
      "elk item van %s moet een code zijn, zoals GM0363, maar is %s"},
+    {"excel_nl (';' and decimal comma) or international (',' and '.')",
+     "excel_nl (';' en decimale komma) of international (',' en '.')"},
     {"expected a column name after '%.*s.', found %s; quote names that are "
      "not plain words, e.g. %.*s.\"65plus\"",
      "na '%.*s.' werd een kolomnaam verwacht, maar er staat %s; zet namen "
@@ -957,6 +1013,8 @@ const char *const err_nl_pairs[][2] = {
      "buffer voor de bestandshash"},
     {"file name",
      "bestandsnaam"},
+    {"fill it in",
+     "vul het in"},
     {"filter",
      "filter"},
     {"filter %s of %s",
@@ -1006,6 +1064,8 @@ const char *const err_nl_pairs[][2] = {
      "aantal huishoudens"},
     {"households",
      "huishoudens"},
+    {"how many similar gemeenten, such as 5",
+     "hoeveel vergelijkbare gemeenten, zoals 5"},
     {"index",
      "index"},
     {"indicator",
@@ -1162,6 +1222,8 @@ const char *const err_nl_pairs[][2] = {
      "kaart %s"},
     {"map info",
      "kaartgegevens"},
+    {"map legend",
+     "kaartlegenda"},
     {"maps",
      "kaarten"},
     {"maps entry %zu",
@@ -1220,6 +1282,8 @@ const char *const err_nl_pairs[][2] = {
      "deze kolom staat niet in het bestand"},
     {"no vector file name was given",
      "er is geen naam voor het vectorbestand gegeven"},
+    {"nothing",
+     "niets"},
     {"nothing to map: no row with a legend entry has a geometry",
      "niets om op de kaart te zetten: geen rij met een legenda-item heeft "
      "geometrie"},
@@ -1297,6 +1361,9 @@ const char *const err_nl_pairs[][2] = {
      "naam van het registratiebestand"},
     {"report map",
      "rapportkaart"},
+    {"report.html: maps, table, charts and sources in one offline file",
+     "report.html: kaarten, tabel, grafieken en bronnen in een offline "
+     "bestand"},
     {"resolution %g dpi is out of range: use 1 to 2400 (300 is usual for "
      "print)",
      "resolutie %g dpi valt buiten het bereik: gebruik 1 tot 2400 (300 is "
@@ -1434,6 +1501,18 @@ const char *const err_nl_pairs[][2] = {
      "woordenboek van teksten"},
     {"string map",
      "tekstenlijst"},
+    {"such as 1",
+     "zoals 1"},
+    {"such as 100",
+     "zoals 100"},
+    {"such as 3",
+     "zoals 3"},
+    {"such as 300",
+     "zoals 300"},
+    {"such as 5",
+     "zoals 5"},
+    {"sum, mean, weighted_mean, ratio or none",
+     "sum, mean, weighted_mean, ratio of none"},
     {"table",
      "tabel"},
     {"table columns",
@@ -1471,6 +1550,9 @@ const char *const err_nl_pairs[][2] = {
      "EPSG-code zoals \"EPSG:28992\" of een WKT-tekst"},
     {"the '(' of %s( is never closed; add ')' after its arguments",
      "de '(' van %s( wordt nooit gesloten; zet ')' na de argumenten"},
+    {"the CRS of x and y, such as \"EPSG:4326\" or \"EPSG:28992\"",
+     "het coördinatenstelsel van x en y, zoals \"EPSG:4326\" of "
+     "\"EPSG:28992\""},
     {"the CSV parser stopped: %s",
      "de CSV-lezer stopte: %s"},
     {"the EWKT geometry starts with \"SRID=\" but no valid SRID and \";\" "
@@ -1483,10 +1565,28 @@ const char *const err_nl_pairs[][2] = {
      "line first",
      "de alias *%s verwijst naar geen anker; definieer eerst &%s bij een "
      "waarde boven deze regel"},
+    {"the base expression, such as w.huishoudens",
+     "de expressie voor de basis, zoals w.huishoudens"},
     {"the catalog entry has a second `columns:`; merge them",
      "het catalogusitem heeft een tweede `columns:`; voeg ze samen"},
     {"the column is %s; only numbers can be classified",
      "de kolom is %s; alleen getallen kunnen ingedeeld worden"},
+    {"the column with household ids",
+     "de kolom met huishoudnummers"},
+    {"the column with the date of the contact",
+     "de kolom met de datum van het contact"},
+    {"the column with the kind of contact",
+     "de kolom met de soort contact"},
+    {"the column with the number of addresses per row",
+     "de kolom met het aantal adressen per rij"},
+    {"the column with the postcodes of the records",
+     "de kolom met de postcodes van de registraties"},
+    {"the column with the x coordinate or longitude",
+     "de kolom met de x-coördinaat of lengtegraad"},
+    {"the column with the y coordinate or latitude",
+     "de kolom met de y-coördinaat of breedtegraad"},
+    {"the columns that are counts, split by area in an overlay",
+     "de kolommen met aantallen, bij een overlay naar oppervlakte verdeeld"},
     {"the cover map",
      "de kaart op de voorkant"},
     {"the decimal mark must be '.' or ',' (or left out to detect it), not "
@@ -1580,6 +1680,12 @@ const char *const err_nl_pairs[][2] = {
      "UTF-8 (or Latin-1) text",
      "het bestand lijkt in UTF-16 gecodeerd (elke tweede byte is NUL); sla "
      "het op als UTF-8- (of Latin-1-)tekst"},
+    {"the file to read, relative to the recipe's folder",
+     "het bestand om te lezen, ten opzichte van de map van het recept"},
+    {"the files to read, such as sources: {w: {path: wijken.geojson, key: "
+     "wijkcode}}",
+     "de bestanden om te lezen, zoals sources: {w: {path: wijken.geojson, "
+     "key: wijkcode}}"},
     {"the filter of source \"%s\" can only use its own columns (%s.column), "
      "not %s.%s",
      "het filter van bron \"%s\" kan alleen de eigen kolommen gebruiken "
@@ -1610,6 +1716,16 @@ const char *const err_nl_pairs[][2] = {
      "give geometry at the unit's level",
      "de geometriebron \"%s\" bevat %s, maar de eenheid van het recept is "
      "%s; geef geometrie op het niveau van de eenheid"},
+    {"the heading of the box, such as Warmtetransitie",
+     "de kop van het blok, zoals Warmtetransitie"},
+    {"the indicator on the horizontal axis (such as the need)",
+     "de indicator op de horizontale as (zoals de behoefte)"},
+    {"the indicator on the vertical axis (such as the reach)",
+     "de indicator op de verticale as (zoals het bereik)"},
+    {"the indicators that make gemeenten similar, such as [inwoners, "
+     "aandeel_65plus]",
+     "de indicatoren die gemeenten vergelijkbaar maken, zoals [inwoners, "
+     "aandeel_65plus]"},
     {"the key column \"%s\" of source \"%s\" holds no CBS region codes "
      "(GM####, WK######, BU########)%s%s; is it the right column?",
      "de sleutelkolom \"%s\" van bron \"%s\" bevat geen CBS-regiocodes "
@@ -1647,6 +1763,10 @@ const char *const err_nl_pairs[][2] = {
     {"the map says it has %zu classes but the legend has only %zu entries",
      "de kaart zegt %zu klassen te hebben, maar de legenda heeft maar %zu "
      "items"},
+    {"the name columns, coarse to fine, such as [gemeentenaam, buurtnaam]",
+     "de naamkolommen, van grof naar fijn, zoals [gemeentenaam, buurtnaam]"},
+    {"the name of an indicator of the recipe",
+     "de naam van een indicator uit het recept"},
     {"the number %.*s is too large",
      "het getal %.*s is te groot"},
     {"the number of classes must be between 1 and %d, got %d",
@@ -1659,6 +1779,8 @@ const char *const err_nl_pairs[][2] = {
      "or use viridis or cividis",
      "het palet %s geeft 1 tot %d kleuren, niet %d; vraag om minder klassen "
      "of gebruik viridis of cividis"},
+    {"the postcode column of the lookup table",
+     "de postcodekolom van de opzoektabel"},
     {"the quote %c opened here is never closed; add a closing %c",
      "het aanhalingsteken %c dat hier opent, wordt nooit gesloten; voeg een "
      "sluitend %c toe"},
@@ -1681,6 +1803,8 @@ const char *const err_nl_pairs[][2] = {
      "sources:, but found %s",
      "het recept moet een mapping van sleutels zijn, zoals name:, unit: en "
      "sources:, maar is %s"},
+    {"the region-code column of the lookup table",
+     "de regiocodekolom van de opzoektabel"},
     {"the rollup of %s",
      "de rollup van %s"},
     {"the row to highlight (%ld) is not a row of the map (0 to %zu, or -1 "
@@ -1689,6 +1813,8 @@ const char *const err_nl_pairs[][2] = {
      "of -1 voor geen)"},
     {"the run was interrupted by %s; the previous results are unchanged",
      "de run is onderbroken door %s; de vorige resultaten zijn ongewijzigd"},
+    {"the smallest base that still gets a value, such as 20",
+     "de kleinste basis die nog een waarde krijgt, zoals 20"},
     {"the source covers other areas than the units: check the area filter, "
      "or whether the source is at another level",
      "de bron beslaat andere gebieden dan de eenheden: controleer het "
@@ -1697,6 +1823,10 @@ const char *const err_nl_pairs[][2] = {
      "de bron heeft geen codes op dit niveau"},
     {"the source line",
      "de bronregel"},
+    {"the table from postcode to buurt code, relative to the recipe",
+     "de tabel van postcode naar buurtcode, ten opzichte van het recept"},
+    {"the target group, such as w.huishoudens",
+     "de doelgroep, zoals w.huishoudens"},
     {"the text is not WKT geometry (such as \"POLYGON((...))\" or "
      "\"SRID=28992;POLYGON((...))\"): \"%.40s\"",
      "de tekst is geen WKT-geometrie (zoals \"POLYGON((...))\" of "
@@ -1713,6 +1843,8 @@ const char *const err_nl_pairs[][2] = {
      "classification method",
      "de waarden (%g tot %g) zijn te groot voor mooie grenzen; gebruik een "
      "andere indelingsmethode"},
+    {"the weight expression, such as w.huishoudens",
+     "de expressie voor het gewicht, zoals w.huishoudens"},
     {"the whole selection (%zu gemeenten)",
      "de hele selectie (%zu gemeenten)"},
     {"there are no shared class breaks to apply",
@@ -1766,6 +1898,10 @@ const char *const err_nl_pairs[][2] = {
      "regel is afgekapt of niet zo gescheiden als de andere"},
     {"this number has more than 100 characters",
      "dit getal heeft meer dan 100 tekens"},
+    {"those reached, such as bezoeken.households",
+     "de bereikten, zoals bezoeken.households"},
+    {"true, false or {dialect: international, xlsx: false}",
+     "true, false of {dialect: international, xlsx: false}"},
     {"two %s are named \"%s\" (the other at line %ld), but each needs its "
      "own file name; give one of them another name",
      "twee %s heten \"%s\" (de andere op regel %ld), maar elk heeft een "

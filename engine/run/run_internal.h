@@ -141,6 +141,7 @@ typedef struct {
                                   x and y per grid position 0..2 */
     int pos_class[2][3]; /* bivariate: the class of x and y drawn at grid
                             position 0..2, -1 none (fewer than 3 classes) */
+    char title[256];     /* the title printed on the map */
 } run_map_result;
 
 typedef struct {

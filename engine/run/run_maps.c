@@ -516,6 +516,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         spec.inset_n = tbl_nrows(gs->t);
     }
     spec.title = title;
+    snprintf(res->title, sizeof res->title, "%s", title);
     spec.subtitle = subtitle;
     spec.legend_title = legend_title;
     spec.source_line = src;

@@ -150,7 +150,7 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     double s = 1000.0 / w;
     pal_rgb grey = {mr->nodata[0], mr->nodata[1], mr->nodata[2]};
     fprintf(f, "<figure class=\"map\"><figcaption>");
-    html(f, mr->map->title.s ? mr->map->title.s : label_of(ind));
+    html(f, mr->title[0] ? mr->title : label_of(ind));
     fprintf(f, "</figcaption>\n<svg viewBox=\"0 0 1000 %.0f\" role=\"img\" "
                "aria-label=\"",
             ceil(h * s));
