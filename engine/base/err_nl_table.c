@@ -82,6 +82,10 @@ const char *const err_nl_pairs[][2] = {
      "code (such as wijkcode), or join: spatial",
      "%s heeft geen sleutel key:; voeg key: toe met de kolom met de "
      "regiocode (zoals wijkcode), of join: spatial"},
+    {"%s has no numeric column \"%s\" with coordinates; name the columns "
+     "with weight: {points: ..., x: ..., y: ...}",
+     "%s heeft geen numerieke kolom \"%s\" met coördinaten; noem de "
+     "kolommen met weight: {points: ..., x: ..., y: ...}"},
     {"%s has reached: and target:, so its kind must be reach",
      "%s heeft reached: en target:, dus kind moet reach zijn"},
     {"%s holds contact records; place them with location: {x: ..., y: ..., "
@@ -183,6 +187,10 @@ const char *const err_nl_pairs[][2] = {
      "{WK_CODE: wijkcode}, but found %s",
      "%s moet een mapping van oude naar nieuwe kolomnamen zijn, zoals "
      "{WK_CODE: wijkcode}, maar is %s"},
+    {"%s must be a mapping such as {points: adressen.csv, x: x, y: y, crs: "
+     "\"EPSG:28992\"}, but found %s",
+     "%s moet een mapping zijn zoals {points: adressen.csv, x: x, y: y, "
+     "crs: \"EPSG:28992\"}, maar is %s"},
     {"%s must be a mapping such as {postcode: postcode, lookup: pc6.csv, "
      "lookup_postcode: postcode6, lookup_code: cbs_code} or {x: lon, y: "
      "lat, crs: \"EPSG:4326\"}, but found %s",
@@ -251,6 +259,8 @@ const char *const err_nl_pairs[][2] = {
      "zoals [2024-01-01, 2024-12-31]"},
     {"%s needs a value: %s",
      "%s heeft een waarde nodig: %s"},
+    {"%s needs points: the file of points to weight by",
+     "%s heeft points: nodig: het bestand met de punten om naar te wegen"},
     {"%s needs the units' polygons: mark a source at the unit level with "
      "geometry: true",
      "%s heeft de polygonen van de eenheden nodig: markeer een bron op het "
@@ -417,6 +427,10 @@ const char *const err_nl_pairs[][2] = {
      "rename it.",
      "Kan de map niet maken: er bestaat een bestand met deze naam; "
      "verwijder het of geef het een andere naam."},
+    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall "
+     "dnawijk so that %s is next to the program or in %s.",
+     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); installeer "
+     "dnawijk opnieuw, zodat %s naast het programma of in %s staat."},
     {"Cannot open the file to compute its SHA-256 digest: %s.",
      "Kan het bestand niet openen om de SHA-256-hash te berekenen: %s."},
     {"Cannot open the file: %s.",
@@ -467,6 +481,8 @@ const char *const err_nl_pairs[][2] = {
      "JSON-lezer"},
     {"Jenks tables",
      "Jenks-tabellen"},
+    {"PNG compression",
+     "PNG-compressie"},
     {"PROJ could not put the transformation into x/y order (%s)",
      "PROJ kon de omrekening niet in x/y-volgorde zetten (%s)"},
     {"PROJ found no transformation from \"%s\" to \"%s\" (%s)",
@@ -492,6 +508,18 @@ const char *const err_nl_pairs[][2] = {
      "De %s heeft een geometriekolom nodig; kolom '%s' is een %s-kolom."},
     {"The %s was given %zu rows, more than its geometry column holds.",
      "De %s kreeg %zu rijen, meer dan de geometriekolom bevat."},
+    {"The GDAL/PROJ part of dnawijk belongs to another version (interface "
+     "%d, expected %d); reinstall dnawijk.",
+     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie (interface "
+     "%d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to another "
+     "version; reinstall dnawijk.",
+     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een andere "
+     "versie; installeer dnawijk opnieuw."},
+    {"The GEOS part of dnawijk belongs to another version (interface %d, "
+     "expected %d); reinstall dnawijk.",
+     "Het GEOS-deel van dnawijk hoort bij een andere versie (interface %d, "
+     "verwacht %d); installeer dnawijk opnieuw."},
     {"The cache file name is longer than %zu bytes; set DNAWIJK_CACHE_DIR "
      "to a shorter path.",
      "De naam van het cachebestand is langer dan %zu bytes; zet "
@@ -537,6 +565,9 @@ const char *const err_nl_pairs[][2] = {
     {"a fact sheet has room for at most 3 boxes, but %s has %zu",
      "een factsheet heeft ruimte voor hoogstens 3 blokken, maar %s heeft er "
      "%zu"},
+    {"a file of points (such as address points), relative to the recipe",
+     "een bestand met punten (zoals adrespunten), ten opzichte van het "
+     "recept"},
     {"a font description for the fact sheet",
      "een lettertypebeschrijving voor de factsheet"},
     {"a formatted number needs %zu bytes but the buffer has %zu",
@@ -677,6 +708,8 @@ const char *const err_nl_pairs[][2] = {
      "(GM-codes) of zet unit: wijk of buurt"},
     {"bivariate legend",
      "bivariate legenda"},
+    {"bivariate map",
+     "bivariate kaart"},
     {"bivariate titles too long",
      "bivariate titels te lang"},
     {"bounding boxes",
@@ -917,6 +950,8 @@ const char *const err_nl_pairs[][2] = {
      "dekking"},
     {"crs of the location of source \"%s\": %s",
      "crs van de locatie van bron \"%s\": %s"},
+    {"crs of the weight points of source \"%s\": %s",
+     "crs van de weegpunten van bron \"%s\": %s"},
     {"did you mean ",
      "bedoelt u "},
     {"dissolve",
@@ -1032,6 +1067,8 @@ const char *const err_nl_pairs[][2] = {
      "delimiters or footer notes",
      "geen kopregel gevonden: het bestand bevat alleen lege regels, "
      "scheidingstekens of voetnoten"},
+    {"fraction: takes true or false, not \"%s\"",
+     "fraction: verwacht true of false, niet \"%s\""},
     {"funnel labels",
      "labels van de trechterplot"},
     {"funnel limits of \"%s\"",
@@ -1218,6 +1255,12 @@ const char *const err_nl_pairs[][2] = {
      "kaart \"%.100s\""},
     {"map \"%s\"",
      "kaart \"%s\""},
+    {"map \"%s\": per: %s needs units below the %s, but the recipe's units "
+     "are %s",
+     "kaart \"%s\": per: %s vraagt eenheden onder de %s, maar de eenheden "
+     "van het recept zijn %s"},
+    {"map \"%s\": per: %s, but the units have no %s level",
+     "kaart \"%s\": per: %s, maar de eenheden hebben geen %s-niveau"},
     {"map %s",
      "kaart %s"},
     {"map info",
@@ -1232,6 +1275,8 @@ const char *const err_nl_pairs[][2] = {
      "`geometry: true`",
      "kaarten hebben geometrie nodig: markeer een bron op het niveau van de "
      "eenheid met `geometry: true`"},
+    {"maps per group",
+     "kaarten per groep"},
     {"memory",
      "geheugen"},
     {"method manual in %s needs breaks: with the class boundaries, such as "
@@ -1291,6 +1336,10 @@ const char *const err_nl_pairs[][2] = {
      "getallen schrijft u met een decimale punt: %.*s.%.*s, niet %.*s,%.*s"},
     {"numeric column",
      "numerieke kolom"},
+    {"one map per gemeente (or wijk), all with the same classes, in "
+     "maps/NAME/CODE.png",
+     "een kaart per gemeente (of wijk), alle met dezelfde klassen, in "
+     "maps/NAAM/CODE.png"},
     {"one recipe at a time",
      "een recept tegelijk"},
     {"out of memory while allocating %s",
@@ -1299,6 +1348,8 @@ const char *const err_nl_pairs[][2] = {
      "naam van het uitvoerbestand"},
     {"overlay",
      "overlay"},
+    {"overlay point weights",
+     "puntgewichten van de overlay"},
     {"page output",
      "pagina-uitvoer"},
     {"page size \"%s\" is out of range: width and height must be 16 to "
@@ -1550,6 +1601,9 @@ const char *const err_nl_pairs[][2] = {
      "EPSG-code zoals \"EPSG:28992\" of een WKT-tekst"},
     {"the '(' of %s( is never closed; add ')' after its arguments",
      "de '(' van %s( wordt nooit gesloten; zet ')' na de argumenten"},
+    {"the CRS of x and y, such as \"EPSG:28992\"; default the units' CRS",
+     "het coördinatenstelsel van x en y, zoals \"EPSG:28992\"; standaard "
+     "dat van de eenheden"},
     {"the CRS of x and y, such as \"EPSG:4326\" or \"EPSG:28992\"",
      "het coördinatenstelsel van x en y, zoals \"EPSG:4326\" of "
      "\"EPSG:28992\""},
@@ -1583,8 +1637,12 @@ const char *const err_nl_pairs[][2] = {
      "de kolom met de postcodes van de registraties"},
     {"the column with the x coordinate or longitude",
      "de kolom met de x-coördinaat of lengtegraad"},
+    {"the column with the x coordinate; default x",
+     "de kolom met de x-coördinaat; standaard x"},
     {"the column with the y coordinate or latitude",
      "de kolom met de y-coördinaat of breedtegraad"},
+    {"the column with the y coordinate; default y",
+     "de kolom met de y-coördinaat; standaard y"},
     {"the columns that are counts, split by area in an overlay",
      "de kolommen met aantallen, bij een overlay naar oppervlakte verdeeld"},
     {"the cover map",
@@ -2011,6 +2069,12 @@ const char *const err_nl_pairs[][2] = {
      "that rollup",
      "weight in %s geldt alleen voor rollup: weighted_mean; verwijder het "
      "of stel die rollup in"},
+    {"weight of source \"%s\"",
+     "weight van bron \"%s\""},
+    {"weight points",
+     "weegpunten"},
+    {"weight: in %s applies to join: overlay only",
+     "weight: in %s geldt alleen bij join: overlay"},
     {"with %s",
      "met %s"},
     {"with indicator %s the tables of indicators.gpkg would get more than "

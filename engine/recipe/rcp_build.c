@@ -457,6 +457,42 @@ static int location_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     return rcp_fill(c, val, location_fields, &s->location, w, key);
 }
 
+#define PTW(f) offsetof(rcp_ptweight, f)
+static const rcp_field ptweight_fields[] = {
+    {.key = "points", .kind = F_STR, .off = PTW(points),
+     .hint = "a file of points (such as address points), relative to the "
+             "recipe"},
+    {.key = "x", .kind = F_STR, .off = PTW(x),
+     .hint = "the column with the x coordinate; default x"},
+    {.key = "y", .kind = F_STR, .off = PTW(y),
+     .hint = "the column with the y coordinate; default y"},
+    {.key = "crs", .kind = F_STR, .off = PTW(crs),
+     .hint = "the CRS of x and y, such as \"EPSG:28992\"; default the "
+             "units' CRS"},
+    {.key = NULL}};
+#undef PTW
+
+/* weight: {points: adressen.csv, x: x, y: y, crs: ...} of an overlay. */
+static int ptweight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    char w[200];
+    snprintf(w, sizeof w, "weight of %s", what);
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "%s must be a mapping such as {points: "
+                             "adressen.csv, x: x, y: y, crs: \"EPSG:28992\"}, "
+                             "but found %s",
+                        w, ry_kind_name(val));
+    s->weight.pos = rcp_node_pos(val);
+    if (rcp_fill(c, val, ptweight_fields, &s->weight, w, key) < 0)
+        return -1;
+    if (!s->weight.points.s)
+        return rcp_fail(val, "%s needs points: the file of points to weight "
+                             "by", w);
+    return 0;
+}
+
 /* Reads a scalar date of a filter range into *day; null leaves *has 0. */
 static int range_end(const ry_node *v, const char *w, int *has, int32_t *day)
 {
@@ -604,6 +640,10 @@ static const rcp_field source_fields[] = {
      .doc = "a mapping of old column names to new ones"},
     {.key = "records", .kind = F_BOOL, .off = SRC(records)},
     {.key = "location", .kind = F_CUSTOM, .fn = location_fn},
+    {.key = "weight", .kind = F_CUSTOM, .fn = ptweight_fn,
+     .doc = "join: overlay only: {points: FILE, x: x, y: y, crs: ...} splits "
+            "counts by the points (such as addresses) in each piece instead "
+            "of its area"},
     {.key = "household", .kind = F_STR, .off = SRC(household),
      .hint = "the column with household ids"},
     {.key = "type", .kind = F_STR, .off = SRC(type),
@@ -775,6 +815,15 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         s->resolved = resolve_path(c, &s->path);
         if (!s->resolved)
             return -1;
+        if (s->weight.points.s) {
+            if (s->join.v != RCP_JOIN_OVERLAY)
+                return rcp_error_at(s->weight.pos, ERR_RECIPE,
+                                    "weight: in %s applies to join: overlay "
+                                    "only", w);
+            s->weight.resolved = resolve_path(c, &s->weight.points);
+            if (!s->weight.resolved)
+                return -1;
+        }
         r->n_sources = k + 1;
     }
     return 0;

@@ -229,6 +229,12 @@ static const rcp_opt map_type_opts[] = {
     {"categorical", RCP_MAP_CATEGORICAL, 0},
     {NULL, 0, 0}};
 
+static const rcp_opt map_per_opts[] = {
+    {"none", RCP_PER_NONE, 1},
+    {"gemeente", RCP_PER_GEMEENTE, 0},
+    {"wijk", RCP_PER_WIJK, 0},
+    {NULL, 0, 0}};
+
 #define MAP(f) offsetof(rcp_map, f)
 static const rcp_field map_fields[] = {
     {.key = "name", .kind = F_NAME, .off = MAP(name)},
@@ -266,6 +272,9 @@ static const rcp_field map_fields[] = {
      .hint = "the indicator on the horizontal axis (such as the need)"},
     {.key = "y", .kind = F_STR, .off = MAP(y),
      .hint = "the indicator on the vertical axis (such as the reach)"},
+    {.key = "per", .kind = F_ENUM, .off = MAP(per), .opts = map_per_opts,
+     .hint = "one map per gemeente (or wijk), all with the same classes, "
+             "in maps/NAME/CODE.png"},
     {.key = NULL}};
 #undef MAP
 
