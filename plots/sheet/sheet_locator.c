@@ -14,6 +14,8 @@
 #include "sheet_int.h"
 
 #define MIN_STEP 0.8 /* points: closer points are dropped (a 150 pt wide locator needs no finer detail; measured: halves the PDF path data) */
+#define GRID 0.01 /* points: coordinates are rounded to this (invisible;
+                     repeated points after rounding are dropped) */
 
 /* Checks a map's arguments. */
 int sheet_map_check(const sh_map *m, const char *what)
@@ -102,7 +104,8 @@ typedef struct {
 static void row_path(cairo_t *cr, const tbl_col *g, size_t r, const xform *t)
 {
     static const draw_path thin = {.tol = MIN_STEP, .box = 1};
-    draw_poly_path(cr, g, r, &t->xf, &thin);
+    static const draw_clip snap = {.grid = GRID};
+    draw_poly_path_clip(cr, g, r, &t->xf, &thin, &snap);
 }
 
 /* Whether row r's bbox meets the visible extent. */
