@@ -3,7 +3,7 @@
 median wall time of several runs and peak memory (max RSS of the child).
 Then, when installed, the same whole-country map made by geopandas +
 matplotlib and by MapServer's map2img, for comparison.
-usage: e2e_bench.py BUILD_DIR"""
+usage: e2e_bench.py BUILD_DIR [sheets]   (sheets: only the fact-sheet runs)"""
 import json
 import os
 import shutil
@@ -17,6 +17,7 @@ build = sys.argv[1] if len(sys.argv) > 1 else "build"
 exe = os.path.join(build, "dnawijk")
 here = os.path.dirname(os.path.abspath(__file__))
 out = tempfile.mkdtemp(prefix="dnawijk-bench-")
+only_sheets = sys.argv[2:3] == ["sheets"]
 
 
 def run_once(cmd):
@@ -63,18 +64,52 @@ def startup(runs=50):
 
 startup()
 print("== end to end (dnawijk run, native cache warm; load average %.2f)" % os.getloadavg()[0])
-man_map = recipe("nl_wijken_map", 5,
-                 "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
-map_med = man_map["_median"]
-man = recipe("nl_wijken_sheets", 3, "fact sheets for the 3,475 wijken")
-pages = subprocess.run(["pdfinfo", os.path.join(out, "nl_wijken_sheets", "factsheets", "all.pdf")],
-                       capture_output=True, text=True).stdout
-n = [int(l.split()[1]) for l in pages.splitlines() if l.startswith("Pages:")]
-secs = man["timings_seconds"].get("factsheets", 0)
-if n and secs:
-    total = n[0] + 3475
-    print("    %d pages (combined %d + 3,475 single-page PDFs) in %.2f s = %.0f pages/s"
-          % (total, n[0], secs, total / secs))
+if not only_sheets:
+    man_map = recipe("nl_wijken_map", 5,
+                     "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
+    map_med = man_map["_median"]
+
+
+def sheets(name, runs, label):
+    """Runs a fact-sheet recipe (a warm-up, then `runs` runs) and prints its
+    pages per second: every unit's one-page PDF plus the pages of the
+    combined all.pdf over the factsheets stage's wall time (median of the
+    runs), and the CPU time of the whole run (median)."""
+    path = os.path.join(here, "recipes", name + ".yaml")
+    cmd = [exe, "run", path, "-q", "-o", out]
+    run_once(cmd)
+    stage, cpu, walls, peak = [], [], [], 0
+    for _ in range(runs):
+        before = os.times()
+        wall, rss = run_once(cmd)
+        after = os.times()
+        walls.append(wall)
+        peak = max(peak, rss)
+        cpu.append(after.children_user - before.children_user
+                   + after.children_system - before.children_system)
+        man = json.load(open(os.path.join(out, name, "manifest.json")))
+        stage.append(man["timings_seconds"].get("factsheets", 0))
+    d = os.path.join(out, name, "factsheets")
+    singles = len([f for f in os.listdir(d) if f.endswith(".pdf") and f != "all.pdf"])
+    info = subprocess.run(["pdfinfo", os.path.join(d, "all.pdf")],
+                          capture_output=True, text=True).stdout
+    n = [int(l.split()[1]) for l in info.splitlines() if l.startswith("Pages:")]
+    secs = statistics.median(stage)
+    total = (n[0] if n else 0) + singles
+    print("  %s: median of %d runs %.2f s, peak RSS %d MB" % (label, runs,
+          statistics.median(walls), peak // 1024))
+    if n and secs:
+        print("    %d pages (combined %d + %d single-page PDFs) in %.2f s = %.0f pages/s"
+              " (CPU %.2f s for the whole run, %.0f pages per CPU second)"
+              % (total, n[0], singles, secs, total / secs, statistics.median(cpu),
+                 total / statistics.median(cpu)))
+
+
+sheets("nh_wijken_sheets", 3, "fact sheets for the 509 wijken of Noord-Holland")
+sheets("nl_wijken_sheets", 3, "fact sheets for the 3,475 wijken")
+if only_sheets:
+    shutil.rmtree(out)
+    sys.exit(0)
 
 geojson = os.path.abspath(os.path.join(here, "..", "..", "..", "shared", "data",
                                        "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
