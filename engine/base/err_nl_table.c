@@ -526,6 +526,8 @@ const char *const err_nl_pairs[][2] = {
      "to a shorter path.",
      "De naam van de cachemap is langer dan %zu bytes; zet "
      "DNAWIJK_CACHE_DIR op een korter pad."},
+    {"The combined fact-sheet PDF was stopped before its end.",
+     "De gebundelde factsheet-PDF is voor het einde gestopt."},
     {"The cover legend has %zu entries but no colours.",
      "De legenda van de voorkant heeft %zu items maar geen kleuren."},
     {"The cover legend has %zu entries; a cover holds at most %d (use fewer "
