@@ -303,7 +303,8 @@ static unsigned char *read_all_vsi(const char *file, size_t *len)
     if (geo_vfile_open(&fp, file) < 0) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot open the file (missing, or not a readable gzip/zip "
-                "archive); check the path");
+                "archive); check the path (in a recipe, paths are "
+                "relative to the recipe's folder)");
         return NULL;
     }
     buf = (unsigned char *)fs_read_all(geo_vfile_reader, &fp, 65536,
@@ -359,7 +360,8 @@ static unsigned char *read_all(const char *file, size_t *len)
     }
     int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        err_set(ERR_IO, file, 0, NULL, "cannot open the file (%s); check the path",
+        err_set(ERR_IO, file, 0, NULL, "cannot open the file (%s); check the path (in a "
+                "recipe, paths are relative to the recipe's folder)",
                 strerror(errno));
         return NULL;
     }

@@ -62,7 +62,8 @@ static char *slurp(const char *path, const char *shown, size_t *len)
     geo_vfile fp;
     char *buf = NULL;
     if (geo_vfile_open(&fp, path) < 0) {
-        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path");
+        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path (in a "
+                "recipe, paths are relative to the recipe's folder)");
         return NULL;
     }
     buf = fs_read_all(geo_vfile_reader, &fp, 1 << 16, "file contents", len);

@@ -322,8 +322,8 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
         if (VSIStatL(file, &zst) != 0) {
             err_set(ERR_IO, file, 0, NULL,
                     "the file does not exist or cannot be reached; check "
-                    "the path (relative paths start at the folder dnawijk "
-                    "runs in)");
+                    "the path (in a recipe, paths are relative to the "
+                    "recipe's folder)");
             return NULL;
         }
         file = vpath;
@@ -333,8 +333,9 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
     int prefixed = file[0] != '/' && strchr(file, ':') != NULL;
     if (!exists && !prefixed) {
         err_set(ERR_IO, file, 0, NULL,
-                "the file does not exist or cannot be reached; check the "
-                "path (relative paths start at the folder dnawijk runs in)");
+                "the file does not exist or cannot be reached; check "
+                    "the path (in a recipe, paths are relative to the "
+                    "recipe's folder)");
         return NULL;
     }
     if (exists && VSI_ISREG(st.st_mode) && st.st_size == 0) {

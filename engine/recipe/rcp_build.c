@@ -1160,12 +1160,11 @@ static int cross_check(rcp_sctx *c, rcp *r)
         const rcp_source *s = rcp_find_source(r, ind->name.s);
         if (s)
             return rcp_error_at(ind->name.pos, ERR_RECIPE,
-                                "indicator \"%s\" has the same name as source "
-                                "\"%s\" (line %ld); rename one of them, "
-                                "because expressions use source names as "
-                                "prefixes (%s.column)",
-                                ind->name.s, s->name.s, s->name.pos.line,
-                                s->name.s);
+                                "indicator \"%s\" has the same name as the "
+                                "source on line %ld; rename one of them, "
+                                "because expressions read a name before a "
+                                "dot as a source (source.column)",
+                                ind->name.s, s->name.pos.line);
     }
     const rcp_source *geo = NULL;
     for (size_t k = 0; k < r->n_sources; k++) {

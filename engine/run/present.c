@@ -2,6 +2,7 @@
  * for the rules and for how to add a word. */
 #include "present.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static const char *const words[PW_COUNT][2] = {
     [PW_BAR_OWNER] = {"koop", "owner-occupied"},
     [PW_BAR_RENT] = {"huur", "rented"},
     [PW_BAR_CORPORATION] = {"corporatie", "housing association"},
+    [PW_BAR_OTHER_RENT] = {"overige huur", "other rented"},
     [PW_BAR_SINGLE] = {"alleenstaand", "single"},
     [PW_BAR_NO_CHILDREN] = {"zonder kinderen", "without children"},
     [PW_BAR_CHILDREN] = {"met kinderen", "with children"},
@@ -39,6 +41,11 @@ static const char *const words[PW_COUNT][2] = {
     [PW_LOG_UNUSED] = {"bronrijen in het gebied ongebruikt",
                        "source rows in the area unused"},
     [PW_LOG_DUPLICATES] = {"dubbele codes", "duplicate codes"},
+    [PW_COVERAGE] = {"dekking", "coverage"},
+    [PW_COVERAGE_NOTE] = {"* dekking onder 100 %: de waarde berust op een "
+                          "deel van de basis",
+                          "* coverage below 100 %: the value rests on part "
+                          "of its base"},
     [PW_PROVINCE] = {"provincie", "province"},
     [PW_SELECTED_GEMEENTEN] = {"gekozen gemeenten", "selected gemeenten"},
     [PW_NETHERLANDS] = {"Nederland", "the Netherlands"},
@@ -333,4 +340,15 @@ void present_date(numfmt_lang lang, const char *iso, char *buf, size_t size)
         return;
     }
     snprintf(buf, size, "%d %s %d", d, months[mo - 1][col(lang)], y);
+}
+
+void present_coverage(numfmt_lang lang, double share, char *buf, size_t size)
+{
+    double pct = floor(share * 100 + 1e-9);
+    if (pct > 99 && share < 1)
+        pct = 99; /* never "100 %" for a partial value */
+    char num[48];
+    if (numfmt_unit(pct, 0, "%", lang, num, sizeof num) < 0)
+        snprintf(num, sizeof num, "%.0f %%", pct);
+    snprintf(buf, size, "%s %s", present_word(lang, PW_COVERAGE), num);
 }

@@ -75,6 +75,7 @@ typedef enum {
     PW_BAR_OWNER,       /* "koop" */
     PW_BAR_RENT,        /* "huur" */
     PW_BAR_CORPORATION, /* "corporatie" */
+    PW_BAR_OTHER_RENT,  /* "overige huur" (huur minus corporatie) */
     PW_BAR_SINGLE,      /* "alleenstaand" */
     PW_BAR_NO_CHILDREN, /* "zonder kinderen" */
     PW_BAR_CHILDREN,    /* "met kinderen" */
@@ -85,6 +86,8 @@ typedef enum {
     PW_LOG_MATCHED,     /* "gekoppeld" */
     PW_LOG_UNUSED,      /* "bronrijen in het gebied ongebruikt" */
     PW_LOG_DUPLICATES,  /* "dubbele codes" */
+    PW_COVERAGE,        /* "dekking" (a partial rollup: "dekking 86 %") */
+    PW_COVERAGE_NOTE,   /* footnote of a chart's partial-coverage mark */
     PW_PROVINCE, /* "provincie" (compare) */
     PW_SELECTED_GEMEENTEN, /* "gekozen gemeenten" (compare) */
     PW_NETHERLANDS, /* "Nederland" (compare) */
@@ -184,6 +187,12 @@ void present_log_compare_failed(FILE *f, const char *code, const char *name,
                                 const char *why);
 void present_log_compare_done(FILE *f, numfmt_lang lang, size_t n_ok,
                               size_t n_gm, double seconds, const char *dir);
+
+/* The note of a rollup value that covers only part of its base (share
+ * 0..1, below 1): "dekking 86 %" ("coverage 86 %"), the share rounded
+ * down to a whole percent so that a partial value never reads 100 %, into
+ * buf. */
+void present_coverage(numfmt_lang lang, double share, char *buf, size_t size);
 
 /* An ISO date "2026-11-23" as "23 november 2026" ("23 November 2026" in
  * English) into buf; other text is copied as it is. */

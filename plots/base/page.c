@@ -8,6 +8,7 @@
 #include <cairo-svg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -126,8 +127,8 @@ static cairo_status_t write_file(void *closure, const unsigned char *data,
                                  unsigned int len)
 {
     page_out *po = closure;
-    if (po->write_failed || fwrite(data, 1, len, po->f) != len) {
-        po->write_failed = 1;
+    if (po->write_failed || atomic_write(po->af, data, len) < 0) {
+        po->write_failed = 1; /* the errno stays in po->af */
         return CAIRO_STATUS_WRITE_ERROR;
     }
     return CAIRO_STATUS_SUCCESS;
@@ -373,8 +374,10 @@ int page_finish(page_out *po)
         cairo_status_t st = cairo_surface_status(po->surf);
         if (po->write_failed || st != CAIRO_STATUS_SUCCESS) {
             if (po->write_failed && po->fmt == PAGE_PDF)
-                err_set(ERR_IO, po->path, 0, NULL, "could not write the PDF "
-                        "file (disk full or no permission?)");
+                err_set(ERR_IO, po->path, 0, NULL, "cannot write the PDF "
+                        "file: %s", atomic_errtext(atomic_errno(po->af)
+                                                       ? atomic_errno(po->af)
+                                                       : EIO));
             else
                 err_set(ERR_RENDER, po->path, 0, NULL, "drawing failed: %s",
                         cairo_status_to_string(st));
@@ -389,8 +392,8 @@ int page_finish(page_out *po)
     /* the document language goes into the finished file (pdfmeta.h) */
     if (po->fmt == PAGE_PDF && po->lang[0]) {
         if (fflush(po->f) != 0) {
-            err_set(ERR_IO, po->path, 0, NULL, "could not write the PDF file "
-                    "(disk full or no permission?)");
+            err_set(ERR_IO, po->path, 0, NULL, "cannot write the PDF "
+                    "file: %s", atomic_errtext(errno));
             goto out;
         }
         if (pdf_set_lang(atomic_temp_path(po->af), po->lang) < 0)

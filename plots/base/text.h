@@ -12,6 +12,18 @@ typedef struct text_ctx text_ctx;
 
 typedef enum { TEXT_LEFT = 0, TEXT_CENTER, TEXT_RIGHT } text_align;
 
+/* Makes a fatal GLib error (g_error: GLib or Pango could not create a
+ * thread or allocate memory, as under a low `ulimit -v`, which otherwise
+ * ends the process with SIGTRAP, exit status 133 and GLib's own message)
+ * a clean one-line dnawijk error instead: "geheugenfout: ..." on stderr
+ * and exit status 1. The run's staging folder is left to the next run into
+ * the same folder (run_outdir removes folders of dead processes). GLib
+ * cannot continue after such an error, so the process still ends; what
+ * changes is that the user reads what happened. Installed once per process
+ * (a GLib log handler and writer); text_new and the fact-sheet renderer
+ * call it, so does the command at its start. Never fails. */
+void text_guard_glib(void);
+
 /* Creates a text context for drawing on cr with the given font family
  * ("DejaVu Sans"). Returns NULL with ERR_RENDER (or ERR_MEMORY) set. The
  * caller frees it with text_free() before destroying cr. */

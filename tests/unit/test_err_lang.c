@@ -20,6 +20,8 @@ static void conversions(const char *fmt, char *out, size_t size)
         p++;
         if (*p == '%')
             continue;
+        if (!*p)
+            break; /* a lone '%' at the end (a hint's "5%") */
         out[n++] = '%';
         while (*p && strchr("-+ #0123456789.*", *p)) {
             if (*p == '*')
@@ -66,17 +68,21 @@ int main(void)
     /* English by default */
     CHECK(err_language() == ERR_LANG_EN);
     char buf[512];
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
+    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path (in a "
+            "recipe, paths are relative to the recipe's folder)",
             "gone");
     err_format(buf, sizeof buf);
     CHECK(strcmp(buf, "io error: a.csv:3: column \"x\": cannot open the file "
-                      "(gone); check the path") == 0);
+                      "(gone); check the path (in a recipe, paths are "
+                      "relative to the recipe's folder)") == 0);
     err_set_language(ERR_LANG_NL);
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path",
+    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path (in a "
+            "recipe, paths are relative to the recipe's folder)",
             "gone");
     err_format(buf, sizeof buf);
     CHECK(strcmp(buf, "bestandsfout: a.csv:3: kolom \"x\": kan het bestand niet "
-                      "openen (gone); controleer het pad") == 0);
+                      "openen (gone); controleer het pad (in een recept "
+                      "zijn paden relatief aan de map van het recept)") == 0);
     /* unknown formats stay as they are */
     err_set_feature(ERR_GDAL, "b.gpkg", 7, NULL, "something %d", 5);
     err_format(buf, sizeof buf);
