@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,4 +122,21 @@ int fs_read_chunks(int fd, const char *path, fs_chunk_fn fn, void *ctx)
     }
     mem_free(buf);
     return 0;
+}
+
+int fs_open_regular(const char *path, struct stat *st)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        err_set(ERR_IO, path, 0, NULL, "Cannot open the file: %s.",
+                strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+        err_set(ERR_IO, path, 0, NULL, "Expected a regular file, but it is a "
+                "folder or a special file, or cannot be examined.");
+        close(fd);
+        return -1;
+    }
+    return fd;
 }

@@ -3,6 +3,7 @@
 #define DNW_FSUTIL_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Removes a folder and everything in it. Returns 0, or -1 (ERR_IO). A
  * missing folder is not an error. */
@@ -25,6 +26,11 @@ typedef long (*fs_reader)(void *src, void *buf, size_t n);
  * terminated, *len bytes (the caller frees it); the buffer starts at cap
  * bytes (> 0) and doubles while filling. Returns NULL on out-of-memory
  * (ERR_MEMORY set, naming what) or with the reader's error. */
+/* Opens the regular file path for reading (close-on-exec) and fills *st.
+ * Returns the descriptor (the caller closes it), or -1 with ERR_IO set when
+ * it cannot be opened or is a folder or special file. */
+int fs_open_regular(const char *path, struct stat *st);
+
 /* Receives one chunk of a file read by fs_read_chunks. */
 typedef void (*fs_chunk_fn)(void *ctx, const unsigned char *p, size_t n);
 

@@ -184,19 +184,10 @@ static int hash_fd(int fd, const char *path, uint8_t out[16])
 
 int hash_file_content(const char *path, uint8_t out[16])
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        err_set(ERR_IO, path, 0, NULL, "Cannot open the file: %s.",
-                strerror(errno));
-        return -1;
-    }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        err_set(ERR_IO, path, 0, NULL, "Expected a regular file, but it is a "
-                "folder or a special file, or cannot be examined.");
-        close(fd);
+    int fd = fs_open_regular(path, &st);
+    if (fd < 0)
         return -1;
-    }
     int rc = hash_fd(fd, path, out);
     close(fd);
     return rc;

@@ -168,19 +168,10 @@ static int digest_fd(int fd, const char *path, uint8_t h128[16],
 
 int fmemo_digests(const char *path, uint8_t h128[16], char sha256[65])
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        err_set(ERR_IO, path, 0, NULL, "Cannot open the file: %s.",
-                strerror(errno));
-        return -1;
-    }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        err_set(ERR_IO, path, 0, NULL, "Expected a regular file, but it is a "
-                "folder or a special file, or cannot be examined.");
-        close(fd);
+    int fd = fs_open_regular(path, &st);
+    if (fd < 0)
         return -1;
-    }
     uint8_t id[40], h[16], sha[32];
     identity(&st, id);
     int use_memo = !cache_disabled();
