@@ -17,6 +17,7 @@ struct atomic_file {
     int flags;
     char *final_path;
     char *temp_path;
+    int err; /* errno of the first failed atomic_write, 0 = none */
 };
 
 /* Distinguishes temporary files of several writers in one process. */
@@ -174,32 +175,32 @@ int atomic_commit(atomic_file *af)
     const char *what = NULL;
     int e = 0;
     if (mem_fault_write_due()) {
-        what = "write"; /* injected by a fault test: a full disk */
+        what = err_tr("write"); /* injected by a fault test: a full disk */
         e = ENOSPC;
-    } else if (ferror(af->f)) {
-        what = "write";
-        e = EIO;
+    } else if (af->err || ferror(af->f)) {
+        what = err_tr("write");
+        e = af->err ? af->err : EIO; /* the write's own errno when known */
     } else if (fflush(af->f) != 0) {
-        what = "write";
+        what = err_tr("write");
         e = errno;
     } else if (!(af->flags & ATOMIC_NO_SYNC) && fsync(fileno(af->f)) != 0 &&
                errno != EINVAL) {
-        what = "flush to disk";
+        what = err_tr("flush to disk");
         e = errno;
     }
     if (fclose(af->f) != 0 && !what) {
-        what = "close";
+        what = err_tr("close");
         e = errno;
     }
     af->f = NULL;
     if (!what && rename(af->temp_path, af->final_path) != 0) {
-        what = "move into place";
+        what = err_tr("move into place");
         e = errno;
     }
     if (what) {
         err_set(ERR_IO, af->final_path, 0, NULL, "Cannot %s the output file: "
                 "%s; the earlier file (if any) was left as it was.", what,
-                strerror(e));
+                atomic_errtext(e));
         unlink(af->temp_path);
         af_free(af);
         return -1;
@@ -223,4 +224,36 @@ void atomic_abort(atomic_file *af)
 const char *atomic_temp_path(const atomic_file *af)
 {
     return af ? af->temp_path : NULL;
+}
+
+int atomic_write(atomic_file *af, const void *data, size_t len)
+{
+    if (af->err)
+        return -1;
+    if (mem_fault_write_due()) { /* injected by a fault test: a full disk */
+        af->err = ENOSPC;
+        return -1;
+    }
+    errno = 0;
+    if (fwrite(data, 1, len, af->f) != len || ferror(af->f)) {
+        af->err = errno ? errno : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+int atomic_errno(const atomic_file *af)
+{
+    return af ? af->err : 0;
+}
+
+const char *atomic_errtext(int e)
+{
+    if (e == ENOSPC)
+        return err_tr("the disk is full (No space left on device)");
+#ifdef EDQUOT
+    if (e == EDQUOT)
+        return err_tr("the disk quota is used up (Disk quota exceeded)");
+#endif
+    return strerror(e);
 }

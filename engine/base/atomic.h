@@ -54,6 +54,21 @@ int atomic_commit(atomic_file *af);
  * as it was. Frees af. NULL is fine. Never fails. */
 void atomic_abort(atomic_file *af);
 
+/* Writes len bytes of data to af's stream (for callbacks such as Cairo's
+ * stream writers, which can only say "write error"): counts one write for
+ * fault injection (DNAWIJK_FAULT_WRITE, an injected ENOSPC) and keeps the
+ * errno of the first failure, which atomic_commit and atomic_errno then
+ * report instead of a generic "Input/output error". Returns 0, or -1 (and
+ * every later call returns -1 too); sets no error message. */
+int atomic_write(atomic_file *af, const void *data, size_t len);
+
+/* The errno kept by atomic_write (0: no write failed; NULL af: 0). */
+int atomic_errno(const atomic_file *af);
+
+/* A message text for errno e: says that the disk is full for ENOSPC (and
+ * the quota for EDQUOT), else strerror(e). Static. */
+const char *atomic_errtext(int e);
+
 /* The temporary file's path (owned by af), for messages and tests. */
 const char *atomic_temp_path(const atomic_file *af);
 

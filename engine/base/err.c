@@ -56,7 +56,7 @@ static void set_common(err_category cat, const char *file, err_loc_kind kind,
     if (frozen) {
         if (cat == ERR_MEMORY && !frozen_oom) {
             frozen_oom = 1;
-            vsnprintf(frozen_oom_msg, sizeof frozen_oom_msg, fmt, ap);
+            vsnprintf(frozen_oom_msg, sizeof frozen_oom_msg, err_tr(fmt), ap);
         }
         return;
     }
@@ -99,7 +99,7 @@ void err_set_feature(err_category cat, const char *file, long feature,
 int err_oom(const char *what)
 {
     err_set(ERR_MEMORY, NULL, 0, NULL, "out of memory while allocating %s",
-            what ? what : "memory");
+            err_tr(what ? what : "memory"));
     return -1;
 }
 
@@ -126,7 +126,7 @@ void err_prefix(const char *fmt, ...)
     char pre[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(pre, sizeof pre, fmt, ap);
+    vsnprintf(pre, sizeof pre, err_tr(fmt), ap);
     va_end(ap);
     char joined[sizeof current.message];
     size_t np = strlen(pre);

@@ -228,7 +228,8 @@ static int has_ext(const char *path, const char *ext)
  * buf[0..stem)+first, then (when given) +second; buf has room for them.
  * Returns 0 or -1 (ERR_IO set). */
 static int add_sibling(hash128_state *s, char *buf, size_t stem,
-                       const char *tag, const char *first, const char *second)
+                       const char *tag, const char *first, const char *second,
+                       int (*file_hash)(const char *, uint8_t[16]))
 {
     const char *tries[2] = {first, second};
     hash128_update(s, tag, strlen(tag) + 1);
@@ -238,7 +239,7 @@ static int add_sibling(hash128_state *s, char *buf, size_t stem,
         if (stat(buf, &st) != 0)
             continue;
         uint8_t h[16];
-        if (hash_file_content(buf, h) < 0)
+        if (file_hash(buf, h) < 0)
             return -1;
         hash128_update(s, "+", 1);
         hash128_update(s, h, 16);
@@ -250,11 +251,17 @@ static int add_sibling(hash128_state *s, char *buf, size_t stem,
 
 int hash_source_files(const char *path, uint8_t out[16])
 {
+    return hash_source_files_with(path, out, hash_file_content);
+}
+
+int hash_source_files_with(const char *path, uint8_t out[16],
+                           int (*file_hash)(const char *, uint8_t[16]))
+{
     int shp = has_ext(path, ".shp"), gpkg = has_ext(path, ".gpkg");
     if (!shp && !gpkg)
-        return hash_file_content(path, out);
+        return file_hash(path, out);
     uint8_t main_hash[16];
-    if (hash_file_content(path, main_hash) < 0)
+    if (file_hash(path, main_hash) < 0)
         return -1;
     size_t n = strlen(path);
     char *buf = mem_alloc(n + 8);
@@ -274,9 +281,9 @@ int hash_source_files(const char *path, uint8_t out[16])
         for (int k = 0; k < 4 && rc == 0; k++)
             rc = add_sibling(&s, buf, n - 4, lower_ext[k],
                              upper ? upper_ext[k] : lower_ext[k],
-                             upper ? lower_ext[k] : upper_ext[k]);
+                             upper ? lower_ext[k] : upper_ext[k], file_hash);
     } else {
-        rc = add_sibling(&s, buf, n, "-wal", "-wal", NULL);
+        rc = add_sibling(&s, buf, n, "-wal", "-wal", NULL, file_hash);
     }
     mem_free(buf);
     if (rc < 0)

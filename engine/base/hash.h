@@ -66,4 +66,10 @@ int hash_file_content(const char *path, uint8_t out[16]);
  * that exists cannot be read. */
 int hash_source_files(const char *path, uint8_t out[16]);
 
+/* hash_source_files with file_hash (same contract as hash_file_content,
+ * which it must equal) hashing each file: the native cache passes one that
+ * remembers digests by file identity (engine/io/fmemo.h). */
+int hash_source_files_with(const char *path, uint8_t out[16],
+                           int (*file_hash)(const char *, uint8_t[16]));
+
 #endif

@@ -224,6 +224,12 @@ int expr_eval_ws(const expr *e, const expr_resolver *r, expr_ws *ws, size_t n,
  * true, false) nor a function name. */
 int expr_name_ok(const char *name);
 
+/* Function i of the expression language (0, 1, ... while it returns 1):
+ * its name, its parameters ("x, lo, hi") and what it computes, for the
+ * recipe reference. Static strings. Returns 0 past the last function. */
+int expr_func_doc(size_t i, const char **name, const char **args,
+                  const char **doc);
+
 /* Suggests names from cands[0..n) close to `name` (Damerau-Levenshtein
  * distance, case-insensitive, prefixes count as close): writes up to max
  * pointers (into cands) to out, best first, returns how many. */

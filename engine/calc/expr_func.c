@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
+
 static const expr_func_info funcs[F_COUNT] = {
     [F_IF] = {"if", 3, 3, "condition, then, else", EXPR_ELEMENTWISE},
     [F_COALESCE] = {"coalesce", 2, -1, "a, b, ...", EXPR_ELEMENTWISE},
@@ -36,6 +38,54 @@ static const expr_func_info funcs[F_COUNT] = {
     [F_WILSON_UPPER] = {"wilson_upper", 2, 2, "x, n", EXPR_ELEMENTWISE},
     [F_FUNNEL] = {"funnel", 3, 3, "x, n, target_pct", EXPR_ELEMENTWISE},
 };
+
+/* What each function does, for the recipe reference (docs/recipe.md). */
+static const char *const func_doc[F_COUNT] = {
+    [F_IF] = "`then` where the condition is true, else `else`",
+    [F_COALESCE] = "the first valid argument",
+    [F_MIN] = "the smallest argument",
+    [F_MAX] = "the largest argument",
+    [F_CLAMP] = "x kept within lo..hi",
+    [F_ROUND] = "x rounded to digits decimals (default 0)",
+    [F_FLOOR] = "x rounded down",
+    [F_CEIL] = "x rounded up",
+    [F_LOG] = "natural logarithm (x <= 0: not computable)",
+    [F_LOG10] = "base-10 logarithm (x <= 0: not computable)",
+    [F_EXP] = "e to the power x",
+    [F_SQRT] = "square root (x < 0: not computable)",
+    [F_ABS] = "absolute value",
+    [F_PCT_OF] = "100 * x / total",
+    [F_RANK] = "rank within the area, 1 = smallest; ties share the average "
+               "rank",
+    [F_RANK_DESC] = "rank within the area, 1 = largest",
+    [F_PERCENTILE] = "100 * (rank - 1) / (m - 1) over the m valid values",
+    [F_ZSCORE] = "(x - mean) / sd over the valid values of the area, with "
+                 "the *population* standard deviation (divided by n, not "
+                 "n - 1); fewer than two valid values or sd = 0: not "
+                 "computable",
+    [F_SHARE] = "100 * x / the sum of x over the area",
+    [F_SUM_AREA] = "sum of x over the area",
+    [F_MEAN_AREA] = "mean of x over the area",
+    [F_MIN_AREA] = "smallest x in the area",
+    [F_MAX_AREA] = "largest x in the area",
+    [F_COUNT_AREA] = "number of valid values of x in the area",
+    [F_WILSON_LOWER] = "lower end of the 95 % Wilson interval of 100 * x / n",
+    [F_WILSON_UPPER] = "upper end of the 95 % Wilson interval of 100 * x / n",
+    [F_FUNNEL] = "where x / n lies in the binomial funnel around target_pct: "
+                 "-2 below the 99.8 % limit, -1 below the 95 % one, 0 "
+                 "inside, 1 and 2 above",
+};
+
+int expr_func_doc(size_t i, const char **name, const char **args,
+                  const char **doc)
+{
+    if (i >= F_COUNT)
+        return 0;
+    *name = funcs[i].name;
+    *args = funcs[i].params;
+    *doc = func_doc[i] ? func_doc[i] : "";
+    return 1;
+}
 
 /* Returns the table entry of f. */
 const expr_func_info *expr_func_get(expr_func f)
@@ -189,7 +239,9 @@ void expr_suggest_text(const char *name, const char *const *cands, size_t n,
         return;
     size_t used = 0;
     for (size_t j = 0; j < k && used < size; j++) {
-        const char *sep = j == 0 ? "did you mean " : j + 1 == k ? " or " : ", ";
+        const char *sep = j == 0   ? err_tr("did you mean ")
+                          : j + 1 == k ? err_tr(" or ")
+                                       : ", ";
         int w = snprintf(buf + used, size - used, "%s%s", sep, best[j]);
         if (w > 0)
             used += (size_t)w;

@@ -192,18 +192,18 @@ static const char *likely_cause(const join_result *j)
 {
     const keyidx_stats *st = &j->key_stats;
     if (st->main_level == KEY_INVALID)
-        return "the key column holds no CBS region codes (GM####, WK######, "
-               "BU########); check the key column or the code format";
+        return err_tr("the key column holds no CBS region codes (GM####, WK######, "
+                      "BU########); check the key column or the code format");
     if (st->per_level[j->unit_level] == 0 && j->kind == JOIN_SAME)
-        return "the source has no codes at this level";
+        return err_tr("the source has no codes at this level");
     if (j->n_source_unmatched > 0 && j->n_units_unmatched > 0)
-        return "codes on both sides exist but differ: the source probably "
-               "uses another year's wijk- en buurtindeling than the "
-               "geometry (boundaries and codes change every year)";
+        return err_tr("codes on both sides exist but differ: the source probably "
+                      "uses another year's wijk- en buurtindeling than the "
+                      "geometry (boundaries and codes change every year)");
     if (j->n_source_unmatched == 0 && st->rows > 0)
-        return "the source covers other areas than the units: check the "
-               "area filter, or whether the source is at another level";
-    return "check the key column and the level of the source";
+        return err_tr("the source covers other areas than the units: check the "
+                      "area filter, or whether the source is at another level");
+    return err_tr("check the key column and the level of the source");
 }
 
 int join_check(const join_result *j, double max_share, const char *name,
@@ -229,7 +229,8 @@ int join_check(const join_result *j, double max_share, const char *name,
             name, j->n_units_unmatched, j->n_units,
             key_level_plural(j->unit_level), 100.0 * share,
             ex_u[0] ? ex_u : "-",
-            ex_s[0] ? ", while the source has unused codes such as " : "",
+            ex_s[0] ? err_tr(", while the source has unused codes such as ")
+                    : "",
             ex_s, ex_s[0] ? "" : "", likely_cause(j));
     return -1;
 }

@@ -146,7 +146,58 @@ void overlay_free(overlay_result *o)
     mem_free(o->unit_area);
     mem_free(o->src_area);
     mem_free(o->covered);
+    mem_free(o->pt_pair);
+    mem_free(o->pt_src);
     memset(o, 0, sizeof *o);
+}
+
+/* Point weights; see overlay.h. The pairs of each source row are listed
+ * once (CSR over the source rows), so finding a point's pair scans only
+ * the few pairs of its source row. */
+int overlay_point_weights(overlay_result *o, const int32_t *unit_of,
+                          const int32_t *src_of, size_t n_points)
+{
+    size_t ns = o->n_src, np = o->n_pairs;
+    double *pp = mem_calloc(np ? np : 1, sizeof *pp);
+    double *ps = mem_calloc(ns ? ns : 1, sizeof *ps);
+    size_t *off = mem_calloc(ns + 1, sizeof *off);
+    size_t *idx = mem_alloc((np ? np : 1) * sizeof *idx);
+    if (!pp || !ps || !off || !idx) {
+        mem_free(pp);
+        mem_free(ps);
+        mem_free(off);
+        mem_free(idx);
+        return err_oom("overlay point weights");
+    }
+    for (size_t k = 0; k < np; k++)
+        off[o->src[k] + 1]++;
+    for (size_t r = 0; r < ns; r++)
+        off[r + 1] += off[r];
+    for (size_t k = 0; k < np; k++) /* off[r] walks to the end of row r */
+        idx[off[o->src[k]]++] = k;
+    for (size_t r = ns; r > 0; r--) /* back to the starts */
+        off[r] = off[r - 1];
+    off[0] = 0;
+    for (size_t i = 0; i < n_points; i++) {
+        int32_t r = src_of[i], u = unit_of[i];
+        if (r < 0 || (size_t)r >= ns)
+            continue;
+        ps[r] += 1;
+        if (u < 0)
+            continue;
+        for (size_t q = off[r]; q < off[r + 1]; q++)
+            if (o->unit[idx[q]] == (uint32_t)u) {
+                pp[idx[q]] += 1;
+                break;
+            }
+    }
+    mem_free(off);
+    mem_free(idx);
+    mem_free(o->pt_pair);
+    mem_free(o->pt_src);
+    o->pt_pair = pp;
+    o->pt_src = ps;
+    return 0;
 }
 
 /* 1 when crs names a geographic (lon/lat) system we know of. */
@@ -328,6 +379,8 @@ int overlay_apportion(const overlay_result *o, const tbl_col *col, int count,
         size_t u = o->unit[k], r = o->src[k];
         double sa = o->src_area[r];
         double share = sa > 0 ? o->area[k] / sa : 0;
+        if (o->pt_src && o->pt_src[r] > 0) /* by points where it has any */
+            share = o->pt_pair[k] / o->pt_src[r];
         miss_reason why = MISS_NONE;
         double x = col_num(col, r, &why);
         if (why != MISS_NONE) {

@@ -10,8 +10,8 @@
  * first. Both layers must be in the same projected CRS (areas in m2).
  *
  * overlay_apportion() turns the pairs into per-unit values of one source
- * column: a count is split by the share of each source polygon's area that
- * lies in the unit (sum of v * shared / source area); a share, mean or
+ * column: a count is split by the share of each source polygon's area (or,
+ * with point weights, of its points) that lies in the unit (sum of v * shared / source area); a share, mean or
  * percentage becomes the area-weighted mean over the source polygons in the
  * unit. Each unit's covered fraction (shared area / unit area) is kept.
  */
@@ -30,6 +30,9 @@ typedef struct {
     double *covered;       /* per unit: shared area / unit area (0-1) */
     size_t n_units, n_src;
     size_t repaired;       /* polygons MakeValid had to repair */
+    /* point weights (overlay_point_weights), NULL = split counts by area */
+    double *pt_pair;       /* per pair: points in its unit and source row */
+    double *pt_src;        /* per source row: points in it */
 } overlay_result;
 
 /* Overlays the polygons of column ug (n_units rows) and sg (n_src rows; keep
@@ -50,6 +53,16 @@ int overlay_areas(const tbl_col *ug, size_t n_units, const tbl_col *sg,
  * with the error set on OOM. */
 int overlay_apportion(const overlay_result *o, const tbl_col *col, int count,
                       double *v, uint8_t *m);
+
+/* Point weights: per point its unit row and source row (-1 = in none),
+ * from a point-in-polygon of both layers. Sets o->pt_pair (points whose
+ * unit and source row are those of the pair) and o->pt_src (points in each
+ * source row, also those in no unit); overlay_apportion then splits a
+ * count by the pair's share of the source row's points, and by area where
+ * the source row holds no point. Means stay area-weighted. Returns 0, or
+ * -1 with ERR_MEMORY set. */
+int overlay_point_weights(overlay_result *o, const int32_t *unit_of,
+                          const int32_t *src_of, size_t n_points);
 
 void overlay_free(overlay_result *o);
 

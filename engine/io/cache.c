@@ -3,6 +3,7 @@
 
 #include "atomic.h"
 #include "err.h"
+#include "fmemo.h"
 #include "hash.h"
 #include "mem.h"
 
@@ -109,7 +110,7 @@ static int cache_key(const char *source_path, const char *options_key,
                      uint8_t key[16])
 {
     uint8_t content[16];
-    if (hash_source_files(source_path, content) < 0)
+    if (hash_source_files_with(source_path, content, fmemo_hash128) < 0)
         return -1;
     const char *opt = options_key ? options_key : "";
     uint8_t version[4];

@@ -131,6 +131,7 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             return -1;
         }
         cat_column *cc = &c->cols[c->n_cols++];
+        cc->scale = 1;
         if (set_str(&cc->column, col) < 0)
             return -1;
         for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
@@ -148,6 +149,16 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             if (dst) {
                 if (set_str(dst, val) < 0)
                     return -1;
+            } else if (!strcmp(key, "fraction")) {
+                int yes = !strcmp(val, "true") || !strcmp(val, "yes");
+                if (!yes && strcmp(val, "false") && strcmp(val, "no")) {
+                    err_set_pos(ERR_PARSE, path, (long)vn->start_mark.line + 1,
+                                (long)vn->start_mark.column + 1,
+                                "fraction: takes true or false, not \"%s\"",
+                                val);
+                    return -1;
+                }
+                cc->scale = yes ? 100 : 1;
             } else if (!strcmp(key, "kind")) {
                 cc->kind = parse_kind(val);
                 if (cc->kind == CAT_UNKNOWN) {

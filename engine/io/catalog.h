@@ -26,6 +26,10 @@ typedef struct {
     char *unit;    /* may be NULL */
     char *base;    /* stable name of the count a rate is relative to */
     cat_kind kind;
+    /* `fraction: true`: the file holds a fraction 0-1 of what the stable
+     * name means as a percentage; the stable name gives file value * 100
+     * (the run adds that column, see run_catalog_scaled). 1 otherwise. */
+    double scale;
 } cat_column;
 
 typedef struct {

@@ -2,7 +2,6 @@
 #include "csv_load.h"
 
 #include <errno.h>
-#include <cpl_vsi.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "geo_io.h"
 #include "mem.h"
 
 #define SNIFF_BYTES 65536 /* bytes looked at for the text/binary verdict */
@@ -297,12 +297,13 @@ int csvload_decode(const char *file, const unsigned char *raw, size_t len,
  * it). Decompresses on the way. NULL with ERR_IO or ERR_MEMORY set. */
 static unsigned char *read_all_vsi(const char *file, size_t *len)
 {
-    VSILFILE *fp = VSIFOpenL(file, "rb");
+    geo_vfile fp;
     unsigned char *buf = NULL;
-    if (!fp) {
+    if (geo_vfile_open(&fp, file) < 0) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot open the file (missing, or not a readable gzip/zip "
-                "archive); check the path");
+                "archive); check the path (in a recipe, paths are "
+                "relative to the recipe's folder)");
         return NULL;
     }
     size_t cap = 65536, n = 0;
@@ -323,12 +324,12 @@ static unsigned char *read_all_vsi(const char *file, size_t *len)
             buf = grown;
             cap *= 2;
         }
-        size_t got = VSIFReadL(buf + n, 1, cap - n - 1, fp);
+        size_t got = geo_vfile_read(&fp, buf + n, cap - n - 1);
         if (got == 0)
             break;
         n += got;
     }
-    if (!VSIFEofL(fp)) {
+    if (!geo_vfile_eof(&fp)) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot read the file: the compressed data is damaged or "
                 "cut short");
@@ -339,7 +340,7 @@ static unsigned char *read_all_vsi(const char *file, size_t *len)
     buf[n] = '\0';
     *len = n;
 cleanup:
-    VSIFCloseL(fp);
+    geo_vfile_close(&fp);
     return buf;
 }
 
@@ -359,7 +360,8 @@ static unsigned char *read_all(const char *file, size_t *len)
     }
     int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        err_set(ERR_IO, file, 0, NULL, "cannot open the file (%s); check the path",
+        err_set(ERR_IO, file, 0, NULL, "cannot open the file (%s); check the path (in a "
+                "recipe, paths are relative to the recipe's folder)",
                 strerror(errno));
         return NULL;
     }

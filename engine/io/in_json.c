@@ -8,10 +8,10 @@
 #include "in_json.h"
 
 #include "err.h"
+#include "geo_io.h"
 #include "mem.h"
 #include "sentinel.h"
 
-#include <cpl_vsi.h>
 #include <ctype.h>
 #include <json-c/json.h>
 #include <math.h>
@@ -40,12 +40,12 @@ int in_json_is_records(const char *path)
                                                               : path + n - 5;
     if (n < 5 || (strncasecmp(base, ".json", 5) != 0))
         return 0;
-    VSILFILE *fp = VSIFOpenL(path, "rb");
-    if (!fp)
+    geo_vfile fp;
+    if (geo_vfile_open(&fp, path) < 0)
         return 0;
     char buf[512];
-    size_t got = VSIFReadL(buf, 1, sizeof buf, fp);
-    VSIFCloseL(fp);
+    size_t got = geo_vfile_read(&fp, buf, sizeof buf);
+    geo_vfile_close(&fp);
     size_t k = 0;
     if (got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
         k = 3;
@@ -58,10 +58,11 @@ int in_json_is_records(const char *path)
  * NULL with the error set. */
 static char *slurp(const char *path, const char *shown, size_t *len)
 {
-    VSILFILE *fp = VSIFOpenL(path, "rb");
+    geo_vfile fp;
     char *buf = NULL;
-    if (!fp) {
-        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path");
+    if (geo_vfile_open(&fp, path) < 0) {
+        err_set(ERR_IO, shown, 0, NULL, "cannot open the file; check the path (in a "
+                "recipe, paths are relative to the recipe's folder)");
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;
@@ -82,7 +83,7 @@ static char *slurp(const char *path, const char *shown, size_t *len)
             buf = g;
             cap *= 2;
         }
-        size_t got = VSIFReadL(buf + n, 1, cap - n - 1, fp);
+        size_t got = geo_vfile_read(&fp, buf + n, cap - n - 1);
         if (got == 0)
             break;
         n += got;
@@ -90,7 +91,7 @@ static char *slurp(const char *path, const char *shown, size_t *len)
     buf[n] = '\0';
     *len = n;
 cleanup:
-    VSIFCloseL(fp);
+    geo_vfile_close(&fp);
     return buf;
 }
 

@@ -322,8 +322,8 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
         if (VSIStatL(file, &zst) != 0) {
             err_set(ERR_IO, file, 0, NULL,
                     "the file does not exist or cannot be reached; check "
-                    "the path (relative paths start at the folder dnawijk "
-                    "runs in)");
+                    "the path (in a recipe, paths are relative to the "
+                    "recipe's folder)");
             return NULL;
         }
         file = vpath;
@@ -333,8 +333,9 @@ static GDALDatasetH open_vector(const char *file, gdal_errs *ge,
     int prefixed = file[0] != '/' && strchr(file, ':') != NULL;
     if (!exists && !prefixed) {
         err_set(ERR_IO, file, 0, NULL,
-                "the file does not exist or cannot be reached; check the "
-                "path (relative paths start at the folder dnawijk runs in)");
+                "the file does not exist or cannot be reached; check "
+                    "the path (in a recipe, paths are relative to the "
+                    "recipe's folder)");
         return NULL;
     }
     if (exists && VSI_ISREG(st.st_mode) && st.st_size == 0) {
@@ -409,10 +410,12 @@ static OGRLayerH pick_layer(GDALDatasetH ds, const char *file,
     const char *drv = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
     int sheets = drv && (!strcmp(drv, "XLSX") || !strcmp(drv, "ODS") ||
                          !strcmp(drv, "XLS"));
-    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; its %s: %s",
-            sheets ? "sheet" : "layer", name,
-            nl == 1 ? (sheets ? "only sheet is" : "only layer is")
-                    : (sheets ? "sheets are" : "layers are"),
+    err_set(ERR_GDAL, file, 0, NULL, "the file has no %s \"%s\"; %s: %s",
+            sheets ? err_tr("sheet") : err_tr("layer"), name,
+            nl == 1 ? (sheets ? err_tr("its only sheet is")
+                              : err_tr("its only layer is"))
+                    : (sheets ? err_tr("its sheets are")
+                              : err_tr("its layers are")),
             list);
     return NULL;
 }

@@ -55,7 +55,7 @@ int recfile_error_at(const recfile *f, int cat, size_t r, const char *column,
     char msg[1200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
     va_end(ap);
     if (f->line)
         err_set((err_category)cat, f->file, f->line[r], column, "%s", msg);
@@ -90,14 +90,11 @@ const tbl_col *recfile_column(const recfile *f, const char *name,
     size_t nb = strdist_nearest(name, cands, n, 1, best);
     char hint[300] = "";
     if (nb)
-        snprintf(hint, sizeof hint, "; did you mean \"%s\"?", best[0]);
-    const char *fmt = "the file has no column \"%s\" (named by %s in the "
-                      "recipe)%s; its columns are: %s";
-    if (f->line)
-        err_set(ERR_RECIPE, f->file, f->header_line, NULL, fmt, name, role,
-                hint, list);
-    else
-        err_set(ERR_RECIPE, f->file, 0, NULL, fmt, name, role, hint, list);
+        snprintf(hint, sizeof hint, err_tr("; did you mean \"%s\"?"), best[0]);
+    err_set(ERR_RECIPE, f->file, f->line ? f->header_line : 0, NULL,
+            "the file has no column \"%s\" (named by %s in the recipe)%s; "
+            "its columns are: %s",
+            name, role, hint, list);
     return NULL;
 }
 

@@ -92,7 +92,9 @@ typedef struct {
     const char *const *reason_values; /* text in the reason column */
     const char *const *reason_labels;
     const char *reason_field;     /* the field holding the reason */
-    const unsigned char *reason_hatch; /* per reason: hatched (or NULL) */
+    const unsigned char *reason_hatch; /* per reason: its pattern (bits 1
+                                "/", 2 "\", 4 horizontal, 8 vertical, 16
+                                dots; 0 plain), or NULL: all plain */
     unsigned char nodata_rgb[3];
     const out_table *fields; /* for aliases (labels) */
     const char *date;        /* update_time: "YYYY-MM-DD" (NULL = now) */

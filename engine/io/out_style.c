@@ -103,15 +103,20 @@ static void qml_symbol(sbuf *b, int idx, const unsigned char rgb[3],
               "      <Option name=\"style\" value=\"solid\" type=\"QString\"/>\n"
               "     </Option>\n    </layer>\n",
            idx, rgb[0], rgb[1], rgb[2]);
-    if (hatch)
-        sb_add(b, "    <layer class=\"SimpleFill\" pass=\"0\" locked=\"0\" "
-                  "enabled=\"1\">\n     <Option type=\"Map\">\n"
-                  "      <Option name=\"color\" value=\"120,120,120,255\" "
-                  "type=\"QString\"/>\n"
-                  "      <Option name=\"outline_style\" value=\"no\" "
-                  "type=\"QString\"/>\n"
-                  "      <Option name=\"style\" value=\"f_diagonal\" "
-                  "type=\"QString\"/>\n     </Option>\n    </layer>\n");
+    /* one brush layer per pattern bit (Qt's brush styles) */
+    static const char *const brush[5] = {"b_diagonal", "f_diagonal",
+                                         "horizontal", "vertical", "dense6"};
+    for (int bit = 0; bit < 5; bit++)
+        if (hatch & (1 << bit))
+            sb_add(b, "    <layer class=\"SimpleFill\" pass=\"0\" locked=\"0\" "
+                      "enabled=\"1\">\n     <Option type=\"Map\">\n"
+                      "      <Option name=\"color\" value=\"120,120,120,255\" "
+                      "type=\"QString\"/>\n"
+                      "      <Option name=\"outline_style\" value=\"no\" "
+                      "type=\"QString\"/>\n"
+                      "      <Option name=\"style\" value=\"%s\" "
+                      "type=\"QString\"/>\n     </Option>\n    </layer>\n",
+                   brush[bit]);
     sb_add(b, "   </symbol>\n");
 }
 

@@ -203,7 +203,7 @@ int regions_province(const region_table *t, const char *name_or_code,
     err_set(ERR_USAGE, NULL, 0, NULL,
             "unknown province \"%s\"%s%s%s; the provinces are: %s (or their "
             "codes PV20 to PV31)",
-            name_or_code, nb ? "; did you mean \"" : "", nb ? best[0] : "",
+            name_or_code, nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
             nb ? "\"?" : "", list);
     return -1;
 }

@@ -1,8 +1,8 @@
 /* vsipath.c - compressed sources through GDAL's VSI; see vsipath.h. */
 #include "vsipath.h"
 
-#include <cpl_string.h>
-#include <cpl_vsi.h>
+#include "geo_io.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -15,10 +15,11 @@ static int ends_with(const char *name, const char *ext)
 }
 
 /* Appends "/<member>" to out when the zip at out holds exactly one file
- * (folders do not count). GDAL allocates the listing; freed here. */
+ * (folders do not count). GDAL allocates the listing; freed here. Loads
+ * the GDAL module (see geo_io.h). */
 static void append_only_member(char *out, size_t size, const char **inner)
 {
-    char **list = VSIReadDirRecursive(out);
+    char **list = geo_vsi_read_dir(out);
     const char *only = NULL;
     int files = 0;
     for (int k = 0; list && list[k]; k++) {
@@ -33,7 +34,7 @@ static void append_only_member(char *out, size_t size, const char **inner)
         snprintf(out + used, size - used, "/%s", only);
         *inner = out + used + 1;
     }
-    CSLDestroy(list);
+    geo_vsi_dir_free(list);
 }
 
 int vsi_path(const char *file, char *out, size_t size, const char **inner)

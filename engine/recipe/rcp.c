@@ -345,7 +345,7 @@ int rcp_error_at(rcp_pos pos, err_category cat, const char *fmt, ...)
     char msg[1400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
     va_end(ap);
     if (pos.file && pos.line > 0)
         err_set_pos(cat, pos.file, pos.line, pos.col, "%s", msg);

@@ -165,6 +165,16 @@ typedef struct {
     rcp_str crs;           /* their CRS; default "EPSG:4326" */
 } rcp_location;
 
+/* weight: of an overlay source: split counts by the share of points
+ * (address points) in each intersection instead of its area. */
+typedef struct {
+    rcp_str points;        /* the file of points, relative to the recipe */
+    char *resolved;        /* its path as opened */
+    rcp_str x, y;          /* coordinate columns; default x and y */
+    rcp_str crs;           /* their CRS; default the units' CRS */
+    rcp_pos pos;
+} rcp_ptweight;
+
 /* One condition of a filter written as a mapping ({column: value} or
  * {column: [from, to]} for dates). */
 typedef struct {
@@ -221,6 +231,7 @@ typedef struct {
     rcp_str household;   /* column of household ids, or NULL */
     rcp_str type, date;  /* columns of the contact type and date, or NULL */
     rcp_num unlocated_max; /* 0..1, default 0.25 */
+    rcp_ptweight weight; /* join: overlay by points (weight.points.s set) */
 } rcp_source;
 
 typedef struct {
@@ -292,6 +303,10 @@ typedef enum {
     RCP_MAP_CHOROPLETH = 0, RCP_MAP_BIVARIATE, RCP_MAP_CATEGORICAL
 } rcp_map_type;
 
+/* per: of a map: one map of all units, or one map per gemeente (or wijk)
+ * with the same classes, written to maps/<name>/<code>.<ext>. */
+typedef enum { RCP_PER_NONE = 0, RCP_PER_GEMEENTE, RCP_PER_WIJK } rcp_map_per;
+
 typedef struct {
     rcp_str name;        /* file name stem; default: the indicator name */
     rcp_enum type;       /* rcp_map_type; default choropleth */
@@ -317,6 +332,7 @@ typedef struct {
     rcp_str title, subtitle;
     rcp_str x, y;        /* bivariate: the indicators on the two axes (3
                             classes each; indicator: defaults to y) */
+    rcp_enum per;        /* rcp_map_per; default none */
 } rcp_map;
 
 typedef struct {

@@ -446,7 +446,7 @@ static int location_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_source *s = obj;
     char w[200];
-    snprintf(w, sizeof w, "location of %s", what);
+    snprintf(w, sizeof w, err_tr("location of %s"), what);
     if (val->kind != RY_MAP)
         return rcp_fail(val, "%s must be a mapping such as {postcode: "
                              "postcode, lookup: pc6.csv, lookup_postcode: "
@@ -455,6 +455,42 @@ static int location_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                         w, ry_kind_name(val));
     s->location.pos = rcp_node_pos(val);
     return rcp_fill(c, val, location_fields, &s->location, w, key);
+}
+
+#define PTW(f) offsetof(rcp_ptweight, f)
+static const rcp_field ptweight_fields[] = {
+    {.key = "points", .kind = F_STR, .off = PTW(points),
+     .hint = "a file of points (such as address points), relative to the "
+             "recipe"},
+    {.key = "x", .kind = F_STR, .off = PTW(x),
+     .hint = "the column with the x coordinate; default x"},
+    {.key = "y", .kind = F_STR, .off = PTW(y),
+     .hint = "the column with the y coordinate; default y"},
+    {.key = "crs", .kind = F_STR, .off = PTW(crs),
+     .hint = "the CRS of x and y, such as \"EPSG:28992\"; default the "
+             "units' CRS"},
+    {.key = NULL}};
+#undef PTW
+
+/* weight: {points: adressen.csv, x: x, y: y, crs: ...} of an overlay. */
+static int ptweight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
+                       void *obj, const char *what)
+{
+    rcp_source *s = obj;
+    char w[200];
+    snprintf(w, sizeof w, "weight of %s", what);
+    if (val->kind != RY_MAP)
+        return rcp_fail(val, "%s must be a mapping such as {points: "
+                             "adressen.csv, x: x, y: y, crs: \"EPSG:28992\"}, "
+                             "but found %s",
+                        w, ry_kind_name(val));
+    s->weight.pos = rcp_node_pos(val);
+    if (rcp_fill(c, val, ptweight_fields, &s->weight, w, key) < 0)
+        return -1;
+    if (!s->weight.points.s)
+        return rcp_fail(val, "%s needs points: the file of points to weight "
+                             "by", w);
+    return 0;
 }
 
 /* Reads a scalar date of a filter range into *day; null leaves *has 0. */
@@ -491,7 +527,7 @@ static int rowcond(rcp_sctx *c, rcp_rowcond *rc, const ry_node *k,
                    const ry_node *v, const char *what)
 {
     char w[300];
-    snprintf(w, sizeof w, "filter %s of %s", k->text, what);
+    snprintf(w, sizeof w, err_tr("filter %s of %s"), k->text, what);
     if (rcp_set_str(c, &rc->column, k) < 0)
         return -1;
     rc->pos = rcp_node_pos(v);
@@ -604,6 +640,10 @@ static const rcp_field source_fields[] = {
      .doc = "a mapping of old column names to new ones"},
     {.key = "records", .kind = F_BOOL, .off = SRC(records)},
     {.key = "location", .kind = F_CUSTOM, .fn = location_fn},
+    {.key = "weight", .kind = F_CUSTOM, .fn = ptweight_fn,
+     .doc = "join: overlay only: {points: FILE, x: x, y: y, crs: ...} splits "
+            "counts by the points (such as addresses) in each piece instead "
+            "of its area"},
     {.key = "household", .kind = F_STR, .off = SRC(household),
      .hint = "the column with household ids"},
     {.key = "type", .kind = F_STR, .off = SRC(type),
@@ -747,7 +787,7 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_source *s = &r->sources[k];
         char w[200];
-        if (entry_name(c, nk, "source", &s->name, w, sizeof w) < 0)
+        if (entry_name(c, nk, err_tr("source"), &s->name, w, sizeof w) < 0)
             return -1;
         s->skip_rows.v = -1;
         if (ry_is_null(nv))
@@ -775,6 +815,15 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         s->resolved = resolve_path(c, &s->path);
         if (!s->resolved)
             return -1;
+        if (s->weight.points.s) {
+            if (s->join.v != RCP_JOIN_OVERLAY)
+                return rcp_error_at(s->weight.pos, ERR_RECIPE,
+                                    "weight: in %s applies to join: overlay "
+                                    "only", w);
+            s->weight.resolved = resolve_path(c, &s->weight.points);
+            if (!s->weight.resolved)
+                return -1;
+        }
         r->n_sources = k + 1;
     }
     return 0;
@@ -802,7 +851,7 @@ static int rollup_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_indicator *ind = obj;
     char w[200];
-    snprintf(w, sizeof w, "the rollup of %s", what);
+    snprintf(w, sizeof w, err_tr("the rollup of %s"), what);
     if (val->kind == RY_MAP)
         return rcp_fill(c, val, rollup_fields, &ind->rollup, w, key);
     if (rcp_enum_value(val, rollup_opts, "rollup", what,
@@ -830,7 +879,7 @@ static int min_base_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_indicator *ind = obj;
     char w[200];
-    snprintf(w, sizeof w, "min_base of %s", what);
+    snprintf(w, sizeof w, err_tr("min_base of %s"), what);
     if (val->kind == RY_SCALAR)
         return rcp_convert(c, &min_base_fields[1], key, val, &ind->min_base,
                            w);
@@ -945,7 +994,7 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_indicator *ind = &r->indicators[k];
         char w[200];
-        if (entry_name(c, nk, "indicator", &ind->name, w, sizeof w) < 0)
+        if (entry_name(c, nk, err_tr("indicator"), &ind->name, w, sizeof w) < 0)
             return -1;
         ind->decimals.v = -1;
         ind->rollup.scale.v = 1;
@@ -1111,12 +1160,11 @@ static int cross_check(rcp_sctx *c, rcp *r)
         const rcp_source *s = rcp_find_source(r, ind->name.s);
         if (s)
             return rcp_error_at(ind->name.pos, ERR_RECIPE,
-                                "indicator \"%s\" has the same name as source "
-                                "\"%s\" (line %ld); rename one of them, "
-                                "because expressions use source names as "
-                                "prefixes (%s.column)",
-                                ind->name.s, s->name.s, s->name.pos.line,
-                                s->name.s);
+                                "indicator \"%s\" has the same name as the "
+                                "source on line %ld; rename one of them, "
+                                "because expressions read a name before a "
+                                "dot as a source (source.column)",
+                                ind->name.s, s->name.pos.line);
     }
     const rcp_source *geo = NULL;
     for (size_t k = 0; k < r->n_sources; k++) {

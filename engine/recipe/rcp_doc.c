@@ -3,6 +3,7 @@
  * so the reference cannot drift from what the code accepts. */
 #include "rcp.h"
 #include "rcp_schema.h"
+#include "expr.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -96,5 +97,14 @@ int rcp_doc_write(FILE *o)
           "starting with `x-` are ignored (for YAML anchors).\n",
           o);
     section(o, "Top level", rcp_top_fields());
+    fputs("\n## Functions in expressions\n\n"
+          "Expressions (`expr`, `weight`, `numerator`, ...) work on whole "
+          "columns with\n`+ - * / ^`, comparisons, `and`/`or`/`not` and these "
+          "functions. Missing values\nkeep their reason; the area-wide "
+          "functions skip them.\n\n"
+          "| function | what it computes |\n|---|---|\n", o);
+    const char *name, *args, *doc;
+    for (size_t i = 0; expr_func_doc(i, &name, &args, &doc); i++)
+        fprintf(o, "| `%s(%s)` | %s |\n", name, args, doc);
     return ferror(o) ? -1 : 0;
 }

@@ -229,6 +229,12 @@ static const rcp_opt map_type_opts[] = {
     {"categorical", RCP_MAP_CATEGORICAL, 0},
     {NULL, 0, 0}};
 
+static const rcp_opt map_per_opts[] = {
+    {"none", RCP_PER_NONE, 1},
+    {"gemeente", RCP_PER_GEMEENTE, 0},
+    {"wijk", RCP_PER_WIJK, 0},
+    {NULL, 0, 0}};
+
 #define MAP(f) offsetof(rcp_map, f)
 static const rcp_field map_fields[] = {
     {.key = "name", .kind = F_NAME, .off = MAP(name)},
@@ -266,6 +272,9 @@ static const rcp_field map_fields[] = {
      .hint = "the indicator on the horizontal axis (such as the need)"},
     {.key = "y", .kind = F_STR, .off = MAP(y),
      .hint = "the indicator on the vertical axis (such as the reach)"},
+    {.key = "per", .kind = F_ENUM, .off = MAP(per), .opts = map_per_opts,
+     .hint = "one map per gemeente (or wijk), all with the same classes, "
+             "in maps/NAME/CODE.png"},
     {.key = NULL}};
 #undef MAP
 
@@ -338,9 +347,9 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
 {
     char w[200];
     if (name_key)
-        snprintf(w, sizeof w, "map \"%.100s\"", name_key->text);
+        snprintf(w, sizeof w, err_tr("map \"%.100s\""), name_key->text);
     else
-        snprintf(w, sizeof w, "maps entry %zu", index + 1);
+        snprintf(w, sizeof w, err_tr("maps entry %zu"), index + 1);
     m->classes.v = 5;
     m->dpi.v = 300;
     m->formats.v = RCP_FMT_PNG | RCP_FMT_PDF;
@@ -357,7 +366,7 @@ static int map_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
         if (val->kind == RY_MAP && !name_key) {
             const ry_node *nm = ry_map_get(val, "name");
             if (nm && nm->kind == RY_SCALAR && !ry_is_null(nm))
-                snprintf(w, sizeof w, "map \"%.100s\"", nm->text);
+                snprintf(w, sizeof w, err_tr("map \"%.100s\""), nm->text);
         }
         if (rcp_fill(c, val, map_fields, m, w, name_key) < 0)
             return -1;
@@ -427,7 +436,7 @@ static int figures_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     for (size_t k = 0; k < n; k++) {
         const ry_node *it = val->kind == RY_SEQ ? val->items[k] : val;
         char w[260];
-        snprintf(w, sizeof w, "figure %zu of %s", k + 1, what);
+        snprintf(w, sizeof w, err_tr("figure %zu of %s"), k + 1, what);
         if (it->kind == RY_MAP) {
             if (rcp_fill(c, it, figure_fields, &f->figures[k], w, NULL) < 0)
                 return -1;
@@ -471,7 +480,7 @@ static int charts_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *it = val->kind == RY_SEQ ? val->items[k] : val;
         rcp_chart *ch = &f->charts[k];
         char w[260];
-        snprintf(w, sizeof w, "chart %zu of %s", k + 1, what);
+        snprintf(w, sizeof w, err_tr("chart %zu of %s"), k + 1, what);
         ch->pos = rcp_node_pos(it);
         if (it->kind == RY_MAP) {
             if (rcp_fill(c, it, chart_fields, ch, w, NULL) < 0)
@@ -523,7 +532,7 @@ static int boxes_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     for (size_t k = 0; k < val->n; k++) {
         const ry_node *it = val->items[k];
         char w[260];
-        snprintf(w, sizeof w, "box %zu of %s", k + 1, what);
+        snprintf(w, sizeof w, err_tr("box %zu of %s"), k + 1, what);
         f->boxes[k].pos = rcp_node_pos(it);
         if (it->kind != RY_MAP)
             return rcp_fail(it, "%s must be {title: ..., indicators: [...]}, "
@@ -572,9 +581,9 @@ static int sheet_entry(rcp_sctx *c, const ry_node *name_key,
 {
     char w[200];
     if (name_key)
-        snprintf(w, sizeof w, "factsheet \"%.100s\"", name_key->text);
+        snprintf(w, sizeof w, err_tr("factsheet \"%.100s\""), name_key->text);
     else
-        snprintf(w, sizeof w, "factsheets entry %zu", index + 1);
+        snprintf(w, sizeof w, err_tr("factsheets entry %zu"), index + 1);
     f->compare.v = RCP_CMP_GEMEENTE | RCP_CMP_NATIONAL;
     f->combined.v = 1;
     f->locator.v = 1;
@@ -615,9 +624,9 @@ static int cmp_entry(rcp_sctx *c, const ry_node *name_key, const ry_node *val,
 {
     char w[200];
     if (name_key)
-        snprintf(w, sizeof w, "comparison \"%.100s\"", name_key->text);
+        snprintf(w, sizeof w, err_tr("comparison \"%.100s\""), name_key->text);
     else
-        snprintf(w, sizeof w, "comparisons entry %zu", index + 1);
+        snprintf(w, sizeof w, err_tr("comparisons entry %zu"), index + 1);
     m->by.v = RCP_GEMEENTE;
     if (name_key && (rcp_check_name(name_key, 0, "comparison") < 0 ||
                      rcp_set_str(c, &m->name, name_key) < 0))
@@ -735,9 +744,9 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
     char w[200];
     for (size_t k = 0; k < r->n_maps; k++) {
         if (!r->maps[k].name.node_)
-            snprintf(w, sizeof w, "maps entry %zu", k + 1);
+            snprintf(w, sizeof w, err_tr("maps entry %zu"), k + 1);
         else
-            snprintf(w, sizeof w, "map \"%s\"", r->maps[k].name.s);
+            snprintf(w, sizeof w, err_tr("map \"%s\""), r->maps[k].name.s);
         if (r->maps[k].type.v == RCP_MAP_BIVARIATE &&
             (rcp_check_indicator_ref(r, &r->maps[k].x, w) < 0 ||
              rcp_check_indicator_ref(r, &r->maps[k].y, w) < 0))
@@ -749,9 +758,9 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
     for (size_t k = 0; k < r->n_factsheets; k++) {
         rcp_factsheet *f = &r->factsheets[k];
         if (!f->name.node_)
-            snprintf(w, sizeof w, "factsheets entry %zu", k + 1);
+            snprintf(w, sizeof w, err_tr("factsheets entry %zu"), k + 1);
         else
-            snprintf(w, sizeof w, "factsheet \"%s\"", f->name.s);
+            snprintf(w, sizeof w, err_tr("factsheet \"%s\""), f->name.s);
         if (!rcp_given(f->unit.pos))
             f->unit.v = r->unit.v == RCP_BUURT ? RCP_BUURT : RCP_WIJK;
         if (f->unit.v < r->unit.v)
@@ -805,9 +814,9 @@ int rcp_check_outputs(rcp_sctx *c, rcp *r)
     for (size_t k = 0; k < r->n_comparisons; k++) {
         rcp_comparison *m = &r->comparisons[k];
         if (!m->name.node_)
-            snprintf(w, sizeof w, "comparisons entry %zu", k + 1);
+            snprintf(w, sizeof w, err_tr("comparisons entry %zu"), k + 1);
         else
-            snprintf(w, sizeof w, "comparison \"%s\"", m->name.s);
+            snprintf(w, sizeof w, err_tr("comparison \"%s\""), m->name.s);
         if (rcp_check_indicator_ref(r, &m->indicator, w) < 0)
             return -1;
         if (m->by.v < r->unit.v)

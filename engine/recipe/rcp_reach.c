@@ -110,7 +110,7 @@ int rcp_factors_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
         const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
         rcp_factor *f = &ind->factors[k];
         char w[300];
-        snprintf(w, sizeof w, "factor \"%.80s\" of %s", nk->text, what);
+        snprintf(w, sizeof w, err_tr("factor \"%.80s\" of %s"), nk->text, what);
         if (rcp_check_name(nk, 1, "factor") < 0 ||
             rcp_set_str(c, &f->name, nk) < 0)
             return -1;
@@ -382,7 +382,7 @@ int rcp_expand_constructs(rcp_sctx *c, rcp *r)
     for (size_t k = 0; k < r->n_indicators; k++) {
         const rcp_indicator *ind = &r->indicators[k];
         char w[200];
-        snprintf(w, sizeof w, "indicator \"%.100s\"", ind->name.s);
+        snprintf(w, sizeof w, err_tr("indicator \"%.100s\""), ind->name.s);
         int is_reach = ind->kind.v == RCP_KIND_REACH || ind->reached.s ||
                        ind->target.s;
         if (is_reach) {
@@ -464,7 +464,8 @@ int rcp_expand_constructs(rcp_sctx *c, rcp *r)
                                     "rename one of them",
                                     all[i].name.s, g->name.s,
                                     g->part == RCP_PART_INDEX_FACTOR
-                                        ? "index" : "reach indicator",
+                                        ? err_tr("index")
+                                        : err_tr("reach indicator"),
                                     g->part_of ? g->part_of : "?");
             }
     r->indicators = all;

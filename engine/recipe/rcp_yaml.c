@@ -44,7 +44,7 @@ static void fail_at(pctx *c, long line0, long col0, const char *fmt, ...)
     char msg[1200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, err_tr(fmt), ap);
     va_end(ap);
     if (c->no_pos || line0 < 0)
         err_set(c->cat, c->file, 0, NULL, "%s", msg);

@@ -10,9 +10,10 @@
 
 #include <cairo.h>
 #include <errno.h>
-#include <gdal.h>
+#include <gdal_version.h>
 #include <pango/pango.h>
 #include <proj.h>
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -129,6 +130,17 @@ static void write_source(jsonw *w, const run_ctx *c, const run_source *s)
         jsonw_kint(w, "units_partly_covered", (int64_t)s->ov_partial);
         jsonw_kint(w, "units_not_covered", (int64_t)s->ov_none);
         jsonw_kint(w, "polygons_repaired", (int64_t)s->ov_repaired);
+        if (s->ov_weighted) { /* weight: {points: ...} */
+            jsonw_kstr(w, "counts_split_by", "points");
+            jsonw_kint(w, "points", (int64_t)s->ov_points);
+            jsonw_kint(w, "points_outside_source", (int64_t)s->ov_points_outside);
+            jsonw_kint(w, "points_unusable", (int64_t)s->ov_points_unusable);
+            jsonw_key(w, "source_rows_split_by_area");
+            jsonw_arr_begin(w);
+            for (size_t k = 0; k < s->ov_area_fallback; k++)
+                jsonw_int(w, (int64_t)s->ov_fallback_rows[k]);
+            jsonw_arr_end(w);
+        }
         jsonw_obj_end(w);
     }
     run_records_manifest(w, s);
@@ -181,7 +193,7 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     jsonw_obj_end(w);
 }
 
-static void write_map(jsonw *w, const run_map_result *m)
+static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 {
     jsonw_obj_begin(w);
     jsonw_kstr(w, "name", m->map->name.s);
@@ -201,6 +213,8 @@ static void write_map(jsonw *w, const run_map_result *m)
         jsonw_arr_begin(w);
         for (int k = 0; k < m->n_files; k++)
             jsonw_str(w, m->files[k]);
+        for (size_t k = 0; k < m->n_per_files; k++)
+            jsonw_str(w, m->per_files[k]);
         jsonw_arr_end(w);
         jsonw_obj_end(w);
         return;
@@ -231,6 +245,18 @@ static void write_map(jsonw *w, const run_map_result *m)
         for (int k = 0; k < 9; k++)
             jsonw_int(w, (int64_t)m->cells[k]);
         jsonw_arr_end(w);
+        if (m->unit_cell) { /* per unit its cell, null when missing */
+            jsonw_key(w, "unit_cells");
+            jsonw_obj_begin(w);
+            for (size_t u = 0; u < c->n_units; u++) {
+                jsonw_key(w, c->units[u]);
+                if (m->unit_cell[u] < 0)
+                    jsonw_null(w);
+                else
+                    jsonw_int(w, m->unit_cell[u]);
+            }
+            jsonw_obj_end(w);
+        }
     }
     if (m->legend) {
         jsonw_kint(w, "legend_decimals", m->legend_decimals);
@@ -240,21 +266,46 @@ static void write_map(jsonw *w, const run_map_result *m)
             jsonw_str(w, m->legend[k]);
         jsonw_arr_end(w);
     }
+    if (m->map->per.v != RCP_PER_NONE) {
+        /* one page per group: its code and its units per legend entry */
+        jsonw_kstr(w, "per", m->map->per.v == RCP_PER_WIJK ? "wijk" : "gemeente");
+        jsonw_key(w, "pages");
+        jsonw_arr_begin(w);
+        for (size_t g = 0; g < m->n_per; g++) {
+            jsonw_obj_begin(w);
+            jsonw_kstr(w, "code", m->per_codes[g]);
+            jsonw_kstr(w, "name", m->per_names[g]);
+            jsonw_key(w, "counts");
+            jsonw_arr_begin(w);
+            for (size_t e = 0; e < m->n_per_entries; e++)
+                jsonw_int(w, (int64_t)m->per_counts[g * m->n_per_entries + e]);
+            jsonw_arr_end(w);
+            jsonw_obj_end(w);
+        }
+        jsonw_arr_end(w);
+    }
     jsonw_key(w, "files");
     jsonw_arr_begin(w);
     for (int k = 0; k < m->n_files; k++)
         jsonw_str(w, m->files[k]);
+    for (size_t k = 0; k < m->n_per_files; k++)
+        jsonw_str(w, m->per_files[k]);
     jsonw_arr_end(w);
     jsonw_obj_end(w);
 }
 
 static void write_versions(jsonw *w)
 {
+    char proj_release[64];
+    snprintf(proj_release, sizeof proj_release, "%d.%d.%d",
+             PROJ_VERSION_MAJOR, PROJ_VERSION_MINOR, PROJ_VERSION_PATCH);
     jsonw_key(w, "software");
     jsonw_obj_begin(w);
     jsonw_kstr(w, "dnawijk", DNAWIJK_VERSION);
-    jsonw_kstr(w, "gdal", GDALVersionInfo("RELEASE_NAME"));
-    jsonw_kstr(w, "proj", proj_info().release);
+    /* the versions the GDAL module was built with (a run that finds its
+     * sources in the cache does not load GDAL or PROJ; see plugin.h) */
+    jsonw_kstr(w, "gdal", GDAL_RELEASE_NAME);
+    jsonw_kstr(w, "proj", proj_release);
     jsonw_kstr(w, "cairo", cairo_version_string());
     jsonw_kstr(w, "pango", pango_version_string());
     jsonw_kstr(w, "libyaml", yaml_get_version_string());
@@ -340,7 +391,7 @@ int run_write_manifest(run_ctx *c, const char *path)
     jsonw_key(&w, "maps");
     jsonw_arr_begin(&w);
     for (size_t k = 0; k < c->n_maps; k++)
-        write_map(&w, &c->maps[k]);
+        write_map(&w, c, &c->maps[k]);
     jsonw_arr_end(&w);
     jsonw_key(&w, "comparisons");
     jsonw_arr_begin(&w);

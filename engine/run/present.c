@@ -2,6 +2,7 @@
  * for the rules and for how to add a word. */
 #include "present.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static const char *const words[PW_COUNT][2] = {
     [PW_BAR_OWNER] = {"koop", "owner-occupied"},
     [PW_BAR_RENT] = {"huur", "rented"},
     [PW_BAR_CORPORATION] = {"corporatie", "housing association"},
+    [PW_BAR_OTHER_RENT] = {"overige huur", "other rented"},
     [PW_BAR_SINGLE] = {"alleenstaand", "single"},
     [PW_BAR_NO_CHILDREN] = {"zonder kinderen", "without children"},
     [PW_BAR_CHILDREN] = {"met kinderen", "with children"},
@@ -39,6 +41,33 @@ static const char *const words[PW_COUNT][2] = {
     [PW_LOG_UNUSED] = {"bronrijen in het gebied ongebruikt",
                        "source rows in the area unused"},
     [PW_LOG_DUPLICATES] = {"dubbele codes", "duplicate codes"},
+    [PW_COVERAGE] = {"dekking", "coverage"},
+    [PW_COVERAGE_NOTE] = {"* dekking onder 100 %: de waarde berust op een "
+                          "deel van de basis",
+                          "* coverage below 100 %: the value rests on part "
+                          "of its base"},
+    [PW_PROVINCE] = {"provincie", "province"},
+    [PW_SELECTED_GEMEENTEN] = {"gekozen gemeenten", "selected gemeenten"},
+    [PW_NETHERLANDS] = {"Nederland", "the Netherlands"},
+    [PW_RUN_FAILED] = {"mislukt", "run failed"},
+    [PW_STRIP_SUBTITLE] = {"gemeente (stip) en haar", "gemeente (dot) and its"},
+    [PW_BY_RANK] = {"gemeenten op volgorde", "gemeenten by rank"},
+    [PW_PAGE] = {"blad", "page"},
+    [PW_NO_VALUE] = {"geen waarde", "no value"},
+    [PW_OF] = {"van", "of"},
+    [PW_DISTANCE] = {"afstand", "distance"},
+    [PW_NO_PEERS_MISSING] = {"geen (een waarde ontbreekt)", "no peers (a value is missing)"},
+    [PW_NO_PEERS_RECIPE] = {"geen: zet peers: in het recept", "no peers: give peers: in the recipe"},
+    [PW_PEERS_BOX] = {"Vergelijkbare gemeenten", "Similar gemeenten"},
+    [PW_RANK_BOX] = {"Rang in de selectie", "Rank in the selection"},
+    [PW_COMPARED_WITH] = {"vergeleken met", "compared with"},
+    [PW_PEERS_RULE] = {"vergelijkbaar: gestandaardiseerde euclidische afstand", "peers by standardised Euclidean distance"},
+    [PW_SELECTION] = {"selectie", "selection"},
+    [PW_PEERS] = {"vergelijkbaar", "peers"},
+    [PW_COMPARE_TITLE] = {"Vergelijking van gemeenten", "Gemeente comparison"},
+    [PW_FILE_COMPARISON] = {"vergelijking", "comparison"},
+    [PW_FILE_RANK] = {"rang", "rank"},
+    [PW_LOG_SUCCEEDED] = {"gemeenten gelukt", "gemeenten succeeded"},
 };
 
 /* levels[level][plural] = {Dutch, English}; KEY_INVALID is the whole area */
@@ -278,6 +307,31 @@ void present_log_summary(FILE *f, numfmt_lang lang, size_t n_units,
             present_word(lang, PW_LOG_INDICATORS), seconds);
 }
 
+void present_log_compare(FILE *f, numfmt_lang lang, const char *name,
+                         const char *path, size_t n_gm, const char *selection,
+                         int jobs)
+{
+    fprintf(f, "%s %s (%s): %zu %s (%s), %d %s\n",
+            present_word(lang, PW_RECIPE), name, path, n_gm,
+            present_level(lang, KEY_GEMEENTE, 1), selection, jobs,
+            jobs == 1 ? "thread" : "threads");
+}
+
+void present_log_compare_failed(FILE *f, const char *code, const char *name,
+                                const char *why)
+{
+    fprintf(f, "  %s %s: %s\n", code, name, why);
+}
+
+void present_log_compare_done(FILE *f, numfmt_lang lang, size_t n_ok,
+                              size_t n_gm, double seconds, const char *dir)
+{
+    fprintf(f, "%zu %s %zu %s, %.1f s; %s %s/\n", n_ok,
+            present_word(lang, PW_OF), n_gm,
+            present_word(lang, PW_LOG_SUCCEEDED), seconds,
+            present_word(lang, PW_LOG_RESULTS), dir);
+}
+
 void present_date(numfmt_lang lang, const char *iso, char *buf, size_t size)
 {
     int y = 0, mo = 0, d = 0;
@@ -286,4 +340,15 @@ void present_date(numfmt_lang lang, const char *iso, char *buf, size_t size)
         return;
     }
     snprintf(buf, size, "%d %s %d", d, months[mo - 1][col(lang)], y);
+}
+
+void present_coverage(numfmt_lang lang, double share, char *buf, size_t size)
+{
+    double pct = floor(share * 100 + 1e-9);
+    if (pct > 99 && share < 1)
+        pct = 99; /* never "100 %" for a partial value */
+    char num[48];
+    if (numfmt_unit(pct, 0, "%", lang, num, sizeof num) < 0)
+        snprintf(num, sizeof num, "%.0f %%", pct);
+    snprintf(buf, size, "%s %s", present_word(lang, PW_COVERAGE), num);
 }

@@ -75,6 +75,7 @@ typedef enum {
     PW_BAR_OWNER,       /* "koop" */
     PW_BAR_RENT,        /* "huur" */
     PW_BAR_CORPORATION, /* "corporatie" */
+    PW_BAR_OTHER_RENT,  /* "overige huur" (huur minus corporatie) */
     PW_BAR_SINGLE,      /* "alleenstaand" */
     PW_BAR_NO_CHILDREN, /* "zonder kinderen" */
     PW_BAR_CHILDREN,    /* "met kinderen" */
@@ -85,6 +86,30 @@ typedef enum {
     PW_LOG_MATCHED,     /* "gekoppeld" */
     PW_LOG_UNUSED,      /* "bronrijen in het gebied ongebruikt" */
     PW_LOG_DUPLICATES,  /* "dubbele codes" */
+    PW_COVERAGE,        /* "dekking" (a partial rollup: "dekking 86 %") */
+    PW_COVERAGE_NOTE,   /* footnote of a chart's partial-coverage mark */
+    PW_PROVINCE, /* "provincie" (compare) */
+    PW_SELECTED_GEMEENTEN, /* "gekozen gemeenten" (compare) */
+    PW_NETHERLANDS, /* "Nederland" (compare) */
+    PW_RUN_FAILED, /* "mislukt" (compare) */
+    PW_STRIP_SUBTITLE, /* "gemeente (stip) en haar" (compare) */
+    PW_BY_RANK, /* "gemeenten op volgorde" (compare) */
+    PW_PAGE, /* "blad" (compare) */
+    PW_NO_VALUE, /* "geen waarde" (compare) */
+    PW_OF, /* "van" (compare) */
+    PW_DISTANCE, /* "afstand" (compare) */
+    PW_NO_PEERS_MISSING, /* "geen (een waarde ontbreekt)" (compare) */
+    PW_NO_PEERS_RECIPE, /* "geen: zet peers: in het recept" (compare) */
+    PW_PEERS_BOX, /* "Vergelijkbare gemeenten" (compare) */
+    PW_RANK_BOX, /* "Rang in de selectie" (compare) */
+    PW_COMPARED_WITH, /* "vergeleken met" (compare) */
+    PW_PEERS_RULE, /* "vergelijkbaar: gestandaardiseerde euclidische afstand" (compare) */
+    PW_SELECTION, /* "selectie" (compare) */
+    PW_PEERS, /* "vergelijkbaar" (compare) */
+    PW_COMPARE_TITLE, /* "Vergelijking van gemeenten" (compare) */
+    PW_FILE_COMPARISON, /* "vergelijking" (compare) */
+    PW_FILE_RANK, /* "rang" (compare) */
+    PW_LOG_SUCCEEDED, /* "gemeenten gelukt" (compare) */
     PW_COUNT
 } present_word_id;
 
@@ -153,6 +178,21 @@ void present_log_source(FILE *f, numfmt_lang lang, const char *name,
 void present_log_results(FILE *f, numfmt_lang lang, const char *dir);
 void present_log_summary(FILE *f, numfmt_lang lang, size_t n_units,
                          key_level unit_level, size_t n_ind, double seconds);
+/* `dnawijk compare`'s log: the start line (recipe, selection, threads),
+ * one line per failed gemeente, and the closing line. */
+void present_log_compare(FILE *f, numfmt_lang lang, const char *name,
+                         const char *path, size_t n_gm, const char *selection,
+                         int jobs);
+void present_log_compare_failed(FILE *f, const char *code, const char *name,
+                                const char *why);
+void present_log_compare_done(FILE *f, numfmt_lang lang, size_t n_ok,
+                              size_t n_gm, double seconds, const char *dir);
+
+/* The note of a rollup value that covers only part of its base (share
+ * 0..1, below 1): "dekking 86 %" ("coverage 86 %"), the share rounded
+ * down to a whole percent so that a partial value never reads 100 %, into
+ * buf. */
+void present_coverage(numfmt_lang lang, double share, char *buf, size_t size);
 
 /* An ISO date "2026-11-23" as "23 november 2026" ("23 November 2026" in
  * English) into buf; other text is copied as it is. */

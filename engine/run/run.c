@@ -95,6 +95,11 @@ static int write_locked(run_ctx *c, const char *outdir)
     if (rc == 0 && (rc = stop_check()) == 0)
         rc = fs_replace_dir(stage, final_dir);
     if (rc < 0) {
+        if (!err_get()) /* a failure that lost its message (seen when memory
+                           ran out under ulimit -v): never a crash here */
+            err_set(ERR_MEMORY, final_dir, 0, NULL,
+                    "writing the results failed without a message; memory "
+                    "probably ran out (allow more, or use --jobs 1)");
         err_info saved = *err_get();
         /* a path inside the staging folder means nothing to the user once
          * the folder is gone: name the final folder instead */

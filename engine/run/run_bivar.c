@@ -8,6 +8,7 @@
  * Every user-facing word is in `words` below.
  */
 #include "run_internal.h"
+#include "pal_vision.h"
 
 #include "cls.h"
 #include "err.h"
@@ -132,7 +133,7 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
             snprintf((*text)[k], sizeof (*text)[0], "%.60s: %.30s", label_of(I), lab);
             (*legend)[k].label = (*text)[k];
             (*legend)[k].fill = (draw_rgb){grey.r / 255.0, grey.g / 255.0, grey.b / 255.0};
-            (*legend)[k].hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+            (*legend)[k].hatch = (int)pal_miss_hatch(why, 0); /* one per reason */
         }
         (*entry)[u] = reason_entry[which][why];
         (*legend)[reason_entry[which][why]].count++;

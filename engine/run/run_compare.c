@@ -7,6 +7,7 @@
 #include "err.h"
 #include "fsutil.h"
 #include "mem.h"
+#include "present.h"
 #include "regions.h"
 #include "sha256.h"
 #include "threads.h"
@@ -90,7 +91,7 @@ static int select_gemeenten(cmp_ctx *x)
                 rc = add_gemeente(x, rt->gm[k].code, 6, "province");
         if (rc == 0)
             snprintf(x->selection, sizeof x->selection, "%s %s",
-                     r->language.v == RCP_EN ? "province" : "provincie", canon);
+                     present_word(present_lang(r), PW_PROVINCE), canon);
     } else if (rc == 0 && o->areas) {
         const char *p = o->areas;
         while (rc == 0 && *p) {
@@ -100,13 +101,12 @@ static int select_gemeenten(cmp_ctx *x)
             p += len + (e ? 1 : 0);
         }
         snprintf(x->selection, sizeof x->selection, "%s",
-                 r->language.v == RCP_EN ? "selected gemeenten"
-                                         : "gekozen gemeenten");
+                 present_word(present_lang(r), PW_SELECTED_GEMEENTEN));
     } else if (rc == 0 && o->all) {
         for (size_t k = 0; rc == 0 && k < rt->n; k++)
             rc = add_gemeente(x, rt->gm[k].code, 6, "all");
         snprintf(x->selection, sizeof x->selection, "%s",
-                 r->language.v == RCP_EN ? "the Netherlands" : "Nederland");
+                 present_word(present_lang(r), PW_NETHERLANDS));
     } else if (rc == 0) {
         for (size_t k = 0; rc == 0 && k < r->area.n; k++) {
             if (strncmp(r->area.s[k], "GM", 2) != 0) {
@@ -119,8 +119,7 @@ static int select_gemeenten(cmp_ctx *x)
             rc = add_gemeente(x, r->area.s[k], strlen(r->area.s[k]), "area");
         }
         snprintf(x->selection, sizeof x->selection, "%s",
-                 r->language.v == RCP_EN ? "selected gemeenten"
-                                         : "gekozen gemeenten");
+                 present_word(present_lang(r), PW_SELECTED_GEMEENTEN));
     }
     if (rc == 0 && x->n_gm == 0)
         rc = -1, err_set(ERR_USAGE, NULL, 0, NULL,
@@ -205,28 +204,9 @@ static int selection_pass(cmp_ctx *x)
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++)
         rc = run_classify_map(&c, &r->maps[k], &x->cls[k]);
     if (rc == 0) {
-        /* the sources' labels for the comparison outputs */
-        size_t used = (size_t)snprintf(x->source_line, sizeof x->source_line,
-                                       "%s", r->language.v == RCP_EN
-                                                 ? "Source: " : "Bron: ");
-        for (size_t k = 0; k < c.n_src && used < sizeof x->source_line; k++) {
-            const run_source *s = &c.src[k];
-            const char *label = s->rs->label.s;
-            if (!label && s->cat && s->cat->source_line) {
-                label = s->cat->source_line;
-                if (!strncmp(label, "Bron: ", 6))
-                    label += 6;
-            }
-            if (!label) {
-                const char *slash = strrchr(s->rs->path.s, '/');
-                label = slash ? slash + 1 : s->rs->path.s;
-            }
-            if (strstr(x->source_line, label))
-                continue;
-            used += (size_t)snprintf(x->source_line + used,
-                                     sizeof x->source_line - used, "%s%s",
-                                     k ? "; " : "", label);
-        }
+        /* the sources' labels for the comparison outputs: the one
+         * source-line rule of present.c */
+        rc = run_source_line(&c, x->source_line, sizeof x->source_line);
     }
     if (rc < 0)
         err_prefix("the whole selection (%zu gemeenten)", x->n_gm);
@@ -443,9 +423,8 @@ int run_compare(const rcp *r, const compare_options *opt, compare_summary *sum)
     if (rc == 0)
         rc = select_gemeenten(&x);
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "recept %s (%s): %zu gemeenten (%s), %d %s\n",
-                r->name.s, r->path, x.n_gm, x.selection, jobs,
-                jobs == 1 ? "thread" : "threads");
+        present_log_compare(opt->log, present_lang(r), r->name.s, r->path,
+                            x.n_gm, x.selection, jobs);
     if (rc == 0 && (rc = run_load_sources(&x.shared)) == 0)
         rc = run_index_sources(&x.shared);
     x.timing[0] = run_now() - t;
@@ -464,8 +443,8 @@ int run_compare(const rcp *r, const compare_options *opt, compare_summary *sum)
     for (size_t k = 0; rc == 0 && k < x.n_gm; k++) {
         n_ok += x.gm[k].ok;
         if (!x.gm[k].ok && opt->log)
-            fprintf(opt->log, "  %s %s: %s\n", x.gm[k].code, x.gm[k].name,
-                    cmp_error(&x.gm[k]));
+            present_log_compare_failed(opt->log, x.gm[k].code, x.gm[k].name,
+                                       cmp_error(&x.gm[k]));
     }
     if (rc == 0 && n_ok == 0)
         rc = -1, err_set(ERR_RECIPE, r->path, 0, NULL,
@@ -489,8 +468,8 @@ int run_compare(const rcp *r, const compare_options *opt, compare_summary *sum)
         err_restore(&saved);
     }
     if (rc == 0 && opt->log)
-        fprintf(opt->log, "%zu van %zu gemeenten gelukt, %.1f s; resultaten "
-                "in %s/\n", n_ok, x.n_gm, run_now() - x.t0, final_dir);
+        present_log_compare_done(opt->log, present_lang(r), n_ok, x.n_gm,
+                                 run_now() - x.t0, final_dir);
     if (sum) {
         sum->n_gemeenten = x.n_gm;
         sum->n_ok = n_ok;

@@ -7,6 +7,7 @@
 #include "jsonw.h"
 #include "mem.h"
 #include "out.h"
+#include "present.h"
 
 #include <errno.h>
 #include <math.h>
@@ -166,7 +167,7 @@ static int write_table(cmp_ctx *x, const tbl *t, int en)
     }
     out_table ot;
     memset(&ot, 0, sizeof ot);
-    ot.name = en ? "comparison" : "vergelijking";
+    ot.name = present_word(en ? NUMFMT_EN : NUMFMT_NL, PW_FILE_COMPARISON);
     ot.cols = cols;
     ot.n_cols = nc;
     ot.n_rows = tbl_nrows(t);

@@ -43,9 +43,8 @@ static int by_value(const void *pa, const void *pb)
 
 static const char *why_text(const cmp_ctx *x, const cmp_gemeente *g, size_t k)
 {
-    int en = x->r->language.v == RCP_EN;
     if (!g->ok)
-        return en ? "run failed" : "mislukt";
+        return present_word(present_lang(x->r), PW_RUN_FAILED);
     return present_miss(present_lang(x->r), (miss_reason)g->m[k],
                         PRESENT_SHORT, x->ind[k]->min_base.label.s);
 }
@@ -55,7 +54,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
                        const char *dir)
 {
     const rcp_indicator *ri = x->ind[k];
-    int en = x->r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(x->r);
     size_t n = x->n_gm;
     /* one value axis for every page */
     double lo = 0, hi = 0;
@@ -108,21 +107,20 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         snprintf(title, sizeof title, "%s", ri->label.s ? ri->label.s : ri->name.s);
         if (strip)
             snprintf(sub, sizeof sub, "%s · %s %s%s%s%s",
-                     x->selection, en ? "gemeente (dot) and its" : "gemeente (stip) en haar",
-                     present_level(present_lang(x->r), x->unit_level, 1), ri->unit.s ? " · " : "",
+                     x->selection, present_word(lang, PW_STRIP_SUBTITLE),
+                     present_level(lang, x->unit_level, 1), ri->unit.s ? " · " : "",
                      ri->unit.s ? ri->unit.s : "", "");
         else
             snprintf(sub, sizeof sub, "%s · %s%s%s", x->selection,
-                     en ? "gemeenten by rank" : "gemeenten op volgorde",
+                     present_word(lang, PW_BY_RANK),
                      ri->unit.s ? " · " : "", ri->unit.s ? ri->unit.s : "");
         if (pages > 1) {
             size_t u = strlen(sub);
             snprintf(sub + u, sizeof sub - u, " · %s %zu/%zu",
-                     en ? "page" : "blad", p + 1, pages);
+                     present_word(lang, PW_PAGE), p + 1, pages);
         }
-        snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s",
-                 DNAWIJK_VERSION, en ? "recipe" : "recept", x->r->name.s,
-                 x->recipe_sha, x->created);
+        present_provenance(lang, x->r->name.s, x->recipe_sha, x->created,
+                           prov, sizeof prov);
         chart_spec s;
         memset(&s, 0, sizeof s);
         s.title = title;
@@ -139,7 +137,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         if (!x->sel_m[k]) {
             numfmt_unit(x->sel_v[k], ri->decimals.v >= 0 ? (int)ri->decimals.v
                                                          : numfmt_auto_decimals(x->sel_v[k]),
-                        ri->unit.s, en ? NUMFMT_EN : NUMFMT_NL, v, sizeof v);
+                        ri->unit.s, lang, v, sizeof v);
             snprintf(ref_label, sizeof ref_label, "%s: %s", x->selection, v);
             s.has_ref = 1;
             s.ref = x->sel_v[k];
@@ -147,7 +145,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         }
         s.source_line = x->source_line;
         s.provenance = prov;
-        s.language = en ? "en" : "nl";
+        s.language = present_lang_code(lang);
         s.dpi = 150;
         s.fit_height = 1;
         s.has_range = 1;
@@ -164,7 +162,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
             if (pages > 1)
                 snprintf(pg, sizeof pg, "_%zu", p + 1);
             snprintf(path, sizeof path, "%s/%s_%s%s.%s", dir, ri->name.s,
-                     strip ? "strip" : (en ? "rank" : "rang"), pg, ext[f]);
+                     strip ? "strip" : present_word(lang, PW_FILE_RANK), pg, ext[f]);
             rc = chart_render(&s, path, f ? PAGE_PDF : PAGE_PNG);
         }
     }
@@ -204,7 +202,7 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     const run_source *gs = &x->shared.src[x->shared.geom_src];
     size_t k = ind_index(x, m->indicator.s), nrows = tbl_nrows(gs->t);
     const rcp_indicator *ri = x->ind[k];
-    int en = x->r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(x->r);
     pal_rgb col[CLS_K_MAX];
     const pal_scheme *sc = m->palette.s ? pal_find(m->palette.s) : pal_default_sequential();
     if (!sc || cr->k < 1 || pal_colors(sc, cr->k, col) < 0) {
@@ -222,12 +220,12 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
                                   : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
     for (int c = 0; c < cr->k; c++) {
         numfmt_range(cr->breaks[c], cr->breaks[c + 1], dec, ri->unit.s,
-                     en ? NUMFMT_EN : NUMFMT_NL, text[c], sizeof text[c]);
+                     lang, text[c], sizeof text[c]);
         legend[c].label = text[c];
         legend[c].fill = draw_rgb_of(col[c]);
     }
     pal_rgb grey = pal_missing();
-    snprintf(text[cr->k], sizeof text[0], "%s", en ? "no value" : "geen waarde");
+    snprintf(text[cr->k], sizeof text[0], "%s", present_word(lang, PW_NO_VALUE));
     legend[cr->k].label = text[cr->k];
     legend[cr->k].fill = draw_rgb_of(grey);
     legend[cr->k].hatch = 1;
@@ -265,12 +263,13 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     off[np] = at;
     char title[300], sub[300], lt[300], prov[256], path[4600];
     snprintf(title, sizeof title, "%s", ri->label.s ? ri->label.s : ri->name.s);
-    snprintf(sub, sizeof sub, "%s · %s %s", x->selection,
-             present_level(present_lang(x->r), x->unit_level, 1), en ? "per gemeente" : "per gemeente");
+    snprintf(sub, sizeof sub, "%s · %s %s %s", x->selection,
+             present_level(lang, x->unit_level, 1), present_word(lang, PW_PER),
+             present_level(lang, KEY_GEMEENTE, 0));
     snprintf(lt, sizeof lt, "%s%s%s%s", ri->label.s ? ri->label.s : ri->name.s,
              ri->unit.s ? " (" : "", ri->unit.s ? ri->unit.s : "", ri->unit.s ? ")" : "");
-    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s", DNAWIJK_VERSION,
-             en ? "recipe" : "recept", x->r->name.s, x->recipe_sha, x->created);
+    present_provenance(lang, x->r->name.s, x->recipe_sha, x->created, prov,
+                       sizeof prov);
     snprintf(path, sizeof path, "%s/%s.pdf", dir, m->name.s);
     map_multi_spec ms;
     memset(&ms, 0, sizeof ms);
@@ -287,7 +286,7 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     ms.legend_title = lt;
     ms.source_line = x->source_line;
     ms.provenance = prov;
-    ms.language = en ? "en" : "nl";
+    ms.language = present_lang_code(lang);
     int rc = np ? map_multiples_render(&ms, path) : 0;
     mem_free(entry);
     mem_free(off);
@@ -301,7 +300,7 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
 static int sheet_one(cmp_ctx *x, size_t a)
 {
     const cmp_gemeente *g = &x->gm[a];
-    int en = x->r->language.v == RCP_EN;
+    numfmt_lang lang = present_lang(x->r);
     size_t n = x->n_gm, nf = x->n_ind < SHEET_MAX_FIGURES ? x->n_ind : SHEET_MAX_FIGURES;
     sheet_figure fig[SHEET_MAX_FIGURES];
     double *all = mem_alloc((nf * n + 1) * sizeof *all);
@@ -355,57 +354,53 @@ static int sheet_one(cmp_ctx *x, size_t a)
         int rk = x->rank[k * n + a];
         if (rk > 0)
             ru += (size_t)snprintf(rank_text + ru, 200, "%s: %d %s %zu\n", f->label, rk,
-                                   en ? "of" : "van", nv);
+                                   present_word(lang, PW_OF), nv);
         n_valid_total = nv;
     }
     (void)n_valid_total;
     for (size_t p = 0; p < g->n_peers; p++) {
         char d[48];
-        numfmt(g->peer_d[p], 2, en ? NUMFMT_EN : NUMFMT_NL, d, sizeof d);
+        numfmt(g->peer_d[p], 2, lang, d, sizeof d);
         pu += (size_t)snprintf(peer_text + pu, 200, "%zu. %s: %s %s\n", p + 1,
-                               x->gm[g->peers[p]].name, en ? "distance" : "afstand",
+                               x->gm[g->peers[p]].name, present_word(lang, PW_DISTANCE),
                                d);
     }
     if (!g->n_peers)
         snprintf(peer_text, 200, "%s", x->r->peers.n
-                                           ? (en ? "no peers (a value is missing)"
-                                                 : "geen (een waarde ontbreekt)")
-                                           : (en ? "no peers: give peers: in the recipe"
-                                                 : "geen: zet peers: in het recept"));
-    sheet_box box[2] = {{en ? "Similar gemeenten" : "Vergelijkbare gemeenten", peer_text},
-                        {en ? "Rank in the selection" : "Rang in de selectie", rank_text}};
+                                           ? present_word(lang, PW_NO_PEERS_MISSING)
+                                           : present_word(lang, PW_NO_PEERS_RECIPE));
+    sheet_box box[2] = {{present_word(lang, PW_PEERS_BOX), peer_text},
+                        {present_word(lang, PW_RANK_BOX), rank_text}};
     char parent[300], summary[400], prov[256], path[4600];
     snprintf(parent, sizeof parent, "%s", x->selection);
     snprintf(summary, sizeof summary, "%s %zu %s; %s",
-             en ? "compared with" : "vergeleken met", n - 1, "gemeenten",
-             en ? "peers by standardised Euclidean distance"
-                : "vergelijkbaar: gestandaardiseerde euclidische afstand");
-    snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s)", DNAWIJK_VERSION,
-             en ? "recipe" : "recept", x->r->name.s, x->recipe_sha);
+             present_word(lang, PW_COMPARED_WITH), n - 1, present_level(lang, KEY_GEMEENTE, 1),
+             present_word(lang, PW_PEERS_RULE));
+    present_provenance(lang, x->r->name.s, x->recipe_sha, NULL, prov, sizeof prov);
     sheet_unit su;
     memset(&su, 0, sizeof su);
     su.code = g->code;
     su.name = g->name;
     su.parent_name = parent;
-    su.level_name = "gemeente";
+    su.level_name = present_level(lang, KEY_GEMEENTE, 0);
     su.summary = summary;
     su.figures = fig;
     su.n_figures = nf;
-    su.cmp_labels[0] = en ? "selection" : "selectie";
-    su.cmp_labels[1] = en ? "peers" : "vergelijkbaar";
+    su.cmp_labels[0] = present_word(lang, PW_SELECTION);
+    su.cmp_labels[1] = present_word(lang, PW_PEERS);
     su.boxes = box;
     su.n_boxes = 2;
     su.highlight_row = -1;
     sheet_doc doc;
     memset(&doc, 0, sizeof doc);
-    doc.title = en ? "Gemeente comparison" : "Vergelijking van gemeenten";
+    doc.title = present_word(lang, PW_COMPARE_TITLE);
     doc.area_name = x->selection;
     doc.sources = x->source_line;
     doc.date = x->created;
     doc.provenance = prov;
-    doc.language = en ? "en" : "nl";
+    doc.language = present_lang_code(lang);
     snprintf(path, sizeof path, "%s/%s/%s.pdf", x->stage, g->code,
-             en ? "comparison" : "vergelijking");
+             present_word(lang, PW_FILE_COMPARISON));
     int rc = sheet_render_unit(&doc, &su, path);
     mem_free(all);
     mem_free(all_m);

@@ -45,12 +45,21 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     const char **labels = mem_alloc((n ? n : 1) * sizeof *labels);
     const char **why = mem_alloc((n ? n : 1) * sizeof *why);
     uint8_t *miss = mem_alloc(n ? n : 1);
-    if (!labels || !why || !miss) {
+    uint8_t *partial = mem_calloc(n ? n : 1, 1);
+    if (!labels || !why || !miss || !partial) {
         mem_free(labels);
         mem_free(why);
         mem_free(miss);
+        mem_free(partial);
         return err_oom("comparison");
     }
+    /* rollup values that cover only part of their base get a mark */
+    char cov_name[600];
+    snprintf(cov_name, sizeof cov_name, "%s_dekking", cmp->indicator.s);
+    const tbl_col *cov = L->level == c->unit_level ? NULL
+                                                   : tbl_col_by_name(t, cov_name);
+    for (size_t r = 0; cov && r < n; r++)
+        partial[r] = !col_miss(cov, r) && cov->d[r] < 1 - 1e-12;
     for (size_t r = 0; r < n; r++) {
         labels[r] = col_str(names, r) ? col_str(names, r) : "";
         miss[r] = (uint8_t)col_miss(vals, r);
@@ -87,6 +96,8 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     spec.miss = miss;
     spec.miss_text = why;
     spec.n = n;
+    spec.partial = partial;
+    spec.partial_note = present_word(lang, PW_COVERAGE_NOTE);
     spec.dots = cmp->chart.v == RCP_DOT;
     spec.sort = cmp->sort.v == RCP_SORT_ASC    ? CHART_SORT_ASC
                 : cmp->sort.v == RCP_SORT_NAME ? CHART_SORT_NAME
@@ -120,6 +131,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     mem_free(labels);
     mem_free(why);
     mem_free(miss);
+    mem_free(partial);
     mem_free(ci[0]);
     mem_free(ci[1]);
     if (rc < 0)

@@ -77,6 +77,11 @@ typedef struct {
     int overlaid;
     size_t ov_pairs, ov_partial, ov_none, ov_repaired;
     double ov_mean_cover, ov_src_cover;
+    /* join: overlay with weight: {points: ...} */
+    int ov_weighted;
+    size_t ov_points, ov_points_outside, ov_points_unusable;
+    size_t ov_area_fallback; /* source rows in a unit without a point */
+    size_t *ov_fallback_rows; /* their row numbers (1-based; owned) */
     run_records *rec;        /* records sources: what locating found; after
                                 run_build_units t holds per unit only code,
                                 records and households (owned) */
@@ -120,8 +125,18 @@ typedef struct {
     char files[3][256];
     int n_files;
     size_t cells[9];         /* bivariate: areas per cell 3 * y + x */
+    int *unit_cell;          /* bivariate: per unit its cell 3 * y + x, or
+                                -1 when x or y is missing (owned) */
     char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
     int legend_decimals; /* their decimals, also the value labels' */
+    /* per: gemeente/wijk: one page per group, the same classes on each */
+    char (*per_files)[256];  /* maps/<name>/<code>.<ext> (owned) */
+    size_t n_per_files;
+    char (*per_codes)[KEY_MAX]; /* the groups drawn (owned) */
+    char (*per_names)[128];  /* their names (owned) */
+    size_t *per_counts;      /* per group: units per legend entry of the
+                                full map, n_per * n_per_entries (owned) */
+    size_t n_per, n_per_entries;
 } run_map_result;
 
 typedef struct {

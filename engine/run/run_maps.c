@@ -189,7 +189,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
             e->fill = draw_rgb_of(grey);
-            e->hatch = hatch_all || why == MISS_SECRET || why == MISS_SUPPRESSED;
+            e->hatch = (int)pal_miss_hatch(why, hatch_all); /* one per reason */
         }
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;
@@ -317,12 +317,132 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
                                   ind->ri->min_base.label.s));
             e->label = lb->text[reason_entry[why]];
             e->fill = draw_rgb_of(grey);
-            e->hatch = why == MISS_SECRET || why == MISS_SUPPRESSED;
+            e->hatch = (int)pal_miss_hatch(why, 0); /* one per reason */
         }
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;
     }
     return 0;
+}
+
+static map_format fmt_of(int bit)
+{
+    return bit == RCP_FMT_PNG ? MAP_PNG : bit == RCP_FMT_PDF ? MAP_PDF : MAP_SVG;
+}
+
+/* The rollup level a map's per: asks for, or NULL when the run has none. */
+static const run_level *per_level(const run_ctx *c, const rcp_map *m)
+{
+    key_level want = m->per.v == RCP_PER_WIJK ? KEY_WIJK : KEY_GEMEENTE;
+    for (size_t k = 0; k < c->n_levels; k++)
+        if (c->levels[k].level == want && c->levels[k].result)
+            return &c->levels[k];
+    return NULL;
+}
+
+/* per: gemeente (or wijk): draws the map once per group of that level into
+ * dir/<name>/<code>.<ext>, from the full map's spec: the same classes,
+ * colours and legend (classes always listed, a missing reason only where
+ * the group has it), the legend counts of that group, the other units
+ * grey as context (entry -1, outside the extent) and the group's name
+ * after the title. Fills res->per_* (owned by res). Returns 0, or -1 with
+ * the error set (ERR_IO, ERR_MEMORY, a renderer error). */
+static int render_per(run_ctx *c, const rcp_map *m, const char *dir,
+                      const map_spec *full, char **labels,
+                      run_map_result *res)
+{
+    const run_level *L = per_level(c, m);
+    if (!L)
+        return rcp_error_at(m->per.pos, ERR_RECIPE,
+                            "map \"%s\": per: %s, but the units have no %s "
+                            "level", m->name.s, m->per.v == RCP_PER_WIJK ?
+                            "wijk" : "gemeente", m->per.v == RCP_PER_WIJK ?
+                            "wijk" : "gemeente");
+    char sub[8600];
+    if (run_output_dir(dir, m->name.s, sub, sizeof sub) < 0)
+        return -1;
+    size_t n = c->n_units, ng = L->g.n_groups, ne = full->n_legend;
+    int n_fmt = 0;
+    for (int b = RCP_FMT_PNG; b <= RCP_FMT_SVG; b <<= 1)
+        n_fmt += (m->formats.v & b) != 0;
+    int *entry = mem_alloc((n ? n : 1) * sizeof *entry + (ne + 1) * sizeof(int));
+    map_legend_entry *leg = mem_alloc((ne + 1) * sizeof *leg);
+    const char **lab = labels ? mem_calloc(n ? n : 1, sizeof *lab) : NULL;
+    res->per_files = mem_calloc(ng * (size_t)n_fmt + 1, sizeof *res->per_files);
+    res->per_codes = mem_calloc(ng + 1, sizeof *res->per_codes);
+    res->per_names = mem_calloc(ng + 1, sizeof *res->per_names);
+    res->per_counts = mem_calloc(ng * ne + 1, sizeof *res->per_counts);
+    int rc = 0;
+    if (!entry || !leg || (labels && !lab) || !res->per_files ||
+        !res->per_codes || !res->per_names || !res->per_counts) {
+        rc = err_oom("maps per group");
+        goto done;
+    }
+    res->n_per_entries = ne;
+    int *remap = entry + (n ? n : 1);
+    const tbl_col *names = tbl_col_by_name(L->result, "name");
+    size_t n_classes = full->n_classes ? full->n_classes : ne;
+    for (size_t g = 0; rc == 0 && g < ng; g++) {
+        if ((rc = stop_check()) < 0)
+            break;
+        size_t *cnt = res->per_counts + g * ne;
+        for (size_t u = 0; u < n; u++)
+            if (L->g.group_of[u] == g && full->entry[u] >= 0)
+                cnt[full->entry[u]]++;
+        size_t nl = 0;
+        for (size_t e = 0; e < ne; e++) {
+            if (e >= n_classes && cnt[e] == 0) {
+                remap[e] = -1;
+                continue;
+            }
+            leg[nl] = full->legend[e];
+            leg[nl].count = cnt[e];
+            remap[e] = (int)nl++;
+        }
+        map_spec spec = *full;
+        spec.highlight = -1;
+        for (size_t u = 0; u < n; u++) {
+            int in = L->g.group_of[u] == g && full->entry[u] >= 0;
+            entry[u] = in ? remap[full->entry[u]] : -1;
+            if (lab)
+                lab[u] = in ? labels[u] : NULL;
+            if (in && (long)u == full->highlight)
+                spec.highlight = full->highlight;
+        }
+        const char *gname = names ? col_str(names, g) : NULL;
+        char title[400];
+        snprintf(title, sizeof title, "%.250s · %.140s", full->title,
+                 gname ? gname : L->g.codes[g]);
+        spec.entry = entry;
+        spec.legend = leg;
+        spec.n_legend = nl;
+        spec.labels = lab;
+        spec.title = title;
+        snprintf(res->per_codes[res->n_per], KEY_MAX, "%s", L->g.codes[g]);
+        snprintf(res->per_names[res->n_per++], 128, "%s",
+                 gname ? gname : L->g.codes[g]);
+        for (int b = RCP_FMT_PNG; rc == 0 && b <= RCP_FMT_SVG; b <<= 1) {
+            if (!(m->formats.v & b))
+                continue;
+            char path[8900];
+            if (snprintf(path, sizeof path, "%s/%s.%s", sub, L->g.codes[g],
+                         ext_of(b)) >= (int)sizeof path) {
+                rc = rcp_error_at(m->name.pos, ERR_IO,
+                                  "the output path is too long");
+                break;
+            }
+            rc = map_render(&spec, path, fmt_of(b));
+            if (rc == 0)
+                snprintf(res->per_files[res->n_per_files++], 256,
+                         "maps/%.100s/%.40s.%s", m->name.s, L->g.codes[g],
+                         ext_of(b));
+        }
+    }
+done:
+    mem_free(entry);
+    mem_free(leg);
+    mem_free((void *)lab);
+    return rc;
 }
 
 static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
@@ -447,6 +567,12 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         spec.y_note = notes[1];
         for (int k = 0; k < 9; k++)
             res->cells[k] = lb.legend[k].count;
+        res->unit_cell = mem_alloc((c->n_units ? c->n_units : 1) *
+                                   sizeof *res->unit_cell);
+        if (!res->unit_cell)
+            rc = err_oom("bivariate map");
+        for (size_t u = 0; rc == 0 && u < c->n_units; u++)
+            res->unit_cell[u] = lb.entry[u] < 9 ? lb.entry[u] : -1;
     }
     spec.labels = (const char *const *)labels;
     spec.highlight = -1;
@@ -481,8 +607,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     pdf_meta meta;
     run_pdf_meta(c, legend_title, ind->ri->name.s, kw, sizeof kw, &meta);
     spec.meta = &meta;
+    if (rc == 0 && m->per.v != RCP_PER_NONE)
+        rc = render_per(c, m, dir, &spec, labels, res);
     static const int bits[] = {RCP_FMT_PNG, RCP_FMT_PDF, RCP_FMT_SVG};
-    for (int b = 0; rc == 0 && b < 3; b++) {
+    for (int b = 0; rc == 0 && m->per.v == RCP_PER_NONE && b < 3; b++) {
         if (!(m->formats.v & bits[b]))
             continue;
         char path[8600];
@@ -491,9 +619,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
             rc = rcp_error_at(m->name.pos, ERR_IO, "the output path is too long");
             break;
         }
-        map_format fmt = bits[b] == RCP_FMT_PNG ? MAP_PNG
-                         : bits[b] == RCP_FMT_PDF ? MAP_PDF : MAP_SVG;
-        rc = map_render(&spec, path, fmt);
+        rc = map_render(&spec, path, fmt_of(bits[b]));
         if (rc == 0)
             snprintf(res->files[res->n_files++], sizeof res->files[0],
                      "maps/%s.%s", m->name.s, ext_of(bits[b]));
@@ -568,7 +694,7 @@ static int check_highlight(const run_ctx *c, const rcp_map *m)
                         "\"%s\"%s%s%s",
                         m->highlight.s, c->n_units,
                         key_level_plural(c->unit_level), m->name.s,
-                        nb ? "; did you mean " : "", nb ? best : "",
+                        nb ? err_tr("; did you mean ") : "", nb ? best : "",
                         nb ? "?" : "");
 }
 
@@ -586,6 +712,16 @@ int run_check_maps(const run_ctx *c)
             return run_error_here(m->palette.pos, NULL);
         if (check_class_count(m) < 0 || check_highlight(c, m) < 0)
             return -1;
+        key_level per = m->per.v == RCP_PER_WIJK       ? KEY_WIJK
+                        : m->per.v == RCP_PER_GEMEENTE ? KEY_GEMEENTE
+                                                       : KEY_INVALID;
+        if (per != KEY_INVALID && c->unit_level <= per)
+            return rcp_error_at(m->per.pos, ERR_RECIPE,
+                                "map \"%s\": per: %s needs units below the "
+                                "%s, but the recipe's units are %s",
+                                m->name.s, key_level_name(per),
+                                key_level_name(per),
+                                key_level_plural(c->unit_level));
     }
     return 0;
 }
@@ -648,6 +784,11 @@ void run_maps_free(run_ctx *c)
     for (size_t k = 0; k < c->n_maps; k++) {
         cls_result_free(&c->maps[k].cls);
         mem_free(c->maps[k].legend);
+        mem_free(c->maps[k].per_files);
+        mem_free(c->maps[k].unit_cell);
+        mem_free(c->maps[k].per_codes);
+        mem_free(c->maps[k].per_names);
+        mem_free(c->maps[k].per_counts);
     }
     mem_free(c->maps);
 }

@@ -37,7 +37,7 @@ static int name_cols(const run_source *s, const tbl_col **cols)
                                 "source \"%s\" (%s) has no text column \"%s\" "
                                 "with names%s%s%s",
                                 rs->name.s, rs->resolved, rs->key_names.s[k],
-                                nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                                nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
                                 nb ? "\"?" : "");
         }
     }

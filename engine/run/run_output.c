@@ -5,6 +5,7 @@
  * indicators_kolommen.csv (the columns described), indicators.xlsx and
  * indicators.gpkg (written after the maps, which give its styles). */
 #include "run_internal.h"
+#include "pal_vision.h"
 
 #include "err.h"
 #include "mem.h"
@@ -368,7 +369,7 @@ static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
         seen[why] = 1;
         buf->rv[st->n_reasons] = m->reasons[i][why];
         buf->rl[st->n_reasons] = m->reasons[i][why];
-        buf->hatch[st->n_reasons] = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        buf->hatch[st->n_reasons] = (unsigned char)pal_miss_hatch(why, mr->nodata_hatch);
         st->n_reasons++;
     }
     st->reason_values = buf->rv;
@@ -376,8 +377,6 @@ static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
     st->reason_hatch = buf->hatch;
     st->reason_field = m->reason_buf + 80 * i;
     memcpy(st->nodata_rgb, mr->nodata, 3);
-    if (mr->nodata_hatch)
-        memset(buf->hatch, 1, sizeof buf->hatch);
     st->fields = &m->tables[0];
     st->date = c->created;
 }

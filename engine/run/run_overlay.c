@@ -13,7 +13,12 @@
 #include "err.h"
 #include "mem.h"
 #include "overlay.h"
+#include "pip.h"
+#include "reproj.h"
+#include "src.h"
+#include "srcopt.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,6 +77,137 @@ fail:
     return NULL;
 }
 
+/* The numeric column `name` of the points table t (read from file), or
+ * NULL with ERR_RECIPE set at pos naming the file and the column. */
+static const tbl_col *point_column(const tbl *t, const char *name,
+                                  const char *file, rcp_pos pos)
+{
+    const tbl_col *col = tbl_col_by_name(t, name);
+    if (!col || (col->type != COL_DOUBLE && col->type != COL_INT64)) {
+        rcp_error_at(pos, ERR_RECIPE,
+                     "%s has no numeric column \"%s\" with coordinates; "
+                     "name the columns with weight: {points: ..., x: ..., "
+                     "y: ...}",
+                     file, name);
+        return NULL;
+    }
+    return col;
+}
+
+/* weight: {points: ...}: reads the points, brings them into the units'
+ * CRS, locates each in the units and in the source's polygons, and gives
+ * the overlay its point weights (overlay_point_weights). Counts what it
+ * found into s->ov_* (points, outside every source polygon, without
+ * usable coordinates, and the source rows meeting a unit that hold no
+ * point and so fall back to area, with their row numbers). Returns 0, or
+ * -1 with the error set (file, column, CRS). */
+static int point_weights(run_ctx *c, run_source *s, overlay_result *o)
+{
+    const rcp_ptweight *pw = &s->rs->weight;
+    const char *file = pw->resolved;
+    src_options so;
+    src_options_init(&so);
+    tbl *pt = src_read(file, &so);
+    if (!pt) {
+        err_prefix("weight of source \"%s\"", s->rs->name.s);
+        return -1;
+    }
+    int rc = -1;
+    double *xy = NULL;
+    int32_t *uo = NULL, *so_ = NULL;
+    pip_index *ui = NULL, *si = NULL;
+    reproj *rp = NULL;
+    const tbl_col *xc = point_column(pt, pw->x.s ? pw->x.s : "x", file,
+                                     pw->x.s ? pw->x.pos : pw->points.pos);
+    const tbl_col *yc = xc ? point_column(pt, pw->y.s ? pw->y.s : "y", file,
+                                          pw->y.s ? pw->y.pos : pw->points.pos)
+                           : NULL;
+    if (!yc)
+        goto done;
+    const tbl_col *ug = tbl_geom(c->geom), *sg = tbl_geom(s->t);
+    const char *dst = ug->crs ? ug->crs : c->r->crs.s;
+    size_t n = tbl_nrows(pt), m = 0;
+    xy = mem_alloc((n ? n : 1) * 2 * sizeof *xy);
+    uo = mem_alloc((n ? n : 1) * sizeof *uo);
+    so_ = mem_alloc((n ? n : 1) * sizeof *so_);
+    if (!xy || !uo || !so_) {
+        err_oom("weight points");
+        goto done;
+    }
+    for (size_t r = 0; r < n; r++) {
+        miss_reason wx, wy;
+        double x = col_num(xc, r, &wx), y = col_num(yc, r, &wy);
+        if (wx || wy || !isfinite(x) || !isfinite(y)) {
+            s->ov_points_unusable++;
+            continue;
+        }
+        xy[2 * m] = x;
+        xy[2 * m + 1] = y;
+        m++;
+    }
+    if (pw->crs.s && dst) {
+        rp = reproj_acquire(pw->crs.s, dst);
+        if (!rp) {
+            const err_info *e = err_get();
+            char msg[sizeof e->message];
+            snprintf(msg, sizeof msg, "%s", e->message);
+            rcp_error_at(pw->crs.pos, ERR_PROJ,
+                         "crs of the weight points of source \"%s\": %s",
+                         s->rs->name.s, msg);
+            goto done;
+        }
+        reproj_apply_raw(rp, xy, m, NULL);
+    }
+    ui = pip_build(ug, c->n_units);
+    si = ui ? pip_build(sg, tbl_nrows(s->t)) : NULL;
+    if (!si || pip_locate(ui, xy, m, uo, 0) < 0 ||
+        pip_locate(si, xy, m, so_, 0) < 0)
+        goto done;
+    for (size_t k = 0; k < m; k++) {
+        if (so_[k] >= 0 && s->keep && !s->keep[so_[k]])
+            so_[k] = -1; /* a row the source's filter left out */
+        s->ov_points_outside += so_[k] < 0;
+    }
+    s->ov_points = m;
+    if (overlay_point_weights(o, uo, so_, m) < 0)
+        goto done;
+    /* source rows that meet a unit but hold no point: split by area */
+    uint8_t *seen = mem_calloc(o->n_src ? o->n_src : 1, 1);
+    if (!seen) {
+        err_oom("weight points");
+        goto done;
+    }
+    for (size_t k = 0; k < o->n_pairs; k++)
+        if (o->pt_src[o->src[k]] == 0 && !seen[o->src[k]]) {
+            seen[o->src[k]] = 1;
+            s->ov_area_fallback++;
+        }
+    s->ov_fallback_rows = mem_alloc((s->ov_area_fallback ? s->ov_area_fallback
+                                                         : 1) *
+                                    sizeof *s->ov_fallback_rows);
+    if (!s->ov_fallback_rows) {
+        mem_free(seen);
+        err_oom("weight points");
+        goto done;
+    }
+    for (size_t r = 0, j = 0; r < o->n_src; r++)
+        if (seen[r])
+            s->ov_fallback_rows[j++] = r + 1;
+    mem_free(seen);
+    s->ov_weighted = 1;
+    rc = 0;
+done:
+    if (rp)
+        reproj_release(rp);
+    pip_free(ui);
+    pip_free(si);
+    mem_free(xy);
+    mem_free(uo);
+    mem_free(so_);
+    tbl_free(pt);
+    return rc;
+}
+
 int run_overlay_source(run_ctx *c, run_source *s)
 {
     const rcp_source *rs = s->rs;
@@ -91,6 +227,10 @@ int run_overlay_source(run_ctx *c, run_source *s)
     if (overlay_areas(tbl_geom(c->geom), c->n_units, sg, tbl_nrows(s->t),
                       s->keep, rs->resolved, what, &o) < 0)
         return -1;
+    if (rs->weight.points.s && point_weights(c, s, &o) < 0) {
+        overlay_free(&o);
+        return -1;
+    }
     tbl *t = unit_table(c, s, &o);
     if (!t) {
         overlay_free(&o);
@@ -171,5 +311,20 @@ int run_overlay_source(run_ctx *c, run_source *s)
                 key_level_plural(c->unit_level), 100.0 * s->ov_mean_cover,
                 partial, none,
                 s->ov_repaired ? " (ongeldige polygonen hersteld)" : "");
+    if (c->opt->log && s->ov_weighted) {
+        fprintf(c->opt->log,
+                "  bron %-10s aantallen verdeeld naar %zu punten (%s); %zu "
+                "punten buiten de bronvlakken, %zu zonder bruikbare "
+                "coördinaten; %zu bronvlakken zonder punt verdeeld naar "
+                "oppervlakte",
+                rs->name.s, s->ov_points, rs->weight.points.s,
+                s->ov_points_outside, s->ov_points_unusable,
+                s->ov_area_fallback);
+        for (size_t k = 0; k < s->ov_area_fallback && k < 10; k++)
+            fprintf(c->opt->log, "%s%zu", k ? ", " : " (rij ",
+                    s->ov_fallback_rows[k]);
+        fprintf(c->opt->log, "%s\n",
+                s->ov_area_fallback > 10 ? ", ...)" : s->ov_area_fallback ? ")" : "");
+    }
     return 0;
 }

@@ -123,7 +123,7 @@ int run_apply_conditions(run_ctx *c, run_source *s)
                                 "the filter of source \"%s\" names column "
                                 "\"%s\", which %s does not have%s%s%s",
                                 rs->name.s, rc->column.s, rs->resolved,
-                                nb ? "; did you mean \"" : "",
+                                nb ? err_tr("; did you mean \"") : "",
                                 nb ? best[0] : "", nb ? "\"?" : "");
         }
         conds[k].col = col;

@@ -72,6 +72,47 @@ static const char *label_of(const run_indicator *ind)
     return ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s;
 }
 
+/* Appends x as printf("%.1f") writes it to p; returns the end. Fast for
+ * the usual case (0 <= x < 1e8, not within 1e-6 of a rounding tie, where
+ * x * 10 rounded to an integer is exactly what printf's correctly rounded
+ * output shows); everything else goes through sprintf, so the text is
+ * always identical to printf's. */
+static char *put_1f(char *p, double x)
+{
+    double t = x * 10.0;
+    if (!signbit(x) && t < 1e9) { /* there an ulp of t is below 1.2e-7 */
+        double r = floor(t + 0.5);
+        double d = fabs(t - (r - 0.5)); /* distance from the tie below */
+        if (d > 1e-6 && fabs(t - (r + 0.5)) > 1e-6) {
+            unsigned long long v = (unsigned long long)r;
+            char tmp[24];
+            int n = 0;
+            tmp[n++] = (char)('0' + v % 10);
+            tmp[n++] = '.';
+            v /= 10;
+            do {
+                tmp[n++] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v);
+            while (n)
+                *p++ = tmp[--n];
+            return p;
+        }
+    }
+    return p + sprintf(p, "%.1f", x);
+}
+
+/* Writes buf[0..o) to f when fewer than 800 bytes are left after o (one
+ * point in the slow case of put_1f takes at most 2 * 312 + 2); returns
+ * where to write next. Write errors show in ferror at commit. */
+static char *flush_room(FILE *f, char *buf, size_t size, char *o)
+{
+    if ((size_t)(o - buf) + 800 <= size)
+        return o;
+    fwrite(buf, 1, (size_t)(o - buf), f);
+    return buf;
+}
+
 /* One map as an SVG: every unit a path filled by its class. */
 static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
                      size_t mi)
@@ -106,6 +147,7 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     }
     /* coordinates scaled to a 1000-wide box, one decimal */
     double s = 1000.0 / w;
+    char buf[65536];
     pal_rgb grey = {mr->nodata[0], mr->nodata[1], mr->nodata[2]};
     fprintf(f, "<figure class=\"map\"><figcaption>");
     html(f, mr->map->title.s ? mr->map->title.s : label_of(ind));
@@ -122,14 +164,22 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
         fprintf(f, "<path data-u=\"%zu\" tabindex=\"0\" fill=\"#%02x%02x%02x\" d=\"",
                 u, rgb ? rgb[0] : grey.r, rgb ? rgb[1] : grey.g,
                 rgb ? rgb[2] : grey.b);
+        /* the path text goes through buf (a point takes at most
+         * 2 * (1 + DBL_MAX_10_EXP + 3) bytes in the slow case) */
+        char *o = buf;
         for (uint64_t p = p0; p < p1; p++)
             for (uint64_t q = g->part_ring[p]; q < g->part_ring[p + 1]; q++) {
-                for (uint64_t k = g->ring_pt[q]; k < g->ring_pt[q + 1]; k++)
-                    fprintf(f, "%c%.1f %.1f", k == g->ring_pt[q] ? 'M' : 'L',
-                            (g->xy[2 * k] - ext[0]) * s,
-                            (ext[3] - g->xy[2 * k + 1]) * s);
-                fputc('Z', f);
+                for (uint64_t k = g->ring_pt[q]; k < g->ring_pt[q + 1]; k++) {
+                    o = flush_room(f, buf, sizeof buf, o);
+                    *o++ = k == g->ring_pt[q] ? 'M' : 'L';
+                    o = put_1f(o, (g->xy[2 * k] - ext[0]) * s);
+                    *o++ = ' ';
+                    o = put_1f(o, (ext[3] - g->xy[2 * k + 1]) * s);
+                }
+                o = flush_room(f, buf, sizeof buf, o);
+                *o++ = 'Z';
             }
+        fwrite(buf, 1, (size_t)(o - buf), f);
         fputs("\"/>\n", f);
     }
     fputs("</svg>\n<ul class=\"legend\">", f);

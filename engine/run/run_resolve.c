@@ -59,6 +59,10 @@ static cat_kind column_kind(const run_source *s, const char *name)
         const cat_column *cc = catalog_by_column(s->cat, name);
         if (cc)
             return cc->kind;
+        /* a column added for a `fraction: true` entry: a percentage */
+        for (size_t k = 0; (cc = catalog_by_name(s->cat, name, k)); k++)
+            if (cc->scale != 1)
+                return CAT_PERCENTAGE;
     }
     char low[64];
     str_lower(low, sizeof low, name);

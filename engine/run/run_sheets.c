@@ -28,6 +28,8 @@ typedef struct {
     const char *title;
     chart_col cols[SHEET_MAX_BARS];
     size_t n;
+    int part_of[SHEET_MAX_BARS]; /* per bar: the bar it is part of, or -1 */
+    const char *rest_label;      /* the rest of a whole ("overige huur") */
 } chart_data;
 
 /* Evaluates `source.column` (or any expression text) per unit into new
@@ -88,25 +90,35 @@ static const struct {
     const char *cols[6];
     const char *ages[6];
     present_word_id words[6];
+    int part_of[6];          /* column k is part of column part_of[k] (-1) */
+    const char *alt[6];      /* another stable name of column k, or NULL */
+    present_word_id rest;    /* the rest of a whole, PW_COUNT: none */
 } builtin[] = {
     {RCP_CHART_AGE, PW_CHART_AGE,
      {"pct_0_14", "pct_15_24", "pct_25_44", "pct_45_64", "pct_65plus", NULL},
      {"0-15", "15-25", "25-45", "45-65", "65+", NULL},
-     {PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT}},
+     {PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT, PW_COUNT},
+     {-1, -1, -1, -1, -1, -1}, {NULL}, PW_COUNT},
+    /* corporatie is part of huur (issue 11 item 6): one stacked bar */
     {RCP_CHART_TENURE, PW_CHART_TENURE,
      {"pct_koop", "pct_huur", "pct_corporatie", NULL},
      {NULL},
-     {PW_BAR_OWNER, PW_BAR_RENT, PW_BAR_CORPORATION, PW_COUNT}},
+     {PW_BAR_OWNER, PW_BAR_RENT, PW_BAR_CORPORATION, PW_COUNT},
+     {-1, -1, 1, -1, -1, -1}, {NULL, NULL, "pct_huur_corporatie", NULL},
+     PW_BAR_OTHER_RENT},
     {RCP_CHART_HOUSEHOLDS, PW_CHART_HOUSEHOLDS,
      {"pct_eenpersoonshh", "pct_hh_zonder_kind", "pct_hh_met_kind", NULL},
      {NULL},
-     {PW_BAR_SINGLE, PW_BAR_NO_CHILDREN, PW_BAR_CHILDREN, PW_COUNT}},
+     {PW_BAR_SINGLE, PW_BAR_NO_CHILDREN, PW_BAR_CHILDREN, PW_COUNT},
+     {-1, -1, -1, -1, -1, -1}, {NULL}, PW_COUNT},
 };
 
 static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
 {
     numfmt_lang lang = present_lang(c->r);
     memset(cd, 0, sizeof *cd);
+    for (size_t k = 0; k < SHEET_MAX_BARS; k++)
+        cd->part_of[k] = -1;
     if (rc->type.v == RCP_CHART_CUSTOM || rc->columns.n) {
         cd->title = rc->title.s ? rc->title.s : present_word(lang, PW_FIGURES);
         for (size_t k = 0; k < rc->columns.n && cd->n < SHEET_MAX_BARS; k++) {
@@ -129,14 +141,24 @@ static int build_chart(run_ctx *c, const rcp_chart *rc, chart_data *cd)
         if (builtin[b].type != rc->type.v)
             continue;
         cd->title = rc->title.s ? rc->title.s : present_word(lang, builtin[b].title);
+        int bar_of[6]; /* column k's bar, or -1 */
         for (int k = 0; builtin[b].cols[k]; k++) {
             char text[256];
             chart_col *col = &cd->cols[cd->n];
+            bar_of[k] = -1;
             int missing = find_in_sources(c, builtin[b].cols[k], text, sizeof text);
+            if (missing > 0 && builtin[b].alt[k])
+                missing = find_in_sources(c, builtin[b].alt[k], text, sizeof text);
             if (missing < 0)
                 return -1;
             if (missing)
                 continue; /* the data has no such column: no bar */
+            int whole = builtin[b].part_of[k];
+            if (whole >= 0 && bar_of[whole] >= 0) {
+                cd->part_of[cd->n] = bar_of[whole];
+                cd->rest_label = present_word(lang, builtin[b].rest);
+            }
+            bar_of[k] = (int)cd->n;
             if (eval_text(c, text, &col->v, &col->m) < 0)
                 return -1;
             col->label = builtin[b].ages[k] ? builtin[b].ages[k]
@@ -207,6 +229,35 @@ static int box_text(const run_ctx *c, const rcp_box *b, size_t u,
     return 0;
 }
 
+/* Does ri roll up by summing (a count), so that its gemeente and area
+ * figures are totals rather than values on the units' scale? */
+static int rolls_up_by_sum(const run_indicator *ind)
+{
+    return ind->rule == ROLL_SUM;
+}
+
+/* The coverage notes of indicator name in level L: one per group, "" where
+ * the group's value covers its whole base (or is missing), else
+ * "dekking 86 %" (present_coverage). *out is a new array the caller frees.
+ * Returns 0, or -1 with ERR_MEMORY set. */
+static int coverage_notes(const run_ctx *c, const run_level *L,
+                          const char *name, char (**out)[32])
+{
+    size_t ng = L->level == KEY_INVALID ? 1 : L->g.n_groups;
+    *out = mem_calloc(ng ? ng : 1, sizeof **out);
+    if (!*out)
+        return err_oom("coverage notes");
+    char cname[600];
+    snprintf(cname, sizeof cname, "%s_dekking", name);
+    const tbl_col *cov = tbl_col_by_name(L->result, cname);
+    const tbl_col *val = tbl_col_by_name(L->result, name);
+    for (size_t g = 0; cov && val && g < ng && g < tbl_nrows(L->result); g++)
+        if (!col_miss(val, g) && !col_miss(cov, g) && cov->d[g] < 1 - 1e-12)
+            present_coverage(present_lang(c->r), cov->d[g], (*out)[g],
+                             sizeof (*out)[g]);
+    return 0;
+}
+
 /* Value of an indicator in a rollup level's row, or missing. */
 static void level_value(const run_level *L, const char *name, size_t row,
                         double *v, uint8_t *m)
@@ -239,6 +290,61 @@ static const char *group_name(const run_level *L, size_t u)
     return s ? s : "";
 }
 
+/* A unit's place in the combined PDF: by gemeente, then wijk, then its
+ * own code, so that each group is one run of pages under one heading of
+ * the contents. */
+typedef struct {
+    const char *gm, *wk, *code;
+    size_t u;
+} unit_order;
+
+static int unit_order_cmp(const void *pa, const void *pb)
+{
+    const unit_order *a = pa, *b = pb;
+    int d = strcmp(a->gm, b->gm);
+    if (!d)
+        d = strcmp(a->wk, b->wk);
+    if (!d)
+        d = strcmp(a->code, b->code);
+    return d ? d : (a->u > b->u) - (a->u < b->u);
+}
+
+/* Code of unit u's group in level L ("" when there is none). */
+static const char *group_code(const run_level *L, size_t u)
+{
+    if (!L)
+        return "";
+    const tbl_col *codes = tbl_col_by_name(L->result, "code");
+    size_t g = L->g.group_of[u];
+    const char *s = codes && g != SIZE_MAX ? col_str(codes, g) : NULL;
+    return s ? s : "";
+}
+
+/* The units of a combined PDF in its order (see unit_order) into *out, a
+ * new array the caller frees. Returns 0, or -1 with ERR_MEMORY set. */
+static int units_in_order(const run_ctx *c, const sheet_unit *units,
+                          const run_level *gm, const run_level *wk,
+                          sheet_unit **out)
+{
+    size_t n = c->n_units;
+    unit_order *ord = mem_alloc((n ? n : 1) * sizeof *ord);
+    *out = mem_alloc((n ? n : 1) * sizeof **out);
+    if (!ord || !*out) {
+        mem_free(ord);
+        mem_free(*out);
+        *out = NULL;
+        return err_oom("the contents");
+    }
+    for (size_t u = 0; u < n; u++)
+        ord[u] = (unit_order){group_code(gm, u), group_code(wk, u),
+                              c->units[u], u};
+    qsort(ord, n, sizeof *ord, unit_order_cmp);
+    for (size_t k = 0; k < n; k++)
+        (*out)[k] = units[ord[k].u];
+    mem_free(ord);
+    return 0;
+}
+
 typedef struct {
     sheet_unit *units;
     sheet_figure *figs;   /* n_units * n_fig */
@@ -254,6 +360,8 @@ typedef struct {
     double *bar_values;   /* n_units * n_charts * SHEET_MAX_BARS */
     uint8_t *bar_miss;
     const char **bar_why; /* reason texts of missing bars */
+    char (*cov[SHEET_MAX_FIGURES * SHEET_MAX_CMP])[32]; /* per figure and
+                             comparison level: coverage notes per group */
 } sheet_build;
 
 static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
@@ -318,6 +426,12 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             if (group_row(gm, u) != SIZE_MAX)
                 sb.in_gm[group_row(gm, u) * n + u] = 1;
     }
+    for (size_t f = 0; rc == 0 && f < n_fig; f++) {
+        const char *iname = fs->n_figures ? fs->figures[f].indicator.s
+                                          : c->ind[f].ri->name.s;
+        for (size_t j = 0; rc == 0 && j < n_cmp; j++)
+            rc = coverage_notes(c, cmp_lv[j], iname, &sb.cov[f * SHEET_MAX_CMP + j]);
+    }
     run_reach_sheet rsec;
     memset(&rsec, 0, sizeof rsec);
     if (rc == 0)
@@ -357,11 +471,17 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             for (size_t j = 0; j < n_cmp; j++) {
                 size_t row = cmp_lv[j]->level == KEY_INVALID ? 0 : group_row(cmp_lv[j], u);
                 level_value(cmp_lv[j], iname, row, &sf->cmp[j], &sf->cmp_miss[j]);
+                sf->cmp_miss_text[j] = sf->cmp_miss[j] == MISS_COVERAGE
+                                           ? miss_text(c, ind, sf->cmp_miss[j])
+                                           : NULL; /* else an en dash */
+                const char *note = row != SIZE_MAX ? sb.cov[f * SHEET_MAX_CMP + j][row] : "";
+                sf->cmp_note[j] = *note ? note : NULL;
             }
             sf->n_cmp = n_cmp;
             sf->all = ind->v;
             sf->all_miss = ind->m;
             sf->n_all = n;
+            sf->cmp_is_total = rolls_up_by_sum(ind);
             sf->higher_is = ind->ri->higher_is.v == RCP_HIGHER_BETTER  ? 1
                             : ind->ri->higher_is.v == RCP_HIGHER_WORSE ? -1
                                                                        : 0;
@@ -392,6 +512,8 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 why[b] = miss[b] ? miss_text(c, NULL, miss[b]) : NULL;
             ch->miss_text = why;
             ch->n = cd->n;
+            ch->part_of = cd->part_of;
+            ch->rest_label = cd->rest_label;
             ch->unit = "%";
             ch->decimals = -1;
         }
@@ -490,11 +612,16 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             }
         }
     }
-    /* the single files and the combined PDF at the same time (sheet.h) */
+    /* the single files and the combined PDF (its units grouped, see
+     * unit_order) at the same time (sheet.h) */
+    sheet_unit *ordered = NULL;
+    if (rc == 0 && fs->combined.v)
+        rc = units_in_order(c, sb.units, gm, wk, &ordered);
     if (rc == 0)
-        rc = sheet_render_set(&doc, sb.units, n, dir,
+        rc = sheet_render_set(&doc, sb.units, n, dir, ordered,
                               fs->combined.v ? &cover : NULL,
                               fs->combined.v ? path : NULL, 0);
+    mem_free(ordered);
     mem_free(cls);
     cls_result_free(&cr);
     run_reach_sheet_free(&rsec);
@@ -509,6 +636,8 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     mem_free(sb.bar_miss);
     mem_free(sb.bar_why);
     mem_free(sb.in_gm);
+    for (size_t k = 0; k < SHEET_MAX_FIGURES * SHEET_MAX_CMP; k++)
+        mem_free(sb.cov[k]);
     for (size_t k = 0; sb.box_text && k < (n ? n : 1) * SHEET_MAX_BOXES; k++)
         mem_free(sb.box_text[k]);
     mem_free(sb.box_text);

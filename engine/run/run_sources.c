@@ -8,7 +8,7 @@
 #include "strmap.h"
 #include "mem.h"
 #include "present.h"
-#include "sha256.h"
+#include "fmemo.h"
 #include "regions.h"
 #include "src.h"
 
@@ -52,6 +52,37 @@ int run_source_candidates(run_source *s)
             if (tbl_col_by_name(s->t, s->cat->cols[k].column) &&
                 !tbl_col_by_name(s->t, s->cat->cols[k].name))
                 s->cand[s->n_cand++] = s->cat->cols[k].name;
+    return 0;
+}
+
+/* Catalog columns marked `fraction: true` (the file holds 0-1, the stable
+ * name means a percentage): adds a double column under the stable name
+ * holding file value * scale, with the file's missing reasons, so that
+ * expressions using the stable name get percentages. A stable name the
+ * file already has as a column is left alone (the file's column wins, as
+ * in the resolver). Returns 0, or -1 with ERR_MEMORY set. */
+static int add_scaled_columns(run_source *s)
+{
+    size_t n = tbl_nrows(s->t);
+    for (size_t k = 0; k < s->cat->n_cols; k++) {
+        const cat_column *cc = &s->cat->cols[k];
+        if (cc->scale == 1 || tbl_col_by_name(s->t, cc->name))
+            continue;
+        const tbl_col *src = tbl_col_by_name(s->t, cc->column);
+        if (!src || (src->type != COL_DOUBLE && src->type != COL_INT64))
+            continue;
+        tbl_col *dst = tbl_add_col(s->t, cc->name, COL_DOUBLE);
+        if (!dst)
+            return -1;
+        src = tbl_col_by_name(s->t, cc->column); /* the add may move columns */
+        for (size_t r = 0; r < n; r++) {
+            miss_reason why;
+            double v = col_num(src, r, &why);
+            dst->d[r] = why ? 0 : v * cc->scale;
+            if (why && col_set_missing(dst, n, r, why) < 0)
+                return -1;
+        }
+    }
     return 0;
 }
 
@@ -115,7 +146,8 @@ static int load_source(run_ctx *c, size_t k)
     }
     char plain[4096];
     src_split_layer(rs->resolved, plain, sizeof plain);
-    if (strncmp(plain, "/vsi", 4) != 0 && sha256_file(plain, s->sha256) < 0)
+    if (strncmp(plain, "/vsi", 4) != 0 &&
+        fmemo_digests(plain, NULL, s->sha256) < 0)
         return -1;
     if (apply_renames(s) < 0)
         return -1;
@@ -131,6 +163,8 @@ static int load_source(run_ctx *c, size_t k)
         s->cat = catalog_load(cpath);
         if (!s->cat)
             return run_error_here(rs->catalog.pos, "catalog");
+        if (add_scaled_columns(s) < 0)
+            return -1;
     }
     if (run_source_candidates(s) < 0)
         return -1;
@@ -244,7 +278,7 @@ static int index_source(run_ctx *c, run_source *s)
         return rcp_error_at(rs->key.pos, ERR_RECIPE,
                             "source \"%s\" (%s) has no column \"%s\"%s%s%s",
                             rs->name.s, rs->resolved, rs->key.s,
-                            nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                            nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
                             nb ? "\"?" : "");
     }
     key_level hint = rcp_level_key(rs->level.v);
@@ -437,7 +471,7 @@ static int check_area_codes(run_ctx *c, const run_source *us)
             int64_t row = strmap_get_i(seen, best, strlen(best), -1);
             const tbl_col *nmc = run_name_column(us, al);
             const char *nm = nmc && row >= 0 ? col_str(nmc, (size_t)row) : NULL;
-            snprintf(hint, sizeof hint, "; did you mean %s%s%s%s?", best,
+            snprintf(hint, sizeof hint, err_tr("; did you mean %s%s%s%s?"), best,
                      nm ? " (" : "", nm ? nm : "", nm ? ")" : "");
         }
         /* the code's own position when it comes from the recipe's list
@@ -514,10 +548,10 @@ int run_build_units(run_ctx *c)
             return rcp_error_at(us->rs->name_column.pos, ERR_RECIPE,
                                 "name_column \"%s\" of source \"%s\" %s%s%s%s",
                                 us->rs->name_column.s, us->rs->name.s,
-                                given ? "is not a text column; give the "
-                                        "column with the names"
-                                      : "does not exist",
-                                nb ? "; did you mean \"" : "", nb ? best[0] : "",
+                                given ? err_tr("is not a text column; give "
+                                               "the column with the names")
+                                      : err_tr("does not exist"),
+                                nb ? err_tr("; did you mean \"") : "", nb ? best[0] : "",
                                 nb ? "\"?" : "");
         }
     }
@@ -615,6 +649,7 @@ void run_sources_free(run_ctx *c)
         mem_free(s->gc);
         mem_free(s->rd);
         join_result_free(&s->j);
+        mem_free(s->ov_fallback_rows); /* set by each run's overlay */
         if (s->borrowed)
             continue;
         mem_free(s->cand);

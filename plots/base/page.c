@@ -1,5 +1,6 @@
 /* page.c - page sizes, output surfaces and atomic writing; see page.h. */
 #include "page.h"
+#include "text.h"
 
 #include "pdfmeta.h"
 
@@ -7,6 +8,7 @@
 #include <cairo-svg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -31,6 +33,7 @@ struct page_out {
     page_size ps;
     char *path;
     atomic_file *af; /* the temporary file until page_finish commits it */
+    int tagged;      /* page_tag_document() opened the root structure tag */
     FILE *f;         /* af's stream */
     cairo_surface_t *surf;
     cairo_t *cr;
@@ -124,8 +127,8 @@ static cairo_status_t write_file(void *closure, const unsigned char *data,
                                  unsigned int len)
 {
     page_out *po = closure;
-    if (po->write_failed || fwrite(data, 1, len, po->f) != len) {
-        po->write_failed = 1;
+    if (po->write_failed || atomic_write(po->af, data, len) < 0) {
+        po->write_failed = 1; /* the errno stays in po->af */
         return CAIRO_STATUS_WRITE_ERROR;
     }
     return CAIRO_STATUS_SUCCESS;
@@ -258,6 +261,14 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
 
 cairo_t *page_cairo(page_out *po) { return po->cr; }
 
+void page_tag_document(page_out *po)
+{
+    if (po->fmt != PAGE_PDF || po->tagged)
+        return;
+    cairo_tag_begin(po->cr, TEXT_TAG_DOCUMENT, NULL);
+    po->tagged = 1;
+}
+
 cairo_surface_t *page_surface(page_out *po) { return po->surf; }
 
 double page_px_per_pt(const page_out *po)
@@ -342,6 +353,8 @@ static int write_svg_normalised(page_out *po)
 int page_finish(page_out *po)
 {
     int rc = -1;
+    if (po->tagged)
+        cairo_tag_end(po->cr, TEXT_TAG_DOCUMENT);
     cairo_destroy(po->cr);
     po->cr = NULL;
     if (po->fmt == PAGE_PNG) {
@@ -361,8 +374,10 @@ int page_finish(page_out *po)
         cairo_status_t st = cairo_surface_status(po->surf);
         if (po->write_failed || st != CAIRO_STATUS_SUCCESS) {
             if (po->write_failed && po->fmt == PAGE_PDF)
-                err_set(ERR_IO, po->path, 0, NULL, "could not write the PDF "
-                        "file (disk full or no permission?)");
+                err_set(ERR_IO, po->path, 0, NULL, "cannot write the PDF "
+                        "file: %s", atomic_errtext(atomic_errno(po->af)
+                                                       ? atomic_errno(po->af)
+                                                       : EIO));
             else
                 err_set(ERR_RENDER, po->path, 0, NULL, "drawing failed: %s",
                         cairo_status_to_string(st));
@@ -377,8 +392,8 @@ int page_finish(page_out *po)
     /* the document language goes into the finished file (pdfmeta.h) */
     if (po->fmt == PAGE_PDF && po->lang[0]) {
         if (fflush(po->f) != 0) {
-            err_set(ERR_IO, po->path, 0, NULL, "could not write the PDF file "
-                    "(disk full or no permission?)");
+            err_set(ERR_IO, po->path, 0, NULL, "cannot write the PDF "
+                    "file: %s", atomic_errtext(errno));
             goto out;
         }
         if (pdf_set_lang(atomic_temp_path(po->af), po->lang) < 0)

@@ -62,6 +62,12 @@ cairo_surface_t *page_surface(page_out *po);
 /* Device pixels per point: dpi/72 for PNG, 1 for vector output. */
 double page_px_per_pt(const page_out *po);
 
+/* Opens the root structure element of a tagged PDF (text.h); page_finish()
+ * closes it. Only for pages whose drawing Cairo 1.16 can tag: a map's PDF
+ * fails at finish with a tag-nesting error when a root is open, so maps
+ * stay untagged. No effect on PNG and SVG or when called twice. */
+void page_tag_document(page_out *po);
+
 /* Finishes the surface, writes the file and renames it into place. Frees
  * the handle in every case. Returns 0, or -1 with ERR_RENDER/ERR_IO set
  * (then neither the temporary nor a half-written target remains). */

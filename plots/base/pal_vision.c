@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tbl.h"
+
 static double lin(double c)
 {
     c /= 255.0;
@@ -127,4 +129,28 @@ int pal_vision_check(const pal_rgb *cls, int k, pal_rgb nodata, int hatch,
             }
         }
     return 0;
+}
+
+unsigned pal_miss_hatch(int why, int hatch_all)
+{
+    static const unsigned style[MISS_REASON_COUNT] = {
+        [MISS_NONE] = 0,
+        [MISS_EMPTY] = 0,
+        [MISS_SECRET] = PAL_HATCH_DIAG,
+        [MISS_SUPPRESSED] = PAL_HATCH_BACK,
+        [MISS_COVERAGE] = PAL_HATCH_DIAG | PAL_HATCH_BACK,
+        [MISS_UNMATCHED] = PAL_HATCH_DOTS,
+        [MISS_UNKNOWN] = PAL_HATCH_HORIZ,
+        [MISS_NOT_AVAILABLE] = PAL_HATCH_VERT,
+        [MISS_NOT_APPLICABLE] = PAL_HATCH_HORIZ | PAL_HATCH_VERT,
+        [MISS_SENTINEL] = PAL_HATCH_DIAG | PAL_HATCH_DOTS,
+        [MISS_UNPARSABLE] = PAL_HATCH_HORIZ | PAL_HATCH_DOTS,
+        [MISS_DIV_ZERO] = PAL_HATCH_VERT | PAL_HATCH_DOTS,
+        [MISS_INVALID] = PAL_HATCH_BACK | PAL_HATCH_DOTS,
+    };
+    if (why < 0 || why >= MISS_REASON_COUNT)
+        why = MISS_EMPTY;
+    if (why == MISS_EMPTY || why == MISS_NONE)
+        return hatch_all ? PAL_HATCH_HORIZ | PAL_HATCH_VERT | PAL_HATCH_DOTS : 0;
+    return style[why];
 }

@@ -37,6 +37,27 @@ double pal_delta_min(pal_rgb a, pal_rgb b);
  * #c8c8c8 with *hatch = 1. Returns the smallest difference of that grey. */
 double pal_nodata_style(const pal_rgb *cls, int k, pal_rgb *grey, int *hatch);
 
+/* Fill patterns of missing values, or-ed together over the no-data grey:
+ * lines "/", "\", horizontal, vertical, and dots. */
+enum {
+    PAL_HATCH_DIAG = 1,  /* "/" */
+    PAL_HATCH_BACK = 2,  /* "\" */
+    PAL_HATCH_HORIZ = 4,
+    PAL_HATCH_VERT = 8,
+    PAL_HATCH_DOTS = 16
+};
+
+/* The one style table of the missing reasons (miss_reason of tbl.h): the
+ * pattern of reason why over the no-data grey, a different one for every
+ * reason, so that two reasons on one map never share a swatch ("niet
+ * gekoppeld" dots, "onbekend" horizontal lines, "geheim" "/", "te weinig
+ * waarnemingen" "\", "te weinig dekking" crossed, ...). "geen gegevens"
+ * is plain grey, unless hatch_all (no grey differs enough from the
+ * classes: every reason patterned) gives it a pattern no other reason has.
+ * Maps, their legends, bivariate maps and the layer styles of the
+ * GeoPackage all take it from here. */
+unsigned pal_miss_hatch(int why, int hatch_all);
+
 /* Checks k class colours and the no-data style: writes the first problem
  * as a sentence into msg (Dutch, or English with en) and returns 1, or 0
  * when everything is distinguishable. */

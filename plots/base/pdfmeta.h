@@ -4,10 +4,8 @@
  * Cairo 1.16 sets Title, Author, Subject, Keywords, Creator and the dates
  * (cairo_pdf_surface_set_metadata) but has no call for the catalog's
  * /Lang; pdf_set_lang adds it afterwards by rewriting the catalog object
- * and the cross-reference offsets behind it. Cairo 1.16 writes a
- * structure tree only for the tags it knows (links, destinations and
- * structure tags given with cairo_tag_begin); dnawijk does not tag
- * headings or reading order, so the PDFs are not "Tagged" in pdfinfo.
+ * and the cross-reference offsets behind it. The structure tags (tagged
+ * PDF: headings and reading order) are the renderers' (text.h).
  */
 #ifndef DNW_PDFMETA_H
 #define DNW_PDFMETA_H

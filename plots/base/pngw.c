@@ -8,6 +8,7 @@
 #include <libdeflate.h>
 
 #include "bigmem.h"
+#include "dfljoin.h"
 #include "err.h"
 #include "mem.h"
 #include "threads.h"
@@ -74,9 +75,8 @@ typedef struct {
  * filter type 0 (none). On maps, "none" compresses smaller than "Up" or
  * "Sub" (flat fills repeat at distance 3 anyway) and as fast (measured on
  * the whole-country A4 map: 1.42 MB vs 1.80 MB at the same speed). */
-static void *filter_rows(void *arg)
+static void filter_rows(const filter_job *j)
 {
-    const filter_job *j = arg;
     size_t row_len = 1 + 3 * (size_t)j->w;
     for (int y = j->y0; y < j->y1; y++) {
         const uint32_t *src = (const uint32_t *)(j->data + (size_t)y * j->stride);
@@ -90,7 +90,117 @@ static void *filter_rows(void *arg)
             o += 3;
         }
     }
+}
+
+/* Images up to this many bytes of rows are compressed as one stream (as
+ * libdeflate_zlib_compress makes it); larger ones in bands of about this
+ * size, one per job. The band count depends on the image only, never on
+ * the thread count, so the file is the same for any --jobs. */
+#define BAND_BYTES ((size_t)2 << 20)
+#define MAX_BANDS 16
+
+/* One band: rows [y0, y1) filtered into out, then compressed as raw
+ * deflate into z (zcap bytes; made joinable unless last) with the Adler-32
+ * of its rows. With single set, the whole image as one zlib stream. */
+typedef struct {
+    filter_job rows;
+    int level, last, single;
+    uint8_t *z;
+    size_t zcap, zlen;
+    uint32_t adler;
+    int failed;
+} band_job;
+
+/* Filters and compresses one band (a threads_run job). */
+static void *band_run(void *arg)
+{
+    band_job *j = arg;
+    filter_rows(&j->rows);
+    size_t row_len = 1 + 3 * (size_t)j->rows.w;
+    const uint8_t *in = j->rows.out + (size_t)j->rows.y0 * row_len;
+    size_t n = (size_t)(j->rows.y1 - j->rows.y0) * row_len;
+    struct libdeflate_compressor *zc = libdeflate_alloc_compressor(j->level);
+    if (!zc) {
+        j->failed = 1;
+        return NULL;
+    }
+    if (j->single) {
+        j->zlen = libdeflate_zlib_compress(zc, in, n, j->z, j->zcap);
+    } else {
+        j->zlen = libdeflate_deflate_compress(zc, in, n, j->z, j->zcap - 5);
+        j->adler = libdeflate_adler32(1, in, n);
+        if (j->zlen && !j->last &&
+            dfl_make_joinable(j->z, &j->zlen, j->zcap) < 0)
+            j->zlen = 0;
+    }
+    libdeflate_free_compressor(zc);
+    j->failed = j->zlen == 0;
     return NULL;
+}
+
+/* The Adler-32 of two pieces joined, from theirs and the second's length
+ * (zlib's adler32_combine). */
+static uint32_t adler_combine(uint32_t a1, uint32_t a2, size_t len2)
+{
+    const uint32_t base = 65521u;
+    uint32_t rem = (uint32_t)(len2 % base);
+    uint64_t sum1 = a1 & 0xffff;
+    uint64_t sum2 = ((uint64_t)rem * sum1) % base;
+    sum1 += (a2 & 0xffff) + base - 1;
+    sum2 += ((a1 >> 16) & 0xffff) + ((a2 >> 16) & 0xffff) + base - rem;
+    if (sum1 >= base)
+        sum1 -= base;
+    if (sum1 >= base)
+        sum1 -= base;
+    if (sum2 >= (uint64_t)base << 1)
+        sum2 -= (uint64_t)base << 1;
+    if (sum2 >= base)
+        sum2 -= base;
+    return (uint32_t)(sum1 | sum2 << 16);
+}
+
+/* Writes data as IDAT chunks of at most 1 MB. Returns 0 or -1. */
+static int write_idat(FILE *f, const uint8_t *data, size_t len)
+{
+    const size_t chunk = 1u << 20;
+    int bad = 0;
+    for (size_t off = 0; !bad && off < len; off += chunk)
+        bad = write_chunk(f, "IDAT", data + off,
+                          len - off < chunk ? len - off : chunk);
+    return bad ? -1 : 0;
+}
+
+/* Frees the bands' buffers. */
+static void bands_free(band_job *jobs, int n)
+{
+    for (int b = 0; b < n; b++)
+        mem_free(jobs[b].z);
+}
+
+/* Writes the zlib stream of the bands as IDAT chunks: a zlib header for
+ * level, the bands' deflate data, the combined Adler-32 (unless single:
+ * then the one band is a whole zlib stream). Returns 0 or -1. */
+static int write_bands(FILE *f, const band_job *jobs, int n, int level)
+{
+    if (jobs[0].single)
+        return write_idat(f, jobs[0].z, jobs[0].zlen);
+    /* the header libdeflate writes: deflate, 32 KB window, FLEVEL */
+    uint8_t head[2] = {0x78, (uint8_t)((level < 2 ? 0 : level < 6 ? 1
+                                        : level == 6 ? 2 : 3) << 6)};
+    head[1] = (uint8_t)(head[1] + 31 - (head[0] * 256 + head[1]) % 31);
+    if (write_chunk(f, "IDAT", head, 2) < 0)
+        return -1;
+    uint32_t adler = 1;
+    for (int b = 0; b < n; b++) {
+        if (write_idat(f, jobs[b].z, jobs[b].zlen) < 0)
+            return -1;
+        size_t rows = (size_t)(jobs[b].rows.y1 - jobs[b].rows.y0);
+        adler = adler_combine(adler, jobs[b].adler,
+                              rows * (1 + 3 * (size_t)jobs[b].rows.w));
+    }
+    uint8_t tail[4];
+    put_be32(tail, adler);
+    return write_chunk(f, "IDAT", tail, 4);
 }
 
 int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
@@ -104,40 +214,47 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     }
     if (nthreads < 1)
         nthreads = 1;
-    if (nthreads > 8)
-        nthreads = 8;
-    if (nthreads > h)
-        nthreads = h;
     size_t row_len = 1 + 3 * (size_t)w;
     size_t raw_len = row_len * (size_t)h;
+    size_t nb = (raw_len + BAND_BYTES - 1) / BAND_BYTES;
+    int nbands = nb > MAX_BANDS ? MAX_BANDS : nb > (size_t)h ? h : (int)nb;
+    if (nbands < 1)
+        nbands = 1;
     bigmem raw_mem;
     uint8_t *raw = bigmem_alloc(&raw_mem, raw_len, "PNG rows");
     if (!raw)
         return -1;
 
-    filter_job jobs[8];
-    for (int t = 0; t < nthreads; t++)
-        jobs[t] = (filter_job){data, raw, w, stride, (int)((long)h * t / nthreads),
-                               (int)((long)h * (t + 1) / nthreads)};
-    threads_run(filter_rows, jobs, sizeof *jobs, nthreads, nthreads);
-
-    size_t zlen = 0;
-    uint8_t *z = NULL;
-    struct libdeflate_compressor *zc = libdeflate_alloc_compressor(level);
-    if (zc) {
-        size_t bound = libdeflate_zlib_compress_bound(zc, raw_len);
-        z = mem_alloc(bound);
-        if (z)
-            zlen = libdeflate_zlib_compress(zc, raw, raw_len, z, bound);
-        libdeflate_free_compressor(zc);
+    band_job jobs[MAX_BANDS];
+    memset(jobs, 0, sizeof jobs);
+    int oom = 0;
+    for (int b = 0; b < nbands; b++) {
+        band_job *j = &jobs[b];
+        j->rows = (filter_job){data, raw, w, stride, (int)((long)h * b / nbands),
+                               (int)((long)h * (b + 1) / nbands)};
+        j->level = level;
+        j->last = b == nbands - 1;
+        j->single = nbands == 1;
+        size_t n = (size_t)(j->rows.y1 - j->rows.y0) * row_len;
+        /* raw deflate never exceeds the zlib bound; + 5 for the join */
+        j->zcap = n + n / 8 + 1024 + 5;
+        j->z = mem_alloc(j->zcap);
+        oom |= !j->z;
     }
+    if (oom) {
+        bands_free(jobs, nbands);
+        bigmem_free(&raw_mem);
+        return err_oom("PNG compression buffers");
+    }
+    threads_run(band_run, jobs, sizeof *jobs, nbands, nthreads);
     bigmem_free(&raw_mem);
-    if (!z || zlen == 0) {
-        mem_free(z);
-        err_set(ERR_RENDER, what, 0, NULL,
-                "could not compress the PNG image data (out of memory?)");
-        return -1;
-    }
+    for (int b = 0; b < nbands; b++)
+        if (jobs[b].failed) {
+            bands_free(jobs, nbands);
+            err_set(ERR_RENDER, what, 0, NULL,
+                    "could not compress the PNG image data (out of memory?)");
+            return -1;
+        }
 
     static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     uint8_t ihdr[13], phys[9];
@@ -156,12 +273,10 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         phys[8] = 1; /* unit: metre */
         bad = write_chunk(f, "pHYs", phys, 9);
     }
-    const size_t chunk = 1u << 20;
-    for (size_t off = 0; !bad && off < zlen; off += chunk)
-        bad = write_chunk(f, "IDAT", z + off, zlen - off < chunk ? zlen - off : chunk);
     if (!bad)
-        bad = write_chunk(f, "IEND", NULL, 0);
-    mem_free(z);
+        bad = write_bands(f, jobs, nbands, level) < 0 ||
+              write_chunk(f, "IEND", NULL, 0);
+    bands_free(jobs, nbands);
     if (bad) {
         err_set(ERR_IO, what, 0, NULL,
                 "could not write the PNG image (disk full or no permission?)");

@@ -1,8 +1,11 @@
 /* text.c - Pango helpers; see text.h. */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "mem.h"
@@ -12,8 +15,60 @@ struct text_ctx {
     PangoFontDescription *fd;
 };
 
+/* Ends the process after a fatal GLib error with a one-line message. */
+static void glib_fatal(const char *msg)
+{
+    err_set(ERR_MEMORY, NULL, 0, NULL,
+            "the text and drawing libraries (GLib, Pango) stopped: %s; this "
+            "happens when memory or threads run out, such as under a low "
+            "ulimit -v: allow more memory (or use --jobs 1)",
+            msg ? msg : "");
+    char buf[1200];
+    err_format(buf, sizeof buf);
+    dprintf(2, "dnawijk: %s\n", buf);
+    _exit(1);
+}
+
+/* g_log handler: fatal errors end cleanly, the rest as GLib would. */
+static void glib_handler(const gchar *domain, GLogLevelFlags level,
+                         const gchar *msg, gpointer ud)
+{
+    if (level & G_LOG_LEVEL_ERROR)
+        glib_fatal(msg);
+    g_log_default_handler(domain, level, msg, ud);
+}
+
+/* Structured-log writer: the same for g_log_structured. */
+static GLogWriterOutput glib_writer(GLogLevelFlags level, const GLogField *f,
+                                    gsize n, gpointer ud)
+{
+    if (level & G_LOG_LEVEL_ERROR) {
+        const char *msg = NULL;
+        for (gsize k = 0; k < n; k++)
+            if (!strcmp(f[k].key, "MESSAGE") && f[k].length < 0)
+                msg = f[k].value;
+        glib_fatal(msg);
+    }
+    return g_log_writer_default(level, f, n, ud);
+}
+
+static void glib_guard_once(void)
+{
+    g_log_set_default_handler(glib_handler, NULL);
+    g_log_set_handler("GLib", G_LOG_LEVEL_ERROR | G_LOG_FLAG_FATAL |
+                                  G_LOG_FLAG_RECURSION, glib_handler, NULL);
+    g_log_set_writer_func(glib_writer, NULL, NULL);
+}
+
+void text_guard_glib(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, glib_guard_once);
+}
+
 text_ctx *text_new(cairo_t *cr, const char *family)
 {
+    text_guard_glib();
     text_ctx *t = mem_calloc(1, sizeof *t);
     if (!t) {
         err_oom("text context");
@@ -119,7 +174,9 @@ void text_draw(cairo_t *cr, PangoLayout *l, double x, double y, double r,
     cairo_save(cr);
     cairo_set_source_rgb(cr, r, g, b);
     cairo_move_to(cr, x, y);
+    cairo_tag_begin(cr, TEXT_TAG_PARAGRAPH, NULL);
     pango_cairo_show_layout(cr, l);
+    cairo_tag_end(cr, TEXT_TAG_PARAGRAPH);
     cairo_restore(cr);
 }
 

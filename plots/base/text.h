@@ -12,6 +12,18 @@ typedef struct text_ctx text_ctx;
 
 typedef enum { TEXT_LEFT = 0, TEXT_CENTER, TEXT_RIGHT } text_align;
 
+/* Makes a fatal GLib error (g_error: GLib or Pango could not create a
+ * thread or allocate memory, as under a low `ulimit -v`, which otherwise
+ * ends the process with SIGTRAP, exit status 133 and GLib's own message)
+ * a clean one-line dnawijk error instead: "geheugenfout: ..." on stderr
+ * and exit status 1. The run's staging folder is left to the next run into
+ * the same folder (run_outdir removes folders of dead processes). GLib
+ * cannot continue after such an error, so the process still ends; what
+ * changes is that the user reads what happened. Installed once per process
+ * (a GLib log handler and writer); text_new and the fact-sheet renderer
+ * call it, so does the command at its start. Never fails. */
+void text_guard_glib(void);
+
 /* Creates a text context for drawing on cr with the given font family
  * ("DejaVu Sans"). Returns NULL with ERR_RENDER (or ERR_MEMORY) set. The
  * caller frees it with text_free() before destroying cr. */
@@ -33,7 +45,19 @@ void text_size(PangoLayout *l, double *w, double *h);
 /* Baseline of the first line, in points below the layout's top. */
 double text_baseline(PangoLayout *l);
 
-/* Draws the layout with its top-left corner at (x, y) in colour rgb. */
+/* PDF structure tags (tagged PDF, Cairo 1.16 and later): every text a
+ * renderer draws is one structure element in drawing order, so screen
+ * readers and text extraction read it in that order. Other surfaces ignore
+ * the tags. Cairo marks a PDF as tagged (/MarkInfo) only when the structure
+ * has one root: page_begin() and the fact-sheet writer open
+ * TEXT_TAG_DOCUMENT for the whole file and close it before finishing. */
+#define TEXT_TAG_DOCUMENT "Document" /* the one root, around all pages */
+#define TEXT_TAG_HEADING1 "H1"
+#define TEXT_TAG_HEADING2 "H2"
+#define TEXT_TAG_PARAGRAPH "P"
+
+/* Draws the layout with its top-left corner at (x, y) in colour rgb, as
+ * one paragraph of a tagged PDF. */
 void text_draw(cairo_t *cr, PangoLayout *l, double x, double y, double r,
                double g, double b);
 

@@ -187,6 +187,10 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
                 cairo_stroke(cr);
             }
             value_text(s, v, dec, buf, sizeof buf);
+            if (s->partial && s->partial[row]) { /* explained below */
+                size_t used = strlen(buf);
+                snprintf(buf + used, sizeof buf - used, "*");
+            }
             l = text_layout(tc, buf, fs, 0, -1, TEXT_LEFT);
             if (!l)
                 return -1;
@@ -219,15 +223,20 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
     page_size ps;
     if (page_parse(s->page, s->landscape, s->dpi > 0 ? s->dpi : 300, &ps) < 0)
         return -1;
+    int any_partial = 0;
+    for (size_t k = 0; s->partial && s->partial_note && k < s->n; k++)
+        any_partial |= s->partial[k] && !(s->miss && s->miss[k]);
     if (s->fit_height) { /* header, rows, footer: as tall as the content */
         double sc = ps.w_pt / 595.0;
-        ps.h_pt = 2 * MARGIN + 92 * sc + (double)s->n * CHART_ROW_H + 30 * sc + 8;
+        ps.h_pt = 2 * MARGIN + 92 * sc + (double)s->n * CHART_ROW_H + 30 * sc + 8 +
+                  (any_partial ? 24 * sc : 0); /* the footnote (two lines) */
         ps.px_h = (int)ceil(ps.h_pt * ps.dpi / 72.0);
     }
     page_out *po = page_begin(&ps, fmt, path, s->title);
     if (!po)
         return -1;
     page_set_meta(po, s->meta);
+    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
     text_ctx *tc = text_new(cr, "DejaVu Sans");
     chart_rows rows;
@@ -304,9 +313,27 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         }
     }
     double foot = 30 * scale;
+    PangoLayout *note = NULL;
+    double note_h = 0;
+    if (rc == 0 && any_partial) { /* the footnote of the "*" marks */
+        note = text_layout(tc, s->partial_note, 7 * scale, 0, w, TEXT_LEFT);
+        if (!note)
+            rc = -1;
+        else {
+            double tw;
+            text_size(note, &tw, &note_h);
+            note_h += 4;
+        }
+    }
     if (rc == 0)
         rc = draw_rows(cr, tc, &rows, MARGIN, y + 4, w,
-                       ps.h_pt - MARGIN - foot - (y + 4), dec);
+                       ps.h_pt - MARGIN - foot - note_h - (y + 4), dec);
+    if (note) {
+        if (rc == 0)
+            text_draw(cr, note, MARGIN, ps.h_pt - MARGIN - foot - note_h + 6,
+                      MUTED);
+        g_object_unref(note);
+    }
     const char *lines[2] = {s->source_line, s->provenance};
     double fy = ps.h_pt - MARGIN - foot + 8;
     for (int k = 0; rc == 0 && k < 2; k++) {

@@ -51,6 +51,12 @@ typedef struct {
     const double *const *strip;
     const uint8_t *const *strip_miss; /* per row, NULL entries: all valid */
     const size_t *strip_n;
+    /* Partial coverage: per row 1 when the value covers only part of its
+       base (a rollup above coverage_min but below 100 %): its value text is
+       marked "*" and partial_note is printed above the source line. NULL:
+       no row is partial. */
+    const uint8_t *partial;
+    const char *partial_note; /* "* dekking onder 100 %: ..." */
 } chart_spec;
 
 #define CHART_ROW_H 14.0 /* row height with fit_height */

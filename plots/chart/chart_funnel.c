@@ -93,6 +93,7 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
     if (!po)
         return -1;
     page_set_meta(po, s->meta);
+    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
     text_ctx *tc = text_new(cr, "DejaVu Sans");
     int rc = tc ? 0 : -1;

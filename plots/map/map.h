@@ -24,7 +24,9 @@
 typedef struct {
     const char *label; /* legend text, already formatted: "12,5 – 20,0 %" */
     draw_rgb fill;
-    int hatch;    /* 1 = diagonal hatching over the fill (secret/suppressed) */
+    int hatch;    /* pattern over the fill: 0 none, else the or-ed
+                     PAL_HATCH_* bits of pal_vision.h (1 = "/" hatching);
+                     pal_miss_hatch gives each missing reason its own */
     size_t count; /* areas in this entry, shown as "(12)" */
 } map_legend_entry;
 

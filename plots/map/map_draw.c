@@ -13,10 +13,12 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "err.h"
 #include "hairline.h"
 #include "map_int.h"
+#include "pal_vision.h"
 #include "threads.h"
 
 #define BANDS 2
@@ -70,7 +72,7 @@ int map_hatch_light(draw_rgb fill)
 }
 
 cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
-                                   int light)
+                                   int light, unsigned style)
 {
     double spacing = 2.6 * s * px_per_pt; /* perpendicular line distance */
     double lw = 0.55 * s * px_per_pt;
@@ -93,11 +95,31 @@ cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
     double g = light ? 0.92 : 0.25;
     cairo_set_source_rgb(tc, g, g, g);
     cairo_set_line_width(tc, lw);
-    for (int o = -1; o <= 1; o++) {
-        cairo_move_to(tc, o * t - 1, t + 1);
-        cairo_line_to(tc, o * t + t + 1, -1);
+    if (style & PAL_HATCH_DIAG) /* "/" through the corners and the centre */
+        for (int o = -1; o <= 1; o++) {
+            cairo_move_to(tc, o * t - 1, t + 1);
+            cairo_line_to(tc, o * t + t + 1, -1);
+        }
+    if (style & PAL_HATCH_BACK) /* "\" */
+        for (int o = -1; o <= 1; o++) {
+            cairo_move_to(tc, o * t - 1, -1);
+            cairo_line_to(tc, o * t + t + 1, t + 1);
+        }
+    if (style & PAL_HATCH_HORIZ) {
+        cairo_move_to(tc, -1, t / 2);
+        cairo_line_to(tc, t + 1, t / 2);
+    }
+    if (style & PAL_HATCH_VERT) {
+        cairo_move_to(tc, t / 2, -1);
+        cairo_line_to(tc, t / 2, t + 1);
     }
     cairo_stroke(tc);
+    if (style & PAL_HATCH_DOTS) /* at (t/4, 0): off every line above */
+        for (int o = 0; o <= 1; o++) {
+            cairo_new_sub_path(tc);
+            cairo_arc(tc, t / 4, o * t, fmax(lw * 1.1, 1.0), 0, 2 * M_PI);
+            cairo_fill(tc);
+        }
     cairo_destroy(tc);
     cairo_pattern_t *pat = cairo_pattern_create_for_surface(tile);
     cairo_surface_destroy(tile);
@@ -187,7 +209,8 @@ static void *draw_band(void *arg)
 
         /* Classed areas, one path per legend entry: fill, hatch, outline
          * (outlines of all entries blended at the end for PNG). */
-        cairo_pattern_t *hatch[2] = {NULL, NULL}; /* dark, light lines */
+        cairo_pattern_t *hatch[32][2]; /* per style: dark, light lines */
+        memset(hatch, 0, sizeof hatch);
         j->mask_r = m->outline_w * u / 2;
         any = 0;
         for (size_t e = 0; e < sp->n_legend; e++) {
@@ -204,20 +227,22 @@ static void *draw_band(void *arg)
             cairo_pattern_t *pat = NULL;
             if (le->hatch) {
                 int light = map_hatch_light(le->fill);
-                if (!hatch[light]) {
+                unsigned st = (unsigned)le->hatch & 31;
+                if (!hatch[st][light]) {
                     /* pattern space = page device space: no seam at bands */
-                    hatch[light] = map_hatch_pattern(cr, u, m->s, light);
+                    hatch[st][light] = map_hatch_pattern(cr, u, m->s, light, st);
                     cairo_matrix_t mt;
                     cairo_matrix_init_translate(&mt, 0, j->y0);
-                    cairo_pattern_set_matrix(hatch[light], &mt);
+                    cairo_pattern_set_matrix(hatch[st][light], &mt);
                 }
-                pat = hatch[light];
+                pat = hatch[st][light];
             }
             paint_layer(j, le->fill, pat, m->outline_w);
         }
-        for (int h = 0; h < 2; h++)
-            if (hatch[h])
-                cairo_pattern_destroy(hatch[h]);
+        for (int h = 0; h < 32; h++)
+            for (int l = 0; l < 2; l++)
+                if (hatch[h][l])
+                    cairo_pattern_destroy(hatch[h][l]);
         if (any && j->mask)
             blend_outlines(j);
 

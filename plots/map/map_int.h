@@ -85,11 +85,13 @@ void map_legend_free(map_legend *lg);
 void map_swatch(cairo_t *cr, double x, double y, double w, double h,
                 const map_legend_entry *e, double s, double px_per_pt);
 
-/* Hatch pattern of 45 degree lines in device units (spacing and width in
- * points times px_per_pt; at least 4 and 1 px on images), for the target
- * of cr; light lines for dark fills. Caller destroys it. */
+/* Hatch pattern of a missing reason's style (pal_miss_hatch bits: "/",
+ * "\", horizontal and vertical lines, dots; 1 alone is the classic 45
+ * degree hatch) in device units (spacing and width in points times
+ * px_per_pt; at least 4 and 1 px on images), for the target of cr; light
+ * lines for dark fills. Caller destroys it. */
 cairo_pattern_t *map_hatch_pattern(cairo_t *cr, double px_per_pt, double s,
-                                   int light);
+                                   int light, unsigned style);
 
 /* Should hatching on this fill be light (the fill is dark)? */
 int map_hatch_light(draw_rgb fill);

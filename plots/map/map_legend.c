@@ -54,7 +54,8 @@ void map_swatch(cairo_t *cr, double x, double y, double w, double h,
     cairo_fill_preserve(cr);
     if (e->hatch) {
         cairo_pattern_t *pat = map_hatch_pattern(cr, px_per_pt, s,
-                                                 map_hatch_light(e->fill));
+                                                 map_hatch_light(e->fill),
+                                                 (unsigned)e->hatch);
         cairo_matrix_t mt;
         cairo_matrix_init_scale(&mt, px_per_pt, px_per_pt);
         cairo_pattern_set_matrix(pat, &mt); /* tile is in device pixels */

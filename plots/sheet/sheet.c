@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,6 +23,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "text.h"
 #include "stop.h"
 #include "threads.h"
 
@@ -100,7 +102,7 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data,
                                 unsigned int len)
 {
     pdf_out *o = closure;
-    if (fwrite(data, 1, len, o->f) != len) {
+    if (o->write_failed || atomic_write(o->af, data, len) < 0) {
         o->write_failed = 1;
         return CAIRO_STATUS_WRITE_ERROR;
     }
@@ -155,6 +157,8 @@ static int pdf_open(pdf_out *o, const sheet_doc *doc, const char *path,
     }
     o->cr = cairo_create(o->surf);
     cairo_scale(o->cr, k, k);
+    /* one root element makes Cairo mark the PDF as tagged (text.h) */
+    cairo_tag_begin(o->cr, TEXT_TAG_DOCUMENT, NULL);
     return 0;
 }
 
@@ -165,12 +169,12 @@ static int pdf_check(pdf_out *o)
     cairo_status_t st = cairo_status(o->cr);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(o->surf);
-    if (st == CAIRO_STATUS_SUCCESS)
-        return 0;
+    if (st == CAIRO_STATUS_SUCCESS && !o->write_failed)
+        return 0; /* (Cairo can finish a surface without its write error) */
     if (o->write_failed || st == CAIRO_STATUS_WRITE_ERROR)
-        err_set(ERR_IO, o->path, 0, NULL,
-                "Could not write the PDF (is the disk full?): %s.",
-                cairo_status_to_string(st));
+        err_set(ERR_IO, o->path, 0, NULL, "cannot write the PDF file: %s",
+                atomic_errtext(atomic_errno(o->af) ? atomic_errno(o->af)
+                                                   : EIO));
     else
         err_set(ERR_RENDER, o->path, 0, NULL,
                 "Cairo failed while drawing the fact sheet: %s.",
@@ -183,6 +187,7 @@ static int pdf_check(pdf_out *o)
 static int pdf_close(pdf_out *o, int ok)
 {
     if (ok) {
+        cairo_tag_end(o->cr, TEXT_TAG_DOCUMENT);
         cairo_surface_finish(o->surf);
         ok = pdf_check(o) == 0;
     }
@@ -195,8 +200,8 @@ static int pdf_close(pdf_out *o, int ok)
     /* the document language goes into the finished file (pdfmeta.h) */
     if (o->lang && *o->lang) {
         if (fflush(o->f) != 0) {
-            err_set(ERR_IO, o->path, 0, NULL, "could not write the PDF "
-                    "(is the disk full?)");
+            err_set(ERR_IO, o->path, 0, NULL, "cannot write the PDF "
+                    "file: %s", atomic_errtext(errno));
             atomic_abort(o->af);
             return -1;
         }
@@ -420,6 +425,7 @@ typedef struct {
     const sheet_unit *units;
     size_t n;
     const char *dir;
+    const sheet_unit *all_units; /* the combined PDF's units, in its order */
     const sheet_cover *cover; /* the combined PDF's cover (may be NULL) */
     const char *all_path;     /* the combined PDF, or NULL: none */
     atomic_int all_taken;     /* a worker has taken the combined PDF */
@@ -483,7 +489,7 @@ static void *batch_worker(void *arg)
     size_t i = 0;
     int rc = r ? 0 : -1;
     if (rc == 0 && b->all_path && !atomic_exchange(&b->all_taken, 1)) {
-        rc = all_draw(r, b->doc, b->units, b->n, b->cover, b->all_path,
+        rc = all_draw(r, b->doc, b->all_units, b->n, b->cover, b->all_path,
                       &b->stop, batch_progress, b);
         i = b->n;
     }
@@ -542,8 +548,9 @@ static int check_unique_files(const sheet_unit *units, size_t n)
 
 /* Writes one PDF per unit into dir and the combined PDF (see sheet.h). */
 int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
-                     const char *dir, const sheet_cover *cover,
-                     const char *all_path, int n_threads)
+                     const char *dir, const sheet_unit *all_units,
+                     const sheet_cover *cover, const char *all_path,
+                     int n_threads)
 {
     numfmt_lang lang;
     if (doc_lang(doc, &lang) != 0)
@@ -554,7 +561,8 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        if (sheet_unit_check(&units[i]) != 0)
+        if (sheet_unit_check(&units[i]) != 0 ||
+            (all_path && all_units && sheet_unit_check(&all_units[i]) != 0))
             return -1;
     if ((all_path && cover_check(cover) != 0) ||
         check_unique_files(units, n) != 0 || mkdir_p(dir) != 0)
@@ -568,6 +576,7 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
     if ((size_t)n_threads > jobs)
         n_threads = jobs ? (int)jobs : 1;
     batch b = {.doc = doc, .units = units, .n = n, .dir = dir,
+               .all_units = all_units ? all_units : units,
                .cover = cover, .all_path = all_path,
                .per_unit = all_path ? 2 : 1};
     atomic_init(&b.all_taken, 0);
@@ -598,5 +607,5 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
 int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads)
 {
-    return sheet_render_set(doc, units, n, dir, NULL, NULL, n_threads);
+    return sheet_render_set(doc, units, n, dir, NULL, NULL, NULL, n_threads);
 }

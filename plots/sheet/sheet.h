@@ -100,6 +100,13 @@ typedef struct {
     int higher_is; /* 0 neutral, 1 higher is better, -1 higher is worse: the
                       dot's colour only (position and value carry the
                       meaning in greyscale) */
+    int cmp_is_total; /* != 0: the comparisons are totals (sums over units,
+                         a count's gemeente figure), not on the units'
+                         scale: the dot strip draws no reference line for
+                         them and its axis spans the units only */
+    const char *cmp_note[SHEET_MAX_CMP]; /* NULL, or a note under a
+                         comparison value ("dekking 86 %": the value covers
+                         only part of its base) */
 } sheet_figure;
 
 /* A horizontal bar chart, e.g. age groups in % with the gemeente as marks. */
@@ -115,6 +122,14 @@ typedef struct {
     const double *cmp_values;     /* NULL, or n comparison values (marks) */
     const uint8_t *cmp_miss;      /* NULL: all valid */
     const char *cmp_label;        /* "gemeente" (legend of the marks) */
+    const int *part_of;  /* NULL, or per bar the index of the bar it is a
+                            part of (-1: none), such as corporatie within
+                            huur: a part gets no row of its own but is drawn
+                            as the darker first segment of its whole, and a
+                            key under the chart names both segments with
+                            their values */
+    const char *rest_label; /* the key's name of the rest of a whole
+                               ("overige huur") */
 } sheet_chart;
 
 /* A free text box. Lines are separated by '\n'. A line "label: value" is
@@ -282,7 +297,9 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads);
 
 /* sheet_render_units and, when all_path is not NULL, sheet_render_all
- * (with cover) at the same time: the combined PDF is one Cairo surface
+ * (with cover, and all_units: the same n units in the combined PDF's
+ * order, or NULL for the order of units) at the same time: the combined
+ * PDF is one Cairo surface
  * drawn in order by the first worker thread, while the other threads (and
  * that one, when it is done) write the single files. The files are
  * byte-identical to those of the two calls one after the other, with any
@@ -291,7 +308,8 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
  * Stops at the first failure: single files already written stay, the
  * combined PDF is not written. */
 int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
-                     const char *dir, const sheet_cover *cover,
-                     const char *all_path, int n_threads);
+                     const char *dir, const sheet_unit *all_units,
+                     const sheet_cover *cover, const char *all_path,
+                     int n_threads);
 
 #endif

@@ -61,7 +61,9 @@ void sheet_strip_draw(sheet_r *r, const sheet_figure *f, double x, double y,
 {
     cairo_t *cr = r->cr;
     int has_v = !f->miss && isfinite(f->value);
-    int has_c = f->n_cmp > 0 && !f->cmp_miss[0] && isfinite(f->cmp[0]);
+    /* a total (a count's gemeente sum) is no point on the units' axis */
+    int has_c = f->n_cmp > 0 && !f->cmp_is_total && !f->cmp_miss[0] &&
+                isfinite(f->cmp[0]);
     double lo = INFINITY, hi = -INFINITY;
     size_t n_valid = 0;
     for (size_t i = 0; i < f->n_all; i++) {
@@ -208,6 +210,38 @@ static double chart_max(const sheet_chart *c)
 }
 
 #define CH_TITLE_GAP 4.0
+#define SH_BAR_PART DRAW_HEX(0x1d4e89) /* the part of a stacked bar */
+
+/* Is bar i a part of another bar (drawn inside it, no row of its own)? */
+static int is_part(const sheet_chart *c, size_t i)
+{
+    return c->part_of && c->part_of[i] >= 0 && (size_t)c->part_of[i] < c->n &&
+           (size_t)c->part_of[i] != i;
+}
+
+/* The part of bar i (its first part), or -1. */
+static long part_in(const sheet_chart *c, size_t i)
+{
+    for (size_t j = 0; c->part_of && j < c->n; j++)
+        if (is_part(c, j) && (size_t)c->part_of[j] == i)
+            return (long)j;
+    return -1;
+}
+
+/* Rows of a chart: its bars that are no part of another. */
+static size_t chart_rows(const sheet_chart *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n; i++)
+        n += !is_part(c, i);
+    return n;
+}
+
+/* Does the chart need the key of its stacked bars? */
+static int has_parts(const sheet_chart *c)
+{
+    return chart_rows(c) < c->n;
+}
 
 /* Height of a bar chart (see sheet_int.h). */
 double sheet_chart_height(sheet_r *r, const sheet_chart *c, double w,
@@ -217,8 +251,10 @@ double sheet_chart_height(sheet_r *r, const sheet_chart *c, double w,
     if (c->title && *c->title)
         h += sheet_txt_height(r, SH_CHART_TITLE, c->title, w, 1) +
              CH_TITLE_GAP;
-    h += (double)c->n * pitch;
+    h += (double)chart_rows(c) * pitch;
     if (c->cmp_values && c->cmp_label)
+        h += 11;
+    if (has_parts(c))
         h += 11;
     return h;
 }
@@ -251,8 +287,12 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
     if (bw < 10)
         bw = 10;
     double bh = fmin(pitch * 0.64, 8.0);
+    size_t row = 0;
+    long key_part = -1, key_whole = -1; /* the stacked bar of the key */
     for (size_t i = 0; i < c->n; i++) {
-        double ry = y + (double)i * pitch;
+        if (is_part(c, i))
+            continue;
+        double ry = y + (double)row++ * pitch;
         double mid = ry + pitch / 2;
         sheet_txt(r, SH_CHART_LABEL, c->labels ? c->labels[i] : "", lw, 1,
                   SH_LEFT);
@@ -273,6 +313,19 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
             draw_set_rgb(cr, SH_BAR);
             cairo_rectangle(cr, bx, mid - bh / 2, len, bh);
             cairo_fill(cr);
+            long p = part_in(c, i);
+            if (p >= 0 && !(c->miss && c->miss[p]) && isfinite(c->values[p])) {
+                /* the part as the whole's first segment, never longer */
+                double pv = fmin(fmax(c->values[p], 0), v);
+                draw_set_rgb(cr, SH_BAR_PART);
+                cairo_rectangle(cr, bx, mid - bh / 2,
+                                vmax > 0 ? pv / vmax * bw : 0, bh);
+                cairo_fill(cr);
+            }
+            if (p >= 0 && key_part < 0) {
+                key_part = p;
+                key_whole = (long)i;
+            }
             /* the label goes right of the bar and of the mark */
             double end = len;
             if (c->cmp_values && !(c->cmp_miss && c->cmp_miss[i]) &&
@@ -294,7 +347,38 @@ double sheet_chart_draw(sheet_r *r, const sheet_chart *c, double x, double y,
             cairo_stroke(cr);
         }
     }
-    y += (double)c->n * pitch;
+    y += (double)chart_rows(c) * pitch;
+    if (has_parts(c)) { /* key: the part and the rest, with their values */
+        double ky = y + 2, kx = bx;
+        for (int k = 0; k < 2; k++) {
+            long p = key_part >= 0 ? key_part : part_in(c, 0);
+            char txt[160], val[64] = "";
+            const char *name;
+            double kv = NAN;
+            if (k == 0) {
+                name = p >= 0 && c->labels ? c->labels[p] : "";
+                if (p >= 0 && !(c->miss && c->miss[p]))
+                    kv = c->values[p];
+            } else {
+                name = c->rest_label ? c->rest_label : "";
+                if (key_whole >= 0 && p >= 0 && !(c->miss && c->miss[p]) &&
+                    isfinite(c->values[p]))
+                    kv = fmax(c->values[key_whole] - c->values[p], 0);
+            }
+            if (isfinite(kv))
+                sheet_fmt(r, kv, dec, c->unit, val, sizeof val);
+            snprintf(txt, sizeof txt, "%s%s%s", name, *val ? " " : "", val);
+            draw_set_rgb(cr, k == 0 ? SH_BAR_PART : SH_BAR);
+            cairo_rectangle(cr, kx, ky + 1.5, 7, 5);
+            cairo_fill(cr);
+            sheet_txt(r, SH_TINY, txt, 0, 0, SH_LEFT);
+            double tw, kth;
+            sheet_txt_size(r, &tw, &kth);
+            sheet_txt_show(r, SH_TINY, kx + 10, ky, NULL);
+            kx += 10 + tw + 10;
+        }
+        y += 11;
+    }
     if (c->cmp_values && c->cmp_label) {
         double ly = y + 3;
         draw_set_rgb(cr, SH_INK);

@@ -128,8 +128,12 @@ void sheet_figs_measure(sheet_r *r, const sheet_doc *doc,
         vh = sheet_txt_height(r, missing ? SH_MISS : SH_VALUE, t, room, 2);
         for (size_t k = 0; k < f->n_cmp; k++) {
             t = fig_text(r, f, (int)k, buf, sizeof buf, &missing);
-            vh = fmax(vh, sheet_txt_height(r, missing ? SH_CMP_MISS : SH_CMP,
-                                           t, L->cmp_w - 4, 2));
+            double ch = sheet_txt_height(r, missing ? SH_CMP_MISS : SH_CMP,
+                                         t, L->cmp_w - 4, 2);
+            if (f->cmp_note[k] && !missing) /* "dekking 86 %" below */
+                ch += sheet_txt_height(r, SH_TINY, f->cmp_note[k],
+                                       L->cmp_w - 4, 1);
+            vh = fmax(vh, ch);
         }
         double h = fmax(lh, vh) + 2 * pad;
         if (f->all && f->n_all)
@@ -248,8 +252,17 @@ void sheet_figs_draw(sheet_r *r, const sheet_doc *doc, const sheet_unit *u,
             t = fig_text(r, f, (int)k, buf, sizeof buf, &missing);
             st = missing ? SH_CMP_MISS : SH_CMP;
             sheet_txt(r, st, t, L->cmp_w - 4, 2, SH_RIGHT);
+            double cy = top + lbase - sheet_txt_baseline(r), cw, chh;
+            sheet_txt_size(r, &cw, &chh);
             sheet_txt_show(r, st, vx + L->val_w + (double)k * L->cmp_w + 4,
-                           top + lbase - sheet_txt_baseline(r), NULL);
+                           cy, NULL);
+            if (f->cmp_note[k] && !missing) { /* partial coverage */
+                sheet_txt(r, SH_TINY, f->cmp_note[k], L->cmp_w - 4, 1,
+                          SH_RIGHT);
+                sheet_txt_show(r, SH_TINY,
+                               vx + L->val_w + (double)k * L->cmp_w + 4,
+                               cy + chh, NULL);
+            }
         }
         if (f->all && f->n_all) {
             double sy = top + lbase - 6 - 3.2; /* strip line near the baseline */

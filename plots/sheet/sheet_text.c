@@ -9,6 +9,7 @@
 #include "err.h"
 #include "mem.h"
 #include "sheet_int.h"
+#include "text.h"
 
 /* One type style: font, size, colour and letter spacing. */
 typedef struct {
@@ -97,6 +98,7 @@ sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words)
 {
     static const sheet_words none = {"", "", "", "", "", "", "", "", "", "",
                                      "", "", "", "", "", "", "", "", ""};
+    text_guard_glib(); /* a GLib abort becomes a clean error */
     sheet_r *r = mem_calloc(1, sizeof *r);
     if (r) {
         r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
@@ -290,9 +292,16 @@ double sheet_txt_baseline(sheet_r *r)
 void sheet_txt_show(sheet_r *r, sh_style st, double x, double y,
                     const draw_rgb *col)
 {
+    const char *tag = st == SH_TITLE ? TEXT_TAG_HEADING1
+                      : st == SH_SECTION || st == SH_CHART_TITLE ||
+                                st == SH_BOX_TITLE
+                          ? TEXT_TAG_HEADING2
+                          : TEXT_TAG_PARAGRAPH;
     draw_set_rgb(r->cr, col ? *col : r->color[st]);
     cairo_move_to(r->cr, x, y);
+    cairo_tag_begin(r->cr, tag, NULL);
     pango_cairo_show_layout(r->cr, r->lay);
+    cairo_tag_end(r->cr, tag);
 }
 
 /* Title and area name (see sheet_int.h). */

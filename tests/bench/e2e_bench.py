@@ -45,13 +45,30 @@ def recipe(name, runs, label):
     stages = ", ".join("%s %.3f" % (k, v) for k, v in man["timings_seconds"].items())
     print("  %s: median of %d runs %.3f s, peak RSS %d MB\n    stages (s): %s"
           % (label, runs, med, peak // 1024, stages))
+    man["_median"] = med
     return man
 
 
-print("== end to end (dnawijk run, native cache warm)")
+def startup(runs=50):
+    """Median wall and CPU time (user + system) of `dnawijk --version`."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen([exe, "--version"], stdout=subprocess.DEVNULL)
+        _, _, usage = os.wait4(p.pid, 0)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+    print("== start-up: dnawijk --version, median of %d runs: wall %.1f ms, CPU %.1f ms"
+          % (runs, statistics.median(walls) * 1e3, statistics.median(cpus) * 1e3))
+
+
 if not only_sheets:
-    recipe("nl_wijken_map", 5,
-           "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
+    startup()
+print("== end to end (dnawijk run, native cache warm; load average %.2f)" % os.getloadavg()[0])
+if not only_sheets:
+    man_map = recipe("nl_wijken_map", 5,
+                     "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
+    map_med = man_map["_median"]
 
 
 def sheets(name, runs, label):
@@ -119,7 +136,8 @@ ax.set_axis_off()
 fig.savefig({os.path.join(out, "gpd.png")!r}, dpi=300)
 """
     med, peak = timed([DEBIAN_PY, "-c", script], 3)
-    print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB" % (med, peak // 1024))
+    print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB (dnawijk %.1fx faster)"
+          % (med, peak // 1024, med / map_med))
 except Exception as e:  # not installed
     print("  geopandas + matplotlib: not run (%s; apt-get install python3-geopandas "
           "python3-matplotlib)" % e.__class__.__name__)
@@ -149,7 +167,7 @@ END
 """)
     med, peak = timed(["map2img", "-m", mapfile, "-o", os.path.join(out, "ms.png")], 5)
     print("  MapServer map2img (rendering from a prepared shapefile): median of 5 runs %.2f s, "
-          "peak RSS %d MB" % (med, peak // 1024))
+          "peak RSS %d MB (dnawijk %.1fx faster)" % (med, peak // 1024, med / map_med))
 else:
     print("  MapServer map2img: not installed (apt-get install mapserver-bin)")
 shutil.rmtree(out)

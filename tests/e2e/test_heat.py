@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import unicodedata
 from collections import defaultdict
 
@@ -231,6 +232,91 @@ for i, p in enumerate(ea):
         bad += 1
 t.check(bad == 0, "Friesland values per buurt: %d differ" % bad)
 
+# --- D2: the shipped recipe: the catalog says the "Percentage ..." columns
+# hold fractions (fraction: true), so its stable names give percentages ------
+corp = load("wooncorporatie_frl.geojson.gz")
+SHIPPED_FRL = os.path.join(t.src, "recipes", "energiearmoede_friesland.yaml")
+run(SHIPPED_FRL)
+sf = read_out_csv(os.path.join(OUT, "energiearmoede_friesland", "indicators.csv"))
+cv = {}
+for p in corp:
+    cv.setdefault((norm(p["gemeentenaam"]), norm(p["buurtnaam"])), p["Percentage wooncorporatie"])
+srows = list(sf.values())
+t.check(len(srows) == len(ea), "shipped Friesland recipe: %d units, want %d" % (len(srows), len(ea)))
+bad = 0
+for i, p in enumerate(ea):
+    if i >= len(srows):
+        break
+    g = srows[i]
+    key = (norm(p["gemeentenaam"]), norm(p["buurtnaam"]))
+    for col, raw, dec in (("energiearmoede", p["Percentage huishoudens met energiearmoede"], 1),
+                          ("pct_koop", kv.get(key), 0), ("pct_corporatie", cv.get(key), 0)):
+        want = None if raw is None else 100.0 * raw
+        have = g[col]  # the tables print the recipe's decimals (1 and 0)
+        if (want is None) != (have is None) or \
+                (want is not None and abs(have - want) > 0.5 * 10 ** -dec + 1e-9):
+            bad += 1
+t.check(bad == 0, "shipped Friesland recipe: percentages = 100 x the file's fractions (%d differ)" % bad)
+t.check(max(v["energiearmoede"] for v in srows) > 30,
+        "energy poverty shown in percent (max %.1f)" % max(v["energiearmoede"] for v in srows))
+
+# --- D3: maps per gemeente (per: gemeente): one page per gemeente, all with
+# the province's quintile breaks (R type 7, computed here from the raw
+# fractions), and each page's legend counts the buurten of that gemeente ----
+def quantile_breaks(vals, k):
+    v = sorted(vals)
+    out = []
+    for i in range(k + 1):
+        num = (len(v) - 1) * i
+        lo, rem = divmod(num, k)
+        if rem == 0 or lo + 1 >= len(v) or v[lo] == v[lo + 1]:
+            out.append(v[lo])
+        else:
+            h = rem / k
+            out.append(min(max((1 - h) * v[lo] + h * v[lo + 1], v[lo]), v[lo + 1]))
+    out[0], out[-1] = v[0], v[-1]
+    merged = [out[0]]
+    for b in out[1:]:
+        if b != merged[-1]:
+            merged.append(b)
+    return merged
+
+
+def class_of(x, b):
+    for i in range(1, len(b)):
+        if x <= b[i]:
+            return i - 1
+    return None
+
+
+sm = manifest("energiearmoede_friesland")
+emap = [x for x in sm["maps"] if x["name"] == "energiearmoede"]
+t.check(len(emap) == 1 and emap[0].get("per") == "gemeente", "energy-poverty map is per gemeente")
+if emap:
+    vals = [100.0 * p["Percentage huishoudens met energiearmoede"] for p in ea]
+    b = quantile_breaks(vals, 5)
+    t.check(len(emap[0]["breaks"]) == len(b) and
+            all(abs(x - y) < 1e-9 for x, y in zip(emap[0]["breaks"], b)),
+            "province breaks %r, want %r" % (emap[0]["breaks"], b))
+    want_pages = defaultdict(lambda: [0] * (len(b) - 1))
+    for p, v in zip(ea, vals):
+        want_pages[p["gemeentenaam"]][class_of(v, b)] += 1
+    pages = emap[0]["pages"]
+    t.check(len(pages) == len(want_pages) == 18, "18 gemeente pages: %d" % len(pages))
+    t.check(all(pg["counts"][:len(b) - 1] == want_pages.get(pg["name"]) for pg in pages),
+            "per-gemeente legend counts with the province's breaks")
+    res = os.path.join(OUT, "energiearmoede_friesland")
+    for pg in pages:
+        for ext in ("png", "pdf"):
+            f = "maps/energiearmoede/%s.%s" % (pg["code"], ext)
+            t.check(f in emap[0]["files"] and os.path.getsize(os.path.join(res, f)) > 1000,
+                    "page file " + f)
+    pdf = os.path.join(res, "maps", "energiearmoede", pages[0]["code"] + ".pdf") if pages else ""
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout if pdf else ""
+    t.check(pages and pages[0]["name"] in text, "the page names its gemeente")
+    t.check(not os.path.exists(os.path.join(res, "maps", "energiearmoede.png")),
+            "no province map beside the pages")
+
 # --- F: catalog entries: stable names over each naming family -------------------
 r = recipe("cat", """
 name: cat
@@ -272,10 +358,115 @@ indicators:
 """ % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
 run(r)
 ge = read_out_csv(os.path.join(OUT, "ede", "indicators.csv"))
+# per: wijk on a map of wijken has nothing to split: refused, nothing written
+r = recipe("edeper", """
+name: edeper
+unit: wijk
+sources:
+  w:
+    path: %s
+    key: wijkcode
+    geometry: true
+    catalog: cbs_kwb_pdok_ogc_2024
+indicators:
+  inwoners: {expr: w.inwoners, kind: count}
+maps:
+  - indicator: inwoners
+    per: wijk
+""" % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+p = run(r, expect=1)
+t.check("per: wijk" in p.stderr and "edeper.yaml:14" in p.stderr and
+        not os.path.exists(os.path.join(OUT, "edeper")),
+        "per: wijk on wijk units is refused at its line: %r" % p.stderr[-300:])
 t.check(len(ge) == 17 and all(v["gas"] is None and v["stadsverwarming"] is None for v in ge.values()),
         "Ede 2024: every energy value is the sentinel -99995, so missing")
 t.check(all(ge[f["properties"]["wijkcode"]]["inwoners"] == f["properties"]["aantalInwoners"]
             for f in ede["features"]), "Ede 2024: aantalInwoners through the catalog name")
+
+# --- G: the shipped Amsterdam recipe: the energy-poverty proxy as a 3 x 3
+# bivariate map (low income x labels D-G), each buurt's cell recomputed here:
+# the recipe's small-number rules, R type 7 tertiles of each axis over the
+# buurten shown, cell 3 * y + x -------------------------------------------------
+SHIPPED_AMS = os.path.join(t.src, "recipes", "warmtetransitie_amsterdam.yaml")
+run(SHIPPED_AMS)
+am = manifest("warmtetransitie_amsterdam")
+area = set(re.findall(r"WK0363[A-Z]{2}", open(SHIPPED_AMS, encoding="utf-8").read().split("sources:")[0]))
+units = [c for c in geo_codes if "WK" + c[2:8] in area]
+byc = {"BU" + r["buurtcode"]: r for r in ams}
+
+
+def small(v, base, lo):
+    return v if v is not None and base is not None and base >= lo else None
+
+
+xv, yv = {}, {}
+for c in units:
+    r = byc.get(c)
+    xv[c] = small(fnum(r["pct_hh_lowincome130_2024"]), fnum(r["households"]), 100) if r else None
+    yv[c] = small(fnum(r["pct_DEFG"]), fnum(r["n_labelled"]), 20) if r else None
+bx = quantile_breaks([v for v in xv.values() if v is not None], 3)
+by = quantile_breaks([v for v in yv.values() if v is not None], 3)
+want_cell = {c: (3 * class_of(yv[c], by) + class_of(xv[c], bx)
+                 if xv[c] is not None and yv[c] is not None else None) for c in units}
+bm = [x for x in am["maps"] if x.get("type") == "bivariate"]
+t.check(len(bm) == 1 and bm[0]["x"] == "laag_inkomen" and bm[0]["y"] == "label_defg",
+        "Amsterdam: one bivariate map, low income x labels D-G")
+if bm:
+    uc = bm[0].get("unit_cells", {})
+    t.check(sorted(uc) == sorted(units), "bivariate units: %d, want %d" % (len(uc), len(units)))
+    diff = [c for c in units if uc.get(c) != want_cell[c]]
+    t.check(not diff, "bivariate cell per buurt: %d differ (%r)" % (len(diff), diff[:5]))
+    cells = [0] * 9
+    for v in want_cell.values():
+        if v is not None:
+            cells[v] += 1
+    t.check(bm[0]["cells"] == cells, "bivariate cells %r, want %r" % (bm[0]["cells"], cells))
+    t.check(sum(v is not None for v in want_cell.values()) > 100, "most buurten have a cell")
+    pdf = os.path.join(OUT, "warmtetransitie_amsterdam", "maps", bm[0]["name"] + ".pdf")
+    text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                   text=True).stdout.split())
+    t.check("PROXY energiearmoede" in text and "% laag inkomen x % label D-G / 100" in text,
+            "the bivariate map says it is a proxy and gives the formula")
+sheet = os.path.join(OUT, "warmtetransitie_amsterdam", "factsheets", units[0] + ".pdf")
+text = " ".join(subprocess.run(["pdftotext", sheet, "-"], capture_output=True, text=True).stdout.split())
+t.check("PROXY energiearmoede = % laag inkomen x % label D-G / 100" in text,
+        "the fact sheet labels the proxy with its formula")
+
+# --- H: the Klimaateffectatlas catalog on the real TopoJSON: the PET class
+# shares and the no-data share under their stable names, and the classes
+# with the no-data share add up to 1 per buurt ----------------------------------
+KEA = t.path("klimaateffectatlas_buurtdashboard", "BuurtenDataset20231212_xaaac.json")
+topo = json.load(open(KEA, encoding="utf-8"))
+kprops = [g["properties"] for g in list(topo["objects"].values())[0]["geometries"]]
+r = recipe("kea", """
+name: kea
+unit: buurt
+sources:
+  k:
+    path: %s
+    key: BU_CODE
+    catalog: klimaateffectatlas_buurten
+indicators:
+  h35: k.hitte_35_40
+  h41: k.hitte_41_49
+  nd: k.hitte_geen_data
+  som: k.hitte_23_28 + k.hitte_29_34 + k.hitte_35_40 + k.hitte_41_49 + k.hitte_geen_data
+""" % KEA)
+run(r)
+gk = read_out_csv(os.path.join(OUT, "kea", "indicators.csv"))
+bad = 0
+for p in kprops:
+    g = gk.get(p["BU_CODE"])
+    for col, raw in (("h35", "F35_40perc"), ("h41", "F41_49perc"), ("nd", "NDPETperc")):
+        want = fnum(p.get(raw))
+        if g is None or (want is None) != (g[col] is None) or \
+                (want is not None and abs(g[col] - want) > 1e-9):
+            bad += 1
+t.check(len(gk) == len(kprops) == 317 and bad == 0,
+        "Klimaateffectatlas PET shares by stable name: %d of %d differ" % (bad, 3 * len(kprops)))
+sums = [v["som"] for v in gk.values() if v["som"] is not None]
+t.check(len(sums) > 300 and all(abs(x - 1) <= 0.0025 for x in sums),
+        "PET classes + no-data share add up to 1 (%d buurten)" % len(sums))
 
 # --- E: bad input: one line naming the file, nothing written -------------------
 half = json.load(gzip.open(os.path.join(FRL, "koopwoningen_frl.geojson.gz"), "rt", encoding="utf-8"))
@@ -292,7 +483,7 @@ t.check(len(lines) == 1 and "half.geojson" in lines[0] and "nearest" in lines[0]
 t.check(not os.path.exists(os.path.join(OUT, "halfnames")), "nothing written after a bad name join")
 
 r = recipe("nosheet", AMS_RECIPE % ("nosheet", '"%s#Blad1"' % AMS_XLSX, "{wkt: geometrie}", AMS_CSV))
-p = run(r, expect=1)
+p = run(r, "--lang", "en", expect=1)
 t.check(p.stderr.count("\n") == 1 and "xlsx" in p.stderr and "no sheet \"Blad1\"" in p.stderr
         and "buurten all 2025-06-17 22.10.21" in p.stderr,
         "xlsx without the sheet: one line naming the file and the sheets: %r" % p.stderr)

@@ -2,6 +2,7 @@
 a run from another folder: the installed command finds the installed
 catalog (not the source tree's), DNAWIJK_DATA overrides it, and the man
 page, bash completion and recipe reference are in place."""
+import glob
 import os
 import shutil
 import subprocess
@@ -50,8 +51,12 @@ with open(os.path.join(share, "recipes", "demo.yaml")) as f:
     text = f.read().replace("../datasets/demo/", os.path.join(share, "datasets", "demo") + "/")
 with open(recipe, "w") as f:
     f.write(text)
+# without the cache every source goes through GDAL: the installed command
+# must load its GDAL/PROJ/GEOS module from the installed lib folder
+plugins = glob.glob(os.path.join(prefix, "lib*", "**", "dnawijk", "dnawijk-geo.so"), recursive=True)
+t.check(len(plugins) == 1, "dnawijk-geo.so installed: %r" % plugins)
 p = subprocess.run([exe, "run", "mijn_recept.yaml", "-o", "resultaten", "-q"], capture_output=True,
-                   text=True, env=env, cwd=elsewhere)
+                   text=True, env=dict(env, DNAWIJK_NO_CACHE="1"), cwd=elsewhere)
 t.check(p.returncode == 0, "installed run from another folder: " + p.stderr[-300:])
 res = os.path.join(elsewhere, "resultaten", "demo")
 t.check(os.path.exists(os.path.join(res, "indicators.xlsx")) and

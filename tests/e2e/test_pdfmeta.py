@@ -66,6 +66,17 @@ for f in pdfs:
     raw = open(f, "rb").read()
     t.check(re.search(rb"/Type /Catalog /Lang \(nl-NL\)", raw) is not None, name + " /Lang (nl-NL) in the catalog")
     t.check(xref_ok(f), name + " cross-reference table points at every object")
+# tagged PDF (Cairo 1.16 structure tags): fact sheets and charts carry a
+# structure tree with headings and paragraphs; maps do not (README says why)
+funnel = os.path.join(d, "charts", "bereik_coach_funnel.pdf")
+for f in pdfs[1:] + [funnel]:
+    name = os.path.relpath(f, d)
+    t.check(pdfinfo(f).get("Tagged") == "yes", name + " is a tagged PDF")
+    raw = open(f, "rb").read()
+    t.check(b"/StructTreeRoot" in raw and b"/S /P" in raw, name + " has a structure tree with paragraphs")
+raw = open(pdfs[1], "rb").read()
+t.check(len(re.findall(rb"/S /H1\b", raw)) == 1, "a single fact sheet has one H1 (the unit's name)")
+t.check(pdfinfo(pdfs[0]).get("Tagged") == "no", "map PDFs stay untagged (Cairo 1.16 tag-nesting failure)")
 info = pdfinfo(pdfs[0])
 t.check(info.get("Title") == "Energiearme huishoudens" and info.get("Subject") == "Energiearme huishoudens (%)",
         "map Title and Subject are the indicator's label (and unit)")

@@ -306,6 +306,6 @@ indicators:
   r: {kind: reach, reached: a.n, target: a.t}
 """)
 p = t.run("check", bad2, expect=1)
-t.check("clashes" in p.stderr and "r_gat" in p.stderr, "a name clash with a reach column: "
+t.check("botst" in p.stderr and "r_gat" in p.stderr, "a name clash with a reach column: "
         + p.stderr.strip())
 t.done()

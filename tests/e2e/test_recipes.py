@@ -202,7 +202,7 @@ if p.returncode == 0:
 # --- D: errors that must be clear ------------------------------------------
 def expect_error(name, text, *needles):
     path = recipe(name, text)
-    p = t.run("check", path, expect=1)
+    p = t.run("check", path, "--lang", "en", expect=1)
     lines = p.stderr.strip().splitlines()
     msg = lines[-1] if lines else ""
     errors = [l for l in lines if l.startswith("dnawijk:")]

@@ -458,7 +458,7 @@ for name, body, words in (
     path: %s
     %s
 """ % (rec_csv, body))
-    p = t.run("check", r, expect=1)
+    p = t.run("check", r, "--lang", "en", expect=1)
     t.check(words in p.stderr and re.search(name + r"\.yaml:\d+:\d+: ", p.stderr),
             "recipe check %s: %s" % (name, p.stderr.strip()))
 

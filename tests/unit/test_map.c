@@ -28,6 +28,7 @@
 #include <cairo.h>
 
 #include "check.h"
+#include "pal_vision.h"
 #include "testutil.h"
 #include "err.h"
 #include "geo_fixture.h"
@@ -854,10 +855,65 @@ static void test_real_amsterdam_labels(void)
     tbl_free(prov);
 }
 
+/* Issue 11 item 6: every missing reason has its own pattern (the style
+ * table), and two reasons on one map get legend swatches that differ in
+ * pixels, with the same grey beneath ("niet gekoppeld" / "onbekend",
+ * "te weinig woningen" / "geheim" shared one swatch before). */
+static void test_miss_swatches(void)
+{
+    for (int all = 0; all < 2; all++)
+        for (int a = MISS_EMPTY; a < MISS_REASON_COUNT; a++) {
+            CHECK(!all || pal_miss_hatch(a, all) != 0); /* all patterned */
+            for (int b = a + 1; b < MISS_REASON_COUNT; b++)
+                CHECK(pal_miss_hatch(a, all) != pal_miss_hatch(b, all));
+        }
+    static const miss_reason reasons[] = {MISS_UNMATCHED, MISS_UNKNOWN,
+                                          MISS_SUPPRESSED, MISS_SECRET,
+                                          MISS_EMPTY, MISS_COVERAGE};
+    enum { NR = sizeof reasons / sizeof reasons[0] };
+    map_legend_entry lg[3 + NR];
+    memcpy(lg, synth_legend, 3 * sizeof *lg);
+    for (int k = 0; k < NR; k++)
+        lg[3 + k] = (map_legend_entry){"ontbreekt", {0.78, 0.78, 0.78},
+                                       (int)pal_miss_hatch(reasons[k], 0), 1};
+    tbl *t = synthetic_table();
+    map_spec sp = synthetic_spec(t);
+    sp.legend = lg;
+    sp.n_legend = 3 + NR;
+    sp.page = "1200x900";
+    map_info in;
+    const char *out = OUT_DIR "/swatches.png";
+    CHECK(map_render_info(&sp, out, MAP_PNG, &in) == 0);
+    cairo_surface_t *img = cairo_image_surface_create_from_png(out);
+    CHECK(cairo_surface_status(img) == CAIRO_STATUS_SUCCESS);
+    for (int a = 0; a < NR; a++)
+        for (int b = a + 1; b < NR; b++) {
+            const double *sa = in.swatch + 4 * (3 + a), *sb = in.swatch + 4 * (3 + b);
+            int w = (int)(sa[2] * in.px_per_pt) - 2, h = (int)(sa[3] * in.px_per_pt) - 2;
+            int ax = (int)(sa[0] * in.px_per_pt) + 1, ay = (int)(sa[1] * in.px_per_pt) + 1;
+            int bx = (int)(sb[0] * in.px_per_pt) + 1, by = (int)(sb[1] * in.px_per_pt) + 1;
+            int differ = 0;
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    uint32_t p = pixel(img, ax + x, ay + y), q = pixel(img, bx + x, by + y);
+                    int d = abs((int)((p >> 8) & 255) - (int)((q >> 8) & 255));
+                    differ += d > 48;
+                }
+            if (differ * 20 < w * h)
+                fprintf(stderr, "swatches of reasons %d and %d differ in %d of %d px\n",
+                        reasons[a], reasons[b], differ, w * h);
+            CHECK(differ * 20 >= w * h); /* at least 5 % of the swatch */
+        }
+    cairo_surface_destroy(img);
+    map_info_free(&in);
+    tbl_free(t);
+}
+
 int main(void)
 {
     mkdir(OUT_DIR, 0755);
     test_pages();
+    test_miss_swatches();
     test_synthetic_png();
     test_reproducible();
     test_bad_inputs();

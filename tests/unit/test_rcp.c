@@ -555,7 +555,7 @@ static const err_case err_cases[] = {
      "recipe.yaml:8:3:", {"duplicate key \"a\" (already given at line 6)"}},
     /* names */
     {BASE "indicators:\n  w: w.x + 1\n", ERR_RECIPE, "recipe.yaml:6:3:",
-     {"indicator \"w\" has the same name as source \"w\" (line 4)",
+     {"indicator \"w\" has the same name as the source on line 4",
       "rename one of them"}},
     {"name: mijn recept\nunit: wijk\nsources:\n  w: {path: a.csv, key: k}\n",
      ERR_RECIPE, "recipe.yaml:1:7:",
@@ -763,7 +763,7 @@ static void test_overrides(void)
         {"=x", ERR_USAGE, {"--set needs name=value", NULL}},
         {"maps..classes=1", ERR_USAGE, {"empty part", NULL}},
         {"name=", ERR_RECIPE, {"--set name=: name needs a value", NULL}},
-        {"indicators.b=1", ERR_RECIPE, {"same name as source \"b\"", NULL}},
+        {"indicators.b=1", ERR_RECIPE, {"indicator \"b\" has the same name as the source", NULL}},
         {"unit=gemeente", ERR_RECIPE, {"--set unit=gemeente", "sheet per wijk"}},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {

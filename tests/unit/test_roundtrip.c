@@ -10,7 +10,8 @@
  * CSV reader reads numbers as doubles), text with the CSV
  * delimiters, quotes, line breaks and accents, missing values of several
  * reasons in number and text columns, and a polygon with a hole beside a
- * multipolygon and a row without geometry. Numbers at or below -99990 are
+ * multipolygon and a row without geometry. Each number column has its
+ * reason column (`<name>_reden`), whose words must come back too. Numbers at or below -99990 are
  * CBS sentinels to every reader (DESIGN.md), so the values stay above.
  */
 #include <math.h>
@@ -97,17 +98,45 @@ static tbl *make_table(int geom)
 }
 
 /* The writers' view of t: every column as it is (see out.h). */
-static out_table view_of(const tbl *t, const char *name, out_column cols[4])
+/* The words the reason columns write, one per miss_reason (the run takes
+ * them from present.c; any distinct words do here). */
+static const char *const reason_words[MISS_REASON_COUNT] = {
+    [MISS_SECRET] = "geheim", [MISS_SUPPRESSED] = "te weinig woningen"};
+
+/* The writers' view of table t: its four columns, then the reason columns
+ * of the two number columns ("waarde_reden", "aantal_reden"). */
+static out_table view_of(const tbl *t, const char *name, out_column cols[6])
 {
-    static const char *const names_[4] = {"code", "naam", "waarde", "aantal"};
-    for (int k = 0; k < 4; k++) {
+    static const char *const names_[6] = {"code", "naam", "waarde", "aantal",
+                                          "waarde_reden", "aantal_reden"};
+    for (int k = 0; k < 6; k++) {
+        const char *of = k < 4 ? names_[k] : names_[k - 2];
         cols[k] = (out_column){.name = names_[k],
-                               .kind = k < 2 ? OUT_TEXT : OUT_NUMBER,
-                               .col = tbl_col_by_name(t, names_[k]),
-                               .decimals = -1};
+                               .kind = k < 2 ? OUT_TEXT : k < 4 ? OUT_NUMBER : OUT_REASON,
+                               .col = tbl_col_by_name(t, of),
+                               .decimals = -1,
+                               .reasons = k < 4 ? NULL : reason_words};
     }
-    return (out_table){.name = name, .cols = cols, .n_cols = 4,
+    return (out_table){.name = name, .cols = cols, .n_cols = 6,
                        .n_rows = tbl_nrows(t), .geom = tbl_geom(t)};
+}
+
+/* Checks that reason column `name` of b says reason_words[why[r]] on every
+ * missing row and nothing (empty or missing) on the others. */
+static void compare_reasons(const tbl *b, const char *name,
+                            const miss_reason why[NROWS])
+{
+    const tbl_col *c = tbl_col_by_name(b, name);
+    CHECK(c != NULL);
+    if (!c)
+        return;
+    for (size_t r = 0; r < NROWS; r++) {
+        const char *got = col_miss(c, r) ? NULL : col_str(c, r);
+        if (why[r])
+            CHECK_STR(got ? got : "(leeg)", reason_words[why[r]]);
+        else
+            CHECK(got == NULL || *got == '\0');
+    }
 }
 
 /* Compares the non-geometry columns of a table read back with the original:
@@ -156,6 +185,9 @@ static void compare_values(const tbl *a, const tbl *b, int exact)
             CHECK(i->d[r] == (double)ivals[r]);
         }
     }
+    /* the missing reasons come back as the words the writer was given */
+    compare_reasons(b, "waarde_reden", dmiss);
+    compare_reasons(b, "aantal_reden", imiss);
     (void)a;
 }
 
@@ -204,7 +236,7 @@ int main(void)
 
     /* CSV: shortest exact numbers, then read back. */
     tbl *t = make_table(0);
-    out_column cols[4];
+    out_column cols[6];
     out_table view = view_of(t, "t", cols);
     CHECK(out_csv(&view, csv, OUT_DIALECT_NL) == 0);
     src_options opt;
