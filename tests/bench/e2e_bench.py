@@ -15,9 +15,9 @@ import time
 
 build = sys.argv[1] if len(sys.argv) > 1 else "build"
 exe = os.path.join(build, "dnawijk")
-only_sheets = sys.argv[2:3] == ["sheets"]
 here = os.path.dirname(os.path.abspath(__file__))
 out = tempfile.mkdtemp(prefix="dnawijk-bench-")
+only_sheets = sys.argv[2:3] == ["sheets"]
 
 
 def run_once(cmd):
