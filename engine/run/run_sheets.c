@@ -612,13 +612,13 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
             }
         }
     }
-    /* the single files and the combined PDF at the same time (sheet.h), in
-     * the combined PDF's order (by gemeente, wijk and code) */
+    /* the single files and the combined PDF (its units grouped, see
+     * unit_order) at the same time (sheet.h) */
     sheet_unit *ordered = NULL;
-    if (rc == 0)
+    if (rc == 0 && fs->combined.v)
         rc = units_in_order(c, sb.units, gm, wk, &ordered);
     if (rc == 0)
-        rc = sheet_render_set(&doc, ordered, n, dir,
+        rc = sheet_render_set(&doc, sb.units, n, dir, ordered,
                               fs->combined.v ? &cover : NULL,
                               fs->combined.v ? path : NULL, 0);
     mem_free(ordered);

@@ -425,6 +425,7 @@ typedef struct {
     const sheet_unit *units;
     size_t n;
     const char *dir;
+    const sheet_unit *all_units; /* the combined PDF's units, in its order */
     const sheet_cover *cover; /* the combined PDF's cover (may be NULL) */
     const char *all_path;     /* the combined PDF, or NULL: none */
     atomic_int all_taken;     /* a worker has taken the combined PDF */
@@ -488,7 +489,7 @@ static void *batch_worker(void *arg)
     size_t i = 0;
     int rc = r ? 0 : -1;
     if (rc == 0 && b->all_path && !atomic_exchange(&b->all_taken, 1)) {
-        rc = all_draw(r, b->doc, b->units, b->n, b->cover, b->all_path,
+        rc = all_draw(r, b->doc, b->all_units, b->n, b->cover, b->all_path,
                       &b->stop, batch_progress, b);
         i = b->n;
     }
@@ -547,8 +548,9 @@ static int check_unique_files(const sheet_unit *units, size_t n)
 
 /* Writes one PDF per unit into dir and the combined PDF (see sheet.h). */
 int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
-                     const char *dir, const sheet_cover *cover,
-                     const char *all_path, int n_threads)
+                     const char *dir, const sheet_unit *all_units,
+                     const sheet_cover *cover, const char *all_path,
+                     int n_threads)
 {
     numfmt_lang lang;
     if (doc_lang(doc, &lang) != 0)
@@ -559,7 +561,8 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        if (sheet_unit_check(&units[i]) != 0)
+        if (sheet_unit_check(&units[i]) != 0 ||
+            (all_path && all_units && sheet_unit_check(&all_units[i]) != 0))
             return -1;
     if ((all_path && cover_check(cover) != 0) ||
         check_unique_files(units, n) != 0 || mkdir_p(dir) != 0)
@@ -573,6 +576,7 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
     if ((size_t)n_threads > jobs)
         n_threads = jobs ? (int)jobs : 1;
     batch b = {.doc = doc, .units = units, .n = n, .dir = dir,
+               .all_units = all_units ? all_units : units,
                .cover = cover, .all_path = all_path,
                .per_unit = all_path ? 2 : 1};
     atomic_init(&b.all_taken, 0);
@@ -603,5 +607,5 @@ int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
 int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads)
 {
-    return sheet_render_set(doc, units, n, dir, NULL, NULL, n_threads);
+    return sheet_render_set(doc, units, n, dir, NULL, NULL, NULL, n_threads);
 }

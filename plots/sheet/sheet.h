@@ -297,7 +297,9 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads);
 
 /* sheet_render_units and, when all_path is not NULL, sheet_render_all
- * (with cover) at the same time: the combined PDF is one Cairo surface
+ * (with cover, and all_units: the same n units in the combined PDF's
+ * order, or NULL for the order of units) at the same time: the combined
+ * PDF is one Cairo surface
  * drawn in order by the first worker thread, while the other threads (and
  * that one, when it is done) write the single files. The files are
  * byte-identical to those of the two calls one after the other, with any
@@ -306,7 +308,8 @@ int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
  * Stops at the first failure: single files already written stay, the
  * combined PDF is not written. */
 int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
-                     const char *dir, const sheet_cover *cover,
-                     const char *all_path, int n_threads);
+                     const char *dir, const sheet_unit *all_units,
+                     const sheet_cover *cover, const char *all_path,
+                     int n_threads);
 
 #endif

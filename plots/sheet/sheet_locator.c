@@ -17,6 +17,8 @@
 #define MIN_STEP 0.8 /* points: closer points are dropped (a 150 pt wide locator needs no finer detail; measured: halves the PDF path data) */
 #define GRID 0.01 /* points: coordinates are rounded to this (invisible;
                      repeated points after rounding are dropped) */
+#define CLIP_MARGIN 2.0 /* points outside the box where rings are cut: more
+                           than half the widest outline (1.2 pt) */
 
 /* Checks a map's arguments. */
 int sheet_map_check(const sh_map *m, const char *what)
@@ -95,12 +97,18 @@ static int is_lonlat(const char *crs, const double b[4])
 }
 
 /* Appends a row's rings to the current path (decimated: points closer
- * than MIN_STEP on paper are dropped, a ring's last point kept). */
+ * than MIN_STEP on paper are dropped, a ring's last point kept; rounded
+ * to GRID; clipped CLIP_MARGIN outside the map's box, which the drawing
+ * is clipped to, so neighbours reaching far outside cost no path and what
+ * shows is the same). */
 static void row_path(cairo_t *cr, const tbl_col *g, size_t r,
                      const sh_frame *t)
 {
     static const draw_path thin = {.tol = MIN_STEP, .box = 1};
-    static const draw_clip snap = {.grid = GRID};
+    const double rect[4] = {t->box[0] - CLIP_MARGIN, t->box[1] - CLIP_MARGIN,
+                            t->box[0] + t->box[2] + CLIP_MARGIN,
+                            t->box[1] + t->box[3] + CLIP_MARGIN};
+    draw_clip snap = {.grid = GRID, .rect = rect};
     draw_poly_path_clip(cr, g, r, &t->xf, &thin, &snap);
 }
 

@@ -62,7 +62,8 @@ def startup(runs=50):
           % (runs, statistics.median(walls) * 1e3, statistics.median(cpus) * 1e3))
 
 
-startup()
+if not only_sheets:
+    startup()
 print("== end to end (dnawijk run, native cache warm; load average %.2f)" % os.getloadavg()[0])
 if not only_sheets:
     man_map = recipe("nl_wijken_map", 5,

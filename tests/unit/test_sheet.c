@@ -502,7 +502,7 @@ static void test_render_set(void)
         snprintf(dir, sizeof dir, OUT "/set-%d", th);
         snprintf(all, sizeof all, "%s/all.pdf", dir);
         set_progress_calls = 0;
-        CHECK(sheet_render_set(&d, u, N, dir, NULL, all, th) == 0);
+        CHECK(sheet_render_set(&d, u, N, dir, NULL, NULL, all, th) == 0);
         CHECK(set_progress_calls == N && set_progress_total == N);
         CHECK(same_file(all, OUT "/set-ref-all.pdf"));
         for (size_t k = 0; k < N; k++) {
@@ -513,11 +513,26 @@ static void test_render_set(void)
         }
         CHECK(temp_files(dir) == 0);
     }
+    /* the combined PDF in its own unit order (reversed here) */
+    sheet_unit rev[N];
+    for (size_t k = 0; k < N; k++)
+        rev[k] = u[N - 1 - k];
+    CHECK(sheet_render_all(&d, rev, N, NULL, OUT "/set-ref-rev.pdf") == 0);
+    CHECK(sheet_render_set(&d, u, N, OUT "/set-rev", rev, NULL,
+                           OUT "/set-rev/all.pdf", 2) == 0);
+    CHECK(same_file(OUT "/set-rev/all.pdf", OUT "/set-ref-rev.pdf"));
+    CHECK(!same_file(OUT "/set-rev/all.pdf", OUT "/set-ref-all.pdf"));
+    for (size_t k = 0; k < N; k++) {
+        char p[512], q[512];
+        snprintf(p, sizeof p, OUT "/set-rev/%s.pdf", u[k].code);
+        snprintf(q, sizeof q, OUT "/set-ref/%s.pdf", u[k].code);
+        CHECK(same_file(p, q));
+    }
     /* the combined PDF cannot be written (its folder is a file): the call
      * fails with ERR_IO and leaves no file */
     CHECK(system("mkdir -p '" OUT "/set-bad2' && touch '" OUT
                  "/set-bad2/file'") == 0);
-    CHECK(sheet_render_set(&d, u, N, OUT "/set-bad2", NULL,
+    CHECK(sheet_render_set(&d, u, N, OUT "/set-bad2", NULL, NULL,
                            OUT "/set-bad2/file/all.pdf", 2) == -1);
     CHECK(err_get() && err_get()->category == ERR_IO);
     CHECK(!exists(OUT "/set-bad2/file/all.pdf"));
