@@ -82,8 +82,8 @@ const char *const err_nl_pairs[][2] = {
      "code (such as wijkcode), or join: spatial",
      "%s heeft geen sleutel key:; voeg key: toe met de kolom met de "
      "regiocode (zoals wijkcode), of join: spatial"},
-    {"%s has no numeric column \"%s\" with coordinates; name the "
-     "columns with weight: {points: ..., x: ..., y: ...}",
+    {"%s has no numeric column \"%s\" with coordinates; name the columns "
+     "with weight: {points: ..., x: ..., y: ...}",
      "%s heeft geen numerieke kolom \"%s\" met coördinaten; noem de "
      "kolommen met weight: {points: ..., x: ..., y: ...}"},
     {"%s has reached: and target:, so its kind must be reach",
@@ -187,10 +187,10 @@ const char *const err_nl_pairs[][2] = {
      "{WK_CODE: wijkcode}, but found %s",
      "%s moet een mapping van oude naar nieuwe kolomnamen zijn, zoals "
      "{WK_CODE: wijkcode}, maar is %s"},
-    {"%s must be a mapping such as {points: adressen.csv, x: x, y: y, "
-     "crs: \"EPSG:28992\"}, but found %s",
-     "%s moet een mapping zijn zoals {points: adressen.csv, x: x, y: "
-     "y, crs: \"EPSG:28992\"}, maar is %s"},
+    {"%s must be a mapping such as {points: adressen.csv, x: x, y: y, crs: "
+     "\"EPSG:28992\"}, but found %s",
+     "%s moet een mapping zijn zoals {points: adressen.csv, x: x, y: y, "
+     "crs: \"EPSG:28992\"}, maar is %s"},
     {"%s must be a mapping such as {postcode: postcode, lookup: pc6.csv, "
      "lookup_postcode: postcode6, lookup_code: cbs_code} or {x: lon, y: "
      "lat, crs: \"EPSG:4326\"}, but found %s",
@@ -260,8 +260,7 @@ const char *const err_nl_pairs[][2] = {
     {"%s needs a value: %s",
      "%s heeft een waarde nodig: %s"},
     {"%s needs points: the file of points to weight by",
-     "%s heeft points: nodig: het bestand met de punten om naar te "
-     "wegen"},
+     "%s heeft points: nodig: het bestand met de punten om naar te wegen"},
     {"%s needs the units' polygons: mark a source at the unit level with "
      "geometry: true",
      "%s heeft de polygonen van de eenheden nodig: markeer een bron op het "
@@ -428,8 +427,10 @@ const char *const err_nl_pairs[][2] = {
      "rename it.",
      "Kan de map niet maken: er bestaat een bestand met deze naam; "
      "verwijder het of geef het een andere naam."},
-    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall dnawijk so that %s is next to the program or in %s.",
-     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); installeer dnawijk opnieuw, zodat %s naast het programma of in %s staat."},
+    {"Cannot load the GDAL/PROJ/GEOS part of dnawijk (%s); reinstall "
+     "dnawijk so that %s is next to the program or in %s.",
+     "Kan het GDAL/PROJ/GEOS-deel van dnawijk niet laden (%s); installeer "
+     "dnawijk opnieuw, zodat %s naast het programma of in %s staat."},
     {"Cannot open the file to compute its SHA-256 digest: %s.",
      "Kan het bestand niet openen om de SHA-256-hash te berekenen: %s."},
     {"Cannot open the file: %s.",
@@ -478,8 +479,8 @@ const char *const err_nl_pairs[][2] = {
      "JSON-lezer"},
     {"Jenks tables",
      "Jenks-tabellen"},
-    {"PNG compression",
-     "PNG-compressie"},
+    {"PNG compression buffers",
+     "buffers voor de PNG-compressie"},
     {"PROJ could not put the transformation into x/y order (%s)",
      "PROJ kon de omrekening niet in x/y-volgorde zetten (%s)"},
     {"PROJ found no transformation from \"%s\" to \"%s\" (%s)",
@@ -505,12 +506,18 @@ const char *const err_nl_pairs[][2] = {
      "De %s heeft een geometriekolom nodig; kolom '%s' is een %s-kolom."},
     {"The %s was given %zu rows, more than its geometry column holds.",
      "De %s kreeg %zu rijen, meer dan de geometriekolom bevat."},
-    {"The GDAL/PROJ part of dnawijk belongs to another version (interface %d, expected %d); reinstall dnawijk.",
-     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie (interface %d, verwacht %d); installeer dnawijk opnieuw."},
-    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to another version; reinstall dnawijk.",
-     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een andere versie; installeer dnawijk opnieuw."},
-    {"The GEOS part of dnawijk belongs to another version (interface %d, expected %d); reinstall dnawijk.",
-     "Het GEOS-deel van dnawijk hoort bij een andere versie (interface %d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ part of dnawijk belongs to another version (interface "
+     "%d, expected %d); reinstall dnawijk.",
+     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie (interface "
+     "%d, verwacht %d); installeer dnawijk opnieuw."},
+    {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to another "
+     "version; reinstall dnawijk.",
+     "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een andere "
+     "versie; installeer dnawijk opnieuw."},
+    {"The GEOS part of dnawijk belongs to another version (interface %d, "
+     "expected %d); reinstall dnawijk.",
+     "Het GEOS-deel van dnawijk hoort bij een andere versie (interface %d, "
+     "verwacht %d); installeer dnawijk opnieuw."},
     {"The cache file name is longer than %zu bytes; set DNAWIJK_CACHE_DIR "
      "to a shorter path.",
      "De naam van het cachebestand is langer dan %zu bytes; zet "
@@ -519,6 +526,8 @@ const char *const err_nl_pairs[][2] = {
      "to a shorter path.",
      "De naam van de cachemap is langer dan %zu bytes; zet "
      "DNAWIJK_CACHE_DIR op een korter pad."},
+    {"The combined fact-sheet PDF was stopped before its end.",
+     "De gebundelde factsheet-PDF is voor het einde gestopt."},
     {"The cover legend has %zu entries but no colours.",
      "De legenda van de voorkant heeft %zu items maar geen kleuren."},
     {"The cover legend has %zu entries; a cover holds at most %d (use fewer "
@@ -556,6 +565,9 @@ const char *const err_nl_pairs[][2] = {
     {"a fact sheet has room for at most 3 boxes, but %s has %zu",
      "een factsheet heeft ruimte voor hoogstens 3 blokken, maar %s heeft er "
      "%zu"},
+    {"a file of points (such as address points), relative to the recipe",
+     "een bestand met punten (zoals adrespunten), ten opzichte van het "
+     "recept"},
     {"a font description for the fact sheet",
      "een lettertypebeschrijving voor de factsheet"},
     {"a formatted number needs %zu bytes but the buffer has %zu",
@@ -569,6 +581,18 @@ const char *const err_nl_pairs[][2] = {
      "getallen, maar deze kolom is van type %s"},
     {"a key must be a plain name, not %s",
      "een sleutel moet een gewone naam zijn, geen %s"},
+    {"a list",
+     "een lijst"},
+    {"a list of column names",
+     "een lijst met kolomnamen"},
+    {"a list of indicator names",
+     "een lijst met indicatornamen"},
+    {"a list of numbers such as [10, 20, 30]",
+     "een lijst met getallen zoals [10, 20, 30]"},
+    {"a list of reach indicators (kind: reach)",
+     "een lijst met bereikindicatoren (kind: reach)"},
+    {"a mapping",
+     "een mapping"},
     {"a merge key (<<) needs a mapping or a list of mappings, such as <<: "
      "*defaults, but found %s",
      "een merge-sleutel (<<) heeft een mapping of een lijst met mappings "
@@ -578,6 +602,10 @@ const char *const err_nl_pairs[][2] = {
      "een naam tussen dubbele aanhalingstekens moet na een bron en een punt "
      "staan, bijv. w.\"%s\"; tekst schrijft u tussen enkele "
      "aanhalingstekens, bijv. 'JA'"},
+    {"a number such as 1 or 0.5",
+     "een getal zoals 1 of 0.5"},
+    {"a province name or code, such as Noord-Holland or PV27",
+     "een provincienaam of -code, zoals Noord-Holland of PV27"},
     {"a quoted field starts on this line but its closing quote is missing "
      "(the file ends inside it); close the quote, and write a quote inside "
      "a quoted field as \"\"",
@@ -593,6 +621,18 @@ const char *const err_nl_pairs[][2] = {
      "hier begint een tweede YAML-document; een recept is een document, dus "
      "verwijder deze regel '---' en wat volgt, of zet het in een eigen "
      "receptbestand"},
+    {"a share such as 0.05 for 5%",
+     "een aandeel zoals 0.05 voor 5%"},
+    {"a share such as 0.25 for 25%",
+     "een aandeel zoals 0.25 voor 25%"},
+    {"a share such as 0.8 for 80%",
+     "een aandeel zoals 0.8 voor 80%"},
+    {"a short name of letters, digits, - and _ (it becomes the output "
+     "folder name), such as voorbeeld",
+     "een korte naam van letters, cijfers, - en _ (het wordt de naam van de "
+     "uitvoermap), zoals voorbeeld"},
+    {"a single value",
+     "een enkele waarde"},
     {"a source filter cannot use indicators (\"%s\"); write source.column",
      "een bronfilter kan geen indicatoren gebruiken (\"%s\"); schrijf "
      "bron.kolom"},
@@ -602,6 +642,30 @@ const char *const err_nl_pairs[][2] = {
      "reference system",
      "een omrekening heeft zowel een bron- als een doelcoördinatenstelsel "
      "nodig"},
+    {"a value",
+     "een waarde"},
+    {"a year such as 2024",
+     "een jaartal zoals 2024"},
+    {"age, tenure, households or custom",
+     "age, tenure, households of custom"},
+    {"an empty value",
+     "een lege waarde"},
+    {"an expression",
+     "een expressie"},
+    {"an expression such as 100 * w.huishoudens / g.huishoudens",
+     "een expressie zoals 100 * w.huishoudens / g.huishoudens"},
+    {"an expression such as w.huurwoningen",
+     "een expressie zoals w.huurwoningen"},
+    {"an expression such as w.pct_huur",
+     "een expressie zoals w.pct_huur"},
+    {"an expression such as w.woningen",
+     "een expressie zoals w.woningen"},
+    {"an expression that is true for the rows to keep, or a mapping such as "
+     "{soort: energiecoach, datum: [2024-01-01, 2024-12-31]}",
+     "een expressie die waar is voor de rijen die blijven, of een mapping "
+     "zoals {soort: energiecoach, datum: [2024-01-01, 2024-12-31]}"},
+    {"an index indicator with factors:",
+     "een indexindicator met factors:"},
     {"an indicator cannot be called \"%s\": the output tables use that "
      "column name; choose another name",
      "een indicator kan niet \"%s\" heten: de uitvoertabellen gebruiken die "
@@ -660,6 +724,8 @@ const char *const err_nl_pairs[][2] = {
      "verwijder method: of de breaks"},
     {"breaks in %s must go up: %g comes after %g",
      "breaks in %s moeten oplopen: %g komt na %g"},
+    {"buurt, wijk or gemeente",
+     "buurt, wijk of gemeente"},
     {"cache directory",
      "cachemap"},
     {"cached column",
@@ -911,6 +977,8 @@ const char *const err_nl_pairs[][2] = {
      "12.5), maar is %s"},
     {"each item of %s must be one code, such as GM0363, but found %s",
      "elk item van %s moet een code zijn, zoals GM0363, maar is %s"},
+    {"excel_nl (';' and decimal comma) or international (',' and '.')",
+     "excel_nl (';' en decimale komma) of international (',' en '.')"},
     {"expected a column name after '%.*s.', found %s; quote names that are "
      "not plain words, e.g. %.*s.\"65plus\"",
      "na '%.*s.' werd een kolomnaam verwacht, maar er staat %s; zet namen "
@@ -978,6 +1046,8 @@ const char *const err_nl_pairs[][2] = {
      "buffer voor de bestandshash"},
     {"file name",
      "bestandsnaam"},
+    {"fill it in",
+     "vul het in"},
     {"filter",
      "filter"},
     {"filter %s of %s",
@@ -1029,6 +1099,8 @@ const char *const err_nl_pairs[][2] = {
      "aantal huishoudens"},
     {"households",
      "huishoudens"},
+    {"how many similar gemeenten, such as 5",
+     "hoeveel vergelijkbare gemeenten, zoals 5"},
     {"index",
      "index"},
     {"indicator",
@@ -1177,14 +1249,18 @@ const char *const err_nl_pairs[][2] = {
      "kaart \"%.100s\""},
     {"map \"%s\"",
      "kaart \"%s\""},
-    {"map \"%s\": per: %s needs units below the %s, but the recipe's units are %s",
-     "kaart \"%s\": per: %s vraagt eenheden onder de %s, maar de eenheden van het recept zijn %s"},
+    {"map \"%s\": per: %s needs units below the %s, but the recipe's units "
+     "are %s",
+     "kaart \"%s\": per: %s vraagt eenheden onder de %s, maar de eenheden "
+     "van het recept zijn %s"},
     {"map \"%s\": per: %s, but the units have no %s level",
      "kaart \"%s\": per: %s, maar de eenheden hebben geen %s-niveau"},
     {"map %s",
      "kaart %s"},
     {"map info",
      "kaartgegevens"},
+    {"map legend",
+     "kaartlegenda"},
     {"maps",
      "kaarten"},
     {"maps entry %zu",
@@ -1245,6 +1321,8 @@ const char *const err_nl_pairs[][2] = {
      "deze kolom staat niet in het bestand"},
     {"no vector file name was given",
      "er is geen naam voor het vectorbestand gegeven"},
+    {"nothing",
+     "niets"},
     {"nothing to map: no row with a legend entry has a geometry",
      "niets om op de kaart te zetten: geen rij met een legenda-item heeft "
      "geometrie"},
@@ -1252,6 +1330,10 @@ const char *const err_nl_pairs[][2] = {
      "getallen schrijft u met een decimale punt: %.*s.%.*s, niet %.*s,%.*s"},
     {"numeric column",
      "numerieke kolom"},
+    {"one map per gemeente (or wijk), all with the same classes, in "
+     "maps/NAME/CODE.png",
+     "een kaart per gemeente (of wijk), alle met dezelfde klassen, in "
+     "maps/NAAM/CODE.png"},
     {"one recipe at a time",
      "een recept tegelijk"},
     {"out of memory while allocating %s",
@@ -1324,6 +1406,9 @@ const char *const err_nl_pairs[][2] = {
      "naam van het registratiebestand"},
     {"report map",
      "rapportkaart"},
+    {"report.html: maps, table, charts and sources in one offline file",
+     "report.html: kaarten, tabel, grafieken en bronnen in een offline "
+     "bestand"},
     {"resolution %g dpi is out of range: use 1 to 2400 (300 is usual for "
      "print)",
      "resolutie %g dpi valt buiten het bereik: gebruik 1 tot 2400 (300 is "
@@ -1461,6 +1546,18 @@ const char *const err_nl_pairs[][2] = {
      "woordenboek van teksten"},
     {"string map",
      "tekstenlijst"},
+    {"such as 1",
+     "zoals 1"},
+    {"such as 100",
+     "zoals 100"},
+    {"such as 3",
+     "zoals 3"},
+    {"such as 300",
+     "zoals 300"},
+    {"such as 5",
+     "zoals 5"},
+    {"sum, mean, weighted_mean, ratio or none",
+     "sum, mean, weighted_mean, ratio of none"},
     {"table",
      "tabel"},
     {"table columns",
@@ -1498,6 +1595,12 @@ const char *const err_nl_pairs[][2] = {
      "EPSG-code zoals \"EPSG:28992\" of een WKT-tekst"},
     {"the '(' of %s( is never closed; add ')' after its arguments",
      "de '(' van %s( wordt nooit gesloten; zet ')' na de argumenten"},
+    {"the CRS of x and y, such as \"EPSG:28992\"; default the units' CRS",
+     "het coördinatenstelsel van x en y, zoals \"EPSG:28992\"; standaard "
+     "dat van de eenheden"},
+    {"the CRS of x and y, such as \"EPSG:4326\" or \"EPSG:28992\"",
+     "het coördinatenstelsel van x en y, zoals \"EPSG:4326\" of "
+     "\"EPSG:28992\""},
     {"the CSV parser stopped: %s",
      "de CSV-lezer stopte: %s"},
     {"the EWKT geometry starts with \"SRID=\" but no valid SRID and \";\" "
@@ -1510,10 +1613,32 @@ const char *const err_nl_pairs[][2] = {
      "line first",
      "de alias *%s verwijst naar geen anker; definieer eerst &%s bij een "
      "waarde boven deze regel"},
+    {"the base expression, such as w.huishoudens",
+     "de expressie voor de basis, zoals w.huishoudens"},
     {"the catalog entry has a second `columns:`; merge them",
      "het catalogusitem heeft een tweede `columns:`; voeg ze samen"},
     {"the column is %s; only numbers can be classified",
      "de kolom is %s; alleen getallen kunnen ingedeeld worden"},
+    {"the column with household ids",
+     "de kolom met huishoudnummers"},
+    {"the column with the date of the contact",
+     "de kolom met de datum van het contact"},
+    {"the column with the kind of contact",
+     "de kolom met de soort contact"},
+    {"the column with the number of addresses per row",
+     "de kolom met het aantal adressen per rij"},
+    {"the column with the postcodes of the records",
+     "de kolom met de postcodes van de registraties"},
+    {"the column with the x coordinate or longitude",
+     "de kolom met de x-coördinaat of lengtegraad"},
+    {"the column with the x coordinate; default x",
+     "de kolom met de x-coördinaat; standaard x"},
+    {"the column with the y coordinate or latitude",
+     "de kolom met de y-coördinaat of breedtegraad"},
+    {"the column with the y coordinate; default y",
+     "de kolom met de y-coördinaat; standaard y"},
+    {"the columns that are counts, split by area in an overlay",
+     "de kolommen met aantallen, bij een overlay naar oppervlakte verdeeld"},
     {"the contents",
      "de inhoudsopgave"},
     {"the cover map",
@@ -1611,6 +1736,12 @@ const char *const err_nl_pairs[][2] = {
      "UTF-8 (or Latin-1) text",
      "het bestand lijkt in UTF-16 gecodeerd (elke tweede byte is NUL); sla "
      "het op als UTF-8- (of Latin-1-)tekst"},
+    {"the file to read, relative to the recipe's folder",
+     "het bestand om te lezen, ten opzichte van de map van het recept"},
+    {"the files to read, such as sources: {w: {path: wijken.geojson, key: "
+     "wijkcode}}",
+     "de bestanden om te lezen, zoals sources: {w: {path: wijken.geojson, "
+     "key: wijkcode}}"},
     {"the filter of source \"%s\" can only use its own columns (%s.column), "
      "not %s.%s",
      "het filter van bron \"%s\" kan alleen de eigen kolommen gebruiken "
@@ -1641,6 +1772,16 @@ const char *const err_nl_pairs[][2] = {
      "give geometry at the unit's level",
      "de geometriebron \"%s\" bevat %s, maar de eenheid van het recept is "
      "%s; geef geometrie op het niveau van de eenheid"},
+    {"the heading of the box, such as Warmtetransitie",
+     "de kop van het blok, zoals Warmtetransitie"},
+    {"the indicator on the horizontal axis (such as the need)",
+     "de indicator op de horizontale as (zoals de behoefte)"},
+    {"the indicator on the vertical axis (such as the reach)",
+     "de indicator op de verticale as (zoals het bereik)"},
+    {"the indicators that make gemeenten similar, such as [inwoners, "
+     "aandeel_65plus]",
+     "de indicatoren die gemeenten vergelijkbaar maken, zoals [inwoners, "
+     "aandeel_65plus]"},
     {"the key column \"%s\" of source \"%s\" holds no CBS region codes "
      "(GM####, WK######, BU########)%s%s; is it the right column?",
      "de sleutelkolom \"%s\" van bron \"%s\" bevat geen CBS-regiocodes "
@@ -1678,6 +1819,10 @@ const char *const err_nl_pairs[][2] = {
     {"the map says it has %zu classes but the legend has only %zu entries",
      "de kaart zegt %zu klassen te hebben, maar de legenda heeft maar %zu "
      "items"},
+    {"the name columns, coarse to fine, such as [gemeentenaam, buurtnaam]",
+     "de naamkolommen, van grof naar fijn, zoals [gemeentenaam, buurtnaam]"},
+    {"the name of an indicator of the recipe",
+     "de naam van een indicator uit het recept"},
     {"the number %.*s is too large",
      "het getal %.*s is te groot"},
     {"the number of classes must be between 1 and %d, got %d",
@@ -1690,6 +1835,8 @@ const char *const err_nl_pairs[][2] = {
      "or use viridis or cividis",
      "het palet %s geeft 1 tot %d kleuren, niet %d; vraag om minder klassen "
      "of gebruik viridis of cividis"},
+    {"the postcode column of the lookup table",
+     "de postcodekolom van de opzoektabel"},
     {"the quote %c opened here is never closed; add a closing %c",
      "het aanhalingsteken %c dat hier opent, wordt nooit gesloten; voeg een "
      "sluitend %c toe"},
@@ -1712,6 +1859,8 @@ const char *const err_nl_pairs[][2] = {
      "sources:, but found %s",
      "het recept moet een mapping van sleutels zijn, zoals name:, unit: en "
      "sources:, maar is %s"},
+    {"the region-code column of the lookup table",
+     "de regiocodekolom van de opzoektabel"},
     {"the rollup of %s",
      "de rollup van %s"},
     {"the row to highlight (%ld) is not a row of the map (0 to %zu, or -1 "
@@ -1720,6 +1869,8 @@ const char *const err_nl_pairs[][2] = {
      "of -1 voor geen)"},
     {"the run was interrupted by %s; the previous results are unchanged",
      "de run is onderbroken door %s; de vorige resultaten zijn ongewijzigd"},
+    {"the smallest base that still gets a value, such as 20",
+     "de kleinste basis die nog een waarde krijgt, zoals 20"},
     {"the source covers other areas than the units: check the area filter, "
      "or whether the source is at another level",
      "de bron beslaat andere gebieden dan de eenheden: controleer het "
@@ -1728,6 +1879,10 @@ const char *const err_nl_pairs[][2] = {
      "de bron heeft geen codes op dit niveau"},
     {"the source line",
      "de bronregel"},
+    {"the table from postcode to buurt code, relative to the recipe",
+     "de tabel van postcode naar buurtcode, ten opzichte van het recept"},
+    {"the target group, such as w.huishoudens",
+     "de doelgroep, zoals w.huishoudens"},
     {"the text and drawing libraries (GLib, Pango) stopped: %s; this happens when memory or threads run out, such as under a low ulimit -v: allow more memory (or use --jobs 1)",
      "de tekst- en tekenbibliotheken (GLib, Pango) zijn gestopt: %s; dat gebeurt als geheugen of threads opraken, zoals bij een lage ulimit -v: sta meer geheugen toe (of gebruik --jobs 1)"},
     {"the text is not WKT geometry (such as \"POLYGON((...))\" or "
@@ -1746,6 +1901,8 @@ const char *const err_nl_pairs[][2] = {
      "classification method",
      "de waarden (%g tot %g) zijn te groot voor mooie grenzen; gebruik een "
      "andere indelingsmethode"},
+    {"the weight expression, such as w.huishoudens",
+     "de expressie voor het gewicht, zoals w.huishoudens"},
     {"the whole selection (%zu gemeenten)",
      "de hele selectie (%zu gemeenten)"},
     {"there are no shared class breaks to apply",
@@ -1799,6 +1956,10 @@ const char *const err_nl_pairs[][2] = {
      "regel is afgekapt of niet zo gescheiden als de andere"},
     {"this number has more than 100 characters",
      "dit getal heeft meer dan 100 tekens"},
+    {"those reached, such as bezoeken.households",
+     "de bereikten, zoals bezoeken.households"},
+    {"true, false or {dialect: international, xlsx: false}",
+     "true, false of {dialect: international, xlsx: false}"},
     {"two %s are named \"%s\" (the other at line %ld), but each needs its "
      "own file name; give one of them another name",
      "twee %s heten \"%s\" (de andere op regel %ld), maar elk heeft een "

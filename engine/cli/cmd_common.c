@@ -62,5 +62,6 @@ int cmd_recipe_doc(int argc, char **argv)
     (void)argv;
     if (argc > 0)
         return cmd_usage_error("recipe-doc takes no arguments");
+    err_set_language(ERR_LANG_EN); /* the reference is English */
     return rcp_doc_write(stdout) == 0 ? CMD_OK : CMD_ERROR;
 }

@@ -78,20 +78,41 @@ void out_format_number(double v, int decimals, char dec_mark, char *buf,
 int out_xlsx(const char *path, const out_table *tables, size_t n, int en,
              const char *date);
 
+/* How a style's classes select features: value ranges of one field
+ * (graduated; class 0 = [b0, b1], class i = (b_i, b_i+1]), one value of the
+ * field per class (categories), or a range of field and one of field_y
+ * per class (bivariate). */
+typedef enum {
+    OUT_STYLE_GRADUATED = 0,
+    OUT_STYLE_CATEGORIES,
+    OUT_STYLE_BIVARIATE
+} out_style_kind;
+
 /* One layer style for the GeoPackage's layer_styles table (QGIS). */
 typedef struct {
     const char *layer;       /* layer name */
     const char *name;        /* style name (the map's name) */
-    const char *field;       /* the classified field */
+    const char *field;       /* the classified field (bivariate: x) */
     const char *title;       /* description */
+    out_style_kind kind;
     int k;                   /* classes */
-    const double *breaks;    /* k + 1 */
+    const double *breaks;    /* graduated: k + 1 */
+    const double *values;    /* categories: k values of field */
+    const char *field_y;     /* bivariate: the y field */
+    const double (*cell)[4]; /* bivariate: per class, x from, x to, y from,
+                                y to (a lower bound is inclusive when it
+                                is the first break of its axis) */
+    const unsigned char (*cell_first)[2]; /* bivariate: per class, 1 when
+                                the x / y range starts at the first break */
     const unsigned char (*rgb)[3]; /* k colours */
+    const unsigned char *class_hatch; /* per class: hatched, or NULL */
     const char *const *class_labels; /* k legend texts */
     size_t n_reasons;        /* missing-reason entries */
     const char *const *reason_values; /* text in the reason column */
     const char *const *reason_labels;
     const char *reason_field;     /* the field holding the reason */
+    const char *const *reason_fields; /* per reason: its field, when they
+                                         differ (bivariate), else NULL */
     const unsigned char *reason_hatch; /* per reason: its pattern (bits 1
                                 "/", 2 "\", 4 horizontal, 8 vertical, 16
                                 dots; 0 plain), or NULL: all plain */

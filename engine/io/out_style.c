@@ -76,15 +76,41 @@ static char *sb_done(sbuf *b, const char *what)
     return b->s;
 }
 
+/* "field" op value as a QGIS expression (written XML-escaped). */
+static void qml_cmp(sbuf *b, const char *field, const char *op, double v)
+{
+    sb_add(b, "&quot;");
+    sb_xml(b, field);
+    sb_add(b, "&quot; %s %.17g", op, v);
+}
+
 /* The QGIS expression of class k (written XML-escaped). */
 static void class_filter(sbuf *b, const out_style *s, int k)
 {
-    sb_add(b, "&quot;");
-    sb_xml(b, s->field);
-    sb_add(b, "&quot; %s %.17g AND &quot;", k == 0 ? "&gt;=" : "&gt;",
-           s->breaks[k]);
-    sb_xml(b, s->field);
-    sb_add(b, "&quot; &lt;= %.17g", s->breaks[k + 1]);
+    if (s->kind == OUT_STYLE_CATEGORIES) {
+        qml_cmp(b, s->field, "=", s->values[k]);
+    } else if (s->kind == OUT_STYLE_BIVARIATE) {
+        qml_cmp(b, s->field, s->cell_first[k][0] ? "&gt;=" : "&gt;",
+                s->cell[k][0]);
+        sb_add(b, " AND ");
+        qml_cmp(b, s->field, "&lt;=", s->cell[k][1]);
+        sb_add(b, " AND ");
+        qml_cmp(b, s->field_y, s->cell_first[k][1] ? "&gt;=" : "&gt;",
+                s->cell[k][2]);
+        sb_add(b, " AND ");
+        qml_cmp(b, s->field_y, "&lt;=", s->cell[k][3]);
+    } else {
+        qml_cmp(b, s->field, k == 0 ? "&gt;=" : "&gt;", s->breaks[k]);
+        sb_add(b, " AND ");
+        qml_cmp(b, s->field, "&lt;=", s->breaks[k + 1]);
+    }
+}
+
+/* The field holding the text of missing reason r. */
+static const char *reason_field(const out_style *s, size_t r)
+{
+    return s->reason_fields && s->reason_fields[r] ? s->reason_fields[r]
+                                                   : s->reason_field;
 }
 
 static void qml_symbol(sbuf *b, int idx, const unsigned char rgb[3],
@@ -140,14 +166,14 @@ char *out_style_qml(const out_style *s)
                s->k + (int)r);
         sb_xml(&b, s->reason_labels[r]);
         sb_add(&b, "\" filter=\"&quot;");
-        sb_xml(&b, s->reason_field);
+        sb_xml(&b, reason_field(s, r));
         sb_add(&b, "&quot; = '");
         sb_xml(&b, s->reason_values[r]);
         sb_add(&b, "'\"/>\n");
     }
     sb_add(&b, "  </rules>\n  <symbols>\n");
     for (int k = 0; k < s->k; k++)
-        qml_symbol(&b, k, s->rgb[k], 0);
+        qml_symbol(&b, k, s->rgb[k], s->class_hatch && s->class_hatch[k]);
     for (size_t r = 0; r < s->n_reasons; r++)
         qml_symbol(&b, s->k + (int)r, s->nodata_rgb,
                    s->reason_hatch && s->reason_hatch[r]);
@@ -195,6 +221,19 @@ static void sld_symbolizer(sbuf *b, const unsigned char rgb[3])
            rgb[0], rgb[1], rgb[2]);
 }
 
+#define GE "PropertyIsGreaterThanOrEqualTo"
+#define GT "PropertyIsGreaterThan"
+#define LE "PropertyIsLessThanOrEqualTo"
+
+/* One SLD comparison <ogc:op> of field with value v. */
+static void sld_cmp(sbuf *b, const char *op, const char *field, double v)
+{
+    sb_add(b, "        <ogc:%s>\n         <ogc:PropertyName>", op);
+    sb_xml(b, field);
+    sb_add(b, "</ogc:PropertyName>\n         <ogc:Literal>%.17g"
+              "</ogc:Literal>\n        </ogc:%s>\n", v, op);
+}
+
 char *out_style_sld(const out_style *s)
 {
     sbuf b = {NULL, 0, 0, 1};
@@ -213,30 +252,31 @@ char *out_style_sld(const out_style *s)
     sb_add(&b, "</se:Name>\n   <se:FeatureTypeStyle>\n");
     for (int k = 0; k < s->k; k++) {
         sld_rule(&b, s->class_labels[k], s->rgb[k]);
-        sb_add(&b, "      <ogc:Filter>\n       <ogc:And>\n"
-                   "        <ogc:%s>\n         <ogc:PropertyName>",
-               k == 0 ? "PropertyIsGreaterThanOrEqualTo"
-                      : "PropertyIsGreaterThan");
-        sb_xml(&b, s->field);
-        sb_add(&b, "</ogc:PropertyName>\n         <ogc:Literal>%.17g"
-                   "</ogc:Literal>\n        </ogc:%s>\n"
-                   "        <ogc:PropertyIsLessThanOrEqualTo>\n"
-                   "         <ogc:PropertyName>",
-               s->breaks[k],
-               k == 0 ? "PropertyIsGreaterThanOrEqualTo"
-                      : "PropertyIsGreaterThan");
-        sb_xml(&b, s->field);
-        sb_add(&b, "</ogc:PropertyName>\n         <ogc:Literal>%.17g"
-                   "</ogc:Literal>\n        </ogc:PropertyIsLessThanOrEqualTo>\n"
-                   "       </ogc:And>\n      </ogc:Filter>\n",
-               s->breaks[k + 1]);
+        sb_add(&b, "      <ogc:Filter>\n");
+        if (s->kind == OUT_STYLE_CATEGORIES) {
+            sld_cmp(&b, "PropertyIsEqualTo", s->field, s->values[k]);
+        } else if (s->kind == OUT_STYLE_BIVARIATE) {
+            sb_add(&b, "       <ogc:And>\n");
+            sld_cmp(&b, s->cell_first[k][0] ? GE : GT, s->field, s->cell[k][0]);
+            sld_cmp(&b, LE, s->field, s->cell[k][1]);
+            sld_cmp(&b, s->cell_first[k][1] ? GE : GT, s->field_y,
+                    s->cell[k][2]);
+            sld_cmp(&b, LE, s->field_y, s->cell[k][3]);
+            sb_add(&b, "       </ogc:And>\n");
+        } else {
+            sb_add(&b, "       <ogc:And>\n");
+            sld_cmp(&b, k == 0 ? GE : GT, s->field, s->breaks[k]);
+            sld_cmp(&b, LE, s->field, s->breaks[k + 1]);
+            sb_add(&b, "       </ogc:And>\n");
+        }
+        sb_add(&b, "      </ogc:Filter>\n");
         sld_symbolizer(&b, s->rgb[k]);
     }
     for (size_t r = 0; r < s->n_reasons; r++) {
         sld_rule(&b, s->reason_labels[r], s->nodata_rgb);
         sb_add(&b, "      <ogc:Filter>\n       <ogc:PropertyIsEqualTo>\n"
                    "        <ogc:PropertyName>");
-        sb_xml(&b, s->reason_field);
+        sb_xml(&b, reason_field(s, r));
         sb_add(&b, "</ogc:PropertyName>\n        <ogc:Literal>");
         sb_xml(&b, s->reason_values[r]);
         sb_add(&b, "</ogc:Literal>\n       </ogc:PropertyIsEqualTo>\n"

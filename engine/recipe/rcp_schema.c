@@ -102,7 +102,7 @@ void rcp_opts_list(const rcp_opt *opts, char *buf, size_t size)
     for (const rcp_opt *o = opts; o->name && used < size; o++) {
         if (o->hidden)
             continue;
-        const char *sep = k == 0 ? "" : (k + 1 == total ? " or " : ", ");
+        const char *sep = k == 0 ? "" : (k + 1 == total ? err_tr(" or ") : ", ");
         int w = snprintf(buf + used, size - used, "%s%s", sep, o->name);
         if (w > 0)
             used += (size_t)w;
@@ -312,7 +312,7 @@ static int convert_list(rcp_sctx *c, const rcp_field *f, const ry_node *val,
     size_t n = val->kind == RY_SEQ ? val->n : 1;
     if (val->kind == RY_MAP)
         return rcp_fail(val, "%s must be %s, but found a mapping", w,
-                        f->hint ? f->hint : "a list");
+                        f->hint ? err_tr(f->hint) : err_tr("a list"));
     char **ss = NULL;
     double *dd = NULL;
     rcp_pos *at = rcp_arena_alloc(c->a, n * sizeof *at);
@@ -366,7 +366,7 @@ int rcp_convert(rcp_sctx *c, const rcp_field *f, const ry_node *key,
     void *target = (char *)obj + f->off;
     char w[200], tb[120];
     rcp_where(w, sizeof w, f->key, what);
-    const char *hint = f->hint;
+    const char *hint = err_tr(f->hint);
     switch (f->kind) {
     case F_STR:
     case F_EXPR:
@@ -386,7 +386,7 @@ int rcp_convert(rcp_sctx *c, const rcp_field *f, const ry_node *key,
             trimmed(val, t, sizeof t);
             if (!t[0])
                 return rcp_fail(val, "%s is empty; write %s", w,
-                                hint ? hint : "an expression");
+                                hint ? hint : err_tr("an expression"));
         }
         if ((f->kind == F_NAME || f->kind == F_IDENT) &&
             rcp_check_name(val, f->kind == F_IDENT, w) < 0)
@@ -529,7 +529,7 @@ int rcp_fill(rcp_sctx *c, const ry_node *map, const rcp_field *fields,
                 return rcp_fail(val->line == 0 ? val : key,
                                 "%s needs a value: %s",
                                 rcp_where(w, sizeof w, f->key, what),
-                                f->hint ? f->hint : "fill it in");
+                                f->hint ? err_tr(f->hint) : err_tr("fill it in"));
             }
             continue;
         }
@@ -545,9 +545,9 @@ int rcp_fill(rcp_sctx *c, const ry_node *map, const rcp_field *fields,
         const ry_node *at = owner ? owner : map;
         if (what)
             return rcp_fail(at, "%s has no %s: key; add %s: with %s", what,
-                            f->key, f->key, f->hint ? f->hint : "a value");
+                            f->key, f->key, f->hint ? err_tr(f->hint) : err_tr("a value"));
         return rcp_fail(at, "the recipe has no %s: key; add %s: with %s",
-                        f->key, f->key, f->hint ? f->hint : "a value");
+                        f->key, f->key, f->hint ? err_tr(f->hint) : err_tr("a value"));
     }
     return 0;
 }

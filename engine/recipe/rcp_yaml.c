@@ -711,10 +711,12 @@ void ry_text_pos(const ry_node *s, size_t offset, long *line, long *col)
 const char *ry_kind_name(const ry_node *node)
 {
     if (!node)
-        return "nothing";
+        return err_tr("nothing");
     switch (node->kind) {
-    case RY_SEQ: return "a list";
-    case RY_MAP: return "a mapping";
-    default: return ry_is_null(node) ? "an empty value" : "a single value";
+    case RY_SEQ: return err_tr("a list");
+    case RY_MAP: return err_tr("a mapping");
+    default:
+        return ry_is_null(node) ? err_tr("an empty value")
+                                : err_tr("a single value");
     }
 }

@@ -49,15 +49,17 @@ static const char *label_of(const run_indicator *ind)
     return ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s;
 }
 
-/* "label: classes a · b · c" into buf. */
+/* "label: classes a · b · c" into buf; the ranges a, b, c into r. */
 static int axis_note(const run_ctx *c, const run_indicator *ind,
-                     const cls_result *cr, char *buf, size_t size)
+                     const cls_result *cr, char *buf, size_t size,
+                     char r[3][96])
 {
     int en = c->r->language.v == RCP_EN;
     numfmt_lang lang = en ? NUMFMT_EN : NUMFMT_NL;
     int dec = ind->ri->decimals.v >= 0 ? (int)ind->ri->decimals.v
                                        : numfmt_breaks_decimals(cr->breaks, (size_t)cr->k + 1);
-    char r[3][96] = {"–", "–", "–"};
+    for (int k = 0; k < 3; k++)
+        snprintf(r[k], 96, "–");
     for (int k = 0; k < cr->k && k < 3; k++)
         if (numfmt_range(cr->breaks[k], cr->breaks[k + 1], dec, ind->ri->unit.s,
                          lang, r[k], sizeof r[k]) < 0)
@@ -66,12 +68,13 @@ static int axis_note(const run_ctx *c, const run_indicator *ind,
     return 0;
 }
 
-int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
+int run_bivar_legend(const run_ctx *c, const rcp_map *m, run_map_result *res,
                      map_legend_entry **legend, char (**text)[96],
                      size_t *n_legend, int **entry, char notes[2][400],
                      char *titles, size_t tsize)
 {
     const run_indicator *X = ind_of(c, m->x.s), *Y = ind_of(c, m->y.s);
+    cls_result *ycls = &res->cls;
     int en = c->r->language.v == RCP_EN;
     size_t n = c->n_units;
     cls_method meth = m->method.v == RCP_CLS_EQUAL ? CLS_EQUAL
@@ -92,8 +95,9 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
     *entry = mem_alloc((n ? n : 1) * sizeof **entry);
     int *kx = mem_alloc((n ? n : 1) * sizeof *kx);
     int *ky = mem_alloc((n ? n : 1) * sizeof *ky);
+    res->ent_why = mem_calloc(cap, 1);
     int rc = 0;
-    if (!*legend || !*text || !*entry || !kx || !ky) {
+    if (!*legend || !*text || !*entry || !kx || !ky || !res->ent_why) {
         rc = err_oom("bivariate legend");
         goto done;
     }
@@ -127,6 +131,7 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
         if (reason_entry[which][why] < 0) {
             size_t k = (*n_legend)++;
             reason_entry[which][why] = (int)k;
+            res->ent_why[k] = (unsigned char)(why + (which ? 0 : 100));
             const char *lab = present_miss(present_lang(c->r), why,
                                            PRESENT_LONG,
                                            I->ri->min_base.label.s);
@@ -138,10 +143,28 @@ int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
         (*entry)[u] = reason_entry[which][why];
         (*legend)[reason_entry[which][why]].count++;
     }
-    if (axis_note(c, X, &xc, notes[0], 400) < 0 ||
-        axis_note(c, Y, ycls, notes[1], 400) < 0) {
+    if (axis_note(c, X, &xc, notes[0], 400, res->axis_range[0]) < 0 ||
+        axis_note(c, Y, ycls, notes[1], 400, res->axis_range[1]) < 0) {
         rc = -1;
         goto done;
+    }
+    res->xk = xc.k;
+    for (int k = 0; k <= xc.k && k < 4; k++)
+        res->xbreaks[k] = xc.breaks[k];
+    /* the class ranges by grid position (fewer than 3 classes leave gaps) */
+    for (int a = 0; a < 2; a++) {
+        int kk = a ? ycls->k : xc.k;
+        char r[3][96];
+        memcpy(r, res->axis_range[a], sizeof r);
+        for (int p = 0; p < 3; p++) {
+            res->pos_class[a][p] = -1;
+            snprintf(res->axis_range[a][p], 96, "–");
+        }
+        for (int k = 0; k < kk && k < 3; k++) {
+            int p = grid_pos(k, kk);
+            res->pos_class[a][p] = k;
+            memcpy(res->axis_range[a][p], r[k], 96);
+        }
     }
     /* titles: the map title, the x and y axis titles and the legend title,
      * NUL-separated */

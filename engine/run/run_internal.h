@@ -129,6 +129,26 @@ typedef struct {
                                 -1 when x or y is missing (owned) */
     char (*legend)[96];  /* printed class bounds, cls.k entries (owned) */
     int legend_decimals; /* their decimals, also the value labels' */
+    /* what a categorical or bivariate map printed, for its layer style and
+     * report.html (NULL / 0 for a choropleth map, whose classes are cls,
+     * rgb and class_text): */
+    int *entry;          /* per unit: its legend entry, -1 none (owned) */
+    size_t n_ent;        /* entries: the categories in the recipe's order
+                            or the 9 cells (3 * y + x), then one per
+                            missing reason */
+    size_t n_ent_cls;    /* how many of them are categories or cells */
+    unsigned char (*ent_rgb)[3]; /* their colours (owned) */
+    char (*ent_text)[200];       /* their legend texts (owned) */
+    unsigned char *ent_why;      /* per entry: the missing reason (0 for a
+                                    class), from the y indicator with 100
+                                    added when it is x's (owned) */
+    int xk;              /* bivariate: classes of x (those of y: cls.k) */
+    double xbreaks[4];   /* bivariate: x's class breaks */
+    char axis_range[2][3][96]; /* bivariate: the printed class ranges of
+                                  x and y per grid position 0..2 */
+    int pos_class[2][3]; /* bivariate: the class of x and y drawn at grid
+                            position 0..2, -1 none (fewer than 3 classes) */
+    char title[256];     /* the title printed on the map */
     /* per: gemeente/wijk: one page per group, the same classes on each */
     char (*per_files)[256];  /* maps/<name>/<code>.<ext> (owned) */
     size_t n_per_files;
@@ -375,10 +395,11 @@ void run_reach_sheet_free(run_reach_sheet *rs);
 
 /* run_bivar.c */
 /* Legend entries (9 grid cells, then missing reasons), per-unit entries,
- * the y classification (into ycls, for the manifest), the axis notes and
- * four NUL-separated titles (map, x axis, y axis, legend) of bivariate map
- * m. Arrays are new (mem_free). 0 or -1 with the error set. */
-int run_bivar_legend(const run_ctx *c, const rcp_map *m, cls_result *ycls,
+ * the y classification (into res->cls, for the manifest) and x's classes
+ * and both axes' class ranges (into res), the axis notes and four
+ * NUL-separated titles (map, x axis, y axis, legend) of bivariate map m.
+ * Arrays are new (mem_free). 0 or -1 with the error set. */
+int run_bivar_legend(const run_ctx *c, const rcp_map *m, run_map_result *res,
                      map_legend_entry **legend, char (**text)[96],
                      size_t *n_legend, int **entry, char notes[2][400],
                      char *titles, size_t tsize);

@@ -271,7 +271,8 @@ static draw_rgb hex_rgb(const char *h)
  * is given), then the missing reasons. A value without a category is an
  * error naming it, never a silent grey. */
 static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
-                                    const run_indicator *ind, legend_build *lb)
+                                    const run_indicator *ind, legend_build *lb,
+                                    run_map_result *res)
 {
     static const char *const okabe_ito[] = {"#E69F00", "#56B4E9", "#009E73",
                                             "#F0E442", "#0072B2", "#D55E00",
@@ -280,7 +281,8 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
     lb->legend = mem_calloc(cap, sizeof *lb->legend);
     lb->text = mem_calloc(cap, sizeof *lb->text);
     lb->entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *lb->entry);
-    if (!lb->legend || !lb->text || !lb->entry)
+    res->ent_why = mem_calloc(cap, 1);
+    if (!lb->legend || !lb->text || !lb->entry || !res->ent_why)
         return err_oom("legend");
     for (size_t k = 0; k < m->n_cats; k++) {
         snprintf(lb->text[k], sizeof lb->text[k], "%s", m->cats[k].label.s);
@@ -311,6 +313,7 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
         }
         if (reason_entry[why] < 0) {
             reason_entry[why] = (int)lb->n;
+            res->ent_why[lb->n] = (unsigned char)why;
             map_legend_entry *e = &lb->legend[lb->n++];
             snprintf(lb->text[reason_entry[why]], sizeof lb->text[0], "%s",
                      present_miss(present_lang(c->r), why, PRESENT_LONG,
@@ -322,6 +325,55 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
         lb->entry[u] = reason_entry[why];
         lb->legend[reason_entry[why]].count++;
     }
+    return 0;
+}
+
+/* Frees what keep_entries kept. */
+static void entries_free(run_map_result *res)
+{
+    mem_free(res->entry);
+    mem_free(res->ent_rgb);
+    mem_free(res->ent_text);
+    mem_free(res->ent_why);
+    res->entry = NULL;
+    res->ent_rgb = NULL;
+    res->ent_text = NULL;
+    res->ent_why = NULL;
+    res->n_ent = res->n_ent_cls = 0;
+}
+
+/* Keeps what a categorical or bivariate map printed in res, for its layer
+ * style and report.html: takes lb->entry over, copies the legend's colours
+ * and texts (a bivariate cell's text names both axes' ranges). 0 or -1
+ * (out of memory; the caller frees with entries_free). */
+static int keep_entries(const run_ctx *c, const rcp_map *m, legend_build *lb,
+                        int bivar, run_map_result *res)
+{
+    size_t n = lb->n ? lb->n : 1;
+    res->ent_rgb = mem_calloc(n, sizeof *res->ent_rgb);
+    res->ent_text = mem_calloc(n, sizeof *res->ent_text);
+    if (!res->ent_rgb || !res->ent_text)
+        return err_oom("map legend");
+    const run_indicator *X = bivar ? run_indicator_named(c, m->x.s) : NULL;
+    const run_indicator *Y = bivar ? run_indicator_named(c, m->y.s) : NULL;
+    for (size_t k = 0; k < lb->n; k++) {
+        draw_rgb f = lb->legend[k].fill;
+        res->ent_rgb[k][0] = (unsigned char)lround(f.r * 255.0);
+        res->ent_rgb[k][1] = (unsigned char)lround(f.g * 255.0);
+        res->ent_rgb[k][2] = (unsigned char)lround(f.b * 255.0);
+        if (bivar && k < 9 && X && Y)
+            snprintf(res->ent_text[k], sizeof res->ent_text[k],
+                     "%.60s %.30s · %.60s %.30s", present_label(X->ri),
+                     res->axis_range[0][k % 3], present_label(Y->ri),
+                     res->axis_range[1][k / 3]);
+        else
+            snprintf(res->ent_text[k], sizeof res->ent_text[k], "%s",
+                     lb->text[k]);
+    }
+    res->n_ent = lb->n;
+    res->n_ent_cls = bivar ? 9 : m->n_cats;
+    res->entry = lb->entry;
+    lb->entry = NULL;
     return 0;
 }
 
@@ -455,10 +507,10 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
     int categorical = m->type.v == RCP_MAP_CATEGORICAL;
     char notes[2][400], btitles[1700];
     if (bivar) {
-        rc = run_bivar_legend(c, m, &res->cls, &lb.legend, &lb.text, &lb.n,
+        rc = run_bivar_legend(c, m, res, &lb.legend, &lb.text, &lb.n,
                               &lb.entry, notes, btitles, sizeof btitles);
     } else if (categorical) {
-        rc = build_legend_categorical(c, m, ind, &lb);
+        rc = build_legend_categorical(c, m, ind, &lb, res);
     } else {
         size_t n_valid = 0;
         for (size_t u = 0; u < c->n_units; u++)
@@ -590,6 +642,7 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         spec.inset_n = tbl_nrows(gs->t);
     }
     spec.title = title;
+    snprintf(res->title, sizeof res->title, "%s", title);
     spec.subtitle = subtitle;
     spec.legend_title = legend_title;
     spec.source_line = src;
@@ -628,9 +681,13 @@ static int render_one(run_ctx *c, const rcp_map *m, const char *dir,
         for (size_t u = 0; u < c->n_units; u++)
             mem_free(labels[u]);
     mem_free(labels);
+    if (rc == 0 && (bivar || categorical))
+        rc = keep_entries(c, m, &lb, bivar, res);
     legend_free(&lb);
-    if (rc < 0)
+    if (rc < 0) {
+        entries_free(res);
         err_prefix("map \"%s\"", m->name.s);
+    }
     return rc;
 }
 
@@ -784,6 +841,7 @@ void run_maps_free(run_ctx *c)
     for (size_t k = 0; k < c->n_maps; k++) {
         cls_result_free(&c->maps[k].cls);
         mem_free(c->maps[k].legend);
+        entries_free(&c->maps[k]);
         mem_free(c->maps[k].per_files);
         mem_free(c->maps[k].unit_cell);
         mem_free(c->maps[k].per_codes);

@@ -337,15 +337,131 @@ int run_write_outputs(run_ctx *c, const char *dir)
 /* The layer style of map k on the unit layer: its classes and colours,
  * and one entry per missing reason present. Arrays live in *buf. */
 typedef struct {
-    const char *rv[MISS_REASON_COUNT], *rl[MISS_REASON_COUNT];
-    unsigned char hatch[MISS_REASON_COUNT];
-    const char *labels[CLS_K_MAX];
+    const char *rv[2 * MISS_REASON_COUNT], *rl[2 * MISS_REASON_COUNT];
+    const char *rf[2 * MISS_REASON_COUNT];
+    unsigned char hatch[2 * MISS_REASON_COUNT];
+    const char *labels[CLS_K_MAX > 9 ? CLS_K_MAX : 9];
+    double cell[9][4];
+    unsigned char first[9][2], class_hatch[9];
+    unsigned char rgb[9][3];
+    char rl_text[2 * MISS_REASON_COUNT][200];
+    /* a categorical map's categories (owned; style_buf_free) */
+    double *cat_values;
+    unsigned char (*cat_rgb)[3];
+    const char **cat_labels;
 } style_buf;
 
-static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
-                      out_style *st, style_buf *buf)
+static void style_buf_free(style_buf *b)
+{
+    mem_free(b->cat_values);
+    mem_free(b->cat_rgb);
+    mem_free(b->cat_labels);
+}
+
+/* The index of indicator name in c->ind (c->n_ind when none). */
+static size_t ind_index(const run_ctx *c, const char *name)
+{
+    size_t i = 0;
+    while (i < c->n_ind && strcmp(c->ind[i].ri->name.s, name))
+        i++;
+    return i;
+}
+
+/* The style of a categorical or bivariate map k, from what it printed
+ * (run_map_result's entries): categories or the 9 cells with their
+ * colours and legend texts, then one rule per missing reason shown.
+ * 0 or -1 (out of memory). */
+static int map_style_entries(const run_ctx *c, const run_out_model *m,
+                              size_t k, out_style *st, style_buf *buf)
 {
     const run_map_result *mr = &c->maps[k];
+    const rcp_map *rm = mr->map;
+    int bivar = rm->type.v == RCP_MAP_BIVARIATE;
+    size_t ix = ind_index(c, bivar ? rm->x.s : rm->indicator.s);
+    size_t iy = bivar ? ind_index(c, rm->y.s) : ix;
+    st->kind = bivar ? OUT_STYLE_BIVARIATE : OUT_STYLE_CATEGORIES;
+    st->field = c->ind[ix].ri->name.s;
+    st->field_y = c->ind[iy].ri->name.s;
+    st->title = bivar ? rm->name.s
+                      : c->ind[ix].ri->label.s ? c->ind[ix].ri->label.s
+                                               : c->ind[ix].ri->name.s;
+    int n = 0;
+    if (bivar) {
+        /* one rule per cell that has a class on both axes */
+        for (int y = 0; y < 3; y++)
+            for (int x = 0; x < 3; x++) {
+                int kx = mr->pos_class[0][x], ky = mr->pos_class[1][y];
+                if (kx < 0 || ky < 0)
+                    continue;
+                int cell = 3 * y + x;
+                buf->cell[n][0] = mr->xbreaks[kx];
+                buf->cell[n][1] = mr->xbreaks[kx + 1];
+                buf->cell[n][2] = mr->cls.breaks[ky];
+                buf->cell[n][3] = mr->cls.breaks[ky + 1];
+                buf->first[n][0] = kx == 0;
+                buf->first[n][1] = ky == 0;
+                buf->class_hatch[n] = x == 2 && y == 0; /* as printed */
+                memcpy(buf->rgb[n], mr->ent_rgb[cell], 3);
+                buf->labels[n] = mr->ent_text[cell];
+                n++;
+            }
+        st->cell = (const double(*)[4])buf->cell;
+        st->cell_first = (const unsigned char(*)[2])buf->first;
+        st->class_hatch = buf->class_hatch;
+        st->rgb = (const unsigned char(*)[3])buf->rgb;
+        st->class_labels = buf->labels;
+    } else {
+        size_t nc = mr->n_ent_cls ? mr->n_ent_cls : 1;
+        buf->cat_values = mem_alloc(nc * sizeof *buf->cat_values);
+        buf->cat_rgb = mem_alloc(nc * sizeof *buf->cat_rgb);
+        buf->cat_labels = mem_alloc(nc * sizeof *buf->cat_labels);
+        if (!buf->cat_values || !buf->cat_rgb || !buf->cat_labels)
+            return err_oom("layer styles");
+        for (size_t j = 0; j < mr->n_ent_cls; j++) {
+            buf->cat_values[n] = rm->cats[j].value;
+            memcpy(buf->cat_rgb[n], mr->ent_rgb[j], 3);
+            buf->cat_labels[n] = mr->ent_text[j];
+            n++;
+        }
+        st->values = buf->cat_values;
+        st->rgb = (const unsigned char(*)[3])buf->cat_rgb;
+        st->class_labels = buf->cat_labels;
+    }
+    st->k = n;
+    for (size_t e = mr->n_ent_cls; e < mr->n_ent; e++) {
+        unsigned w = mr->ent_why[e];
+        size_t i = w >= 100 ? ix : iy;
+        miss_reason why = (miss_reason)(w >= 100 ? w - 100 : w);
+        if (why >= MISS_REASON_COUNT)
+            continue;
+        size_t r = st->n_reasons++;
+        buf->rv[r] = m->reasons[i][why];
+        buf->rf[r] = m->reason_buf + 80 * i;
+        snprintf(buf->rl_text[r], sizeof buf->rl_text[r], "%s", mr->ent_text[e]);
+        buf->rl[r] = buf->rl_text[r];
+        buf->hatch[r] = why == MISS_SECRET || why == MISS_SUPPRESSED;
+        memcpy(st->nodata_rgb, mr->ent_rgb[e], 3);
+    }
+    st->reason_values = buf->rv;
+    st->reason_labels = buf->rl;
+    st->reason_fields = buf->rf;
+    st->reason_field = m->reason_buf + 80 * iy;
+    st->reason_hatch = buf->hatch;
+    return 0;
+}
+
+static int map_style(const run_ctx *c, const run_out_model *m, size_t k,
+                     out_style *st, style_buf *buf)
+{
+    const run_map_result *mr = &c->maps[k];
+    if (mr->entry) {
+        memset(st, 0, sizeof *st);
+        st->layer = m->tables[0].name;
+        st->name = mr->map->name.s;
+        st->fields = &m->tables[0];
+        st->date = c->created;
+        return map_style_entries(c, m, k, st, buf);
+    }
     size_t i = 0;
     while (i < c->n_ind && strcmp(c->ind[i].ri->name.s, mr->map->indicator.s))
         i++;
@@ -379,6 +495,7 @@ static void map_style(const run_ctx *c, const run_out_model *m, size_t k,
     memcpy(st->nodata_rgb, mr->nodata, 3);
     st->fields = &m->tables[0];
     st->date = c->created;
+    return 0;
 }
 
 int run_write_gpkg(run_ctx *c, const char *dir)
@@ -393,16 +510,18 @@ int run_write_gpkg(run_ctx *c, const char *dir)
     out_style *st = mem_calloc(ns ? ns : 1, sizeof *st);
     style_buf *sb = mem_calloc(ns ? ns : 1, sizeof *sb);
     int rc = st && sb ? 0 : err_oom("layer styles");
-    size_t n_st = 0; /* styles for choropleth maps; a bivariate or
-                        categorical map has no single graduated field */
+    size_t n_st = 0; /* a style per map (categorical and bivariate ones
+                        from the entries they printed) */
     for (size_t k = 0; rc == 0 && k < ns; k++)
-        if (c->maps[k].map->type.v == RCP_MAP_CHOROPLETH) {
-            map_style(c, &m, k, &st[n_st], &sb[n_st]);
+        if (c->maps[k].map->type.v == RCP_MAP_CHOROPLETH || c->maps[k].entry) {
+            rc = map_style(c, &m, k, &st[n_st], &sb[n_st]);
             n_st++;
         }
     snprintf(path, sizeof path, "%s/indicators.gpkg", dir);
     if (rc == 0)
         rc = out_gpkg(path, m.tables, m.n, st, n_st);
+    for (size_t k = 0; sb && k < n_st; k++)
+        style_buf_free(&sb[k]);
     mem_free(st);
     mem_free(sb);
     run_out_model_free(&m);

@@ -72,6 +72,43 @@ static const char *label_of(const run_indicator *ind)
     return ind->ri->label.s ? ind->ri->label.s : ind->ri->name.s;
 }
 
+/* The legend of a categorical or bivariate map (from the entries it
+ * printed): the categories in the recipe's order, or the 3 x 3 grid (high
+ * y on top, x growing to the right) with both axes named; then the missing
+ * reasons. */
+static void entries_legend(FILE *f, const run_map_result *mr)
+{
+    size_t first = mr->n_ent_cls;
+    if (mr->map->type.v == RCP_MAP_BIVARIATE) {
+        fputs("<div class=\"bivar\"><div class=\"grid\">", f);
+        for (int y = 2; y >= 0; y--)
+            for (int x = 0; x < 3; x++) {
+                const unsigned char *rgb = mr->ent_rgb[3 * y + x];
+                fprintf(f, "<span data-cell=\"%d\" style=\"background:#%02x%02x"
+                           "%02x\" title=\"", 3 * y + x, rgb[0], rgb[1], rgb[2]);
+                html(f, mr->ent_text[3 * y + x]);
+                fputs("\"></span>", f);
+            }
+        fputs("</div><ul class=\"legend\">", f);
+        for (size_t k = 0; k < 9; k++) {
+            fputs("<li>", f);
+            html(f, mr->ent_text[k]);
+            fputs("</li>", f);
+        }
+        fputs("</ul></div><ul class=\"legend\">", f);
+    } else {
+        fputs("<ul class=\"legend\">", f);
+        first = 0;
+    }
+    for (size_t k = first; k < mr->n_ent; k++) {
+        fprintf(f, "<li><span style=\"background:#%02x%02x%02x\"></span>",
+                mr->ent_rgb[k][0], mr->ent_rgb[k][1], mr->ent_rgb[k][2]);
+        html(f, mr->ent_text[k]);
+        fputs("</li>", f);
+    }
+    fputs("</ul></figure>\n", f);
+}
+
 /* Appends x as printf("%.1f") writes it to p; returns the end. Fast for
  * the usual case (0 <= x < 1e8, not within 1e-6 of a rounding tie, where
  * x * 10 rounded to an integer is exactly what printf's correctly rounded
@@ -113,12 +150,13 @@ static char *flush_room(FILE *f, char *buf, size_t size, char *o)
     return buf;
 }
 
-/* One map as an SVG: every unit a path filled by its class. */
+/* One map as an SVG: every unit a path filled by its class (categorical
+ * and bivariate maps: by the legend entry it was printed with). */
 static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
                      size_t mi)
 {
-    if (mr->map->type.v != RCP_MAP_CHOROPLETH)
-        return 0; /* the report shows choropleth maps; others are in maps/ */
+    if (mr->map->type.v != RCP_MAP_CHOROPLETH && !mr->entry)
+        return 0;
     const tbl_col *g = tbl_geom(c->geom);
     const run_indicator *ind = NULL;
     for (size_t k = 0; k < c->n_ind; k++)
@@ -129,7 +167,11 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     int *entry = mem_alloc((c->n_units ? c->n_units : 1) * sizeof *entry);
     if (!entry)
         return err_oom("report map");
-    cls_assign(&mr->cls, ind->v, ind->m, c->n_units, entry);
+    if (mr->entry)
+        memcpy(entry, mr->entry, c->n_units * sizeof *entry);
+    else
+        cls_assign(&mr->cls, ind->v, ind->m, c->n_units, entry);
+    const unsigned char(*ent_rgb)[3] = mr->entry ? mr->ent_rgb : mr->rgb;
     double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t u = 0; u < c->n_units; u++) {
         const double *b = g->bbox + 4 * u;
@@ -150,7 +192,7 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     char buf[65536];
     pal_rgb grey = {mr->nodata[0], mr->nodata[1], mr->nodata[2]};
     fprintf(f, "<figure class=\"map\"><figcaption>");
-    html(f, mr->map->title.s ? mr->map->title.s : label_of(ind));
+    html(f, mr->title[0] ? mr->title : label_of(ind));
     fprintf(f, "</figcaption>\n<svg viewBox=\"0 0 1000 %.0f\" role=\"img\" "
                "aria-label=\"",
             ceil(h * s));
@@ -160,7 +202,7 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
         uint64_t p0 = g->row_part[u], p1 = g->row_part[u + 1];
         if (p0 == p1)
             continue;
-        const unsigned char *rgb = entry[u] >= 0 ? mr->rgb[entry[u]] : NULL;
+        const unsigned char *rgb = entry[u] >= 0 ? ent_rgb[entry[u]] : NULL;
         fprintf(f, "<path data-u=\"%zu\" tabindex=\"0\" fill=\"#%02x%02x%02x\" d=\"",
                 u, rgb ? rgb[0] : grey.r, rgb ? rgb[1] : grey.g,
                 rgb ? rgb[2] : grey.b);
@@ -181,6 +223,12 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
             }
         fwrite(buf, 1, (size_t)(o - buf), f);
         fputs("\"/>\n", f);
+    }
+    if (mr->entry) {
+        fputs("</svg>\n", f);
+        entries_legend(f, mr);
+        mem_free(entry);
+        return 0;
     }
     fputs("</svg>\n<ul class=\"legend\">", f);
     for (int k = 0; k < mr->cls.k; k++) {
@@ -249,7 +297,11 @@ static const char style[] =
     "td.n{text-align:right}th{cursor:pointer;background:#eef}"
     "th[aria-sort=ascending]::after{content:' \\25B2'}"
     "th[aria-sort=descending]::after{content:' \\25BC'}"
-    ".charts img{max-width:100%}";
+    ".charts img{max-width:100%}"
+    ".bivar{display:flex;gap:1em;align-items:flex-start}"
+    ".bivar .grid{display:grid;grid-template-columns:repeat(3,1.6em);"
+    "grid-template-rows:repeat(3,1.6em);gap:1px}"
+    ".bivar .grid span{border:1px solid #999}";
 
 static const char script[] =
     "(function(){'use strict';"

@@ -552,8 +552,6 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
         snprintf(dir, sizeof dir, "%s/factsheets", stage_dir);
     else
         snprintf(dir, sizeof dir, "%s/factsheets_%s", stage_dir, fs->name.s);
-    if (rc == 0)
-        rc = sheet_render_units(&doc, sb.units, n, dir, 0);
     /* combined PDF with a cover map of the first figure */
     cls_result cr;
     memset(&cr, 0, sizeof cr);
@@ -561,10 +559,11 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     pal_rgb colors[5];
     char labels[5][96];
     const char *label_ptr[5];
+    sheet_cover cover;
+    memset(&cover, 0, sizeof cover);
+    char title[320], sub[320], ltitle[320], path[4400];
+    snprintf(path, sizeof path, "%s/all.pdf", dir);
     if (rc == 0 && fs->combined.v) {
-        sheet_cover cover;
-        memset(&cover, 0, sizeof cover);
-        char title[320], sub[320], ltitle[320];
         snprintf(title, sizeof title, "%s %s", present_word(lang, PW_COVER_TITLE),
                  area_name);
         cover.title = title;
@@ -612,15 +611,17 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
                 cover.missing_label = present_miss(lang, MISS_EMPTY, PRESENT_LONG, NULL);
             }
         }
-        char path[4400];
-        snprintf(path, sizeof path, "%s/all.pdf", dir);
-        sheet_unit *ordered = NULL;
-        if (rc == 0)
-            rc = units_in_order(c, sb.units, gm, wk, &ordered);
-        if (rc == 0)
-            rc = sheet_render_all(&doc, ordered, n, &cover, path);
-        mem_free(ordered);
     }
+    /* the single files and the combined PDF at the same time (sheet.h), in
+     * the combined PDF's order (by gemeente, wijk and code) */
+    sheet_unit *ordered = NULL;
+    if (rc == 0)
+        rc = units_in_order(c, sb.units, gm, wk, &ordered);
+    if (rc == 0)
+        rc = sheet_render_set(&doc, ordered, n, dir,
+                              fs->combined.v ? &cover : NULL,
+                              fs->combined.v ? path : NULL, 0);
+    mem_free(ordered);
     mem_free(cls);
     cls_result_free(&cr);
     run_reach_sheet_free(&rsec);

@@ -68,6 +68,26 @@ typedef struct {
 void draw_poly_path(cairo_t *cr, const tbl_col *g, size_t r,
                     const draw_xf *xf, const draw_path *p);
 
+/* Rounding and clipping of a path for small vector maps (the fact
+ * sheet's locator), where path data is most of a PDF page's cost. */
+typedef struct {
+    double grid;       /* > 0: points rounded to multiples of grid device
+                          units; a point equal to the last one is dropped */
+    const double *rect; /* x0, y0, x1, y1 (device units) or NULL: each ring
+                           is clipped to this rectangle (Sutherland-Hodgman,
+                           streamed, no allocation; runs along its edges are
+                           shortened to their ends), so points far outside
+                           cost no path. Fill and outline inside the
+                           rectangle stay as they were: the caller clips the
+                           drawing at least a line width inside it. */
+} draw_clip;
+
+/* draw_poly_path with box thinning (p->box must be 1; p->mask is not
+ * used), then rounding and clipping by c. Cannot fail. */
+void draw_poly_path_clip(cairo_t *cr, const tbl_col *g, size_t r,
+                         const draw_xf *xf, const draw_path *p,
+                         const draw_clip *c);
+
 /* How a batched polygon path is painted. */
 typedef struct {
     draw_rgb fill;

@@ -244,7 +244,7 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     if (oom) {
         bands_free(jobs, nbands);
         bigmem_free(&raw_mem);
-        return err_oom("PNG compression");
+        return err_oom("PNG compression buffers");
     }
     threads_run(band_run, jobs, sizeof *jobs, nbands, nthreads);
     bigmem_free(&raw_mem);

@@ -296,4 +296,17 @@ long sheet_page_count(const sheet_doc *doc, const sheet_unit *units,
 int sheet_render_units(const sheet_doc *doc, const sheet_unit *units,
                        size_t n, const char *dir, int n_threads);
 
+/* sheet_render_units and, when all_path is not NULL, sheet_render_all
+ * (with cover) at the same time: the combined PDF is one Cairo surface
+ * drawn in order by the first worker thread, while the other threads (and
+ * that one, when it is done) write the single files. The files are
+ * byte-identical to those of the two calls one after the other, with any
+ * thread count. Progress counts units (n), one for every two pages (a
+ * single file and a page of the combined PDF).
+ * Stops at the first failure: single files already written stay, the
+ * combined PDF is not written. */
+int sheet_render_set(const sheet_doc *doc, const sheet_unit *units, size_t n,
+                     const char *dir, const sheet_cover *cover,
+                     const char *all_path, int n_threads);
+
 #endif

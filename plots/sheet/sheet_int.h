@@ -74,6 +74,43 @@ typedef enum {
 
 typedef enum { SH_LEFT = 0, SH_CENTER, SH_RIGHT } sh_align;
 
+/* ---- small maps: frame and background cache (sheet_locator.c) ---- */
+
+/* Where a small map's geometry goes on the page. */
+typedef struct {
+    double minx, miny, kx, s, ox, oy;
+    double vb[4];  /* visible extent in source units */
+    draw_xf xf;    /* geometry to page points (the polygon primitive's) */
+    double out[4]; /* the drawn extent: x, y, w, h */
+    double box[4]; /* the box it was fitted into: x, y, w, h */
+} sh_frame;
+
+/* A locator background a renderer drew: the context and area rows of one
+ * area in one box, recorded once (a Cairo recording surface) and painted
+ * on every page that shows the same area, so a combined PDF holds its
+ * paths once (one form XObject) instead of once per page. */
+typedef struct {
+    const tbl_col *geom; /* the key: geometry, area flags, rows, box */
+    const uint8_t *in_area;
+    size_t n;
+    sh_frame t;
+    cairo_surface_t *rec;  /* owned */
+    unsigned long used_at; /* for least-recently-used replacement */
+} sh_map_cache;
+
+/* Room for the backgrounds of more areas than the 342 gemeenten: a
+ * combined PDF in any unit order records each area once. */
+#define SH_LOC_SLOTS 512
+
+/* The backgrounds of a renderer (fully associative, compared by key, not
+ * hashed, so what is replaced does not depend on addresses and the PDF
+ * bytes stay the same from run to run). */
+typedef struct {
+    sh_map_cache *slot; /* SH_LOC_SLOTS (owned) */
+    size_t used;
+    unsigned long clock;
+} sh_map_caches;
+
 /* A cached layout: most strings of a page (labels, headings, footer)
  * repeat on every page, so shaped layouts are kept by their text and
  * settings and drawn again without shaping. */
@@ -100,6 +137,7 @@ typedef struct {
     draw_rgb color[SH_STYLE_COUNT];
     int upper[SH_STYLE_COUNT]; /* style set in capitals */
     cairo_t *cr; /* the page being drawn (borrowed) */
+    sh_map_caches loc; /* locator backgrounds (sheet_locator.c) */
     numfmt_lang lang;
     const sheet_words *w; /* the document's words (borrowed) */
 } sheet_r;
@@ -172,7 +210,13 @@ typedef struct {
     const int *cls;         /* NULL: locator colours; else cover colours */
     const pal_rgb *colors;
     size_t n_colors;
+    sh_map_caches *cache;   /* locator only (cls NULL): the renderer's
+                               backgrounds; NULL: draw directly */
 } sh_map;
+
+/* Destroys the recordings of a renderer's backgrounds and frees their
+ * slots. */
+void sheet_map_caches_free(sh_map_caches *c);
 
 /* Checks a map's arguments (row count, highlight row, geometry type).
  * Returns 0, or -1 with ERR_RECIPE set. what names the map in messages. */

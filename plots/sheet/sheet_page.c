@@ -184,7 +184,7 @@ static double header_draw(sheet_r *r, const sheet_doc *doc,
                        SH_LEFT);
         double my = SH_MT + kh + 7, ext[4];
         sh_map m = {.geom = u->geom, .n = u->geom_n, .in_area = u->in_area,
-                    .highlight = u->highlight_row};
+                    .highlight = u->highlight_row, .cache = &r->loc};
         if (sheet_map_draw(r->cr, &m, mx, my, LOC_W, LOC_H, ext))
             bottom = fmax(bottom, my + LOC_H);
     }

@@ -100,9 +100,13 @@ sheet_r *sheet_r_new(numfmt_lang lang, const sheet_words *words)
                                      "", "", "", "", "", "", "", "", ""};
     text_guard_glib(); /* a GLib abort becomes a clean error */
     sheet_r *r = mem_calloc(1, sizeof *r);
-    if (r)
+    if (r) {
         r->cache = mem_calloc(SH_CACHE_SLOTS, sizeof *r->cache);
-    if (!r || !r->cache) {
+        r->loc.slot = mem_calloc(SH_LOC_SLOTS, sizeof *r->loc.slot);
+    }
+    if (!r || !r->cache || !r->loc.slot) {
+        if (r)
+            mem_free(r->cache), mem_free(r->loc.slot);
         mem_free(r);
         err_oom("the fact sheet renderer");
         return NULL;
@@ -157,6 +161,7 @@ void sheet_r_free(sheet_r *r)
     }
     if (r->pc)
         g_object_unref(r->pc);
+    sheet_map_caches_free(&r->loc);
     mem_free(r);
 }
 

@@ -3,7 +3,7 @@
 median wall time of several runs and peak memory (max RSS of the child).
 Then, when installed, the same whole-country map made by geopandas +
 matplotlib and by MapServer's map2img, for comparison.
-usage: e2e_bench.py BUILD_DIR"""
+usage: e2e_bench.py BUILD_DIR [sheets]   (sheets: only the fact-sheet runs)"""
 import json
 import os
 import shutil
@@ -17,6 +17,7 @@ build = sys.argv[1] if len(sys.argv) > 1 else "build"
 exe = os.path.join(build, "dnawijk")
 here = os.path.dirname(os.path.abspath(__file__))
 out = tempfile.mkdtemp(prefix="dnawijk-bench-")
+only_sheets = sys.argv[2:3] == ["sheets"]
 
 
 def run_once(cmd):
@@ -44,21 +45,71 @@ def recipe(name, runs, label):
     stages = ", ".join("%s %.3f" % (k, v) for k, v in man["timings_seconds"].items())
     print("  %s: median of %d runs %.3f s, peak RSS %d MB\n    stages (s): %s"
           % (label, runs, med, peak // 1024, stages))
+    man["_median"] = med
     return man
 
 
-print("== end to end (dnawijk run, native cache warm)")
-recipe("nl_wijken_map", 5,
-       "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
-man = recipe("nl_wijken_sheets", 3, "fact sheets for the 3,475 wijken")
-pages = subprocess.run(["pdfinfo", os.path.join(out, "nl_wijken_sheets", "factsheets", "all.pdf")],
-                       capture_output=True, text=True).stdout
-n = [int(l.split()[1]) for l in pages.splitlines() if l.startswith("Pages:")]
-secs = man["timings_seconds"].get("factsheets", 0)
-if n and secs:
-    total = n[0] + 3475
-    print("    %d pages (combined %d + 3,475 single-page PDFs) in %.2f s = %.0f pages/s"
-          % (total, n[0], secs, total / secs))
+def startup(runs=50):
+    """Median wall and CPU time (user + system) of `dnawijk --version`."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen([exe, "--version"], stdout=subprocess.DEVNULL)
+        _, _, usage = os.wait4(p.pid, 0)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+    print("== start-up: dnawijk --version, median of %d runs: wall %.1f ms, CPU %.1f ms"
+          % (runs, statistics.median(walls) * 1e3, statistics.median(cpus) * 1e3))
+
+
+startup()
+print("== end to end (dnawijk run, native cache warm; load average %.2f)" % os.getloadavg()[0])
+if not only_sheets:
+    man_map = recipe("nl_wijken_map", 5,
+                     "whole-country wijken 2024 map (read, join, classify, render, A4 300 dpi PNG)")
+    map_med = man_map["_median"]
+
+
+def sheets(name, runs, label):
+    """Runs a fact-sheet recipe (a warm-up, then `runs` runs) and prints its
+    pages per second: every unit's one-page PDF plus the pages of the
+    combined all.pdf over the factsheets stage's wall time (median of the
+    runs), and the CPU time of the whole run (median)."""
+    path = os.path.join(here, "recipes", name + ".yaml")
+    cmd = [exe, "run", path, "-q", "-o", out]
+    run_once(cmd)
+    stage, cpu, walls, peak = [], [], [], 0
+    for _ in range(runs):
+        before = os.times()
+        wall, rss = run_once(cmd)
+        after = os.times()
+        walls.append(wall)
+        peak = max(peak, rss)
+        cpu.append(after.children_user - before.children_user
+                   + after.children_system - before.children_system)
+        man = json.load(open(os.path.join(out, name, "manifest.json")))
+        stage.append(man["timings_seconds"].get("factsheets", 0))
+    d = os.path.join(out, name, "factsheets")
+    singles = len([f for f in os.listdir(d) if f.endswith(".pdf") and f != "all.pdf"])
+    info = subprocess.run(["pdfinfo", os.path.join(d, "all.pdf")],
+                          capture_output=True, text=True).stdout
+    n = [int(l.split()[1]) for l in info.splitlines() if l.startswith("Pages:")]
+    secs = statistics.median(stage)
+    total = (n[0] if n else 0) + singles
+    print("  %s: median of %d runs %.2f s, peak RSS %d MB" % (label, runs,
+          statistics.median(walls), peak // 1024))
+    if n and secs:
+        print("    %d pages (combined %d + %d single-page PDFs) in %.2f s = %.0f pages/s"
+              " (CPU %.2f s for the whole run, %.0f pages per CPU second)"
+              % (total, n[0], singles, secs, total / secs, statistics.median(cpu),
+                 total / statistics.median(cpu)))
+
+
+sheets("nh_wijken_sheets", 3, "fact sheets for the 509 wijken of Noord-Holland")
+sheets("nl_wijken_sheets", 3, "fact sheets for the 3,475 wijken")
+if only_sheets:
+    shutil.rmtree(out)
+    sys.exit(0)
 
 geojson = os.path.abspath(os.path.join(here, "..", "..", "..", "shared", "data",
                                        "cbs_kwb_2024_wijk_gemeente", "wijken_2024.geojson"))
@@ -84,7 +135,8 @@ ax.set_axis_off()
 fig.savefig({os.path.join(out, "gpd.png")!r}, dpi=300)
 """
     med, peak = timed([DEBIAN_PY, "-c", script], 3)
-    print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB" % (med, peak // 1024))
+    print("  geopandas + matplotlib: median of 3 runs %.2f s, peak RSS %d MB (dnawijk %.1fx faster)"
+          % (med, peak // 1024, med / map_med))
 except Exception as e:  # not installed
     print("  geopandas + matplotlib: not run (%s; apt-get install python3-geopandas "
           "python3-matplotlib)" % e.__class__.__name__)
@@ -114,7 +166,7 @@ END
 """)
     med, peak = timed(["map2img", "-m", mapfile, "-o", os.path.join(out, "ms.png")], 5)
     print("  MapServer map2img (rendering from a prepared shapefile): median of 5 runs %.2f s, "
-          "peak RSS %d MB" % (med, peak // 1024))
+          "peak RSS %d MB (dnawijk %.1fx faster)" % (med, peak // 1024, med / map_med))
 else:
     print("  MapServer map2img: not installed (apt-get install mapserver-bin)")
 shutil.rmtree(out)

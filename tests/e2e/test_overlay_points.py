@@ -151,5 +151,5 @@ t.check("adressen.csv" in p.stderr and "\"lon\"" in p.stderr and p.stderr.count(
 r = write(os.path.join(t.work, "notov.yaml"), RECIPE.replace("    join: overlay\n", "    key: n\n")
           % ("notov", "\n    weight: {points: adressen.csv}"))
 p = t.run("run", r, "-o", OUT, "-q", expect=1)
-t.check("join: overlay only" in p.stderr or "alleen bij join: overlay" in p.stderr, "weight: without join: overlay is refused: %r" % p.stderr)
+t.check("join: overlay" in p.stderr and "notov.yaml:13" in p.stderr, "weight: without join: overlay is refused: %r" % p.stderr)
 t.done()

@@ -185,6 +185,23 @@ def formats_in_code(root):
     return found, dynamic
 
 
+HINT_RE = re.compile(r'\.hint\s*=\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
+
+
+def hints_in_code(root):
+    """The recipe schema's hints (`.hint = "..."`): messages show them
+    through err_tr, so they need a Dutch form too."""
+    found = {}
+    for path in source_files(root):
+        with open(path, encoding="utf-8") as f:
+            text = strip_comments(f.read())
+        for m in HINT_RE.finditer(text):
+            h = "".join(unescape(x) for x in LIT_RE.findall(m.group(1)))
+            line = text.count("\n", 0, m.start()) + 1
+            found.setdefault(h, []).append("%s:%d" % (os.path.relpath(path, root), line))
+    return found
+
+
 def table_entries(root):
     """{english: dutch} from the table files."""
     entries = {}
@@ -206,6 +223,8 @@ def main():
     root = sys.argv[1]
     mode = sys.argv[2] if len(sys.argv) > 2 else ""
     found, dynamic = formats_in_code(root)
+    for h, where in hints_in_code(root).items():
+        found.setdefault(h, []).extend(where)
     table = table_entries(root)
     if mode == "--list":
         for fmt in sorted(found):

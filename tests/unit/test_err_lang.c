@@ -20,6 +20,8 @@ static void conversions(const char *fmt, char *out, size_t size)
         p++;
         if (*p == '%')
             continue;
+        if (!*p)
+            break; /* a lone '%' at the end (a hint's "5%") */
         out[n++] = '%';
         while (*p && strchr("-+ #0123456789.*", *p)) {
             if (*p == '*')

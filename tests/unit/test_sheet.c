@@ -471,6 +471,60 @@ static void test_units_threads(void)
     err_clear();
 }
 
+/* sheet_render_set draws the combined PDF at the same time as the single
+ * files: with 1 and with 3 threads every file is byte-identical to the one
+ * sheet_render_all or sheet_render_units writes alone; progress counts
+ * units (n calls for 2 n pages); an unwritable combined path fails the call with
+ * ERR_IO and leaves no file. */
+static size_t set_progress_calls, set_progress_total;
+
+static void set_progress(void *ud, const char *stage, size_t done,
+                         size_t total)
+{
+    (void)ud, (void)stage, (void)done;
+    set_progress_calls++;
+    set_progress_total = total;
+}
+
+static void test_render_set(void)
+{
+    enum { N = 9 };
+    static fx_unit fx[N];
+    sheet_unit u[N];
+    for (size_t k = 0; k < N; k++)
+        fx_make(&fx[k], &u[k], k, tbl_geom(grid), grid_in_area);
+    sheet_doc d = fx_doc(NULL);
+    CHECK(sheet_render_all(&d, u, N, NULL, OUT "/set-ref-all.pdf") == 0);
+    CHECK(sheet_render_units(&d, u, N, OUT "/set-ref", 1) == 0);
+    d.progress = set_progress;
+    for (int th = 1; th <= 3; th += 2) {
+        char dir[256], all[300];
+        snprintf(dir, sizeof dir, OUT "/set-%d", th);
+        snprintf(all, sizeof all, "%s/all.pdf", dir);
+        set_progress_calls = 0;
+        CHECK(sheet_render_set(&d, u, N, dir, NULL, all, th) == 0);
+        CHECK(set_progress_calls == N && set_progress_total == N);
+        CHECK(same_file(all, OUT "/set-ref-all.pdf"));
+        for (size_t k = 0; k < N; k++) {
+            char p[512], q[512];
+            snprintf(p, sizeof p, "%s/%s.pdf", dir, u[k].code);
+            snprintf(q, sizeof q, OUT "/set-ref/%s.pdf", u[k].code);
+            CHECK(same_file(p, q));
+        }
+        CHECK(temp_files(dir) == 0);
+    }
+    /* the combined PDF cannot be written (its folder is a file): the call
+     * fails with ERR_IO and leaves no file */
+    CHECK(system("mkdir -p '" OUT "/set-bad2' && touch '" OUT
+                 "/set-bad2/file'") == 0);
+    CHECK(sheet_render_set(&d, u, N, OUT "/set-bad2", NULL,
+                           OUT "/set-bad2/file/all.pdf", 2) == -1);
+    CHECK(err_get() && err_get()->category == ERR_IO);
+    CHECK(!exists(OUT "/set-bad2/file/all.pdf"));
+    CHECK(temp_files(OUT "/set-bad2") == 0);
+    err_clear();
+}
+
 /* Errors: unwritable paths (ERR_IO naming the path), bad input
  * (ERR_RECIPE), and no file or temporary file left behind. */
 static void test_errors(void)
@@ -791,6 +845,7 @@ int main(int argc, char **argv)
     test_all_many();
     test_edges();
     test_units_threads();
+    test_render_set();
     test_errors();
     test_real_almere();
     tbl_free(grid);
