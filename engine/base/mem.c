@@ -1,9 +1,12 @@
 /* mem.c - counted allocation with fault injection; see mem.h. */
 #include "mem.h"
 
+#include "err.h"
+
 #include <execinfo.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,17 +70,24 @@ static void trace_fault(const char *what)
     backtrace_symbols_fd(frames, n, 2);
 }
 
-/* Counts one allocation; 1 when it is the one that must fail. */
-static int alloc_fails(void)
+/* Counts one event on counter n; 1 when it is the one armed in fail_at
+ * (an injected fault of kind what). */
+static int fault_due(atomic_long *n, atomic_long *fail_at, const char *what)
 {
     pthread_once(&env_once, read_env);
-    long k = atomic_fetch_add(&n_allocs, 1) + 1;
-    long at = atomic_load(&fail_alloc_at);
+    long k = atomic_fetch_add(n, 1) + 1;
+    long at = atomic_load(fail_at);
     if (at > 0 && k == at) {
-        trace_fault("allocation");
+        trace_fault(what);
         return 1;
     }
     return 0;
+}
+
+/* Counts one allocation; 1 when it is the one that must fail. */
+static int alloc_fails(void)
+{
+    return fault_due(&n_allocs, &fail_alloc_at, "allocation");
 }
 
 void *mem_alloc(size_t n)
@@ -105,6 +115,29 @@ char *mem_strndup(const char *s, size_t n)
     return alloc_fails() ? NULL : strndup(s, n);
 }
 
+int mem_grow(void *items, size_t *cap, size_t need, size_t elem_size,
+             const char *what)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return err_oom(what);
+        nc *= 2;
+    }
+    if (elem_size && nc > SIZE_MAX / elem_size)
+        return err_oom(what);
+    void *p;
+    memcpy(&p, items, sizeof p);
+    void *np = mem_realloc(p, nc * elem_size);
+    if (!np)
+        return err_oom(what);
+    memcpy(items, &np, sizeof np);
+    *cap = nc;
+    return 0;
+}
+
 void mem_free(void *p)
 {
     free(p);
@@ -122,16 +155,14 @@ void mem_fault_write(long n)
     atomic_store(&fail_write_at, n > 0 ? atomic_load(&n_writes) + n : 0);
 }
 
+int mem_fault_alloc_due(void)
+{
+    return alloc_fails();
+}
+
 int mem_fault_write_due(void)
 {
-    pthread_once(&env_once, read_env);
-    long k = atomic_fetch_add(&n_writes, 1) + 1;
-    long at = atomic_load(&fail_write_at);
-    if (at > 0 && k == at) {
-        trace_fault("write");
-        return 1;
-    }
-    return 0;
+    return fault_due(&n_writes, &fail_write_at, "write");
 }
 
 long mem_count_allocs(void) { return atomic_load(&n_allocs); }

@@ -35,6 +35,16 @@ char *mem_strdup(const char *s);
 /* strndup(s, n). NULL on failure; sets no error. */
 char *mem_strndup(const char *s, size_t n);
 
+/* Makes the array whose pointer is at items (a pointer to the array
+ * pointer, of any element type) hold at least need elements of elem_size
+ * bytes; *cap is its capacity in elements. When need > *cap the capacity
+ * doubles (from 16) until need fits and the array is reallocated with
+ * mem_realloc (new elements are not initialised). Returns 0, or -1 with an
+ * out-of-memory error naming what set (err_oom), the array and *cap then
+ * left as they were. */
+int mem_grow(void *items, size_t *cap, size_t need, size_t elem_size,
+             const char *what);
+
 /* free(p); NULL is fine. */
 void mem_free(void *p);
 
@@ -48,6 +58,11 @@ void mem_fault_write(long n);
 /* Counts one output write and returns 1 when this one must fail (an
  * injected "No space left on device"), else 0. */
 int mem_fault_write_due(void);
+
+/* Counts one allocation made without the functions above (a bump in the
+ * recipe arena's block) and returns 1 when it must fail as an injected
+ * fault, else 0: one count for every allocation of the program. */
+int mem_fault_alloc_due(void);
 
 /* Allocations and writes counted so far. */
 long mem_count_allocs(void);

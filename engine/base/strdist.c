@@ -2,6 +2,7 @@
 #include "strdist.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #define STRDIST_MAX 256
@@ -119,4 +120,18 @@ char *str_lower(char *dst, size_t size, const char *src)
         dst[k] = (char)tolower((unsigned char)src[k]);
     dst[n] = '\0';
     return dst;
+}
+
+size_t str_list(char *buf, size_t size, const char *const *items, size_t n,
+                const char *first, const char *last)
+{
+    buf[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < size; i++) {
+        const char *sep = i == 0 ? first : i + 1 == n ? last : ", ";
+        int w = snprintf(buf + used, size - used, "%s%s", sep, items[i]);
+        if (w > 0)
+            used += (size_t)w;
+    }
+    return used < size ? used : size;
 }

@@ -27,6 +27,13 @@ size_t strdist(const char *a, const char *b);
 size_t strdist_nearest(const char *word, const char *const *candidates,
                        size_t n, size_t max_out, const char **out);
 
+/* Writes the n items into buf (size > 0 bytes; always NUL-terminated, cut
+ * to fit) as a list: first before the first item, last before the final
+ * one and ", " between the others ("a, b and c" with first "" and last
+ * " and "). Returns the bytes written (at most size). Never fails. */
+size_t str_list(char *buf, size_t size, const char *const *items, size_t n,
+                const char *first, const char *last);
+
 /* Copies src into dst (size > 0 bytes, always NUL-terminated, cut to fit)
  * with ASCII letters in lower case, for case-blind name tests. Returns
  * dst. Never fails. */

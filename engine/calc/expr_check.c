@@ -4,6 +4,7 @@
 #include "expr_internal.h"
 
 #include "err.h"
+#include "strdist.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -83,13 +84,7 @@ static void list_names(const char *const *names, size_t n, size_t max,
     buf[0] = '\0';
     if (n == 0 || n > max)
         return;
-    size_t used = 0;
-    for (size_t i = 0; i < n && used < size; i++) {
-        const char *sep = i == 0 ? "" : i + 1 == n ? " and " : ", ";
-        int w = snprintf(buf + used, size - used, "%s%s", sep, names[i]);
-        if (w > 0)
-            used += (size_t)w;
-    }
+    str_list(buf, size, names, n, "", " and ");
 }
 
 /* Resolves source.column through the resolver and sets the node type;

@@ -22,14 +22,8 @@ typedef struct {
 
 #define GROW(arr, n, cap, what)                                              \
     do {                                                                     \
-        if ((n) == (cap)) {                                                  \
-            size_t nc_ = (cap) ? (cap) * 2 : 8;                              \
-            void *np_ = mem_realloc((arr), nc_ * sizeof *(arr));                 \
-            if (!np_)                                                        \
-                return err_oom(what);                                        \
-            (arr) = np_;                                                     \
-            (cap) = nc_;                                                     \
-        }                                                                    \
+        if (mem_grow(&(arr), &(cap), (n) + 1, sizeof *(arr), what) < 0)     \
+            return -1;                                                       \
     } while (0)
 
 /* Appends a register; returns its index or -1 (error set). */
@@ -192,15 +186,10 @@ static int compile_area(compiler *c, const expr_node *n)
         mem_free(sc.ins);
         return -1;
     }
-    if (p->nstages == p->capstages) {
-        size_t cap = p->capstages ? p->capstages * 2 : 4;
-        expr_stage *s = mem_realloc(p->stages, cap * sizeof *s);
-        if (!s) {
-            mem_free(sc.ins);
-            return err_oom("expression stages");
-        }
-        p->stages = s;
-        p->capstages = cap;
+    if (mem_grow(&p->stages, &p->capstages, p->nstages + 1, sizeof *p->stages,
+                 "expression stages") < 0) {
+        mem_free(sc.ins);
+        return -1;
     }
     sc.result = r;
     int stage = (int)p->nstages;

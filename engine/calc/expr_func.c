@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "strdist.h"
 
 static const expr_func_info funcs[F_COUNT] = {
     [F_IF] = {"if", 3, 3, "condition, then, else", EXPR_ELEMENTWISE},
@@ -237,15 +238,8 @@ void expr_suggest_text(const char *name, const char *const *cands, size_t n,
     buf[0] = '\0';
     if (k == 0)
         return;
-    size_t used = 0;
-    for (size_t j = 0; j < k && used < size; j++) {
-        const char *sep = j == 0   ? err_tr("did you mean ")
-                          : j + 1 == k ? err_tr(" or ")
-                                       : ", ";
-        int w = snprintf(buf + used, size - used, "%s%s", sep, best[j]);
-        if (w > 0)
-            used += (size_t)w;
-    }
+    size_t used = str_list(buf, size, best, k, err_tr("did you mean "),
+                           err_tr(" or "));
     if (used < size)
         snprintf(buf + used, size - used, "?");
 }

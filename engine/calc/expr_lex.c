@@ -31,14 +31,9 @@ static int is_digit(char c)
 /* Appends a token; -1 on OOM (error set). */
 static int push_tok(lexer *p, expr_tok_kind kind, size_t pos, size_t len)
 {
-    if (p->ntok == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        expr_token *t = mem_realloc(p->toks, cap * sizeof *t);
-        if (!t)
-            return err_oom("expression tokens");
-        p->toks = t;
-        p->cap = cap;
-    }
+    if (mem_grow(&p->toks, &p->cap, p->ntok + 1, sizeof *p->toks,
+                 "expression tokens") < 0)
+        return -1;
     p->toks[p->ntok++] = (expr_token){.kind = kind, .pos = pos, .len = len};
     return 0;
 }
@@ -229,15 +224,10 @@ static int lex(lexer *p)
                 len = d == '=' ? 2 : 1;
                 break;
             case '=':
+            case '!': /* only as "==" and "!=" */
                 if (d != '=')
                     return lex_bad_char(p, i);
-                k = T_EQ;
-                len = 2;
-                break;
-            case '!':
-                if (d != '=')
-                    return lex_bad_char(p, i);
-                k = T_NE;
+                k = c == '=' ? T_EQ : T_NE;
                 len = 2;
                 break;
             default:

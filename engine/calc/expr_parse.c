@@ -128,6 +128,19 @@ static expr_node *with_args(parser *p, expr_node *n, expr_node **args,
     return n;
 }
 
+/* A node of kind (N_NEG or N_NOT) at pos over operand a, which it takes
+ * (a is freed on failure). NULL with the error set. */
+static expr_node *unary_node(parser *p, expr_nkind kind, size_t pos,
+                             expr_node *a)
+{
+    expr_node *n = new_node(p, kind, pos, pos);
+    if (!n) {
+        expr_node_free(a);
+        return NULL;
+    }
+    return with_args(p, n, &a, 1);
+}
+
 /* A malloc'd copy of the token text; NULL on OOM (error set). */
 static char *tok_text(const parser *p, const expr_token *t)
 {
@@ -377,12 +390,7 @@ static expr_node *parse_unary(parser *p)
     p->depth--;
     if (!a || !minus)
         return a;
-    expr_node *n = new_node(p, N_NEG, pos, pos);
-    if (!n) {
-        expr_node_free(a);
-        return NULL;
-    }
-    return with_args(p, n, &a, 1);
+    return unary_node(p, N_NEG, pos, a);
 }
 
 /* Parses a left-associative chain of the binary operators in ops (kinds
@@ -475,12 +483,7 @@ static expr_node *parse_not(parser *p)
     p->depth--;
     if (!a)
         return NULL;
-    expr_node *n = new_node(p, N_NOT, pos, pos);
-    if (!n) {
-        expr_node_free(a);
-        return NULL;
-    }
-    return with_args(p, n, &a, 1);
+    return unary_node(p, N_NOT, pos, a);
 }
 
 /* not (and not)*. */

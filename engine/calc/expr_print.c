@@ -70,17 +70,9 @@ static void sb_add(sbuf *b, const char *s, size_t n)
         n = b->len < b->limit ? b->limit - b->len : 0;
         b->failed = 2; /* truncated */
     }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = mem_realloc(b->buf, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->buf = p;
-        b->cap = cap;
+    if (mem_grow(&b->buf, &b->cap, b->len + n + 1, 1, "expression text") < 0) {
+        b->failed = 1;
+        return;
     }
     memcpy(b->buf + b->len, s, n);
     b->len += n;
@@ -310,15 +302,10 @@ static void collect_deps(const expr *e, const expr_node *n, dep_list *d)
             if (d->deps[i].kind == kind && strcmp(d->deps[i].name, n->name) == 0 &&
                 (kind == EXPR_DEP_INDICATOR || strcmp(d->deps[i].source, n->source) == 0))
                 return;
-        if (d->n == d->cap) {
-            size_t cap = d->cap ? d->cap * 2 : 8;
-            expr_dep *p = mem_realloc(d->deps, cap * sizeof *p);
-            if (!p) {
-                d->failed = 1;
-                return;
-            }
-            d->deps = p;
-            d->cap = cap;
+        if (mem_grow(&d->deps, &d->cap, d->n + 1, sizeof *d->deps,
+                     "expression dependency list") < 0) {
+            d->failed = 1;
+            return;
         }
         expr_dep *x = &d->deps[d->n++];
         x->kind = kind;

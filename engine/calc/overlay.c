@@ -96,15 +96,10 @@ static void on_hit(void *item, void *data)
     hitlist *l = data;
     if (l->oom)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        uint32_t *g = mem_realloc(l->hits, cap * sizeof *g);
-        if (!g) {
-            l->oom = 1;
-            return;
-        }
-        l->hits = g;
-        l->cap = cap;
+    if (mem_grow(&l->hits, &l->cap, l->n + 1, sizeof *l->hits,
+                 "overlay") < 0) {
+        l->oom = 1;
+        return;
     }
     l->hits[l->n++] = (uint32_t)((uintptr_t)item - 1);
 }
@@ -114,20 +109,13 @@ static int add_pair(overlay_result *o, size_t *cap, uint32_t u, uint32_t s,
                     double a)
 {
     if (o->n_pairs == *cap) {
-        size_t nc = *cap ? *cap * 2 : 1024;
-        uint32_t *nu = mem_realloc(o->unit, nc * sizeof *nu);
-        if (!nu)
+        /* three parallel arrays of one capacity: each grows from *cap */
+        size_t cu = *cap, cs = *cap, ca = *cap, need = o->n_pairs + 1;
+        if (mem_grow(&o->unit, &cu, need, sizeof *o->unit, "overlay") < 0 ||
+            mem_grow(&o->src, &cs, need, sizeof *o->src, "overlay") < 0 ||
+            mem_grow(&o->area, &ca, need, sizeof *o->area, "overlay") < 0)
             return -1;
-        o->unit = nu;
-        uint32_t *ns = mem_realloc(o->src, nc * sizeof *ns);
-        if (!ns)
-            return -1;
-        o->src = ns;
-        double *na = mem_realloc(o->area, nc * sizeof *na);
-        if (!na)
-            return -1;
-        o->area = na;
-        *cap = nc;
+        *cap = cu;
     }
     o->unit[o->n_pairs] = u;
     o->src[o->n_pairs] = s;

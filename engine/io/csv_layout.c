@@ -25,14 +25,8 @@ typedef struct {
 /* Appends len raw bytes of s to b. Returns 0 or -1 on OOM (error set). */
 static int sbuf_raw(sbuf *b, const char *s, size_t len)
 {
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = (b->cap + len + 1) * 2;
-        char *g = mem_realloc(b->s, cap);
-        if (!g)
-            return err_oom("column name");
-        b->s = g;
-        b->cap = cap;
-    }
+    if (mem_grow(&b->s, &b->cap, b->len + len + 1, 1, "column name") < 0)
+        return -1;
     memcpy(b->s + b->len, s, len);
     b->len += len;
     b->s[b->len] = '\0';

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "fsutil.h"
 #include "geo_io.h"
 #include "mem.h"
 
@@ -306,42 +307,41 @@ static unsigned char *read_all_vsi(const char *file, size_t *len)
                 "relative to the recipe's folder)");
         return NULL;
     }
-    size_t cap = 65536, n = 0;
-    buf = mem_alloc(cap);
-    if (!buf) {
-        err_oom("file contents");
-        goto cleanup;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            unsigned char *grown = mem_realloc(buf, cap * 2);
-            if (!grown) {
-                err_oom("file contents");
-                mem_free(buf);
-                buf = NULL;
-                goto cleanup;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = geo_vfile_read(&fp, buf + n, cap - n - 1);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    if (!geo_vfile_eof(&fp)) {
+    buf = (unsigned char *)fs_read_all(geo_vfile_reader, &fp, 65536,
+                                       "file contents", len);
+    if (buf && !geo_vfile_eof(&fp)) {
         err_set(ERR_IO, file, 0, NULL,
                 "cannot read the file: the compressed data is damaged or "
                 "cut short");
         mem_free(buf);
         buf = NULL;
-        goto cleanup;
     }
-    buf[n] = '\0';
-    *len = n;
-cleanup:
     geo_vfile_close(&fp);
     return buf;
+}
+
+/* An open file for fd_reader. */
+typedef struct {
+    int fd;
+    const char *file; /* for messages */
+} fd_src;
+
+/* fs_reader over a file descriptor: read(), retried on EINTR; -1 with
+ * ERR_IO set naming the file. */
+static long fd_reader(void *src, void *buf, size_t n)
+{
+    fd_src *s = src;
+    for (;;) {
+        ssize_t got = read(s->fd, buf, n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            err_set(ERR_IO, s->file, 0, NULL, "cannot read the file (%s)",
+                    strerror(errno));
+            return -1;
+        }
+        return (long)got;
+    }
 }
 
 /* Reads all of file into a malloc'ed buffer (*len bytes, NUL-terminated). */
@@ -378,42 +378,11 @@ static unsigned char *read_all(const char *file, size_t *len)
                 "name a CSV file on disk");
         return NULL;
     }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-    unsigned char *buf = mem_alloc(cap);
-    if (!buf) {
-        close(fd);
-        err_oom("file contents");
-        return NULL;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            unsigned char *grown = mem_realloc(buf, cap * 2);
-            if (!grown) {
-                mem_free(buf);
-                close(fd);
-                err_oom("file contents");
-                return NULL;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        ssize_t got = read(fd, buf + n, cap - n - 1);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            err_set(ERR_IO, file, 0, NULL, "cannot read the file (%s)",
-                    strerror(errno));
-            mem_free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    fd_src src = {fd, file};
+    unsigned char *buf =
+        (unsigned char *)fs_read_all(fd_reader, &src, cap, "file contents", len);
     close(fd);
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 

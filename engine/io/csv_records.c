@@ -74,25 +74,12 @@ static void on_field(void *data, size_t len, void *user)
     }
     while (len > 0 && space_before(s, len, &w))
         len -= w;
-    if (r->arena_len + len + 1 > r->arena_cap) {
-        size_t cap = r->arena_cap * 2 + len + 1;
-        char *a = mem_realloc(r->arena, cap);
-        if (!a) {
-            ctx->oom = 1;
-            return;
-        }
-        r->arena = a;
-        r->arena_cap = cap;
-    }
-    if (r->n_fields + 2 > r->offs_cap) {
-        size_t cap = r->offs_cap * 2 + 16;
-        size_t *o = mem_realloc(r->offs, cap * sizeof *o);
-        if (!o) {
-            ctx->oom = 1;
-            return;
-        }
-        r->offs = o;
-        r->offs_cap = cap;
+    if (mem_grow(&r->arena, &r->arena_cap, r->arena_len + len + 1, 1,
+                 "CSV fields") < 0 ||
+        mem_grow(&r->offs, &r->offs_cap, r->n_fields + 2, sizeof *r->offs,
+                 "CSV fields") < 0) {
+        ctx->oom = 1;
+        return;
     }
     if (len)
         memcpy(r->arena + r->arena_len, s, len);
@@ -108,16 +95,9 @@ static void on_row(int c, void *user)
 {
     parse_ctx *ctx = user;
     csvrec_set *r = ctx->set;
-    if (!ctx->oom && r->n_recs == r->recs_cap) {
-        size_t cap = r->recs_cap * 2 + 64;
-        csvrec_rec *g = mem_realloc(r->recs, cap * sizeof *g);
-        if (!g)
-            ctx->oom = 1;
-        else {
-            r->recs = g;
-            r->recs_cap = cap;
-        }
-    }
+    if (!ctx->oom && mem_grow(&r->recs, &r->recs_cap, r->n_recs + 1,
+                              sizeof *r->recs, "CSV fields") < 0)
+        ctx->oom = 1;
     if (!ctx->oom) {
         csvrec_rec *rec = &r->recs[r->n_recs++];
         rec->first = ctx->rec_first;

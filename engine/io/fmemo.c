@@ -4,6 +4,7 @@
 #include "atomic.h"
 #include "cache.h"
 #include "err.h"
+#include "fsutil.h"
 #include "hash.h"
 #include "mem.h"
 #include "sha256.h"
@@ -131,60 +132,46 @@ static int racy(const struct stat *st)
     return t - mt < RACY_NS || t - ct < RACY_NS;
 }
 
+/* The running digests of digest_fd. */
+typedef struct {
+    hash128_state hs;
+    sha256_ctx sc;
+    int sha; /* SHA-256 wanted too */
+} digests;
+
+/* fs_chunk_fn feeding the digests. */
+static void digest_chunk(void *ctx, const unsigned char *p, size_t n)
+{
+    digests *d = ctx;
+    hash128_update(&d->hs, p, n);
+    if (d->sha)
+        sha256_update(&d->sc, p, n);
+}
+
 /* Reads the open file fd (path for messages) once, feeding the 128-bit hash
  * and, when sha is given, SHA-256. Returns 0 or -1 with ERR_IO/ERR_MEMORY
  * set. */
 static int digest_fd(int fd, const char *path, uint8_t h128[16],
                      uint8_t *sha)
 {
-    enum { CHUNK = 1 << 18 };
-    uint8_t *buf = mem_alloc(CHUNK);
-    if (!buf)
-        return err_oom("file hashing buffer");
-    hash128_state hs;
-    hash128_init(&hs, 0);
-    sha256_ctx sc;
-    sha256_init(&sc);
-    off_t off = 0;
-    for (;;) {
-        ssize_t n = pread(fd, buf, CHUNK, off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            err_set(ERR_IO, path, 0, NULL, "Cannot read the file: %s.",
-                    strerror(errno));
-            mem_free(buf);
-            return -1;
-        }
-        if (n == 0)
-            break;
-        hash128_update(&hs, buf, (size_t)n);
-        if (sha)
-            sha256_update(&sc, buf, (size_t)n);
-        off += n;
-    }
-    mem_free(buf);
-    hash128_final(&hs, h128);
+    digests d;
+    hash128_init(&d.hs, 0);
+    sha256_init(&d.sc);
+    d.sha = sha != NULL;
+    if (fs_read_chunks(fd, path, digest_chunk, &d) < 0)
+        return -1;
+    hash128_final(&d.hs, h128);
     if (sha)
-        sha256_final(&sc, sha);
+        sha256_final(&d.sc, sha);
     return 0;
 }
 
 int fmemo_digests(const char *path, uint8_t h128[16], char sha256[65])
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        err_set(ERR_IO, path, 0, NULL, "Cannot open the file: %s.",
-                strerror(errno));
-        return -1;
-    }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        err_set(ERR_IO, path, 0, NULL, "Expected a regular file, but it is a "
-                "folder or a special file, or cannot be examined.");
-        close(fd);
+    int fd = fs_open_regular(path, &st);
+    if (fd < 0)
         return -1;
-    }
     uint8_t id[40], h[16], sha[32];
     identity(&st, id);
     int use_memo = !cache_disabled();

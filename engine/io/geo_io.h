@@ -70,6 +70,11 @@ int geo_vfile_open(geo_vfile *vf, const char *path);
  * read error (geo_vfile_eof tells which). */
 size_t geo_vfile_read(geo_vfile *vf, void *buf, size_t n);
 
+/* geo_vfile_read as an fs_reader (fsutil.h) for fs_read_all; vf is a
+ * geo_vfile *. Never fails: a read error just ends early (geo_vfile_eof
+ * tells). */
+long geo_vfile_reader(void *vf, void *buf, size_t n);
+
 /* 1 when the end was reached (not a read or decompression error). */
 int geo_vfile_eof(geo_vfile *vf);
 

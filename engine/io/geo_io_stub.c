@@ -180,6 +180,11 @@ size_t geo_vfile_read(geo_vfile *vf, void *buf, size_t n)
     return api()->vsi_read(buf, n, vf->vsi);
 }
 
+long geo_vfile_reader(void *vf, void *buf, size_t n)
+{
+    return (long)geo_vfile_read(vf, buf, n);
+}
+
 int geo_vfile_eof(geo_vfile *vf)
 {
     if (vf->f)

@@ -8,6 +8,7 @@
 #include "in_json.h"
 
 #include "err.h"
+#include "fsutil.h"
 #include "geo_io.h"
 #include "mem.h"
 #include "sentinel.h"
@@ -65,32 +66,7 @@ static char *slurp(const char *path, const char *shown, size_t *len)
                 "recipe, paths are relative to the recipe's folder)");
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    buf = mem_alloc(cap);
-    if (!buf) {
-        err_oom("file contents");
-        goto cleanup;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *g = mem_realloc(buf, cap * 2);
-            if (!g) {
-                err_oom("file contents");
-                mem_free(buf);
-                buf = NULL;
-                goto cleanup;
-            }
-            buf = g;
-            cap *= 2;
-        }
-        size_t got = geo_vfile_read(&fp, buf + n, cap - n - 1);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    buf[n] = '\0';
-    *len = n;
-cleanup:
+    buf = fs_read_all(geo_vfile_reader, &fp, 1 << 16, "file contents", len);
     geo_vfile_close(&fp);
     return buf;
 }
@@ -117,16 +93,9 @@ static jcol *col_get(jcols *cs, const char *name)
     for (size_t k = 0; k < cs->n; k++)
         if (!strcmp(cs->cols[k].name, name))
             return &cs->cols[k];
-    if (cs->n == cs->cap) {
-        size_t cap = cs->cap ? cs->cap * 2 : 16;
-        jcol *g = mem_realloc(cs->cols, cap * sizeof *g);
-        if (!g) {
-            err_oom("JSON columns");
-            return NULL;
-        }
-        cs->cols = g;
-        cs->cap = cap;
-    }
+    if (mem_grow(&cs->cols, &cs->cap, cs->n + 1, sizeof *cs->cols,
+                 "JSON columns") < 0)
+        return NULL;
     jcol *c = &cs->cols[cs->n];
     memset(c, 0, sizeof *c);
     c->name = mem_strdup(name);

@@ -529,20 +529,6 @@ typedef struct {
     tbl_col col;      /* arrays sized to the reader's row capacity */
 } field_buf;
 
-/* Frees the arrays of a column that never reached a table. */
-static void col_buf_free(tbl_col *c)
-{
-    col_finish(c);
-    mem_free(c->name);
-    mem_free(c->miss);
-    mem_free(c->d);
-    mem_free(c->i);
-    mem_free(c->codes);
-    mem_free(c->dict_blob);
-    mem_free(c->dict_off);
-    memset(c, 0, sizeof *c);
-}
-
 /* Grows a column's arrays from old to cap rows. Returns 0 or -1 (OOM). */
 static int col_buf_grow(tbl_col *c, size_t old, size_t cap)
 {
@@ -642,7 +628,7 @@ static field_buf *fields_new(OGRFeatureDefnH defn, size_t cap, size_t *n,
         (*n)++;
         if (!f->col.name || col_buf_grow(&f->col, 0, cap) < 0) {
             for (size_t j = 0; j < *n; j++)
-                col_buf_free(&fields[j].col);
+                col_free(&fields[j].col);
             mem_free(fields);
             err_oom("columns");
             return NULL;
@@ -656,7 +642,7 @@ static void fields_free(field_buf *fields, size_t n)
     if (!fields)
         return;
     for (size_t k = 0; k < n; k++)
-        col_buf_free(&fields[k].col);
+        col_free(&fields[k].col);
     mem_free(fields);
 }
 
@@ -747,33 +733,12 @@ static void geom_buf_free(geom_buf *g)
     memset(g, 0, sizeof *g);
 }
 
-/* Returns arr grown (by doubling) to hold need elements of size elem;
- * *cap is its capacity. Returns NULL with ERR_MEMORY set on OOM (arr is
- * then untouched). need must be > 0. */
-static void *grow_to(void *arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return arr;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *p = mem_realloc(arr, c * elem);
-    if (!p) {
-        err_oom("geometry");
-        return NULL;
-    }
-    *cap = c;
-    return p;
-}
-
-/* GROW(g->xy, g->cap_pts, need, elem): grows an array member in place,
- * returning -1 from the calling function on OOM. */
+/* GROW(g->xy, g->cap_pts, need, elem): grows an array member in place
+ * (mem_grow), returning -1 from the calling function on OOM. */
 #define GROW(arr, cap, need, elem)                                        \
     do {                                                                  \
-        void *grown_ = grow_to((arr), &(cap), (need), (elem));            \
-        if (!grown_)                                                      \
+        if (mem_grow(&(arr), &(cap), (need), (elem), "geometry") < 0)     \
             return -1;                                                    \
-        (arr) = grown_;                                                   \
     } while (0)
 
 /* Allocates the arrays for about rows rows. Returns 0 or -1 (OOM). */

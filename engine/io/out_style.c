@@ -3,6 +3,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "repro.h"
 
 #include <ogr_api.h>
 #include <cpl_error.h>
@@ -40,14 +41,11 @@ static void sb_add(sbuf *b, const char *fmt, ...)
             b->n += (size_t)w;
             return;
         }
-        size_t cap = (b->cap ? b->cap * 2 : 4096) + (size_t)w;
-        char *s = mem_realloc(b->s, cap);
-        if (!s) {
+        if (mem_grow(&b->s, &b->cap, b->n + (size_t)w + 1, 1, "layer styles") <
+            0) {
             b->ok = 0;
             return;
         }
-        b->s = s;
-        b->cap = cap;
     }
 }
 
@@ -329,10 +327,7 @@ int out_gpkg_styles(GDALDatasetH ds, const char *path, const out_style *st,
     OGRLayerH L = create_table(ds, path);
     if (!L)
         return -1;
-    time_t now = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde)
-        now = (time_t)strtoll(sde, NULL, 10);
+    time_t now = repro_now();
     struct tm tm;
     gmtime_r(&now, &tm);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(L);

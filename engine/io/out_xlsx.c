@@ -8,6 +8,7 @@
 #include "out.h"
 
 #include "err.h"
+#include "repro.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,10 +125,7 @@ int out_xlsx(const char *path, const out_table *tables, size_t n, int en,
     }
     lxw_doc_properties props;
     memset(&props, 0, sizeof props);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    props.created = day_of(date) != (time_t)-1 ? day_of(date)
-                    : sde && *sde ? (time_t)strtoll(sde, NULL, 10)
-                                  : time(NULL);
+    props.created = day_of(date) != (time_t)-1 ? day_of(date) : repro_now();
     props.title = (char *)"indicators";
     workbook_set_properties(wb, &props);
     lxw_format *head = workbook_add_format(wb);

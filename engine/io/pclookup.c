@@ -60,23 +60,6 @@ size_t pclookup_skipped(const pclookup *L) { return L->skipped; }
 size_t pclookup_nkeys(const pclookup *L) { return L->n_keys; }
 int32_t pclookup_key_at(const pclookup *L, size_t k) { return L->keys[k]; }
 
-/* The text of cell r of a code or postcode column into buf ("" when
- * missing); numbers are written without decimals. */
-static const char *cell_text(const tbl_col *c, size_t r, char *buf,
-                             size_t size)
-{
-    if (c->type == COL_STRING) {
-        const char *s = col_str(c, r);
-        return s ? s : "";
-    }
-    miss_reason why;
-    double v = col_num(c, r, &why);
-    if (why != MISS_NONE)
-        return "";
-    snprintf(buf, size, "%.0f", v);
-    return buf;
-}
-
 /* Sorts and merges entries with the same key and code (summing weights);
  * returns the new count. */
 static size_t merge(pc_entry *e, size_t n)
@@ -138,9 +121,9 @@ static size_t read_rows(pclookup *L, const recfile *f, const tbl_col *pc,
     size_t n = tbl_nrows(f->t), m = 0;
     for (size_t r = 0; r < n; r++) {
         char buf[64];
-        const char *ps = cell_text(pc, r, buf, sizeof buf);
+        const char *ps = col_code_text(pc, r, buf, sizeof buf);
         int32_t key = postcode_key(ps, strlen(ps));
-        const char *cs = cell_text(code, r, buf, sizeof buf);
+        const char *cs = col_code_text(code, r, buf, sizeof buf);
         if (key < 0 || !*cs) {
             L->skipped++;
             continue;

@@ -22,30 +22,8 @@ struct rcp_arena {
     block *head;
 };
 
-static _Thread_local long fail_countdown = -1;
-
-void rcp_arena_fail_after(long n)
-{
-    fail_countdown = n;
-}
-
-/* 1 when the injected failure says this allocation must fail. */
-static int injected_failure(void)
-{
-    if (fail_countdown < 0)
-        return 0;
-    if (fail_countdown == 0)
-        return 1;
-    fail_countdown--;
-    return 0;
-}
-
 rcp_arena *rcp_arena_new(void)
 {
-    if (injected_failure()) {
-        err_oom("recipe memory");
-        return NULL;
-    }
     rcp_arena *a = mem_calloc(1, sizeof *a);
     if (!a)
         err_oom("recipe memory");
@@ -69,7 +47,8 @@ void *rcp_arena_alloc(rcp_arena *a, size_t size)
 {
     if (size == 0)
         size = 1;
-    if (size > SIZE_MAX / 2 || injected_failure()) {
+    /* every arena allocation counts for mem.h's fault injection */
+    if (size > SIZE_MAX / 2 || mem_fault_alloc_due()) {
         err_oom("recipe memory");
         return NULL;
     }

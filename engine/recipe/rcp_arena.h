@@ -41,8 +41,4 @@ char *rcp_arena_printf(rcp_arena *a, const char *fmt, ...)
 int rcp_arena_grow(rcp_arena *a, void **array, size_t *cap, size_t need,
                    size_t elem);
 
-/* Failure injection for tests: after n more successful arena allocations in
- * this thread, every allocation fails until rcp_arena_fail_after(-1). */
-void rcp_arena_fail_after(long n);
-
 #endif

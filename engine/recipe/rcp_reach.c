@@ -209,6 +209,16 @@ static int name_part(rcp_sctx *c, const rcp *r, rcp_indicator *out,
     return 0;
 }
 
+/* Makes o a per-unit index (a rank, a funnel position, a flag): a whole
+ * number, neither better nor worse when higher, not rolled up. */
+static void set_index(rcp_indicator *o)
+{
+    o->kind.v = RCP_KIND_INDEX;
+    o->rollup.method.v = RCP_ROLLUP_NONE;
+    o->decimals.v = 0;
+    o->higher_is.v = RCP_NEUTRAL;
+}
+
 /* Expands reach indicator ind into out[0..9). */
 static int expand_reach(rcp_sctx *c, const rcp *r, const rcp_indicator *ind,
                         rcp_indicator *out)
@@ -257,10 +267,7 @@ static int expand_reach(rcp_sctx *c, const rcp *r, const rcp_indicator *ind,
             break;
         case RCP_PART_GAP_RANK:
             snprintf(buf, sizeof buf, "rank_desc(%s_gat)", n);
-            o->kind.v = RCP_KIND_INDEX;
-            o->rollup.method.v = RCP_ROLLUP_NONE;
-            o->decimals.v = 0;
-            o->higher_is.v = RCP_NEUTRAL;
+            set_index(o);
             break;
         case RCP_PART_CI_LOWER:
         case RCP_PART_CI_UPPER: {
@@ -282,18 +289,12 @@ static int expand_reach(rcp_sctx *c, const rcp *r, const rcp_indicator *ind,
                      "sum_area(%s_bereikt + 0 * %s_doelgroep) / "
                      "sum_area(%s_doelgroep + 0 * %s_bereikt))",
                      n, n, n, n, n, n);
-            o->kind.v = RCP_KIND_INDEX;
-            o->rollup.method.v = RCP_ROLLUP_NONE;
-            o->decimals.v = 0;
-            o->higher_is.v = RCP_NEUTRAL;
+            set_index(o);
             suppress = 1;
             break;
         case RCP_PART_BELOW_LIMIT:
             snprintf(buf, sizeof buf, "%s_funnel == -2", n);
-            o->kind.v = RCP_KIND_INDEX;
-            o->rollup.method.v = RCP_ROLLUP_NONE;
-            o->decimals.v = 0;
-            o->higher_is.v = RCP_NEUTRAL;
+            set_index(o);
             break;
         }
         if (gen_str(c, &o->expr, &ind->name, buf) < 0)

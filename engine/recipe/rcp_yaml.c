@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "err.h"
+#include "fsutil.h"
 #include "mem.h"
 
 #define RY_MAX_FILE (16L * 1024 * 1024)
@@ -550,7 +551,37 @@ static int run_parser(pctx *c, ry_node **root)
     return rc;
 }
 
-/* Reads a whole file into malloc'ed memory. */
+/* An open recipe file for recipe_reader. */
+typedef struct {
+    FILE *f;
+    const char *path;
+    size_t total; /* bytes read so far */
+} recipe_src;
+
+/* fs_reader over a recipe file: fread, refusing a recipe larger than
+ * RY_MAX_FILE. -1 with ERR_IO set on a read error or a too large file. */
+static long recipe_reader(void *src, void *buf, size_t n)
+{
+    recipe_src *s = src;
+    size_t got = fread(buf, 1, n, s->f);
+    if (got == 0 && ferror(s->f)) {
+        err_set(ERR_IO, s->path, 0, NULL, "cannot read the recipe: %s",
+                strerror(errno));
+        return -1;
+    }
+    s->total += got;
+    if (s->total > (size_t)RY_MAX_FILE) {
+        err_set(ERR_IO, s->path, 0, NULL,
+                "the recipe is larger than %ld MB; a recipe is a short text "
+                "file",
+                RY_MAX_FILE / (1024 * 1024));
+        return -1;
+    }
+    return (long)got;
+}
+
+/* Reads a whole recipe file into mem_alloc'ed memory (NUL-terminated, *len
+ * bytes; the caller frees it). NULL with the error set. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -559,45 +590,9 @@ static char *read_file(const char *path, size_t *len)
                 strerror(errno));
         return NULL;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 8192;
-            if (ncap > (size_t)RY_MAX_FILE + 8192) {
-                err_set(ERR_IO, path, 0, NULL,
-                        "the recipe is larger than %ld MB; a recipe is a "
-                        "short text file",
-                        RY_MAX_FILE / (1024 * 1024));
-                mem_free(buf);
-                fclose(f);
-                return NULL;
-            }
-            char *nb = mem_realloc(buf, ncap);
-            if (!nb) {
-                mem_free(buf);
-                fclose(f);
-                err_oom("recipe text");
-                return NULL;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        err_set(ERR_IO, path, 0, NULL, "cannot read the recipe: %s",
-                strerror(errno));
-        mem_free(buf);
-        fclose(f);
-        return NULL;
-    }
+    recipe_src src = {f, path, 0};
+    char *buf = fs_read_all(recipe_reader, &src, 8192, "recipe text", len);
     fclose(f);
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 

@@ -193,6 +193,18 @@ static void write_indicator(jsonw *w, const run_indicator *ind)
     jsonw_obj_end(w);
 }
 
+/* "files": the map's own files, then those of its small multiples. */
+static void write_map_files(jsonw *w, const run_map_result *m)
+{
+    jsonw_key(w, "files");
+    jsonw_arr_begin(w);
+    for (int k = 0; k < m->n_files; k++)
+        jsonw_str(w, m->files[k]);
+    for (size_t k = 0; k < m->n_per_files; k++)
+        jsonw_str(w, m->per_files[k]);
+    jsonw_arr_end(w);
+}
+
 static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
 {
     jsonw_obj_begin(w);
@@ -209,13 +221,7 @@ static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
             jsonw_obj_end(w);
         }
         jsonw_arr_end(w);
-        jsonw_key(w, "files");
-        jsonw_arr_begin(w);
-        for (int k = 0; k < m->n_files; k++)
-            jsonw_str(w, m->files[k]);
-        for (size_t k = 0; k < m->n_per_files; k++)
-            jsonw_str(w, m->per_files[k]);
-        jsonw_arr_end(w);
+        write_map_files(w, m);
         jsonw_obj_end(w);
         return;
     }
@@ -284,13 +290,7 @@ static void write_map(jsonw *w, const run_ctx *c, const run_map_result *m)
         }
         jsonw_arr_end(w);
     }
-    jsonw_key(w, "files");
-    jsonw_arr_begin(w);
-    for (int k = 0; k < m->n_files; k++)
-        jsonw_str(w, m->files[k]);
-    for (size_t k = 0; k < m->n_per_files; k++)
-        jsonw_str(w, m->per_files[k]);
-    jsonw_arr_end(w);
+    write_map_files(w, m);
     jsonw_obj_end(w);
 }
 

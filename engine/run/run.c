@@ -9,6 +9,7 @@
 #include "fsutil.h"
 #include "mem.h"
 #include "present.h"
+#include "repro.h"
 #include "sha256.h"
 #include "stop.h"
 
@@ -44,10 +45,7 @@ void run_set_created(run_ctx *c)
         snprintf(c->created, sizeof c->created, "%.10s", c->opt->created);
         return;
     }
-    time_t now = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde)
-        now = (time_t)strtoll(sde, NULL, 10);
+    time_t now = repro_now();
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(c->created, sizeof c->created, "%Y-%m-%d", &tm);
@@ -69,25 +67,27 @@ static int write_locked(run_ctx *c, const char *outdir)
                 strerror(errno));
         return -1;
     }
+    /* the output stages in order: name (for the timing log), writer, and
+     * whether a stop request is checked before it */
+    static const struct {
+        const char *name;
+        int (*write)(run_ctx *c, const char *stage_dir);
+        int stop_first;
+    } stages[] = {
+        {"write", run_write_outputs, 0},
+        {"maps", run_render_maps, 1},
+        {"gpkg", run_write_gpkg, 0},
+        {"factsheets", run_render_sheets, 1},
+        {"comparisons", run_render_comparisons, 1},
+        {"report", run_write_report, 0},
+        {"funnels", run_render_funnels, 0},
+    };
     double t = run_now();
-    int rc = run_write_outputs(c, stage);
-    if (rc == 0)
-        run_time(c, "write", &t);
-    if (rc == 0 && (rc = stop_check()) == 0 &&
-        (rc = run_render_maps(c, stage)) == 0)
-        run_time(c, "maps", &t);
-    if (rc == 0 && (rc = run_write_gpkg(c, stage)) == 0)
-        run_time(c, "gpkg", &t);
-    if (rc == 0 && (rc = stop_check()) == 0 &&
-        (rc = run_render_sheets(c, stage)) == 0)
-        run_time(c, "factsheets", &t);
-    if (rc == 0 && (rc = stop_check()) == 0 &&
-        (rc = run_render_comparisons(c, stage)) == 0)
-        run_time(c, "comparisons", &t);
-    if (rc == 0 && (rc = run_write_report(c, stage)) == 0)
-        run_time(c, "report", &t);
-    if (rc == 0 && (rc = run_render_funnels(c, stage)) == 0)
-        run_time(c, "funnels", &t);
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < sizeof stages / sizeof *stages; k++)
+        if ((!stages[k].stop_first || (rc = stop_check()) == 0) &&
+            (rc = stages[k].write(c, stage)) == 0)
+            run_time(c, stages[k].name, &t);
     if (rc == 0 && (rc = stop_check()) == 0) {
         snprintf(path, sizeof path, "%s/manifest.json", stage);
         rc = run_write_manifest(c, path);

@@ -243,6 +243,15 @@ int run_source_candidates(run_source *s);
  * (OOM, arrays unchanged). */
 int run_source_fit_cols(run_source *s);
 
+/* Frees s's per-column arrays (gd, gm, gc, rd and their entries; any may
+ * be missing after a failed allocation) and leaves them NULL, n_gcols 0. */
+void run_source_free_cols(run_source *s);
+
+/* Replaces s's table by t (s owns it from now, also on failure): frees the
+ * old table with its per-row state (per-column arrays, cand, keep) and
+ * gives s empty per-column arrays for t's columns. 0 or -1 (OOM set). */
+int run_source_set_table(run_source *s, tbl *t);
+
 /* run_overlay.c: overlays source s's polygons on the units' and replaces
  * its table by one row per unit (counts split by area, the rest
  * area-weighted), with the covered fraction in column "dekking". */

@@ -73,14 +73,24 @@ static tbl *geometry_table(run_ctx *c)
     return t;
 }
 
-/* Result table of the units themselves (with their geometry, if any). */
-static int unit_table(run_ctx *c, run_level *L)
+/* Makes t (NULL after a failure: then -1) L's result table, owned by L,
+ * and adds the code and name columns every result table starts with.
+ * 0 or -1 (error set). */
+static int start_result(run_level *L, tbl *t)
 {
-    tbl *t = geometry_table(c);
     if (!t)
         return -1;
     L->result = t;
     if (!tbl_add_col(t, "code", COL_STRING) || !tbl_add_col(t, "name", COL_STRING))
+        return -1;
+    return 0;
+}
+
+/* Result table of the units themselves (with their geometry, if any). */
+static int unit_table(run_ctx *c, run_level *L)
+{
+    tbl *t = geometry_table(c);
+    if (start_result(L, t) < 0)
         return -1;
     for (size_t u = 0; u < c->n_units; u++)
         if (add_text(t, "code", u, c->units[u]) < 0 ||
@@ -250,10 +260,7 @@ static int rollup_table(run_ctx *c, run_level *L)
         return -1;
     size_t ng = L->g.n_groups;
     tbl *t = tbl_new(ng);
-    if (!t)
-        return -1;
-    L->result = t;
-    if (!tbl_add_col(t, "code", COL_STRING) || !tbl_add_col(t, "name", COL_STRING))
+    if (start_result(L, t) < 0)
         return -1;
     for (size_t g = 0; g < ng; g++) {
         const char *code = L->level == KEY_INVALID ? "gebied" : L->g.codes[g];

@@ -194,6 +194,15 @@ static int cell_text(const tbl_col *col, size_t r, char *buf, size_t size)
     return 1;
 }
 
+/* Frees the first n keys (NULL entries are fine) and the array keys
+ * (NULL is fine). */
+static void keys_free(char **keys, size_t n)
+{
+    for (size_t k = 0; keys && k < n; k++)
+        mem_free(keys[k]);
+    mem_free(keys);
+}
+
 /* Unit keys through `via: src.col`: the value of that column in the row of
  * src joined to each unit (src must be indexed already). NULL with the error
  * set. */
@@ -229,9 +238,7 @@ static char **via_keys(run_ctx *c, const run_source *s)
         via_norm(raw, hint, key, sizeof key);
         keys[u] = mem_strdup(key);
         if (!keys[u]) {
-            for (size_t k = 0; k < u; k++)
-                mem_free(keys[k]);
-            mem_free(keys);
+            keys_free(keys, u);
             err_oom("lookup join");
             return NULL;
         }
@@ -284,9 +291,7 @@ static char **unit_keys(run_ctx *c, const run_source *s, size_t nn)
         }
         keys[u] = mem_strdup(key);
         if (!keys[u]) {
-            for (size_t k = 0; k < u; k++)
-                mem_free(keys[k]);
-            mem_free(keys);
+            keys_free(keys, u);
             err_oom("name join");
             return NULL;
         }
@@ -439,12 +444,8 @@ int run_names_join(run_ctx *c, run_source *s)
         goto cleanup;
     rc = 0;
 cleanup:
-    for (size_t u = 0; u < c->n_units; u++)
-        mem_free(ukeys[u]);
-    mem_free(ukeys);
-    for (size_t r = 0; rkeys && r < n; r++)
-        mem_free(rkeys[r]);
-    mem_free(rkeys);
+    keys_free(ukeys, c->n_units);
+    keys_free(rkeys, n);
     mem_free(codes);
     return rc;
 }

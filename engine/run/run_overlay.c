@@ -257,43 +257,8 @@ int run_overlay_source(run_ctx *c, run_source *s)
     s->overlaid = 1;
     overlay_free(&o);
     /* the per-unit table replaces the source's own rows */
-    size_t oldc = s->n_gcols;
-    for (size_t j = 0; j < oldc; j++) {
-        if (s->gd)
-            mem_free(s->gd[j]);
-        if (s->gm)
-            mem_free(s->gm[j]);
-        if (s->gc)
-            mem_free(s->gc[j]);
-        if (s->rd)
-            mem_free(s->rd[j]);
-    }
-    mem_free(s->gd);
-    mem_free(s->gm);
-    mem_free(s->gc);
-    mem_free(s->rd);
-    s->gd = NULL;
-    s->gm = NULL;
-    s->gc = NULL;
-    s->rd = NULL;
-    mem_free(s->cand);
-    s->cand = NULL;
-    s->n_cand = 0;
-    mem_free(s->keep);
-    s->keep = NULL;
-    tbl_free(s->t);
-    s->t = t;
     s->rows_kept = c->n_units;
-    size_t nc = tbl_ncols(t);
-    s->gd = mem_calloc(nc, sizeof *s->gd);
-    s->gm = mem_calloc(nc, sizeof *s->gm);
-    s->gc = mem_calloc(nc, sizeof *s->gc);
-    s->rd = mem_calloc(nc, sizeof *s->rd);
-    s->n_gcols = 0;
-    if (!s->gd || !s->gm || !s->gc || !s->rd)
-        return err_oom("source columns");
-    s->n_gcols = nc;
-    if (run_source_candidates(s) < 0)
+    if (run_source_set_table(s, t) < 0 || run_source_candidates(s) < 0)
         return -1;
     s->ix = keyidx_build(tbl_col_by_name(t, "_code"), c->n_units,
                          c->unit_level, NULL, &s->kst);

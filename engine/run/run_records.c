@@ -210,22 +210,6 @@ static int32_t unit_of_code(const run_ctx *c, const unit_code *uc,
     return -1;
 }
 
-/* The text of cell r ("" when missing); numbers without decimals. */
-static const char *cell_text(const tbl_col *col, size_t r, char *buf,
-                             size_t size)
-{
-    if (col->type == COL_STRING) {
-        const char *t = col_str(col, r);
-        return t ? t : "";
-    }
-    miss_reason why;
-    double v = col_num(col, r, &why);
-    if (why != MISS_NONE || !isfinite(v))
-        return "";
-    snprintf(buf, size, "%.0f", v);
-    return buf;
-}
-
 /* Places records by the region code in column key:. unit[r] = -1 and
  * why[r] = reason where it fails. */
 static int locate_by_key(run_ctx *c, run_source *s, const tbl_col *kc,
@@ -276,7 +260,7 @@ static int locate_by_key(run_ctx *c, run_source *s, const tbl_col *kc,
             continue;
         }
         char buf[40], code[KEY_MAX];
-        const char *t = cell_text(kc, r, buf, sizeof buf);
+        const char *t = col_code_text(kc, r, buf, sizeof buf);
         rec_reason w = REC_REASON_COUNT; /* located */
         if (!*t) {
             unit[r] = -1;
@@ -463,7 +447,7 @@ static int locate_by_postcode(run_ctx *c, run_source *s, const tbl_col *pc,
                                   : dict_key[pc->codes[r]];
         } else {
             char buf[40];
-            const char *t = cell_text(pc, r, buf, sizeof buf);
+            const char *t = col_code_text(pc, r, buf, sizeof buf);
             int32_t key = postcode_key(t, strlen(t));
             long li = key >= 0 ? pclookup_index(L, key) : -1;
             ix = key == PC_EMPTY     ? -1 - REC_EMPTY_POSTCODE
@@ -679,46 +663,11 @@ static int install_counts(run_ctx *c, run_source *s, const double *records,
     }
     col_finish(code);
     /* the per-row state of the records table goes with it */
-    for (size_t j = 0; j < s->n_gcols; j++) {
-        mem_free(s->gd[j]);
-        mem_free(s->gm[j]);
-        mem_free(s->gc[j]);
-        mem_free(s->rd[j]);
-    }
-    mem_free(s->gd);
-    mem_free(s->gm);
-    mem_free(s->gc);
-    mem_free(s->rd);
-    mem_free(s->cand);
-    mem_free(s->keep);
-    s->gd = NULL;
-    s->gm = NULL;
-    s->gc = NULL;
-    s->rd = NULL;
-    s->cand = NULL;
-    s->n_cand = 0;
-    s->n_gcols = 0;
-    s->keep = NULL;
-    tbl_free(s->t);
-    s->t = t;
-    s->gd = mem_calloc(3, sizeof *s->gd);
-    s->gm = mem_calloc(3, sizeof *s->gm);
-    s->gc = mem_calloc(3, sizeof *s->gc);
-    s->rd = mem_calloc(3, sizeof *s->rd);
+    if (run_source_set_table(s, t) < 0)
+        return -1;
     s->cand = mem_alloc(3 * sizeof *s->cand);
-    if (!s->gd || !s->gm || !s->gc || !s->rd || !s->cand) {
-        /* run_sources_free walks these arrays only when all exist */
-        mem_free(s->gd);
-        mem_free(s->gm);
-        mem_free(s->gc);
-        mem_free(s->rd);
-        s->gd = NULL;
-        s->gm = NULL;
-        s->gc = NULL;
-        s->rd = NULL;
+    if (!s->cand)
         return err_oom("records");
-    }
-    s->n_gcols = 3;
     for (size_t k = 0; k < 3; k++)
         s->cand[s->n_cand++] = tbl_col_at(t, k)->name;
     s->rows_kept = n;

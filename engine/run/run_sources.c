@@ -37,6 +37,42 @@ int run_source_fit_cols(run_source *s)
     return 0;
 }
 
+void run_source_free_cols(run_source *s)
+{
+    for (size_t j = 0; j < s->n_gcols; j++) {
+        if (s->gd)
+            mem_free(s->gd[j]);
+        if (s->gm)
+            mem_free(s->gm[j]);
+        if (s->gc)
+            mem_free(s->gc[j]);
+        if (s->rd)
+            mem_free(s->rd[j]);
+    }
+    mem_free(s->gd);
+    mem_free(s->gm);
+    mem_free(s->gc);
+    mem_free(s->rd);
+    s->gd = NULL;
+    s->gm = NULL;
+    s->gc = NULL;
+    s->rd = NULL;
+    s->n_gcols = 0;
+}
+
+int run_source_set_table(run_source *s, tbl *t)
+{
+    run_source_free_cols(s);
+    mem_free(s->cand);
+    s->cand = NULL;
+    s->n_cand = 0;
+    mem_free(s->keep);
+    s->keep = NULL;
+    tbl_free(s->t);
+    s->t = t;
+    return run_source_fit_cols(s);
+}
+
 int run_source_candidates(run_source *s)
 {
     size_t nc = tbl_ncols(s->t);
@@ -633,21 +669,7 @@ void run_sources_free(run_ctx *c)
 {
     for (size_t k = 0; k < c->n_src; k++) {
         run_source *s = &c->src[k];
-        for (size_t j = 0; j < s->n_gcols; j++) {
-            /* any of the four may be missing after a failed allocation */
-            if (s->gd)
-                mem_free(s->gd[j]);
-            if (s->gm)
-                mem_free(s->gm[j]);
-            if (s->gc)
-                mem_free(s->gc[j]);
-            if (s->rd)
-                mem_free(s->rd[j]);
-        }
-        mem_free(s->gd);
-        mem_free(s->gm);
-        mem_free(s->gc);
-        mem_free(s->rd);
+        run_source_free_cols(s);
         join_result_free(&s->j);
         mem_free(s->ov_fallback_rows); /* set by each run's overlay */
         if (s->borrowed)

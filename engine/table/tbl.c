@@ -6,6 +6,7 @@
 #include "strmap.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -54,6 +55,8 @@ static void dict_build_free(tbl_col *c)
     c->build = NULL;
 }
 
+/* Frees a column's name and arrays (only those it owns when borrowed)
+ * and zeroes it. */
 static void col_free_arrays(tbl_col *c, int borrowed)
 {
     mem_free(c->name);
@@ -123,19 +126,14 @@ tbl_col *tbl_geom(const tbl *t)
 
 static int grow_cols(tbl *t)
 {
-    if (t->ncols < t->cap)
-        return 0;
-    size_t cap = t->cap ? t->cap * 2 : 16;
-    tbl_col *cols = mem_realloc(t->cols, cap * sizeof *cols);
-    if (!cols)
-        return err_oom("table columns");
-    t->cols = cols;
-    uint8_t *bor = mem_realloc(t->borrowed, cap);
-    if (!bor)
-        return err_oom("table columns");
-    memset(bor + t->cap, 0, cap - t->cap);
-    t->borrowed = bor;
-    t->cap = cap;
+    /* two parallel arrays of one capacity: each grows from t->cap */
+    size_t cc = t->cap, cb = t->cap;
+    if (mem_grow(&t->cols, &cc, t->ncols + 1, sizeof *t->cols,
+                 "table columns") < 0 ||
+        mem_grow(&t->borrowed, &cb, t->ncols + 1, 1, "table columns") < 0)
+        return -1;
+    memset(t->borrowed + t->cap, 0, cb - t->cap);
+    t->cap = cb;
     return 0;
 }
 
@@ -400,6 +398,8 @@ int col_set_str(tbl_col *c, size_t nrows, size_t row, const char *s,
 
 void col_finish(tbl_col *c) { dict_build_free(c); }
 
+void col_free(tbl_col *c) { col_free_arrays(c, 0); }
+
 double col_num(const tbl_col *c, size_t row, miss_reason *why)
 {
     miss_reason m = col_miss(c, row);
@@ -564,4 +564,18 @@ tbl *tbl_take(const tbl *t, const int64_t *idx, size_t n)
 fail:
     tbl_free(out);
     return NULL;
+}
+
+const char *col_code_text(const tbl_col *c, size_t r, char *buf, size_t size)
+{
+    if (c->type == COL_STRING) {
+        const char *s = col_str(c, r);
+        return s ? s : "";
+    }
+    miss_reason why;
+    double v = col_num(c, r, &why);
+    if (why != MISS_NONE || !isfinite(v))
+        return "";
+    snprintf(buf, size, "%.0f", v);
+    return buf;
 }

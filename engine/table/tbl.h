@@ -150,9 +150,19 @@ static inline const char *col_dict(const tbl_col *c, uint32_t k)
 /* Drops the dictionary's build index (saves memory once a column is done). */
 void col_finish(tbl_col *c);
 
+/* Frees everything a column that never reached a table owns (name, arrays,
+ * dictionary, geometry, crs) and zeroes it. */
+void col_free(tbl_col *c);
+
 /* Numeric value of a row as double (int64 converted); returns 0 and sets
  * *why to the reason when missing or not numeric. why may be NULL. */
 double col_num(const tbl_col *c, size_t row, miss_reason *why);
+
+/* The text of row r of a code or postcode column: the text itself for a
+ * text column, the number without decimals (written into buf, size bytes)
+ * for a numeric one, "" when missing or not finite. Never fails; the
+ * result points into the column or buf. */
+const char *col_code_text(const tbl_col *c, size_t r, char *buf, size_t size);
 
 /* Count of missing rows per reason into counts[MISS_REASON_COUNT]. */
 void col_count_missing(const tbl_col *c, size_t nrows,

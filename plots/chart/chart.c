@@ -1,6 +1,7 @@
 /* chart.c - comparison charts; see chart.h. */
 #include "chart.h"
 
+#include "chart_page.h"
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -9,10 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MARGIN 42.0
-#define INK 0.13, 0.13, 0.13
-#define MUTED 0.45, 0.45, 0.45
 
 typedef struct {
     const chart_spec *s;
@@ -214,6 +211,44 @@ static int draw_rows(cairo_t *cr, text_ctx *tc, const chart_rows *r,
     return 0;
 }
 
+/* Draws one legend line at the left margin from *y: its symbol (the
+ * dashed reference line, or the interval bar when interval) and label at
+ * 8 pt times scale, wrapped to w; moves *y down. 0, or -1 on OOM. */
+static int legend_line(text_ctx *tc, cairo_t *cr, const char *label,
+                       double scale, double w, int interval, double *y)
+{
+    PangoLayout *l = text_layout(tc, label, 8 * scale, 0, w, TEXT_LEFT);
+    if (!l)
+        return -1;
+    double tw, th;
+    text_size(l, &tw, &th);
+    double my = *y + th / 2;
+    if (interval) {
+        cairo_set_source_rgb(cr, INK);
+        cairo_set_line_width(cr, 0.7);
+        cairo_move_to(cr, MARGIN, my);
+        cairo_line_to(cr, MARGIN + 14, my);
+        cairo_move_to(cr, MARGIN, my - 2.5);
+        cairo_line_to(cr, MARGIN, my + 2.5);
+        cairo_move_to(cr, MARGIN + 14, my - 2.5);
+        cairo_line_to(cr, MARGIN + 14, my + 2.5);
+        cairo_stroke(cr);
+    } else {
+        cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
+        double dash[] = {2.0, 1.5};
+        cairo_set_dash(cr, dash, 2, 0);
+        cairo_set_line_width(cr, 0.8);
+        cairo_move_to(cr, MARGIN, my);
+        cairo_line_to(cr, MARGIN + 14, my);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+    text_draw(cr, l, MARGIN + 18, *y, MUTED);
+    *y += th + 8;
+    g_object_unref(l);
+    return 0;
+}
+
 int chart_render(const chart_spec *s, const char *path, page_format fmt)
 {
     if (s->n == 0) {
@@ -232,13 +267,11 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
                   (any_partial ? 24 * sc : 0); /* the footnote (two lines) */
         ps.px_h = (int)ceil(ps.h_pt * ps.dpi / 72.0);
     }
-    page_out *po = page_begin(&ps, fmt, path, s->title);
+    text_ctx *tc;
+    page_out *po = chart_page_begin(&ps, fmt, path, s->title, s->meta, &tc);
     if (!po)
         return -1;
-    page_set_meta(po, s->meta);
-    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
-    text_ctx *tc = text_new(cr, "DejaVu Sans");
     chart_rows rows;
     memset(&rows, 0, sizeof rows);
     int rc = tc ? order_rows(s, &rows) : -1;
@@ -252,66 +285,12 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
                 big = fmax(big, fabs(s->values[k]));
         dec = big >= 100 ? 0 : big >= 10 ? 1 : 2;
     }
-    const char *texts[2] = {s->title, s->subtitle};
-    const double sizes[2] = {16, 9.5};
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (!texts[k])
-            continue;
-        PangoLayout *l = text_layout(tc, texts[k], sizes[k] * scale, k == 0, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        if (k == 0)
-            text_draw(cr, l, MARGIN, y, INK);
-        else
-            text_draw(cr, l, MARGIN, y, MUTED);
-        y += th + 4;
-        g_object_unref(l);
-    }
-    if (rc == 0 && s->has_ref && s->ref_label) {
-        PangoLayout *l = text_layout(tc, s->ref_label, 8 * scale, 0, w, TEXT_LEFT);
-        if (!l)
-            rc = -1;
-        else {
-            double tw, th;
-            text_size(l, &tw, &th);
-            cairo_set_source_rgb(cr, 0.75, 0.2, 0.15);
-            double dash[] = {2.0, 1.5};
-            cairo_set_dash(cr, dash, 2, 0);
-            cairo_set_line_width(cr, 0.8);
-            cairo_move_to(cr, MARGIN, y + th / 2);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2);
-            cairo_stroke(cr);
-            cairo_set_dash(cr, NULL, 0, 0);
-            text_draw(cr, l, MARGIN + 18, y, MUTED);
-            y += th + 8;
-            g_object_unref(l);
-        }
-    }
-    if (rc == 0 && s->lower && s->upper && s->interval_label) {
-        PangoLayout *l = text_layout(tc, s->interval_label, 8 * scale, 0, w, TEXT_LEFT);
-        if (!l)
-            rc = -1;
-        else {
-            double tw, th;
-            text_size(l, &tw, &th);
-            cairo_set_source_rgb(cr, INK);
-            cairo_set_line_width(cr, 0.7);
-            cairo_move_to(cr, MARGIN, y + th / 2);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2);
-            cairo_move_to(cr, MARGIN, y + th / 2 - 2.5);
-            cairo_line_to(cr, MARGIN, y + th / 2 + 2.5);
-            cairo_move_to(cr, MARGIN + 14, y + th / 2 - 2.5);
-            cairo_line_to(cr, MARGIN + 14, y + th / 2 + 2.5);
-            cairo_stroke(cr);
-            text_draw(cr, l, MARGIN + 18, y, MUTED);
-            y += th + 8;
-            g_object_unref(l);
-        }
-    }
+    if (rc == 0)
+        rc = chart_heading(tc, cr, s->title, s->subtitle, scale, w, &y);
+    if (rc == 0 && s->has_ref && s->ref_label)
+        rc = legend_line(tc, cr, s->ref_label, scale, w, 0, &y);
+    if (rc == 0 && s->lower && s->upper && s->interval_label)
+        rc = legend_line(tc, cr, s->interval_label, scale, w, 1, &y);
     double foot = 30 * scale;
     PangoLayout *note = NULL;
     double note_h = 0;
@@ -335,26 +314,10 @@ int chart_render(const chart_spec *s, const char *path, page_format fmt)
         g_object_unref(note);
     }
     const char *lines[2] = {s->source_line, s->provenance};
-    double fy = ps.h_pt - MARGIN - foot + 8;
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (!lines[k])
-            continue;
-        PangoLayout *l = text_layout(tc, lines[k], (k ? 6 : 7.5) * scale, 0, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        text_draw(cr, l, MARGIN, fy, MUTED);
-        fy += th + 2;
-        g_object_unref(l);
-    }
+    const double line_pt[2] = {7.5 * scale, 6 * scale};
+    if (rc == 0)
+        rc = chart_footer(tc, cr, lines, line_pt, 2, w,
+                          ps.h_pt - MARGIN - foot + 8);
     mem_free(rows.order);
-    text_free(tc);
-    if (rc < 0) {
-        page_abort(po);
-        return -1;
-    }
-    return page_finish(po);
+    return chart_page_end(po, tc, rc);
 }

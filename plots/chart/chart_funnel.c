@@ -1,6 +1,7 @@
 /* chart_funnel.c - funnel plots; see chart_funnel.h. */
 #include "chart_funnel.h"
 
+#include "chart_page.h"
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -10,9 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MARGIN 42.0
-#define INK 0.13, 0.13, 0.13
-#define MUTED 0.45, 0.45, 0.45
 #define SIGNAL 0.80, 0.25, 0.0  /* flagged units (orange-red, also dark) */
 #define DOT 0.17, 0.37, 0.62
 #define LIMIT 0.35, 0.35, 0.35
@@ -89,33 +87,15 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
     page_size ps;
     if (page_parse("A4", 1, s->dpi > 0 ? s->dpi : 300, &ps) < 0)
         return -1;
-    page_out *po = page_begin(&ps, fmt, path, s->title);
+    text_ctx *tc;
+    page_out *po = chart_page_begin(&ps, fmt, path, s->title, s->meta, &tc);
     if (!po)
         return -1;
-    page_set_meta(po, s->meta);
-    page_tag_document(po);
     cairo_t *cr = page_cairo(po);
-    text_ctx *tc = text_new(cr, "DejaVu Sans");
     int rc = tc ? 0 : -1;
     double y = MARGIN, w = ps.w_pt - 2 * MARGIN;
-    const char *texts[2] = {s->title, s->subtitle};
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (!texts[k])
-            continue;
-        PangoLayout *l = text_layout(tc, texts[k], k ? 9.5 : 16, !k, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        if (k == 0)
-            text_draw(cr, l, MARGIN, y, INK);
-        else
-            text_draw(cr, l, MARGIN, y, MUTED);
-        y += th + 4;
-        g_object_unref(l);
-    }
+    if (rc == 0)
+        rc = chart_heading(tc, cr, s->title, s->subtitle, 1, w, &y);
     /* axes ranges */
     axes A;
     A.xmin = 0;
@@ -302,25 +282,9 @@ int chart_funnel_render(const funnel_spec *s, const char *path,
         cairo_stroke(cr);
     }
     const char *lines[3] = {s->note, s->source_line, s->provenance};
-    double fy = ps.h_pt - MARGIN - foot + 8;
-    for (int k = 0; rc == 0 && k < 3; k++) {
-        if (!lines[k])
-            continue;
-        PangoLayout *l = text_layout(tc, lines[k], k == 2 ? 6 : 7.5, 0, w, TEXT_LEFT);
-        if (!l) {
-            rc = -1;
-            break;
-        }
-        double tw, th;
-        text_size(l, &tw, &th);
-        text_draw(cr, l, MARGIN, fy, MUTED);
-        fy += th + 2;
-        g_object_unref(l);
-    }
-    text_free(tc);
-    if (rc < 0) {
-        page_abort(po);
-        return -1;
-    }
-    return page_finish(po);
+    const double line_pt[3] = {7.5, 7.5, 6};
+    if (rc == 0)
+        rc = chart_footer(tc, cr, lines, line_pt, 3, w,
+                          ps.h_pt - MARGIN - foot + 8);
+    return chart_page_end(po, tc, rc);
 }

@@ -26,6 +26,24 @@ def recipe(name, text):
     return write(os.path.join(t.work, name + ".yaml"), text)
 
 
+def overlay_recipe(name, setting, src, path, rest):
+    """Recipe `name` on the 2016 wijken (with one more top-level setting)
+    and source `src` at path joined by overlay; rest: what follows."""
+    return recipe(name, """
+name: %s
+unit: wijk
+%s
+sources:
+  w:
+    path: %s
+    key: WKC
+    geometry: true
+  %s:
+    path: %s
+    join: overlay
+%s""" % (name, setting, W2016, src, path, rest))
+
+
 # Units: the 2016 wijken of Almere (RD New). Source: another indeling, a
 # 750 m grid clipped to those wijken, with a count and a mean per cell.
 wk = json.load(open(W2016, encoding="utf-8"))
@@ -52,24 +70,12 @@ json.dump({"type": "FeatureCollection",
            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
            "features": feats}, open(grid, "w"))
 
-r = recipe("ov", """
-name: ov
-unit: wijk
-area: [GM0034]
-sources:
-  w:
-    path: %s
-    key: WKC
-    geometry: true
-  g:
-    path: %s
-    join: overlay
-    counts: [n]
+r = overlay_recipe("ov", "area: [GM0034]", "g", grid, """    counts: [n]
 indicators:
   n: {expr: g.n, kind: count}
   gem: {expr: g.gem, rollup: {method: weighted_mean, weight: 1}}
   dekking: {expr: 100 * g.dekking, rollup: {method: weighted_mean, weight: 1}}
-""" % (W2016, grid))
+""")
 t.run("run", r, "-o", OUT, "-q")
 got = read_out_csv(os.path.join(OUT, "ov", "indicators.csv"))
 total_src = sum(n for _, n, _ in cells)
@@ -92,22 +98,12 @@ t.check(ov["units_not_covered"] == 0 and ov["source_area_inside_units"] > 0.9999
 # A real boundary change: Almere's 2011 buurten (inhabitants) onto the 2016
 # wijken; part of a harbour buurt lies outside the 2016 polygons, which the
 # report states (source area inside the units < 100 %).
-r = recipe("almere", """
-name: almere
-unit: wijk
-area: [GM0034]
-sources:
-  w:
-    path: %s
-    key: WKC
-    geometry: true
-  b:
-    path: %s
-    join: overlay
-    counts: [AANT_INW]
+r = overlay_recipe("almere", "area: [GM0034]", "b",
+                   t.path("cbs_kwb_2011_almere", "buurt_2011_v3.shp"),
+                   """    counts: [AANT_INW]
 indicators:
   inwoners: {expr: b.AANT_INW, kind: count}
-""" % (W2016, t.path("cbs_kwb_2011_almere", "buurt_2011_v3.shp")))
+""")
 p = t.run("run", r, "-o", OUT)
 t.check("van de bronoppervlakte valt binnen de wijken" in p.stdout + p.stderr,
         "the log states the covered share")
@@ -116,21 +112,11 @@ ov = [s for s in m["inputs"] if s["name"] == "b"][0]["overlay"]
 t.check(0.99 < ov["source_area_inside_units"] < 1.0, "2011 -> 2016: %r" % ov)
 
 # Different CRSs: keep each source's own CRS (crs: "") with a WGS84 TopoJSON
-r = recipe("crs", """
-name: crs
-unit: wijk
-crs: ""
-sources:
-  w:
-    path: %s
-    key: WKC
-    geometry: true
-  b:
-    path: %s
-    join: overlay
-indicators:
+r = overlay_recipe("crs", 'crs: ""', "b",
+                   t.path("cbs_gebiedsindelingen_2014", "Buurt_2014_layer_q1e3.json"),
+                   """indicators:
   d: b.dekking
-""" % (W2016, t.path("cbs_gebiedsindelingen_2014", "Buurt_2014_layer_q1e3.json")))
+""")
 p = t.run("run", r, "-o", OUT, "-q", expect=1)
 lines = p.stderr.strip().splitlines()
 t.check(len(lines) == 1 and "Buurt_2014_layer_q1e3.json" in lines[0] and "EPSG:28992" in lines[0]

@@ -34,6 +34,8 @@ FORMAT_ARG = {
     "cmd_usage_error": 0,
     "fail_at": 3,
     "ERR_TR": 0,
+    "mem_grow": 4,      # its what goes to err_oom
+    "fs_read_all": 3,   # likewise
 }
 
 CALL_RE = re.compile(r"\b(" + "|".join(sorted(FORMAT_ARG, key=len, reverse=True))

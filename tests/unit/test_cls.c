@@ -533,29 +533,39 @@ static void test_errors(void)
 
     const double v[] = {1, 2, 3};
     const uint8_t all_miss[] = {1, 1, 1};
-    cls_result r;
-    err_clear();
-    CHECK(cls_classify(v, NULL, 3, CLS_QUANTILE, 0, NULL, 0, &r) == -1);
-    CHECK(err_get() && strstr(err_get()->message, "between 1 and 32"));
-    cls_result_free(&r);
-    CHECK(cls_classify(v, NULL, 3, CLS_JENKS, 1000, NULL, 0, &r) == -1);
-    cls_result_free(&r);
-    err_clear();
-    CHECK(cls_classify(v, all_miss, 3, CLS_JENKS, 3, NULL, 0, &r) == -1);
-    CHECK(err_get() && strstr(err_get()->message, "no valid values"));
-    cls_result_free(&r);
-    CHECK(cls_classify(v, NULL, 0, CLS_EQUAL, 3, NULL, 0, &r) == -1);
-    cls_result_free(&r);
     const double bad[] = {1, NAN, 3};
-    CHECK(cls_classify(bad, NULL, 3, CLS_EQUAL, 3, NULL, 0, &r) == -1);
-    cls_result_free(&r);
     const double dec[] = {0, 10, 10}, mid_inf[] = {0, INFINITY, 20};
-    err_clear();
-    CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, dec, 3, &r) == -1);
-    CHECK(err_get() && strstr(err_get()->message, "increase strictly"));
-    CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, mid_inf, 3, &r) == -1);
-    CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, dec, 1, &r) == -1);
-    CHECK(cls_classify(v, NULL, 3, CLS_MANUAL, 0, NULL, 0, &r) == -1);
+    cls_result r;
+    /* calls that must fail; msg: a part of the message, when checked */
+    const struct {
+        const double *v;
+        const uint8_t *miss;
+        size_t n;
+        cls_method m;
+        int k;
+        const double *breaks;
+        size_t n_breaks;
+        const char *msg;
+    } fails[] = {
+        {v, NULL, 3, CLS_QUANTILE, 0, NULL, 0, "between 1 and 32"},
+        {v, NULL, 3, CLS_JENKS, 1000, NULL, 0, NULL},
+        {v, all_miss, 3, CLS_JENKS, 3, NULL, 0, "no valid values"},
+        {v, NULL, 0, CLS_EQUAL, 3, NULL, 0, NULL},
+        {bad, NULL, 3, CLS_EQUAL, 3, NULL, 0, NULL},
+        {v, NULL, 3, CLS_MANUAL, 0, dec, 3, "increase strictly"},
+        {v, NULL, 3, CLS_MANUAL, 0, mid_inf, 3, NULL},
+        {v, NULL, 3, CLS_MANUAL, 0, dec, 1, NULL},
+        {v, NULL, 3, CLS_MANUAL, 0, NULL, 0, NULL},
+    };
+    for (size_t k = 0; k < sizeof fails / sizeof fails[0]; k++) {
+        err_clear();
+        CHECK(cls_classify(fails[k].v, fails[k].miss, fails[k].n, fails[k].m,
+                           fails[k].k, fails[k].breaks, fails[k].n_breaks,
+                           &r) == -1);
+        if (fails[k].msg)
+            CHECK(err_get() && strstr(err_get()->message, fails[k].msg));
+        cls_result_free(&r);
+    }
     CHECK(cls_reapply(NULL, v, NULL, 3, &r) == -1);
     /* huge values: no crash, no undefined behaviour */
     const double huge[] = {-1.7e308, 0, 1.7e308};

@@ -72,23 +72,26 @@ static void test_num_cell(void)
 {
     double v = 0;
     miss_reason why = MISS_NONE;
-    CHECK(num_cell(".", 1, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_UNKNOWN);
-    CHECK(num_cell("x", 1, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_SECRET);
-    CHECK(num_cell("?", 1, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_UNKNOWN);
-    CHECK(num_cell("", 0, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_EMPTY);
+    /* missing-value markers and CBS sentinels: cell, decimal, reason */
+    static const struct {
+        const char *s;
+        char decimal;
+        miss_reason why;
+    } missing[] = {
+        {".", ',', MISS_UNKNOWN},         {"x", ',', MISS_SECRET},
+        {"?", ',', MISS_UNKNOWN},         {"", ',', MISS_EMPTY},
+        {"-99997", ',', MISS_SECRET},     {"-99999999", '.', MISS_UNKNOWN},
+        {"-99.995", ',', MISS_NOT_AVAILABLE},
+    };
+    for (size_t k = 0; k < sizeof missing / sizeof missing[0]; k++) {
+        why = MISS_NONE;
+        CHECK(num_cell(missing[k].s, strlen(missing[k].s), missing[k].decimal,
+                       &v, &why) == NUM_CELL_MISSING);
+        CHECK(why == missing[k].why);
+    }
     v = 9;
     CHECK(num_cell("-", 1, ',', &v, &why) == NUM_CELL_NUMBER); /* nihil */
     CHECK(v == 0.0);
-    CHECK(num_cell("-99997", 6, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_SECRET);
-    CHECK(num_cell("-99999999", 9, '.', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_UNKNOWN);
-    CHECK(num_cell("-99.995", 7, ',', &v, &why) == NUM_CELL_MISSING);
-    CHECK(why == MISS_NOT_AVAILABLE);
     CHECK(num_cell("n.v.t.", 6, ',', &v, &why) == NUM_CELL_TEXT);
     CHECK(num_cell("12,5", 4, ',', &v, &why) == NUM_CELL_NUMBER);
     CHECK_NEAR(v, 12.5, 1e-12);

@@ -15,7 +15,7 @@
 #include "check.h"
 #include "err.h"
 #include "rcp.h"
-#include "rcp_arena.h"
+#include "mem.h"
 #include "strdist.h"
 
 #define FIXTURES DNW_SOURCE_DIR "/tests/data/recipes"
@@ -811,24 +811,24 @@ static void test_alloc_failures(void)
     long k;
     for (k = 0; k < 5000 && !saw_success; k++) {
         err_clear();
-        rcp_arena_fail_after(k);
+        mem_fault_alloc(k + 1);
         rcp *r = rcp_load(FIXTURES "/volledig.yaml");
         if (r) {
             int rc = rcp_set_override(r, "indicators.dichtheid.label=D");
-            rcp_arena_fail_after(-1);
+            mem_fault_alloc(0);
             saw_success = rc == 0;
             if (rc < 0)
                 CHECK(err_get() && err_get()->category == ERR_MEMORY);
             rcp_free(r);
         } else {
-            rcp_arena_fail_after(-1);
+            mem_fault_alloc(0);
             if (!err_get() || err_get()->category != ERR_MEMORY) {
                 fprintf(stderr, "allocation %ld: %s\n", k, errline());
                 check_failed++;
             }
         }
     }
-    rcp_arena_fail_after(-1);
+    mem_fault_alloc(0);
     CHECK(saw_success);
     printf("allocation failures tried: %ld\n", k);
     err_clear();
