@@ -272,8 +272,10 @@ int run_compile_indicators(run_ctx *c)
     c->n_ind = r->n_indicators;
     c->ind = mem_calloc(c->n_ind ? c->n_ind : 1, sizeof *c->ind);
     c->ind_names = mem_alloc((c->n_ind ? c->n_ind : 1) * sizeof *c->ind_names);
-    if (!c->ind || !c->ind_names)
+    if (!c->ind || !c->ind_names) {
+        c->n_ind = 0; /* run_indicators_free must not walk a missing array */
         return err_oom("indicators");
+    }
     for (size_t k = 0; k < c->n_ind; k++) {
         run_indicator *ind = &c->ind[k];
         ind->ri = &r->indicators[k];
