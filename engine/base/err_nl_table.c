@@ -269,6 +269,8 @@ const char *const err_nl_pairs[][2] = {
      "add it under indicators:",
      "%s verwijst naar indicator \"%s\", maar het recept definieert geen "
      "indicatoren; voeg hem toe onder indicators:"},
+    {"%s refers to indicator \"%s\", which the recipe does not define",
+     "%s verwijst naar indicator \"%s\", die het recept niet definieert"},
     {"%s() has more than 64 arguments",
      "%s() heeft meer dan 64 argumenten"},
     {"%s() takes %d argument%s (%s), but got %d",
@@ -397,6 +399,8 @@ const char *const err_nl_pairs[][2] = {
      "; bedoelt u \"%s\"?"},
     {"; did you mean %s%s%s%s?",
      "; bedoelt u %s%s%s%s?"},
+    {"; the indicators are:",
+     "; de indicatoren zijn:"},
     {"CRS",
      "coördinatenstelsel"},
     {"CRS name",
@@ -977,6 +981,8 @@ const char *const err_nl_pairs[][2] = {
      "12.5), maar is %s"},
     {"each item of %s must be one code, such as GM0363, but found %s",
      "elk item van %s moet een code zijn, zoals GM0363, maar is %s"},
+    {"each side of '%s'",
+     "beide kanten van '%s'"},
     {"excel_nl (';' and decimal comma) or international (',' and '.')",
      "excel_nl (';' en decimale komma) of international (',' en '.')"},
     {"expected a column name after '%.*s.', found %s; quote names that are "
@@ -1639,6 +1645,8 @@ const char *const err_nl_pairs[][2] = {
      "de kolom met de y-coördinaat; standaard y"},
     {"the columns that are counts, split by area in an overlay",
      "de kolommen met aantallen, bij een overlay naar oppervlakte verdeeld"},
+    {"the condition of if()",
+     "de voorwaarde van if()"},
     {"the contents",
      "de inhoudsopgave"},
     {"the cover map",
@@ -1851,6 +1859,8 @@ const char *const err_nl_pairs[][2] = {
     {"the recipe is empty; a recipe needs at least name:, unit: and sources:",
      "het recept is leeg; een recept heeft minstens name:, unit: en "
      "sources: nodig"},
+    {"the recipe is in order",
+     "recept is in orde"},
     {"the recipe is larger than %ld MB; a recipe is a short text file",
      "het recept is groter dan %ld MB; een recept is een kort tekstbestand"},
     {"the recipe is nested more than %d levels deep",
@@ -2030,6 +2040,8 @@ const char *const err_nl_pairs[][2] = {
      "onbekende sleutel \"%s\" bovenaan het recept"},
     {"unknown key \"%s\" in %s",
      "onbekende sleutel \"%s\" in %s"},
+    {"unknown key \"%s\" in area",
+     "onbekende sleutel \"%s\" in area"},
     {"unknown kind \"%s\"; use count, percentage, mean, share, code or name",
      "onbekend kind \"%s\"; gebruik count, percentage, mean, share, code of "
      "name"},
@@ -2069,6 +2081,8 @@ const char *const err_nl_pairs[][2] = {
      "that rollup",
      "weight in %s geldt alleen voor rollup: weighted_mean; verwijder het "
      "of stel die rollup in"},
+    {"weight of %s",
+     "weight van %s"},
     {"weight of source \"%s\"",
      "weight van bron \"%s\""},
     {"weight points",

@@ -230,7 +230,7 @@ static int check_binary(checker *c, expr_node *n)
     switch ((expr_binop)n->op) {
     case B_AND:
     case B_OR:
-        snprintf(where, sizeof where, "each side of '%s'", text[n->op]);
+        snprintf(where, sizeof where, err_tr("each side of '%s'"), text[n->op]);
         if (need_bool(c, a, where) < 0 || need_bool(c, b, where) < 0)
             return -1;
         n->type = EXPR_T_BOOL;
@@ -284,7 +284,7 @@ static int check_call(checker *c, expr_node *n)
     snprintf(where, sizeof where, "%s()", fi->name);
     n->type = EXPR_T_NUMBER;
     if (n->op == F_IF) {
-        snprintf(where, sizeof where, "the condition of if()");
+        snprintf(where, sizeof where, "%s", err_tr("the condition of if()"));
         if (need_bool(c, n->args[0], where) < 0)
             return -1;
         snprintf(where, sizeof where, "if()");

@@ -77,7 +77,7 @@ static int run_or_check(int argc, char **argv, int check_only)
         return 1;
     }
     if (check_only)
-        printf("%s: recept is in orde\n", recipe);
+        printf("%s: %s\n", recipe, err_tr("the recipe is in order"));
     rcp_free(r);
     return 0;
 }

@@ -228,15 +228,14 @@ static int area_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                                                           : 0;
             if (!want) {
                 char msg[600];
-                snprintf(msg, sizeof msg, "unknown key \"%s\" in area",
+                snprintf(msg, sizeof msg, err_tr("unknown key \"%s\" in area"),
                          kk->text);
                 rcp_suggest(msg, sizeof msg, kk->text, allowed, 3);
                 size_t u = strlen(msg);
-                snprintf(msg + u, sizeof msg - u, "%s",
-                         strchr(msg, '?') ? " Allowed keys: gemeenten, "
-                                            "wijken, province"
-                                          : "; allowed keys: gemeenten, "
-                                            "wijken, province");
+                snprintf(msg + u, sizeof msg - u, "%s%s",
+                         err_tr(strchr(msg, '?') ? " Allowed keys: "
+                                                 : "; allowed keys: "),
+                         "gemeenten, wijken, province");
                 return rcp_fail(kk, "%s", msg);
             }
             if (area_values(c, &b, vv, want,
@@ -478,7 +477,7 @@ static int ptweight_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
 {
     rcp_source *s = obj;
     char w[200];
-    snprintf(w, sizeof w, "weight of %s", what);
+    snprintf(w, sizeof w, err_tr("weight of %s"), what);
     if (val->kind != RY_MAP)
         return rcp_fail(val, "%s must be a mapping such as {points: "
                              "adressen.csv, x: x, y: y, crs: \"EPSG:28992\"}, "
@@ -1135,13 +1134,13 @@ int rcp_check_indicator_ref(const rcp *r, const rcp_str *ref, const char *what)
     for (size_t k = 0; k < r->n_indicators && n < 256; k++)
         cands[n++] = r->indicators[k].name.s;
     char msg[1200];
-    snprintf(msg, sizeof msg, "%s refers to indicator \"%s\", which the "
-                              "recipe does not define",
+    snprintf(msg, sizeof msg, err_tr("%s refers to indicator \"%s\", which "
+                                     "the recipe does not define"),
              what, ref->s);
     rcp_suggest(msg, sizeof msg, ref->s, cands, n);
     if (!strchr(msg, '?')) {
         size_t u = strlen(msg);
-        snprintf(msg + u, sizeof msg - u, "; the indicators are:");
+        snprintf(msg + u, sizeof msg - u, "%s", err_tr("; the indicators are:"));
         for (size_t k = 0; k < n && k < 20; k++) {
             u = strlen(msg);
             snprintf(msg + u, sizeof msg - u, "%s %s", k ? "," : "", cands[k]);
