@@ -214,22 +214,45 @@ static int selection_pass(cmp_ctx *x)
     return rc;
 }
 
+/* 1 when indicator name's value in row 0 of the level table at level l
+ * covers only part of its base (its "<name>_dekking" below 1), else 0. */
+static uint8_t level_partial(const run_ctx *c, key_level l, const char *name)
+{
+    char cov[300];
+    snprintf(cov, sizeof cov, "%s_dekking", name);
+    for (size_t k = 0; k < c->n_levels; k++) {
+        if (c->levels[k].level != l)
+            continue;
+        const tbl *t = c->levels[k].result;
+        const tbl_col *col = tbl_col_by_name(t, cov);
+        return col && tbl_nrows(t) > 0 && !col_miss(col, 0) &&
+               col->d[0] < 1 - 1e-12;
+    }
+    return 0;
+}
+
 /* Keeps what the comparison needs of a finished run. */
 static int keep_results(cmp_ctx *x, const run_ctx *c, cmp_gemeente *g)
 {
     size_t ni = x->n_ind, nu = c->n_units;
     g->v = mem_alloc((ni ? ni : 1) * sizeof *g->v);
     g->m = mem_alloc(ni ? ni : 1);
+    g->partial = mem_calloc(ni ? ni : 1, 1);
     g->uv = mem_alloc((ni * nu + 1) * sizeof *g->uv);
     g->um = mem_alloc(ni * nu + 1);
     g->urow = c->geom ? mem_alloc((nu ? nu : 1) * sizeof *g->urow) : NULL;
-    if (!g->v || !g->m || !g->uv || !g->um || (c->geom && !g->urow))
+    if (!g->v || !g->m || !g->partial || !g->uv || !g->um ||
+        (c->geom && !g->urow))
         return err_oom("comparison values");
     g->n_units = nu;
     for (size_t k = 0; k < ni; k++) {
         const run_indicator *ind = &c->ind[k];
-        if (level_value(c, KEY_GEMEENTE, ind->ri->name.s, &g->v[k], &g->m[k]) < 0)
+        key_level at = KEY_GEMEENTE;
+        if (level_value(c, KEY_GEMEENTE, ind->ri->name.s, &g->v[k], &g->m[k]) < 0) {
+            at = KEY_INVALID;
             level_value(c, KEY_INVALID, ind->ri->name.s, &g->v[k], &g->m[k]);
+        }
+        g->partial[k] = !g->m[k] && level_partial(c, at, ind->ri->name.s);
         memcpy(g->uv + k * nu, ind->v, nu * sizeof *g->uv);
         memcpy(g->um + k * nu, ind->m, nu);
     }
@@ -361,6 +384,7 @@ static void cmp_free(cmp_ctx *x)
         mem_free(g->error);
         mem_free(g->v);
         mem_free(g->m);
+        mem_free(g->partial);
         mem_free(g->uv);
         mem_free(g->um);
         mem_free(g->urow);

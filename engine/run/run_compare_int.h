@@ -18,6 +18,8 @@ typedef struct {
     char *error;             /* owned one-line message when !ok */
     double *v;               /* n_ind gemeente values (owned) */
     uint8_t *m;
+    uint8_t *partial;        /* n_ind: 1 where the value covers only part
+                                of its base (coverage below 100 %) */
     size_t n_units;
     double *uv;              /* n_ind * n_units unit values, indicator-major
                                 (owned) */

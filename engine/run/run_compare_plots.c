@@ -83,7 +83,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         char labels[PER_PAGE][160];
         const char *lab[PER_PAGE], *why[PER_PAGE];
         double val[PER_PAGE];
-        uint8_t miss[PER_PAGE];
+        uint8_t miss[PER_PAGE], partial[PER_PAGE];
         const double *sv[PER_PAGE];
         const uint8_t *sm[PER_PAGE];
         size_t sn[PER_PAGE];
@@ -98,6 +98,7 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
             lab[j] = labels[j];
             miss[j] = (uint8_t)(!g->ok ? MISS_EMPTY : g->m[k]);
             val[j] = miss[j] ? 0 : g->v[k];
+            partial[j] = g->ok && !miss[j] && g->partial[k];
             why[j] = why_text(x, g, k);
             sv[j] = g->ok ? g->uv + k * g->n_units : NULL;
             sm[j] = g->ok ? g->um + k * g->n_units : NULL;
@@ -131,6 +132,8 @@ static int chart_pages(cmp_ctx *x, size_t k, const size_t *order, int strip,
         s.values = val;
         s.miss = miss;
         s.miss_text = why;
+        s.partial = partial;
+        s.partial_note = present_word(lang, PW_COVERAGE_NOTE);
         s.n = m;
         s.dots = strip;
         s.sort = CHART_SORT_NONE;
