@@ -184,6 +184,8 @@ static void *draw_band(void *arg)
         cairo_clip(cr);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        if (j->mask && !sp->fill_antialias_full) /* see map.h */
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);
 
         /* Context: the caller's neighbours and rows not on the map. */
         int any = 0;

@@ -772,6 +772,41 @@ static void test_real_country(void)
     CHECK(found == 10);
     cairo_surface_destroy(img);
     map_info_free(&in);
+
+    /* The FAST fill antialiasing under the outlines (map.h) against full
+     * antialiasing, at print resolution: under 1 % of the pixels may differ
+     * by more than 8 of 255 in a channel, and none by more than 96. */
+    sp.dpi = 300;
+    CHECK(map_render(&sp, OUT_DIR "/nl_fast.png", MAP_PNG) == 0);
+    sp.fill_antialias_full = 1;
+    CHECK(map_render(&sp, OUT_DIR "/nl_full.png", MAP_PNG) == 0);
+    cairo_surface_t *fa = cairo_image_surface_create_from_png(OUT_DIR "/nl_fast.png");
+    cairo_surface_t *fu = cairo_image_surface_create_from_png(OUT_DIR "/nl_full.png");
+    int w = cairo_image_surface_get_width(fa), h = cairo_image_surface_get_height(fa);
+    CHECK(w == cairo_image_surface_get_width(fu) &&
+          h == cairo_image_surface_get_height(fu) && w == 2480);
+    long over8 = 0, any = 0, over96 = 0;
+    for (int y = 0; w == cairo_image_surface_get_width(fu) && y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint32_t p = pixel(fa, x, y), q = pixel(fu, x, y);
+            int d = 0;
+            for (int sh = 0; sh <= 16; sh += 8) {
+                int e = abs((int)((p >> sh) & 255) - (int)((q >> sh) & 255));
+                d = e > d ? e : d;
+            }
+            any += d > 0;
+            over8 += d > 8;
+            over96 += d > 96;
+        }
+    double share = (double)over8 / ((double)w * h);
+    fprintf(stderr, "FAST fill antialiasing: %.3f%% of pixels differ, %.3f%% "
+            "by more than 8, %ld by more than 96\n",
+            100.0 * (double)any / ((double)w * h), 100 * share, over96);
+    CHECK(any > 0); /* the two modes are really different */
+    CHECK(share < 0.01);
+    CHECK(over96 == 0);
+    cairo_surface_destroy(fa);
+    cairo_surface_destroy(fu);
     free(entry);
     tbl_free(t);
 }
