@@ -508,20 +508,14 @@ const char *const err_nl_pairs[][2] = {
      "0..%zu vanaf 0, of -1 voor geen)."},
     {"The %s needs a geometry column; column '%s' is a %s column.",
      "De %s heeft een geometriekolom nodig; kolom '%s' is een %s-kolom."},
+    {"The %s part of dnawijk belongs to another version (interface %d, expected %d); reinstall dnawijk.",
+     "Het %s-deel van dnawijk hoort bij een andere versie (interface %d, verwacht %d); installeer dnawijk opnieuw."},
     {"The %s was given %zu rows, more than its geometry column holds.",
      "De %s kreeg %zu rijen, meer dan de geometriekolom bevat."},
-    {"The GDAL/PROJ part of dnawijk belongs to another version (interface "
-     "%d, expected %d); reinstall dnawijk.",
-     "Het GDAL/PROJ-deel van dnawijk hoort bij een andere versie (interface "
-     "%d, verwacht %d); installeer dnawijk opnieuw."},
     {"The GDAL/PROJ/GEOS part of dnawijk lacks %s: it belongs to another "
      "version; reinstall dnawijk.",
      "Het GDAL/PROJ/GEOS-deel van dnawijk mist %s: het hoort bij een andere "
      "versie; installeer dnawijk opnieuw."},
-    {"The GEOS part of dnawijk belongs to another version (interface %d, "
-     "expected %d); reinstall dnawijk.",
-     "Het GEOS-deel van dnawijk hoort bij een andere versie (interface %d, "
-     "verwacht %d); installeer dnawijk opnieuw."},
     {"The cache file name is longer than %zu bytes; set DNAWIJK_CACHE_DIR "
      "to a shorter path.",
      "De naam van het cachebestand is langer dan %zu bytes; zet "

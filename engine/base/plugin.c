@@ -80,3 +80,23 @@ int plugin_loaded(void)
 {
     return __atomic_load_n(&handle, __ATOMIC_ACQUIRE) != NULL;
 }
+
+const void *plugin_table(const void **cache, const char *symbol, int abi,
+                         const char *part)
+{
+    const void *t = __atomic_load_n(cache, __ATOMIC_ACQUIRE);
+    if (t)
+        return t;
+    t = plugin_entry(symbol);
+    if (!t)
+        return NULL;
+    int has = *(const int *)t;
+    if (has != abi) {
+        err_set(ERR_IO, MODULE_NAME, 0, NULL, "The %s part of dnawijk belongs "
+                "to another version (interface %d, expected %d); reinstall "
+                "dnawijk.", part, has, abi);
+        return NULL;
+    }
+    __atomic_store_n(cache, t, __ATOMIC_RELEASE);
+    return t;
+}

@@ -23,6 +23,16 @@
  * the symbol. The module stays loaded until exit. */
 const void *plugin_entry(const char *symbol);
 
+/* The entry table named symbol through the cache *cache (a static of the
+ * caller, NULL at first): the first call loads it with plugin_entry() and
+ * checks that its first member, the interface number every table starts
+ * with, is abi; later calls return the cached table. part names the
+ * module's part in the message ("GDAL/PROJ", "GEOS"). Returns NULL with
+ * ERR_IO set when the module cannot be loaded or belongs to another
+ * version. Thread-safe. */
+const void *plugin_table(const void **cache, const char *symbol, int abi,
+                         const char *part);
+
 /* 1 when the module has been loaded by this process (for tests and the
  * start-up benchmark); never loads it. */
 int plugin_loaded(void);

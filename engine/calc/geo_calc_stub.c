@@ -13,21 +13,8 @@
  * cannot be loaded or is of another version. */
 static const geo_calc_api *api(void)
 {
-    static const geo_calc_api *cached;
-    const geo_calc_api *a = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (a)
-        return a;
-    a = plugin_entry("dnw_geo_calc_api");
-    if (!a)
-        return NULL;
-    if (a->abi != GEO_CALC_ABI) {
-        err_set(ERR_IO, "dnawijk-geo.so", 0, NULL, "The GEOS part of "
-                "dnawijk belongs to another version (interface %d, expected "
-                "%d); reinstall dnawijk.", a->abi, GEO_CALC_ABI);
-        return NULL;
-    }
-    __atomic_store_n(&cached, a, __ATOMIC_RELEASE);
-    return a;
+    static const void *cached;
+    return plugin_table(&cached, "dnw_geo_calc_api", GEO_CALC_ABI, "GEOS");
 }
 
 int overlay_areas(const tbl_col *ug, size_t n_units, const tbl_col *sg,

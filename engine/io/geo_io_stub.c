@@ -15,21 +15,8 @@
  * cannot be loaded or is of another version. */
 static const geo_io_api *api(void)
 {
-    static const geo_io_api *cached;
-    const geo_io_api *a = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (a)
-        return a;
-    a = plugin_entry("dnw_geo_io_api");
-    if (!a)
-        return NULL;
-    if (a->abi != GEO_IO_ABI) {
-        err_set(ERR_IO, "dnawijk-geo.so", 0, NULL, "The GDAL/PROJ part of "
-                "dnawijk belongs to another version (interface %d, expected "
-                "%d); reinstall dnawijk.", a->abi, GEO_IO_ABI);
-        return NULL;
-    }
-    __atomic_store_n(&cached, a, __ATOMIC_RELEASE);
-    return a;
+    static const void *cached;
+    return plugin_table(&cached, "dnw_geo_io_api", GEO_IO_ABI, "GDAL/PROJ");
 }
 
 /* The table only when the module is already loaded (for the functions that
