@@ -151,3 +151,49 @@ def write(path, text, mode="w"):
     with open(path, mode) as f:
         f.write(text)
     return path
+
+
+def tertile_breaks(vals):
+    """The four bounds of three classes: R type 7 quantiles at 0, 1/3, 2/3
+    and 1 (as numpy.quantile), computed here without numpy."""
+    v = sorted(vals)
+    out = []
+    for i in range(4):
+        pos = (len(v) - 1) * i / 3
+        lo = int(math.floor(pos))
+        h = pos - lo
+        out.append(v[lo] if h == 0 else (1 - h) * v[lo] + h * v[lo + 1])
+    return out
+
+
+def tertile_class(x, b):
+    """0, 1 or 2: the class of x between the bounds b of tertile_breaks."""
+    return 0 if x <= b[1] else 1 if x <= b[2] else 2
+
+
+PROBE_HEAD = ('<script>window.__errors=[];window.addEventListener("error",function(e){'
+              'window.__errors.push(String(e.message));});</script>')
+
+
+def chromium_probe(t, page, probe):
+    """Opens the HTML text page in headless Chromium (Debian `chromium`;
+    the test is skipped without it) with a script that records page errors
+    in window.__errors and the script probe at the end of the body, which
+    must leave its JSON result in <pre id="result">. Returns (the decoded
+    result or None, the console error lines, the finished process)."""
+    import html
+    import re
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        print("SKIP: chromium not installed (Debian package chromium)")
+        t.done()
+    path = os.path.join(t.work, "probe.html")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(page.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", probe + "</body>"))
+    p = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--user-data-dir=" + os.path.join(t.work, "profile"),
+                        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom",
+                        "file://" + path], capture_output=True, text=True, timeout=300)
+    m = re.search(r'<pre id="result">(.*?)</pre>', p.stdout, re.S)
+    console = [l for l in p.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l or "Refused" in l]
+    return (json.loads(html.unescape(m.group(1))) if m else None), console, p

@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from e2elib import Ctx, read_out_csv, write
+from e2elib import Ctx, read_out_csv, tertile_breaks, tertile_class, write
 
 t = Ctx()
 OUT = os.path.join(t.work, "out")
@@ -218,23 +218,6 @@ t.check(len(bm) == 1 and bm[0]["x"] == "laag_inkomen" and bm[0]["y"] == "bereik_
         "the manifest lists the bivariate map")
 
 
-def tertile_breaks(vals):
-    v = sorted(vals)
-    out = []
-    for i in range(4):
-        pos = (len(v) - 1) * i / 3
-        lo = int(math.floor(pos))
-        h = pos - lo
-        out.append(v[lo] if h == 0 else (1 - h) * v[lo] + h * v[lo + 1])
-    return out
-
-
-def klass(x, b):
-    if x <= b[1]:
-        return 0
-    return 1 if x <= b[2] else 2
-
-
 if bm:
     xs = {c: units[c]["laag_inkomen"] for c in codes}
     ys = {c: units[c]["bereik_laag_inkomen"] for c in codes}
@@ -243,7 +226,7 @@ if bm:
     cells = [0] * 9
     for c in codes:
         if xs[c] is not None and ys[c] is not None:
-            cells[3 * klass(ys[c], by) + klass(xs[c], bx)] += 1
+            cells[3 * tertile_class(ys[c], by) + tertile_class(xs[c], bx)] += 1
     t.check(bm[0]["cells"] == cells, "bivariate cells %r, want %r" % (bm[0]["cells"], cells))
     t.check(all(os.path.getsize(os.path.join(res, f)) > 1000 for f in bm[0]["files"]),
             "bivariate map files")

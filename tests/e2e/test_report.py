@@ -4,14 +4,11 @@ fetches), it renders without console errors, a hover on each buurt of the
 first map shows that buurt's name, code and values, the map colours follow
 the printed classes, and the table sorts by a column. Expected values are
 computed here from the demo files."""
-import html
 import json
 import os
 import re
-import shutil
-import subprocess
 
-from e2elib import Ctx, num, read_csv_rows, read_geojson_props
+from e2elib import Ctx, chromium_probe, num, read_csv_rows, read_geojson_props
 
 t = Ctx()
 demo = os.path.join(t.src, "datasets", "demo")
@@ -48,13 +45,6 @@ def auto_dec(v):
     return 0 if a == 0 or a >= 100 else 1 if a >= 10 else 2 if a >= 1 else 3 if a >= 0.1 else 4
 
 
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if not chromium:
-    print("SKIP: chromium not installed (Debian package chromium)")
-    t.done()
-
-head = ('<script>window.__errors=[];window.addEventListener("error",function(e){'
-        'window.__errors.push(String(e.message));});</script>')
 probe = """<script>
 var res={errors:window.__errors,hover:[],fill:[],sort:[]};
 var ps=document.querySelectorAll('svg[data-map="0"] path[data-u]');
@@ -73,19 +63,9 @@ var box=document.querySelector('svg').getBoundingClientRect();res.svgw=box.width
 var pre=document.createElement('pre');pre.id='result';pre.textContent=JSON.stringify(res);
 document.body.appendChild(pre);
 </script>"""
-probe_page = page.replace("<head>", "<head>" + head, 1).replace("</body>", probe + "</body>")
-probe_path = os.path.join(t.work, "probe.html")
-with open(probe_path, "w", encoding="utf-8") as f:
-    f.write(probe_page)
-p = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--user-data-dir=" + os.path.join(t.work, "profile"),
-                    "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom",
-                    "file://" + probe_path], capture_output=True, text=True, timeout=300)
-m = re.search(r'<pre id="result">(.*?)</pre>', p.stdout, re.S)
-t.check(m is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
-if m:
-    res = json.loads(html.unescape(m.group(1)))
-    console = [l for l in p.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l or "Refused" in l]
+res, console, p = chromium_probe(t, page, probe)
+t.check(res is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
+if res is not None:
     t.check(res["errors"] == [] and console == [], "no console errors: %s %s" % (res["errors"], console[:3]))
     t.check(res["svgs"] == 2 and res["svgw"] > 200, "two inline SVG maps drawn (%s, width %s)"
             % (res["svgs"], res["svgw"]))

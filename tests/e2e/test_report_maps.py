@@ -17,16 +17,13 @@ Joshua Stevens' published pink-blue grid. Checked:
   errors, and a hover on each buurt of both maps shows that buurt."""
 import csv
 import html
-import json
-import math
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import xml.etree.ElementTree as ET
 
-from e2elib import Ctx, num, read_csv_rows, read_geojson_props, write
+from e2elib import (Ctx, chromium_probe, num, read_csv_rows, read_geojson_props,
+                    tertile_breaks, tertile_class, write)
 
 t = Ctx()
 demo = os.path.join(t.src, "datasets", "demo")
@@ -111,29 +108,14 @@ t.check(sum(v is None for v in CAT.values()) >= 1 and sum(v is None for v in X.v
         "the demo has buurten without a value (secret, too few households)")
 
 
-def tertiles(vals):
-    v = sorted(vals)
-    out = []
-    for i in range(4):
-        pos = (len(v) - 1) * i / 3
-        lo = int(math.floor(pos))
-        h = pos - lo
-        out.append(v[lo] if h == 0 else (1 - h) * v[lo] + h * v[lo + 1])
-    return out
-
-
-def klass(v, b):
-    return 0 if v <= b[1] else 1 if v <= b[2] else 2
-
-
-bx = tertiles([v for v in X.values() if v is not None])
-by = tertiles([v for v in Y.values() if v is not None])
+bx = tertile_breaks([v for v in X.values() if v is not None])
+by = tertile_breaks([v for v in Y.values() if v is not None])
 cat_colour = {v: (c or OKABE_ITO[k % 8]).lower() for k, (v, l, c) in enumerate(CATS)}
 want = {"corporatie": {}, "armoede_bereik": {}}
 for c in codes:
     want["corporatie"][c] = cat_colour[CAT[c]] if CAT[c] is not None else None
     if X[c] is not None and Y[c] is not None:
-        want["armoede_bereik"][c] = STEVENS[klass(Y[c], by)][klass(X[c], bx)]
+        want["armoede_bereik"][c] = STEVENS[tertile_class(Y[c], by)][tertile_class(X[c], bx)]
     else:
         want["armoede_bereik"][c] = None
 
@@ -253,12 +235,6 @@ for v, l, _ in CATS:
     t.check(html.escape(l, quote=False) in page, "the categorical legend has %r" % l)
 
 # --- headless Chromium: renders, no console errors, hover on both maps ------
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if not chromium:
-    print("SKIP: chromium not installed (Debian package chromium)")
-    t.done()
-head = ('<script>window.__errors=[];window.addEventListener("error",function(e){'
-        'window.__errors.push(String(e.message));});</script>')
 probe = """<script>
 var res={errors:window.__errors,hover:[]};
 for(var m=0;m<2;m++){
@@ -271,18 +247,9 @@ for(var m=0;m<2;m++){
 var pre=document.createElement('pre');pre.id='result';pre.textContent=JSON.stringify(res);
 document.body.appendChild(pre);
 </script>"""
-probe_path = os.path.join(t.work, "probe.html")
-with open(probe_path, "w", encoding="utf-8") as f:
-    f.write(page.replace("<head>", "<head>" + head, 1).replace("</body>", probe + "</body>"))
-p = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--user-data-dir=" + os.path.join(t.work, "profile"),
-                    "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom",
-                    "file://" + probe_path], capture_output=True, text=True, timeout=300)
-m = re.search(r'<pre id="result">(.*?)</pre>', p.stdout, re.S)
-t.check(m is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
-if m:
-    r = json.loads(html.unescape(m.group(1)))
-    console = [l for l in p.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l or "Refused" in l]
+r, console, p = chromium_probe(t, page, probe)
+t.check(r is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
+if r is not None:
     t.check(r["errors"] == [] and console == [], "no console errors: %s %s" % (r["errors"], console[:3]))
     t.check(len(r["hover"]) == 60, "60 buurt paths hovered (%d)" % len(r["hover"]))
     names = {p["buurtcode"]: p["buurtnaam"] for p in props}
