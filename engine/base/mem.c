@@ -143,6 +143,13 @@ void mem_free(void *p)
     free(p);
 }
 
+/* Frees each of ptrs[0..n) with mem_free; owns nothing after. */
+void mem_free_n(void *const *ptrs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        mem_free(ptrs[i]);
+}
+
 void mem_fault_alloc(long n)
 {
     pthread_once(&env_once, read_env);

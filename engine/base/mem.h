@@ -48,6 +48,18 @@ int mem_grow(void *items, size_t *cap, size_t need, size_t elem_size,
 /* free(p); NULL is fine. */
 void mem_free(void *p);
 
+/* Frees each of the n pointers in ptrs with mem_free (NULLs are fine), in
+ * order; for destructors that release many owned buffers at once. Use it
+ * through MEM_FREE_ALL, which counts the pointers. */
+void mem_free_n(void *const *ptrs, size_t n);
+
+/* MEM_FREE_ALL(a, b, c, ...) frees every pointer named, in order, so a
+ * destructor states what it owns in one statement: the owner itself may be
+ * the last one named (its fields are read before anything is freed). */
+#define MEM_FREE_ALL(...)                                                 \
+    mem_free_n((void *const[]){__VA_ARGS__},                              \
+               sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
+
 /* Arms the allocation fault: the nth counted allocation from now fails
  * (n >= 1), or none (n = 0). Thread-safe. */
 void mem_fault_alloc(long n);

@@ -128,14 +128,8 @@ void overlay_free(overlay_result *o)
 {
     if (!o)
         return;
-    mem_free(o->unit);
-    mem_free(o->src);
-    mem_free(o->area);
-    mem_free(o->unit_area);
-    mem_free(o->src_area);
-    mem_free(o->covered);
-    mem_free(o->pt_pair);
-    mem_free(o->pt_src);
+    MEM_FREE_ALL(o->unit, o->src, o->area, o->unit_area, o->src_area,
+                 o->covered, o->pt_pair, o->pt_src);
     memset(o, 0, sizeof *o);
 }
 
