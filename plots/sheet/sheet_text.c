@@ -189,6 +189,19 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* Sets the first len bytes (-1: all) of valid UTF-8 text into l, in
+ * capitals when upper is set. */
+static void set_text(PangoLayout *l, const char *text, int len, int upper)
+{
+    if (upper) {
+        gchar *up = g_utf8_strup(text, len);
+        pango_layout_set_text(l, up ? up : "?", -1);
+        g_free(up);
+    } else {
+        pango_layout_set_text(l, text, len);
+    }
+}
+
 /* Configures layout l for the given settings and text. Invalid UTF-8 is
  * repaired first (Pango would warn on stderr). */
 static void layout_setup(sheet_r *r, PangoLayout *l, sh_style st,
@@ -224,14 +237,25 @@ static void layout_setup(sheet_r *r, PangoLayout *l, sh_style st,
         ok = g_utf8_make_valid(text, len);
         text = ok ? ok : "?", len = -1;
     }
-    if (r->upper[st]) {
-        gchar *up = g_utf8_strup(text, len);
-        pango_layout_set_text(l, up ? up : "?", -1);
-        g_free(up);
-    } else {
-        pango_layout_set_text(l, text, len);
+    /* No-break spaces become plain spaces where that breaks no line
+     * differently: on a line that is never wrapped, or when the text
+     * still takes one line (else the original is set again). The glyph is
+     * the same, but Cairo 1.16 puts a glyph used for two characters into
+     * an extra font subset of its own, so "12,3 %" cost every sheet two
+     * more embedded fonts. */
+    gchar *plain = NULL;
+    if (g_strstr_len(text, len, NUMFMT_NBSP)) {
+        plain = g_strndup(text, len < 0 ? strlen(text) : (size_t)len);
+        for (char *p = plain; p && (p = strstr(p, NUMFMT_NBSP));) {
+            memmove(p, p + 1, strlen(p + 1) + 1);
+            *p++ = ' ';
+        }
     }
+    set_text(l, plain ? plain : text, plain ? -1 : len, r->upper[st]);
+    if (plain && w > 0 && pango_layout_get_line_count(l) > 1)
+        set_text(l, text, len, r->upper[st]);
     g_free(ok);
+    g_free(plain);
 }
 
 /* Like sheet_txt for the first len bytes (-1: all) of text. Looks the
