@@ -55,6 +55,15 @@ def read_geojson_props(path):
         return [ft["properties"] for ft in json.load(f)["features"]]
 
 
+def demo_kwb_source(src_dir, catalog=True):
+    """YAML of a recipe's source `kwb` (the lines under sources:) on the demo
+    buurten in src_dir/datasets/demo: key buurtcode, with geometry, and the
+    demo_voorbeeldrecht catalog unless catalog is False."""
+    return ("  kwb:\n    path: %s/voorbeeldrecht_buurten.geojson\n    key: buurtcode\n"
+            "    geometry: true\n" % os.path.join(src_dir, "datasets", "demo")
+            + ("    catalog: demo_voorbeeldrecht\n" if catalog else ""))
+
+
 def num(v):
     """A numeric property, or None when missing or a CBS sentinel."""
     if v is None or v == "":
