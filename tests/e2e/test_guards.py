@@ -40,15 +40,21 @@ def on_line(stderr, path, needle):
     return line is not None and line[0] == position(path, needle)[0]
 
 
-# --- item 13: classes beyond the palette ------------------------------------
-p = recipe("klassen", """indicators:
+def blues_map_recipe(name, classes):
+    """A recipe with one map of inwoners in the Blues palette (9 colours);
+    classes is the map's classes: or breaks: line."""
+    return recipe(name, """indicators:
   inwoners: {expr: kwb.inwoners, kind: count}
 maps:
   - name: inwoners
     indicator: inwoners
-    classes: 12
+    %s
     palette: Blues
-""")
+""" % classes)
+
+
+# --- item 13: classes beyond the palette ------------------------------------
+p = blues_map_recipe("klassen", "classes: 12")
 chk = c.run("check", p, expect=1)
 c.check(on_line(chk.stderr, p, "classes: 12"),
         "check names the classes line: " + chk.stderr)
@@ -58,25 +64,11 @@ run = c.run("run", p, "-q", "-o", os.path.join(c.work, "out"), expect=1)
 c.check(run.returncode != 0, "run refuses it too")
 
 # manual breaks count as breaks - 1 classes
-p = recipe("breaks", """indicators:
-  inwoners: {expr: kwb.inwoners, kind: count}
-maps:
-  - name: inwoners
-    indicator: inwoners
-    breaks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-    palette: Blues
-""")
+p = blues_map_recipe("breaks", "breaks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]")
 chk = c.run("check", p, expect=1)
 c.check(on_line(chk.stderr, p, "breaks:"),
         "check names the breaks line: " + chk.stderr)
-ok = recipe("klassen_ok", """indicators:
-  inwoners: {expr: kwb.inwoners, kind: count}
-maps:
-  - name: inwoners
-    indicator: inwoners
-    classes: 9
-    palette: Blues
-""")
+ok = blues_map_recipe("klassen_ok", "classes: 9")
 c.run("check", ok, expect=0)
 
 # --- item 13: more indicators than a GeoPackage table holds -----------------
