@@ -250,8 +250,7 @@ static void test_all(void)
     enum { N = 6 };
     static fx_unit fx[N];
     sheet_unit u[N];
-    for (size_t k = 0; k < N; k++)
-        fx_make(&fx[k], &u[k], k, tbl_geom(grid), grid_in_area);
+    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
     sheet_doc d = fx_doc(NULL);
     int cls[FX_CELLS];
     for (size_t i = 0; i < FX_CELLS; i++)
@@ -322,8 +321,7 @@ static void test_all_many(void)
     enum { N = 260 };
     static fx_unit fx[N];
     static sheet_unit u[N];
-    for (size_t k = 0; k < N; k++)
-        fx_make(&fx[k], &u[k], k, NULL, NULL);
+    fx_make_n(fx, u, N, NULL, NULL);
     sheet_doc d = fx_doc(NULL);
     long pages = sheet_page_count(&d, u, N, NULL);
     long toc = pages - 1 - N;
@@ -450,8 +448,7 @@ static void test_units_threads(void)
     enum { N = 7 };
     static fx_unit fx[N];
     sheet_unit u[N];
-    for (size_t k = 0; k < N; k++)
-        fx_make(&fx[k], &u[k], k, tbl_geom(grid), grid_in_area);
+    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
     sheet_doc d = fx_doc(NULL);
     CHECK(sheet_render_units(&d, u, N, OUT "/units", 2) == 0);
     for (size_t k = 0; k < N; k++) {
@@ -491,8 +488,7 @@ static void test_render_set(void)
     enum { N = 9 };
     static fx_unit fx[N];
     sheet_unit u[N];
-    for (size_t k = 0; k < N; k++)
-        fx_make(&fx[k], &u[k], k, tbl_geom(grid), grid_in_area);
+    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
     sheet_doc d = fx_doc(NULL);
     CHECK(sheet_render_all(&d, u, N, NULL, OUT "/set-ref-all.pdf") == 0);
     CHECK(sheet_render_units(&d, u, N, OUT "/set-ref", 1) == 0);
