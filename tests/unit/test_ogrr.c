@@ -1147,10 +1147,8 @@ int main(void)
     snprintf(tmpdir, sizeof tmpdir, "%s/test_ogrr_XXXXXX", DNW_BINARY_DIR);
     if (!mkdtemp(tmpdir)) {
         snprintf(tmpdir, sizeof tmpdir, "/tmp/test_ogrr_XXXXXX");
-        if (!mkdtemp(tmpdir)) {
-            perror("mkdtemp");
+        if (make_temp_dir(tmpdir) < 0)
             return 1;
-        }
     }
     test_wijken_2024();
     test_wijken_keep_crs();

@@ -74,6 +74,17 @@ static inline int same_file(const char *a, const char *b)
     return same;
 }
 
+/* Makes a new folder from the mkdtemp template tmpl ("...XXXXXX", changed
+ * in place to the folder's name). Returns 0, or -1 with the reason on
+ * stderr. */
+static inline int make_temp_dir(char *tmpl)
+{
+    if (mkdtemp(tmpl))
+        return 0;
+    perror("mkdtemp");
+    return -1;
+}
+
 /* 1 when path exists. */
 static inline int exists(const char *path)
 {
