@@ -17,6 +17,7 @@
 #include <ogr_srs_api.h>
 
 #include "map.h"
+#include "ogr_open.h"
 #include "tbl.h"
 
 typedef struct {
@@ -89,14 +90,12 @@ static int fx_add_polygon(OGRGeometryH poly, fx_dbuf *xy, fx_ubuf *part_ring,
 static tbl *fx_load(const char *path, const char *where,
                     const char *const *str_cols, const char *const *num_cols)
 {
-    GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-                                 NULL, NULL);
-    if (!ds) {
+    GDALDatasetH ds;
+    OGRLayerH lyr = ogr_open_layer0(path, &ds);
+    if (!lyr) {
         fprintf(stderr, "fx_load: cannot open %s\n", path);
         return NULL;
     }
-    OGRLayerH lyr = GDALDatasetGetLayer(ds, 0);
     if (where)
         OGR_L_SetAttributeFilter(lyr, where);
     OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr);

@@ -13,10 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <gdal.h>
-#include <ogr_api.h>
-
 #include "check.h"
+#include "ogr_open.h"
 #include "testutil.h"
 #include "sentinel.h"
 #include "sheet_fixture.h"
@@ -638,12 +636,10 @@ static int almere_read(almere *a)
                                          "P_KOOPWON", "WOZ", "P_GAS_TOT"};
     static const char *ages[5] = {"P_00_14_JR", "P_15_24_JR", "P_25_44_JR",
                                   "P_45_64_JR", "P_65_EO_JR"};
-    GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(ALM_PATH, GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                 NULL, NULL, NULL);
-    if (!ds)
+    GDALDatasetH ds;
+    OGRLayerH lay = ogr_open_layer0(ALM_PATH, &ds);
+    if (!lay)
         return -1;
-    OGRLayerH lay = GDALDatasetGetLayer(ds, 0);
     size_t cap = 1 << 16, np = 0, nr = 0;
     double *xy = malloc(cap * 2 * sizeof *xy);
     uint64_t *row_part = malloc((ALM_MAX + 1) * sizeof *row_part);
