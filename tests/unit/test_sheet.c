@@ -136,6 +136,20 @@ static int render_demo(const char *lang, const char *path)
     return sheet_render_unit(&d, &u, path);
 }
 
+/* Units 0 .. n-1 of the synthetic gemeente (fx_make_n), with the locator
+ * on the grid when locator is 1. They live in static storage for at most
+ * MAX_UNITS units, refilled by each call (one set of units at a time). */
+enum { MAX_UNITS = 260 };
+static sheet_unit *make_units(size_t n, int locator)
+{
+    static fx_unit fx[MAX_UNITS];
+    static sheet_unit u[MAX_UNITS];
+    CHECK(n <= MAX_UNITS);
+    fx_make_n(fx, u, n <= MAX_UNITS ? n : MAX_UNITS,
+              locator ? tbl_geom(grid) : NULL, locator ? grid_in_area : NULL);
+    return u;
+}
+
 /* ---- tests ---- */
 
 /* One unit in Dutch: values, missing values, headings, fonts, metadata. */
@@ -250,9 +264,7 @@ static void test_reproducible(void)
 static void test_all(void)
 {
     enum { N = 6 };
-    static fx_unit fx[N];
-    sheet_unit u[N];
-    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
+    sheet_unit *u = make_units(N, 1);
     sheet_doc d = fx_doc(NULL);
     int cls[FX_CELLS];
     for (size_t i = 0; i < FX_CELLS; i++)
@@ -320,9 +332,7 @@ static void test_all(void)
 static void test_all_many(void)
 {
     enum { N = 260 };
-    static fx_unit fx[N];
-    static sheet_unit u[N];
-    fx_make_n(fx, u, N, NULL, NULL);
+    sheet_unit *u = make_units(N, 0);
     sheet_doc d = fx_doc(NULL);
     long pages = sheet_page_count(&d, u, N, NULL);
     long toc = pages - 1 - N;
@@ -447,9 +457,7 @@ static void test_edges(void)
 static void test_units_threads(void)
 {
     enum { N = 7 };
-    static fx_unit fx[N];
-    sheet_unit u[N];
-    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
+    sheet_unit *u = make_units(N, 1);
     sheet_doc d = fx_doc(NULL);
     CHECK(sheet_render_units(&d, u, N, OUT "/units", 2) == 0);
     for (size_t k = 0; k < N; k++) {
@@ -487,9 +495,7 @@ static void set_progress(void *ud, const char *stage, size_t done,
 static void test_render_set(void)
 {
     enum { N = 9 };
-    static fx_unit fx[N];
-    sheet_unit u[N];
-    fx_make_n(fx, u, N, tbl_geom(grid), grid_in_area);
+    sheet_unit *u = make_units(N, 1);
     sheet_doc d = fx_doc(NULL);
     CHECK(sheet_render_all(&d, u, N, NULL, OUT "/set-ref-all.pdf") == 0);
     CHECK(sheet_render_units(&d, u, N, OUT "/set-ref", 1) == 0);
