@@ -42,6 +42,15 @@ CALL_RE = re.compile(r"\b(" + "|".join(sorted(FORMAT_ARG, key=len, reverse=True)
                      + r")\s*\(")
 
 
+def string_end(text, k):
+    """The index just past the C string or character literal whose opening
+    quote is at k (backslash escapes skipped)."""
+    j, n = k + 1, len(text)
+    while j < n and text[j] != text[k]:
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
 def strip_comments(text):
     """The C text with comments blanked (string literals kept intact)."""
     out = []
@@ -49,11 +58,9 @@ def strip_comments(text):
     while k < n:
         c = text[k]
         if c == '"' or c == "'":
-            j = k + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[k:j + 1])
-            k = j + 1
+            j = string_end(text, k)
+            out.append(text[k:j])
+            k = j
         elif text.startswith("/*", k):
             j = text.find("*/", k + 2)
             j = n if j < 0 else j + 2
@@ -77,11 +84,9 @@ def split_args(text, start):
     while k < n:
         c = text[k]
         if c == '"' or c == "'":
-            j = k + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            cur.append(text[k:j + 1])
-            k = j + 1
+            j = string_end(text, k)
+            cur.append(text[k:j])
+            k = j
             continue
         if c in "([{":
             depth += 1
