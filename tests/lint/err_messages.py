@@ -51,57 +51,51 @@ def string_end(text, k):
     return j + 1
 
 
+def c_pieces(text, k=0, comments=True):
+    """Splits text from index k into (kind, start, end) pieces: "string" (a
+    string or character literal), "comment" (only when comments is true;
+    else a comment is read as plain characters) or "char" (one other
+    character)."""
+    n = len(text)
+    while k < n:
+        if text[k] == '"' or text[k] == "'":
+            kind, j = "string", string_end(text, k)
+        elif comments and text.startswith("/*", k):
+            j = text.find("*/", k + 2)
+            kind, j = "comment", n if j < 0 else j + 2
+        elif comments and text.startswith("//", k):
+            j = text.find("\n", k)
+            kind, j = "comment", n if j < 0 else j
+        else:
+            kind, j = "char", k + 1
+        yield kind, k, j
+        k = j
+
+
 def strip_comments(text):
     """The C text with comments blanked (string literals kept intact)."""
-    out = []
-    k, n = 0, len(text)
-    while k < n:
-        c = text[k]
-        if c == '"' or c == "'":
-            j = string_end(text, k)
-            out.append(text[k:j])
-            k = j
-        elif text.startswith("/*", k):
-            j = text.find("*/", k + 2)
-            j = n if j < 0 else j + 2
-            out.append(" " * (j - k))
-            k = j
-        elif text.startswith("//", k):
-            j = text.find("\n", k)
-            j = n if j < 0 else j
-            out.append(" " * (j - k))
-            k = j
-        else:
-            out.append(c)
-            k += 1
-    return "".join(out)
+    return "".join(" " * (b - a) if kind == "comment" else text[a:b]
+                   for kind, a, b in c_pieces(text))
 
 
 def split_args(text, start):
     """The arguments (raw text) of the call whose '(' is at start-1."""
-    args, depth, k, cur = [], 0, start, []
-    n = len(text)
-    while k < n:
-        c = text[k]
-        if c == '"' or c == "'":
-            j = string_end(text, k)
-            cur.append(text[k:j])
-            k = j
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            if depth == 0:
+    args, depth, cur = [], 0, []
+    for kind, a, b in c_pieces(text, start, comments=False):
+        c = text[a]
+        if kind == "char":
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    args.append("".join(cur))
+                    return args
+                depth -= 1
+            elif c == "," and depth == 0:
                 args.append("".join(cur))
-                return args
-            depth -= 1
-        elif c == "," and depth == 0:
-            args.append("".join(cur))
-            cur = []
-            k += 1
-            continue
-        cur.append(c)
-        k += 1
+                cur = []
+                continue
+        cur.append(text[a:b])
     return None
 
 
