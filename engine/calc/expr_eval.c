@@ -78,10 +78,7 @@ expr_ws *expr_ws_new(void)
 /* Frees a worker's buffers and zeroes it. */
 static void worker_free(worker *w)
 {
-    mem_free(w->vbuf);
-    mem_free(w->mbuf);
-    mem_free(w->v);
-    mem_free(w->m);
+    MEM_FREE_ALL(w->vbuf, w->mbuf, w->v, w->m);
     memset(w, 0, sizeof *w);
 }
 

@@ -21,8 +21,7 @@ void pip_free(pip_index *ix)
     if (!ix)
         return;
     rtree_free(ix->tree);
-    mem_free(ix->part_row);
-    mem_free(ix);
+    MEM_FREE_ALL(ix->part_row, ix);
 }
 
 pip_index *pip_build(const tbl_col *g, size_t nrows)

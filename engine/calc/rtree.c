@@ -45,9 +45,7 @@ void rtree_free(rtree *t)
 {
     if (!t)
         return;
-    mem_free(t->id);
-    mem_free(t->box);
-    mem_free(t);
+    MEM_FREE_ALL(t->id, t->box, t);
 }
 
 size_t rtree_size(const rtree *t)

@@ -56,20 +56,11 @@ void catalog_free(catalog *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < c->n_cols; k++) {
-        mem_free(c->cols[k].column);
-        mem_free(c->cols[k].name);
-        mem_free(c->cols[k].meaning);
-        mem_free(c->cols[k].unit);
-        mem_free(c->cols[k].base);
-    }
-    mem_free(c->cols);
-    mem_free(c->name);
-    mem_free(c->title);
-    mem_free(c->source_line);
-    mem_free(c->license);
-    mem_free(c->path);
-    mem_free(c);
+    for (size_t k = 0; k < c->n_cols; k++)
+        MEM_FREE_ALL(c->cols[k].column, c->cols[k].name, c->cols[k].meaning,
+                     c->cols[k].unit, c->cols[k].base);
+    MEM_FREE_ALL(c->cols, c->name, c->title, c->source_line, c->license,
+                 c->path, c);
 }
 
 const char *cat_kind_name(cat_kind k)

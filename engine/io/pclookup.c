@@ -45,12 +45,7 @@ void pclookup_free(pclookup *L)
 {
     if (!L)
         return;
-    mem_free(L->codes);
-    mem_free(L->keys);
-    mem_free(L->off);
-    mem_free(L->e_code);
-    mem_free(L->e_w);
-    mem_free(L);
+    MEM_FREE_ALL(L->codes, L->keys, L->off, L->e_code, L->e_w, L);
 }
 
 size_t pclookup_ncodes(const pclookup *L) { return L->n_codes; }

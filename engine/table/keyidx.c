@@ -21,10 +21,8 @@ void keyidx_free(keyidx *ix)
 {
     if (!ix)
         return;
-    mem_free(ix->codes);
-    mem_free(ix->levels);
     strmap_free(ix->rows);
-    mem_free(ix);
+    MEM_FREE_ALL(ix->codes, ix->levels, ix);
 }
 
 /* Normalises every row's key into ix->codes / ix->levels. */
