@@ -69,10 +69,7 @@ static const uint8_t zero_miss[EXPR_BLOCK];
 
 expr_ws *expr_ws_new(void)
 {
-    expr_ws *ws = mem_calloc(1, sizeof *ws);
-    if (!ws)
-        err_oom("expression workspace");
-    return ws;
+    return mem_new(sizeof(expr_ws), "expression workspace");
 }
 
 /* Frees a worker's buffers and zeroes it. */

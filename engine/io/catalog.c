@@ -203,11 +203,9 @@ static catalog *parse_file(const char *path)
         return NULL;
     }
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    c = mem_calloc(1, sizeof *c);
-    if (!c) {
-        err_oom("catalog");
+    c = mem_new(sizeof *c, "catalog");
+    if (!c)
         goto done;
-    }
     if (!root || root->type != YAML_MAPPING_NODE) {
         err_set(ERR_PARSE, path, 1, NULL, "a catalog entry must be a mapping");
         goto fail;

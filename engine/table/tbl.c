@@ -36,11 +36,9 @@ typedef struct {
 
 tbl *tbl_new(size_t nrows)
 {
-    tbl *t = mem_calloc(1, sizeof *t);
-    if (!t) {
-        err_oom("table");
+    tbl *t = mem_new(sizeof *t, "table");
+    if (!t)
         return NULL;
-    }
     t->nrows = nrows;
     return t;
 }
