@@ -35,6 +35,7 @@ FORMAT_ARG = {
     "fail_at": 3,
     "ERR_TR": 0,
     "mem_grow": 4,      # its what goes to err_oom
+    "mem_new": 1,       # likewise
     "fs_read_all": 3,   # likewise
 }
 
