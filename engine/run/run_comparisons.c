@@ -47,10 +47,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     uint8_t *miss = mem_alloc(n ? n : 1);
     uint8_t *partial = mem_calloc(n ? n : 1, 1);
     if (!labels || !why || !miss || !partial) {
-        mem_free(labels);
-        mem_free(why);
-        mem_free(miss);
-        mem_free(partial);
+        MEM_FREE_ALL(labels, why, miss, partial);
         return err_oom("comparison");
     }
     /* rollup values that cover only part of their base get a mark */
@@ -128,12 +125,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
             snprintf(c->cmp_files[idx][f], sizeof c->cmp_files[idx][f], "charts/%s.%s",
                      cmp->name.s, ext[f]);
     }
-    mem_free(labels);
-    mem_free(why);
-    mem_free(miss);
-    mem_free(partial);
-    mem_free(ci[0]);
-    mem_free(ci[1]);
+    MEM_FREE_ALL(labels, why, miss, partial, ci[0], ci[1]);
     if (rc < 0)
         err_prefix("comparison \"%s\"", cmp->name.s);
     return rc;

@@ -199,9 +199,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
 
 static void legend_free(legend_build *lb)
 {
-    mem_free(lb->legend);
-    mem_free(lb->text);
-    mem_free(lb->entry);
+    MEM_FREE_ALL(lb->legend, lb->text, lb->entry);
 }
 
 /* Grey context: rows of the geometry source outside the units whose box
@@ -331,10 +329,7 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
 /* Frees what keep_entries kept. */
 static void entries_free(run_map_result *res)
 {
-    mem_free(res->entry);
-    mem_free(res->ent_rgb);
-    mem_free(res->ent_text);
-    mem_free(res->ent_why);
+    MEM_FREE_ALL(res->entry, res->ent_rgb, res->ent_text, res->ent_why);
     res->entry = NULL;
     res->ent_rgb = NULL;
     res->ent_text = NULL;
@@ -491,9 +486,7 @@ static int render_per(run_ctx *c, const rcp_map *m, const char *dir,
         }
     }
 done:
-    mem_free(entry);
-    mem_free(leg);
-    mem_free((void *)lab);
+    MEM_FREE_ALL(entry, leg, (void *)lab);
     return rc;
 }
 
@@ -842,11 +835,9 @@ void run_maps_free(run_ctx *c)
         cls_result_free(&c->maps[k].cls);
         mem_free(c->maps[k].legend);
         entries_free(&c->maps[k]);
-        mem_free(c->maps[k].per_files);
-        mem_free(c->maps[k].unit_cell);
-        mem_free(c->maps[k].per_codes);
-        mem_free(c->maps[k].per_names);
-        mem_free(c->maps[k].per_counts);
+        MEM_FREE_ALL(c->maps[k].per_files, c->maps[k].unit_cell,
+                     c->maps[k].per_codes, c->maps[k].per_names,
+                     c->maps[k].per_counts);
     }
     mem_free(c->maps);
 }

@@ -49,10 +49,7 @@ void run_source_free_cols(run_source *s)
         if (s->rd)
             mem_free(s->rd[j]);
     }
-    mem_free(s->gd);
-    mem_free(s->gm);
-    mem_free(s->gc);
-    mem_free(s->rd);
+    MEM_FREE_ALL(s->gd, s->gm, s->gc, s->rd);
     s->gd = NULL;
     s->gm = NULL;
     s->gc = NULL;
@@ -686,9 +683,6 @@ void run_sources_free(run_ctx *c)
     mem_free(c->src_names);
     for (size_t u = 0; u < c->n_units; u++)
         mem_free(c->unit_names[u]);
-    mem_free(c->unit_names);
-    mem_free(c->province_area);
-    mem_free(c->units);
-    mem_free(c->unit_row);
+    MEM_FREE_ALL(c->unit_names, c->province_area, c->units, c->unit_row);
     tbl_free(c->geom);
 }
