@@ -137,11 +137,11 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir)
     if (r->n_comparisons == 0)
         return 0;
     char dir[4200];
-    if (run_output_dir(stage_dir, "charts", dir, sizeof dir) < 0)
-        return -1;
-    c->cmp_files = mem_calloc(r->n_comparisons, sizeof *c->cmp_files);
+    c->cmp_files = run_stage_begin(stage_dir, "charts", dir, sizeof dir,
+                                   r->n_comparisons, sizeof *c->cmp_files,
+                                   "comparisons");
     if (!c->cmp_files)
-        return err_oom("comparisons");
+        return -1;
     for (size_t k = 0; k < r->n_comparisons; k++)
         if (render_one(c, &r->comparisons[k], dir, k) < 0)
             return -1;

@@ -220,13 +220,8 @@ static int context_table(const run_ctx *c, tbl **out)
             break;
         }
     const tbl_col *g = tbl_geom(s->t), *ug = tbl_geom(c->geom);
-    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-    for (size_t u = 0; u < c->n_units; u++) {
-        const double *b = ug->bbox + 4 * u;
-        if (isnan(b[0]))
-            continue;
-        draw_extent_add(ext, b);
-    }
+    double ext[4];
+    draw_extent_of(ext, ug->bbox, c->n_units);
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);
     /* one block: the rows taken, then a flag per row for the units */
@@ -811,11 +806,10 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     if (run_check_maps(c) < 0)
         return -1;
     char dir[4200];
-    if (run_output_dir(stage_dir, "maps", dir, sizeof dir) < 0)
-        return -1;
-    c->maps = mem_calloc(r->n_maps, sizeof *c->maps);
+    c->maps = run_stage_begin(stage_dir, "maps", dir, sizeof dir, r->n_maps,
+                              sizeof *c->maps, "maps");
     if (!c->maps)
-        return err_oom("maps");
+        return -1;
     tbl *context = NULL;
     int rc = context_table(c, &context);
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {

@@ -173,13 +173,8 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     else
         cls_assign(&mr->cls, ind->v, ind->m, c->n_units, entry);
     const unsigned char(*ent_rgb)[3] = mr->entry ? mr->ent_rgb : mr->rgb;
-    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-    for (size_t u = 0; u < c->n_units; u++) {
-        const double *b = g->bbox + 4 * u;
-        if (isnan(b[0]))
-            continue;
-        draw_extent_add(ext, b);
-    }
+    double ext[4];
+    draw_extent_of(ext, g->bbox, c->n_units);
     double w = ext[2] - ext[0], h = ext[3] - ext[1];
     if (!(w > 0 && h > 0)) {
         mem_free(entry);

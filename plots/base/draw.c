@@ -23,6 +23,15 @@ void draw_extent_add(double ext[4], const double b[4])
     ext[3] = fmax(ext[3], b[3]);
 }
 
+void draw_extent_of(double ext[4], const double *bbox, size_t n)
+{
+    ext[0] = ext[1] = INFINITY;
+    ext[2] = ext[3] = -INFINITY;
+    for (size_t k = 0; k < n; k++)
+        if (!isnan(bbox[4 * k]))
+            draw_extent_add(ext, bbox + 4 * k);
+}
+
 /* One ring, points a..e-1, with Euclidean thinning (the last point may be
  * dropped: closing the path returns to the first). */
 static void ring_radius(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,
