@@ -36,6 +36,7 @@ FORMAT_ARG = {
     "ERR_TR": 0,
     "mem_grow": 4,      # its what goes to err_oom
     "fs_read_all": 3,   # likewise
+    "run_stage_begin": 6,  # likewise
 }
 
 CALL_RE = re.compile(r"\b(" + "|".join(sorted(FORMAT_ARG, key=len, reverse=True))
