@@ -18,17 +18,22 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Writes s as HTML text (attribute-safe). */
+/* Writes s as HTML text (attribute-safe): runs of plain characters at
+ * once, the four special ones as entities. */
 static void html(FILE *f, const char *s)
 {
-    for (; s && *s; s++) {
+    while (s && *s) {
+        size_t n = strcspn(s, "<>&\"");
+        fwrite(s, 1, n, f);
+        s += n;
         switch (*s) {
         case '<': fputs("&lt;", f); break;
         case '>': fputs("&gt;", f); break;
         case '&': fputs("&amp;", f); break;
         case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
+        default: return; /* the end */
         }
+        s++;
     }
 }
 
@@ -119,22 +124,20 @@ static char *put_1f(char *p, double x)
 {
     double t = x * 10.0;
     if (!signbit(x) && t < 1e9) { /* there an ulp of t is below 1.2e-7 */
-        double r = floor(t + 0.5);
-        double d = fabs(t - (r - 0.5)); /* distance from the tie below */
-        if (d > 1e-6 && fabs(t - (r + 0.5)) > 1e-6) {
-            unsigned long long v = (unsigned long long)r;
-            char tmp[24];
-            int n = 0;
-            tmp[n++] = (char)('0' + v % 10);
-            tmp[n++] = '.';
+        unsigned long v = (unsigned long)(t + 0.5); /* floor: t >= 0 */
+        double r = (double)v;
+        if (t - (r - 0.5) > 1e-6 && (r + 0.5) - t > 1e-6) {
+            char tmp[16];
+            int n = sizeof tmp;
+            tmp[--n] = (char)('0' + v % 10);
+            tmp[--n] = '.';
             v /= 10;
             do {
-                tmp[n++] = (char)('0' + v % 10);
+                tmp[--n] = (char)('0' + v % 10);
                 v /= 10;
             } while (v);
-            while (n)
-                *p++ = tmp[--n];
-            return p;
+            memcpy(p, tmp + n, sizeof tmp - (size_t)n);
+            return p + (sizeof tmp - (size_t)n);
         }
     }
     return p + sprintf(p, "%.1f", x);

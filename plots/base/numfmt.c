@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,10 +94,73 @@ static void format_sci(double v, numfmt_lang lang, char *out)
             v < 0 ? "-" : "", mant, exp);
 }
 
+/* Writes the digits of n with `decimals` of them after the point, the
+ * whole part grouped by three, and a minus for neg when n is not zero, to
+ * out. Returns the end (the text is terminated). */
+static char *put_scaled(uint64_t n, int decimals, int neg, numfmt_lang lang,
+                        char *out)
+{
+    char d[24];
+    int nd = 0;
+    do {
+        d[nd++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    while (nd <= decimals) /* at least one digit before the point */
+        d[nd++] = '0';
+    char group = lang == NUMFMT_EN ? ',' : '.';
+    char point = lang == NUMFMT_EN ? '.' : ',';
+    char *o = out;
+    int nonzero = 0;
+    for (int i = 0; i < nd; i++)
+        nonzero |= d[i] != '0';
+    if (neg && nonzero)
+        *o++ = '-';
+    int ip = nd - decimals;
+    for (int i = 0; i < ip; i++) {
+        if (i > 0 && (ip - i) % 3 == 0)
+            *o++ = group;
+        *o++ = d[nd - 1 - i];
+    }
+    if (decimals > 0) {
+        *o++ = point;
+        for (int i = ip; i < nd; i++)
+            *o++ = d[nd - 1 - i];
+    }
+    *o = '\0';
+    return o;
+}
+
+/* The usual case of format_core without printf: when |v| * 10^decimals is
+ * below 10^15 (so every kept digit is one of the 15 significant ones) and
+ * farther from a rounding tie than rounding v to 15 significant digits
+ * (at most 5e-15 relative) plus the product's own error can move it,
+ * rounding that product half up gives the same digits as the slow path.
+ * Returns 1 with out written, or 0 when the slow path must decide. */
+static int format_fast(double v, int decimals, numfmt_lang lang, char *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                 1e15};
+    if (decimals > 15)
+        return 0;
+    double t = fabs(v) * p10[decimals];
+    if (!(t < 1e15))
+        return 0;
+    double r = floor(t + 0.5); /* exact: t + 0.5 is below 2^52 */
+    double slack = 1e-14 * t;
+    if (t - (r - 0.5) <= slack || (r + 0.5) - t <= slack)
+        return 0;
+    put_scaled((uint64_t)r, decimals, v < 0, lang, out);
+    return 1;
+}
+
 /* Formats finite v with `decimals` decimals into out (NUM_MAX bytes),
  * rounding the 15-significant-digit decimal form half away from zero. */
 static void format_core(double v, int decimals, numfmt_lang lang, char *out)
 {
+    if (format_fast(v, decimals, lang, out))
+        return;
     if (fabs(v) >= NUMFMT_SCI_FROM) {
         format_sci(v, lang, out);
         return;
@@ -192,13 +256,14 @@ static int append_unit(char *tmp, size_t size, const char *unit,
     const char *sep = (lang == NUMFMT_EN && strcmp(unit, "%") == 0)
                           ? ""
                           : NUMFMT_NBSP;
-    size_t len = strlen(tmp);
-    int w = snprintf(tmp + len, size - len, "%s%s", sep, unit);
-    if (w < 0 || (size_t)w >= size - len) {
+    size_t len = strlen(tmp), ls = strlen(sep), lu = strlen(unit);
+    if (ls + lu >= size - len) {
         err_set(ERR_RENDER, NULL, 0, NULL,
                 "the unit '%.40s' is too long for a number label", unit);
         return -1;
     }
+    memcpy(tmp + len, sep, ls);
+    memcpy(tmp + len + ls, unit, lu + 1);
     return 0;
 }
 

@@ -193,8 +193,10 @@ void page_set_meta(page_out *po, const pdf_meta *m)
     snprintf(po->lang, sizeof po->lang, "%s", m->lang ? m->lang : "");
 }
 
-page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
-                     const char *title)
+/* page_begin and page_begin_unpainted: white says whether a PNG raster
+ * is made white first. */
+static page_out *begin(const page_size *ps, page_format fmt, const char *path,
+                       const char *title, int white)
 {
     if (!path || !*path) {
         err_set(ERR_IO, NULL, 0, NULL, "no output file name was given");
@@ -224,7 +226,8 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
         }
         /* a white page: renderers that draw no background of their own
            (charts) must not come out black (0 = black in RGB24) */
-        memset(px, 0xFF, (size_t)stride * (size_t)ps->px_h);
+        if (white)
+            memset(px, 0xFF, (size_t)stride * (size_t)ps->px_h);
         po->surf = cairo_image_surface_create_for_data(
             px, CAIRO_FORMAT_RGB24, ps->px_w, ps->px_h, stride);
         break;
@@ -266,6 +269,18 @@ page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
         cairo_scale(po->cr, ps->dpi / 72.0, ps->dpi / 72.0);
     }
     return po;
+}
+
+page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
+                     const char *title)
+{
+    return begin(ps, fmt, path, title, 1);
+}
+
+page_out *page_begin_unpainted(const page_size *ps, page_format fmt,
+                               const char *path, const char *title)
+{
+    return begin(ps, fmt, path, title, 0);
 }
 
 cairo_t *page_cairo(page_out *po) { return po->cr; }

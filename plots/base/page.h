@@ -48,6 +48,12 @@ typedef struct page_out page_out;
 page_out *page_begin(const page_size *ps, page_format fmt, const char *path,
                      const char *title);
 
+/* As page_begin, for a renderer that paints every pixel itself (the map's
+ * bands): a PNG raster is left as allocated (black), not made white first,
+ * which saves one serial pass over 35 MB at A4 300 dpi. */
+page_out *page_begin_unpainted(const page_size *ps, page_format fmt,
+                               const char *path, const char *title);
+
 /* PDF only: sets Author, Subject, Keywords and the dates now, and the
  * document language when the file is finished (pdfmeta.h). m may be NULL;
  * other formats ignore it. */

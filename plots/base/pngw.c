@@ -1,7 +1,6 @@
 /* pngw.c - PNG writer for Cairo image buffers; see pngw.h. */
 #include "pngw.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,30 +11,6 @@
 #include "err.h"
 #include "mem.h"
 #include "threads.h"
-
-/* CRC-32 (ISO 3309) table, built once. */
-static uint32_t crc_table[256];
-static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
-
-/* Fills crc_table. */
-static void crc_init(void)
-{
-    for (uint32_t n = 0; n < 256; n++) {
-        uint32_t c = n;
-        for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-        crc_table[n] = c;
-    }
-}
-
-/* Continues a CRC over len bytes (start with crc = 0). */
-static uint32_t crc_update(uint32_t crc, const uint8_t *p, size_t len)
-{
-    uint32_t c = crc ^ 0xffffffffu;
-    for (size_t i = 0; i < len; i++)
-        c = crc_table[(c ^ p[i]) & 0xff] ^ (c >> 8);
-    return c ^ 0xffffffffu;
-}
 
 /* Stores v big-endian in 4 bytes. */
 static void put_be32(uint8_t *p, uint32_t v)
@@ -54,9 +29,10 @@ static int write_chunk(FILE *f, const char type[4], const uint8_t *data,
     uint8_t head[8], tail[4];
     put_be32(head, (uint32_t)len);
     memcpy(head + 4, type, 4);
-    uint32_t crc = crc_update(0, head + 4, 4);
+    /* PNG's CRC is zlib's CRC-32 (ISO 3309); libdeflate's is vectorised */
+    uint32_t crc = libdeflate_crc32(0, head + 4, 4);
     if (len)
-        crc = crc_update(crc, data, len);
+        crc = libdeflate_crc32(crc, data, len);
     put_be32(tail, crc);
     if (fwrite(head, 1, 8, f) != 8)
         return -1;
@@ -206,7 +182,6 @@ static int write_bands(FILE *f, const band_job *jobs, int n, int level)
 int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
                double dpi, int level, int nthreads, const char *what)
 {
-    pthread_once(&crc_once, crc_init);
     if (w <= 0 || h <= 0) {
         err_set(ERR_RENDER, what, 0, NULL,
                 "cannot write an empty image (%d x %d pixels)", w, h);

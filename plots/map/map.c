@@ -459,7 +459,8 @@ int map_render_info(const map_spec *spec, const char *path, map_format fmt,
                 "MAP_PNG, MAP_PDF or MAP_SVG", (int)fmt);
         return -1;
     }
-    page_out *po = page_begin(&m.page, pf, path, spec->title);
+    /* map_draw_areas paints the whole page white, band by band */
+    page_out *po = page_begin_unpainted(&m.page, pf, path, spec->title);
     if (po)
         page_set_meta(po, spec->meta);
     if (!po)

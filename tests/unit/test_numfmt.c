@@ -1,6 +1,8 @@
 /* test_numfmt.c - Dutch/English number formatting, table-driven. */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -252,8 +254,100 @@ static void test_class_ranges(void)
     CHECK(numfmt_round_up(5.920344456404736, 2) == 5.93);
 }
 
+/* The rule of numfmt written out plainly, as the reference for the random
+ * test: the 15-significant-digit decimal form of |v| (printf's "%.14e",
+ * correctly rounded), rounded half up at `dec` decimals on that digit
+ * string, the whole part grouped by three, a minus when a digit shown is
+ * not zero. For |v| < 1e15 only. */
+static void reference(double v, int dec, int en, char *out)
+{
+    char sci[40];
+    snprintf(sci, sizeof sci, "%.14e", fabs(v));
+    int exp10 = atoi(strchr(sci, 'e') + 1);
+    /* all digits of |v| as a fixed-point string with `dec` decimals: a
+     * zero-padded digit array indexed by decimal position */
+    char digits[64]; /* digits[k]: the digit of 10^(30 - k) */
+    memset(digits, '0', sizeof digits);
+    int k = 30 - exp10;
+    for (const char *p = sci; *p != 'e'; p++)
+        if (*p != '.' && k >= 0 && k < 64)
+            digits[k++] = *p;
+    int last = 30 + dec; /* index of the last digit kept */
+    int carry = digits[last + 1] >= '5';
+    for (int i = last; carry && i >= 0; i--) {
+        if (digits[i] == '9') {
+            digits[i] = '0';
+        } else {
+            digits[i]++;
+            carry = 0;
+        }
+    }
+    int first = 0;
+    while (first < 30 && digits[first] == '0')
+        first++;
+    int nonzero = 0;
+    for (int i = first; i <= last; i++)
+        nonzero |= digits[i] != '0';
+    char *o = out;
+    if (v < 0 && nonzero)
+        *o++ = '-';
+    for (int i = first; i <= 30; i++) {
+        if (i > first && (30 - i) % 3 == 2)
+            *o++ = en ? ',' : '.';
+        *o++ = digits[i];
+    }
+    if (dec > 0) {
+        *o++ = en ? '.' : ',';
+        for (int i = 31; i <= last; i++)
+            *o++ = digits[i];
+    }
+    *o = '\0';
+}
+
+/* numfmt against the plainly written rule on 400,000 random values of
+ * every magnitude below 1e15 and on values at and next to rounding ties,
+ * where the fast path must give way to the slow one. */
+static void test_random_against_rule(void)
+{
+    srand(20261130);
+    char got[NUMFMT_SHORT_MAX * 4], want[NUMFMT_SHORT_MAX * 4];
+    int bad = 0;
+    for (int n = 0; n < 400000 && bad < 5; n++) {
+        int dec = rand() % 7;
+        double v;
+        int kind = n % 4;
+        double unit = pow(10.0, -dec);
+        if (kind == 0) { /* any magnitude */
+            double m = (double)rand() / RAND_MAX * 2 - 1;
+            v = m * pow(10.0, rand() % 21 - 6);
+        } else if (kind == 1) { /* a tie of the shown precision */
+            v = ((double)(rand() % 2000000) + 0.5) * unit;
+        } else if (kind == 2) { /* a hair beside a tie */
+            v = ((double)(rand() % 2000000) + 0.5) * unit;
+            v = nextafter(v, rand() % 2 ? INFINITY : -INFINITY);
+        } else { /* whole numbers and halves of large magnitude */
+            v = (double)(rand() % 1000000) * 1e8 + (rand() % 2) * 0.5;
+        }
+        if (rand() % 3 == 0)
+            v = -v;
+        if (!(fabs(v) * pow(10.0, dec) < 1e15))
+            continue;
+        for (int en = 0; en < 2; en++) {
+            CHECK(numfmt(v, dec, en ? NUMFMT_EN : NUMFMT_NL, got, sizeof got) == 0);
+            reference(v, dec, en, want);
+            if (strcmp(got, want) != 0) {
+                fprintf(stderr, "numfmt(%.17g, %d, %s) = %s, rule says %s\n", v,
+                        dec, en ? "en" : "nl", got, want);
+                bad++;
+            }
+        }
+    }
+    CHECK(bad == 0);
+}
+
 int main(void)
 {
+    test_random_against_rule();
     test_class_ranges();
     test_plain();
     test_units_and_auto();
