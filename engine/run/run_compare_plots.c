@@ -271,22 +271,22 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     present_provenance(lang, x->r->name.s, x->recipe_sha, x->created, prov,
                        sizeof prov);
     snprintf(path, sizeof path, "%s/%s.pdf", dir, m->name.s);
-    map_multi_spec ms;
-    memset(&ms, 0, sizeof ms);
-    ms.geom = tbl_geom(gs->t);
-    ms.entry = entry;
-    ms.legend = legend;
-    ms.n_legend = (size_t)cr->k + 1;
-    ms.panel_off = off;
-    ms.panel_rows = rows;
-    ms.panel_title = titles;
-    ms.n_panels = np;
-    ms.title = title;
-    ms.subtitle = sub;
-    ms.legend_title = lt;
-    ms.source_line = x->source_line;
-    ms.provenance = prov;
-    ms.language = present_lang_code(lang);
+    map_multi_spec ms = {
+        .geom = tbl_geom(gs->t),
+        .entry = entry,
+        .legend = legend,
+        .n_legend = (size_t)cr->k + 1,
+        .panel_off = off,
+        .panel_rows = rows,
+        .panel_title = titles,
+        .n_panels = np,
+        .title = title,
+        .subtitle = sub,
+        .legend_title = lt,
+        .source_line = x->source_line,
+        .provenance = prov,
+        .language = present_lang_code(lang),
+    };
     int rc = np ? map_multiples_render(&ms, path) : 0;
     MEM_FREE_ALL(entry, off, rows, titles);
     return rc;
