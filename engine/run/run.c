@@ -12,6 +12,7 @@
 #include "repro.h"
 #include "sha256.h"
 #include "stop.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -183,6 +184,8 @@ int run_recipe(const rcp *r, const run_options *opt)
     run_set_created(&c);
     double t = run_now();
     c.t0 = t;
+    if (!opt->check_only)
+        text_warm_up(); /* fonts load while the sources are read and joined */
     int rc = sha256_file(r->path, c.recipe_sha);
     if (rc == 0 && opt->log)
         present_log_recipe(opt->log, present_lang(r), r->name.s, r->path);
@@ -196,5 +199,6 @@ int run_recipe(const rcp *r, const run_options *opt)
         present_log_summary(opt->log, present_lang(r), c.n_units,
                             c.unit_level, c.n_ind, run_now() - c.t0);
     run_ctx_free(&c);
+    text_warm_up_wait();
     return rc;
 }

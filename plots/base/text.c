@@ -1,6 +1,7 @@
 /* text.c - Pango helpers; see text.h. */
 #include "text.h"
 
+#include <fontconfig/fontconfig.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,9 +67,41 @@ void text_guard_glib(void)
     pthread_once(&once, glib_guard_once);
 }
 
+static pthread_mutex_t warm_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t warm_thread;
+static int warm_state; /* 0 never started, 1 running, 2 done */
+
+/* The warm-up thread: loads the fontconfig configuration and font list. */
+static void *warm_run(void *arg)
+{
+    (void)arg;
+    FcInit();
+    return NULL;
+}
+
+void text_warm_up(void)
+{
+    pthread_mutex_lock(&warm_lock);
+    if (warm_state == 0)
+        warm_state = pthread_create(&warm_thread, NULL, warm_run, NULL) == 0
+                         ? 1 : 2; /* no thread: Pango loads it when needed */
+    pthread_mutex_unlock(&warm_lock);
+}
+
+void text_warm_up_wait(void)
+{
+    pthread_mutex_lock(&warm_lock);
+    if (warm_state == 1) {
+        pthread_join(warm_thread, NULL);
+        warm_state = 2;
+    }
+    pthread_mutex_unlock(&warm_lock);
+}
+
 text_ctx *text_new(cairo_t *cr, const char *family)
 {
     text_guard_glib();
+    text_warm_up_wait();
     text_ctx *t = mem_calloc(1, sizeof *t);
     if (!t) {
         err_oom("text context");

@@ -24,6 +24,17 @@ typedef enum { TEXT_LEFT = 0, TEXT_CENTER, TEXT_RIGHT } text_align;
  * call it, so does the command at its start. Never fails. */
 void text_guard_glib(void);
 
+/* Starts loading the font configuration (fontconfig's FcInit: about a
+ * fifth of a warm country-map run's serial set-up) on a thread of its own,
+ * so it overlaps with the reading and joining before anything is drawn.
+ * Once per process; a failure shows later, where text is first used.
+ * Pair with text_warm_up_wait before the process ends. */
+void text_warm_up(void);
+
+/* Waits for text_warm_up's thread, if one was started (any thread may
+ * call it, any number of times); text_new calls it. Never fails. */
+void text_warm_up_wait(void);
+
 /* Creates a text context for drawing on cr with the given font family
  * ("DejaVu Sans"). Returns NULL with ERR_RENDER (or ERR_MEMORY) set. The
  * caller frees it with text_free() before destroying cr. */
