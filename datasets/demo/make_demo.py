@@ -187,11 +187,16 @@ def main():
         cafe = 0 if b["business"] else int(b["hh"] * rnd.uniform(0.0, 0.02))
         meet = 0 if b["business"] else int(rnd.uniform(0, 25))
         lines.append("%s,%d,%d,%d" % (b["code"][2:], visits, cafe, meet))
-    with open(os.path.join(HERE, "voorbeeldrecht_activiteiten.csv"), "w", encoding="utf-8",
-              newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+    write_lines("voorbeeldrecht_activiteiten.csv", lines)
 
     contact_records(buurt_rows, cache)
+
+
+def write_lines(name, lines):
+    """Writes lines (UTF-8, each ending in LF) to the file name next to this
+    script."""
+    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
 
 
 def rd_to_wgs84(x, y):
@@ -237,9 +242,8 @@ def contact_records(buurt_rows, cache):
         for _ in range(rnd.randint(2, 12)):
             lookup.append((pc_of[codes[k]][0], codes[k + 1]))
     lookup.sort()
-    with open(os.path.join(HERE, "voorbeeldrecht_postcodes.csv"), "w", encoding="utf-8",
-              newline="\n") as f:
-        f.write("postcode6,buurtcode\n" + "".join("%s,%s\n" % r for r in lookup))
+    write_lines("voorbeeldrecht_postcodes.csv",
+                ["postcode6,buurtcode"] + ["%s,%s" % r for r in lookup])
 
     people = []
     for b in buurt_rows:
@@ -255,9 +259,7 @@ def contact_records(buurt_rows, cache):
             code = rnd.choice([b["code"], b["code"][2:], " " + b["code"].lower(), b["code"] + " "])
             lines.append("%d;%s;%s;%s;%s" % (len(lines), code, hh, rnd.choice(soorten), datum()))
     lines.append("%d;;HH-99999;energiecafe;%s" % (len(lines), datum()))
-    with open(os.path.join(HERE, "voorbeeldrecht_contacten_code.csv"), "w", encoding="utf-8",
-              newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+    write_lines("voorbeeldrecht_contacten_code.csv", lines)
     # postcode shape
     lines = ["contact,postcode,huishouden,soort,datum"]
     for b, hh in people:
@@ -265,9 +267,7 @@ def contact_records(buurt_rows, cache):
         pc = rnd.choice([pc, pc[:4] + " " + pc[4:].lower(), " " + pc + " ", pc.lower()])
         lines.append('%d,"%s",%s,%s,%s' % (len(lines), pc, hh, rnd.choice(soorten), datum()))
     lines.append("%d,9999ZZ,HH-99998,fixer,%s" % (len(lines), datum()))
-    with open(os.path.join(HERE, "voorbeeldrecht_contacten_postcode.csv"), "w", encoding="utf-8",
-              newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+    write_lines("voorbeeldrecht_contacten_postcode.csv", lines)
     # point shape: near the middle of the buurt's cell
     lines = ["contact,lon,lat,soort,datum"]
     for b, hh in people:
@@ -277,9 +277,7 @@ def contact_records(buurt_rows, cache):
         cy = sum(grid_point(i + a, j + c, cache)[1] for a in (0, 1) for c in (0, 1)) / 4
         lon, lat = rd_to_wgs84(cx + rnd.uniform(-200, 200), cy + rnd.uniform(-200, 200))
         lines.append("%d,%.6f,%.6f,%s,%s" % (len(lines), lon, lat, rnd.choice(soorten), datum()))
-    with open(os.path.join(HERE, "voorbeeldrecht_contacten_punten.csv"), "w", encoding="utf-8",
-              newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+    write_lines("voorbeeldrecht_contacten_punten.csv", lines)
 
 
 if __name__ == "__main__":

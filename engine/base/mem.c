@@ -115,6 +115,14 @@ char *mem_strndup(const char *s, size_t n)
     return alloc_fails() ? NULL : strndup(s, n);
 }
 
+void *mem_new(size_t size, const char *what)
+{
+    void *p = mem_calloc(1, size);
+    if (!p)
+        err_oom(what);
+    return p;
+}
+
 int mem_grow(void *items, size_t *cap, size_t need, size_t elem_size,
              const char *what)
 {

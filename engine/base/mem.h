@@ -35,6 +35,11 @@ char *mem_strdup(const char *s);
 /* strndup(s, n). NULL on failure; sets no error. */
 char *mem_strndup(const char *s, size_t n);
 
+/* One zeroed object of size bytes (mem_calloc(1, size)), freed with
+ * mem_free by its owner. NULL with an out-of-memory error naming what set
+ * (err_oom) on failure. */
+void *mem_new(size_t size, const char *what);
+
 /* Makes the array whose pointer is at items (a pointer to the array
  * pointer, of any element type) hold at least need elements of elem_size
  * bytes; *cap is its capacity in elements. When need > *cap the capacity

@@ -93,22 +93,30 @@ size_t strdist_nearest(const char *word, const char *const *candidates,
         size_t d = strdist(word, cand);
         if (d > limit && !prefix_related(word, nw, cand))
             continue;
-        size_t pos = got;
-        while (pos > 0 && dist[pos - 1] > d)
-            pos--;
-        if (pos >= max_out)
-            continue;
-        size_t end = got < max_out ? got : max_out - 1;
-        for (size_t k = end; k > pos; k--) {
-            out[k] = out[k - 1];
-            dist[k] = dist[k - 1];
-        }
-        out[pos] = cand;
-        dist[pos] = d;
-        if (got < max_out)
-            got++;
+        strdist_rank_insert(out, dist, &got, max_out, cand, d, 0);
     }
     return got;
+}
+
+void strdist_rank_insert(const char **out, size_t *dist, size_t *got,
+                         size_t max, const char *cand, size_t d, int by_name)
+{
+    size_t pos = *got;
+    while (pos > 0 && (dist[pos - 1] > d ||
+                       (by_name && dist[pos - 1] == d &&
+                        strcmp(out[pos - 1], cand) > 0)))
+        pos--;
+    if (pos >= max)
+        return;
+    size_t end = *got < max ? *got : max - 1;
+    for (size_t k = end; k > pos; k--) {
+        out[k] = out[k - 1];
+        dist[k] = dist[k - 1];
+    }
+    out[pos] = cand;
+    dist[pos] = d;
+    if (*got < max)
+        (*got)++;
 }
 
 char *str_lower(char *dst, size_t size, const char *src)

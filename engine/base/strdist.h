@@ -27,6 +27,16 @@ size_t strdist(const char *a, const char *b);
 size_t strdist_nearest(const char *word, const char *const *candidates,
                        size_t n, size_t max_out, const char **out);
 
+/* Inserts cand, at distance d, into the ranked list out[]/dist[] of *got
+ * entries with room for max (max >= 1): behind every entry nearer than d
+ * and every one as near (with by_name, only those as near whose name sorts
+ * by strcmp before or with cand), moving the entries after it one down and
+ * dropping the last when the list is full; cand itself is dropped when it
+ * would land past max. *got counts the entries. The pointers are the
+ * caller's; nothing is allocated; never fails. */
+void strdist_rank_insert(const char **out, size_t *dist, size_t *got,
+                         size_t max, const char *cand, size_t d, int by_name);
+
 /* Writes the n items into buf (size > 0 bytes; always NUL-terminated, cut
  * to fit) as a list: first before the first item, last before the final
  * one and ", " between the others ("a, b and c" with first "" and last

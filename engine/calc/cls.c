@@ -5,19 +5,16 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "err.h"
 #include "mem.h"
+#include "nametab.h"
 
 /* Largest share of values the head may hold for head/tail breaks to keep
  * splitting it (Jiang 2013 uses "less than 40 %"). */
 #define HEADTAIL_LIMIT 0.4
 
-static const struct {
-    const char *name;
-    cls_method m;
-} method_names[] = {
+static const nametab method_names[] = {
     {"quantile", CLS_QUANTILE},      {"equal", CLS_EQUAL},
     {"equal_interval", CLS_EQUAL},   {"jenks", CLS_JENKS},
     {"fisher_jenks", CLS_JENKS},     {"natural_breaks", CLS_JENKS},
@@ -29,12 +26,10 @@ static const struct {
 /* Parses a method name; see cls.h. */
 int cls_method_parse(const char *name, cls_method *out)
 {
-    size_t n = sizeof method_names / sizeof method_names[0];
-    for (size_t i = 0; name && i < n; i++) {
-        if (strcasecmp(name, method_names[i].name) == 0) {
-            *out = method_names[i].m;
-            return 0;
-        }
+    int m = NAMETAB_FIND(method_names, name, 1, -1);
+    if (m >= 0) {
+        *out = (cls_method)m;
+        return 0;
     }
     err_set(ERR_RECIPE, NULL, 0, NULL,
             "unknown classification method '%s'; use one of quantile, "
@@ -64,8 +59,7 @@ void cls_result_free(cls_result *r)
 {
     if (!r)
         return;
-    mem_free(r->breaks);
-    mem_free(r->counts);
+    MEM_FREE_ALL(r->breaks, r->counts);
     memset(r, 0, sizeof *r);
 }
 

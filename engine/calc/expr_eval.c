@@ -69,19 +69,13 @@ static const uint8_t zero_miss[EXPR_BLOCK];
 
 expr_ws *expr_ws_new(void)
 {
-    expr_ws *ws = mem_calloc(1, sizeof *ws);
-    if (!ws)
-        err_oom("expression workspace");
-    return ws;
+    return mem_new(sizeof(expr_ws), "expression workspace");
 }
 
 /* Frees a worker's buffers and zeroes it. */
 static void worker_free(worker *w)
 {
-    mem_free(w->vbuf);
-    mem_free(w->mbuf);
-    mem_free(w->v);
-    mem_free(w->m);
+    MEM_FREE_ALL(w->vbuf, w->mbuf, w->v, w->m);
     memset(w, 0, sizeof *w);
 }
 

@@ -126,49 +126,6 @@ int expr_name_ok(const char *name)
     return 1;
 }
 
-/* Optimal-string-alignment (restricted Damerau-Levenshtein) distance of a
- * and b, case-insensitive, giving up (returning limit+1) once the distance
- * must exceed limit. Names longer than 127 bytes count as far away. */
-static size_t osa_distance(const char *a, const char *b, size_t limit)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 127 || lb > 127)
-        return limit + 1;
-    if ((la > lb ? la - lb : lb - la) > limit)
-        return limit + 1;
-    size_t rows[3][128]; /* rows i-2, i-1, i (rotating) */
-    size_t *pp = rows[0], *p = rows[1], *c = rows[2];
-    for (size_t j = 0; j <= lb; j++)
-        p[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        c[0] = i;
-        size_t best = c[0];
-        int ca = tolower((unsigned char)a[i - 1]);
-        for (size_t j = 1; j <= lb; j++) {
-            int cb = tolower((unsigned char)b[j - 1]);
-            size_t cost = ca == cb ? 0 : 1;
-            size_t d = p[j] + 1;
-            if (c[j - 1] + 1 < d)
-                d = c[j - 1] + 1;
-            if (p[j - 1] + cost < d)
-                d = p[j - 1] + cost;
-            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-                tolower((unsigned char)a[i - 2]) == cb && pp[j - 2] + 1 < d)
-                d = pp[j - 2] + 1;
-            c[j] = d;
-            if (d < best)
-                best = d;
-        }
-        if (best > limit)
-            return limit + 1;
-        size_t *t = pp;
-        pp = p;
-        p = c;
-        c = t;
-    }
-    return p[lb];
-}
-
 /* Case-insensitive prefix test: is a a prefix of b? */
 static int is_prefix_ci(const char *a, const char *b)
 {
@@ -197,27 +154,13 @@ size_t expr_suggest(const char *name, const char *const *cands, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (!cands[i] || strcmp(cands[i], name) == 0)
             continue;
-        size_t d = osa_distance(name, cands[i], limit);
+        size_t d = strdist(name, cands[i]);
         if (d > limit && strlen(name) >= 3 && is_prefix_ci(name, cands[i]))
             d = limit;
         if (d > limit)
             continue;
-        /* insert sorted by distance, then by name */
-        size_t at = k;
-        while (at > 0 && (dist[at - 1] > d ||
-                          (dist[at - 1] == d && strcmp(out[at - 1], cands[i]) > 0)))
-            at--;
-        if (at >= max)
-            continue;
-        size_t end = k < max ? k : max - 1;
-        for (size_t j = end; j > at; j--) {
-            out[j] = out[j - 1];
-            dist[j] = dist[j - 1];
-        }
-        out[at] = cands[i];
-        dist[at] = d;
-        if (k < max)
-            k++;
+        /* sorted by distance, then by name */
+        strdist_rank_insert(out, dist, &k, max, cands[i], d, 1);
     }
     /* keep only the best tier and the one after it */
     for (size_t j = 1; j < k; j++)

@@ -87,11 +87,9 @@ static const char *follow_text(const parser *p)
 /* A new leaf node; NULL on OOM (error set). */
 static expr_node *new_node(parser *p, expr_nkind kind, size_t pos, size_t start)
 {
-    expr_node *n = mem_calloc(1, sizeof *n);
-    if (!n) {
-        err_oom("expression node");
+    expr_node *n = mem_new(sizeof *n, "expression node");
+    if (!n)
         return NULL;
-    }
     n->kind = kind;
     n->pos = pos;
     n->start = start;
@@ -528,11 +526,9 @@ static void trailing_error(parser *p)
 
 expr *expr_parse(const char *text, const expr_origin *at)
 {
-    expr *e = mem_calloc(1, sizeof *e);
-    if (!e) {
-        err_oom("expression");
+    expr *e = mem_new(sizeof *e, "expression");
+    if (!e)
         return NULL;
-    }
     e->text = mem_strdup(text ? text : "");
     e->file = at && at->file ? mem_strdup(at->file) : NULL;
     if (!e->text || (at && at->file && !e->file)) {

@@ -362,10 +362,7 @@ void expr_node_free(expr_node *n)
         return;
     for (size_t i = 0; i < n->nargs; i++)
         expr_node_free(n->args[i]);
-    mem_free(n->args);
-    mem_free(n->source);
-    mem_free(n->name);
-    mem_free(n);
+    MEM_FREE_ALL(n->args, n->source, n->name, n);
 }
 
 void expr_free(expr *e)
@@ -374,7 +371,5 @@ void expr_free(expr *e)
         return;
     expr_node_free(e->root);
     expr_prog_free(e->prog);
-    mem_free(e->text);
-    mem_free(e->file);
-    mem_free(e);
+    MEM_FREE_ALL(e->text, e->file, e);
 }

@@ -29,11 +29,8 @@ void join_result_free(join_result *j)
 {
     if (!j)
         return;
-    mem_free(j->row);
-    mem_free(j->grp_off);
-    mem_free(j->grp_rows);
-    mem_free(j->units_unmatched);
-    mem_free(j->source_unmatched);
+    MEM_FREE_ALL(j->row, j->grp_off, j->grp_rows, j->units_unmatched,
+                 j->source_unmatched);
     memset(j, 0, sizeof *j);
 }
 

@@ -155,9 +155,7 @@ void namejoin_free(namejoin_result *r)
         return;
     for (size_t k = 0; k < r->n_miss; k++)
         mem_free(r->miss[k].key);
-    mem_free(r->miss);
-    mem_free(r->unit_of_row);
-    mem_free(r->units_unmatched);
+    MEM_FREE_ALL(r->miss, r->unit_of_row, r->units_unmatched);
     memset(r, 0, sizeof *r);
 }
 

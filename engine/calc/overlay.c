@@ -145,10 +145,7 @@ int overlay_point_weights(overlay_result *o, const int32_t *unit_of,
     size_t *off = mem_calloc(ns + 1, sizeof *off);
     size_t *idx = mem_alloc((np ? np : 1) * sizeof *idx);
     if (!pp || !ps || !off || !idx) {
-        mem_free(pp);
-        mem_free(ps);
-        mem_free(off);
-        mem_free(idx);
+        MEM_FREE_ALL(pp, ps, off, idx);
         return err_oom("overlay point weights");
     }
     for (size_t k = 0; k < np; k++)
@@ -173,10 +170,7 @@ int overlay_point_weights(overlay_result *o, const int32_t *unit_of,
                 break;
             }
     }
-    mem_free(off);
-    mem_free(idx);
-    mem_free(o->pt_pair);
-    mem_free(o->pt_src);
+    MEM_FREE_ALL(off, idx, o->pt_pair, o->pt_src);
     o->pt_pair = pp;
     o->pt_src = ps;
     return 0;

@@ -21,17 +21,14 @@ void pip_free(pip_index *ix)
     if (!ix)
         return;
     rtree_free(ix->tree);
-    mem_free(ix->part_row);
-    mem_free(ix);
+    MEM_FREE_ALL(ix->part_row, ix);
 }
 
 pip_index *pip_build(const tbl_col *g, size_t nrows)
 {
-    pip_index *ix = mem_calloc(1, sizeof *ix);
-    if (!ix) {
-        err_oom("point index");
+    pip_index *ix = mem_new(sizeof *ix, "point index");
+    if (!ix)
         return NULL;
-    }
     ix->g = g;
     ix->nrows = nrows;
     size_t np = (size_t)g->n_parts;

@@ -45,9 +45,7 @@ void rtree_free(rtree *t)
 {
     if (!t)
         return;
-    mem_free(t->id);
-    mem_free(t->box);
-    mem_free(t);
+    MEM_FREE_ALL(t->id, t->box, t);
 }
 
 size_t rtree_size(const rtree *t)
@@ -71,11 +69,9 @@ static size_t total_boxes(size_t n, int *levels)
 
 rtree *rtree_build(const double *box, const int32_t *id, size_t n)
 {
-    rtree *t = mem_calloc(1, sizeof *t);
-    if (!t) {
-        err_oom("spatial index");
+    rtree *t = mem_new(sizeof *t, "spatial index");
+    if (!t)
         return NULL;
-    }
     size_t good = 0;
     for (size_t k = 0; k < n; k++)
         if (!isnan(box[4 * k]) && !isnan(box[4 * k + 1]) &&

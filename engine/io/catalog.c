@@ -56,20 +56,11 @@ void catalog_free(catalog *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < c->n_cols; k++) {
-        mem_free(c->cols[k].column);
-        mem_free(c->cols[k].name);
-        mem_free(c->cols[k].meaning);
-        mem_free(c->cols[k].unit);
-        mem_free(c->cols[k].base);
-    }
-    mem_free(c->cols);
-    mem_free(c->name);
-    mem_free(c->title);
-    mem_free(c->source_line);
-    mem_free(c->license);
-    mem_free(c->path);
-    mem_free(c);
+    for (size_t k = 0; k < c->n_cols; k++)
+        MEM_FREE_ALL(c->cols[k].column, c->cols[k].name, c->cols[k].meaning,
+                     c->cols[k].unit, c->cols[k].base);
+    MEM_FREE_ALL(c->cols, c->name, c->title, c->source_line, c->license,
+                 c->path, c);
 }
 
 const char *cat_kind_name(cat_kind k)
@@ -102,6 +93,19 @@ static int set_str(char **dst, const char *s)
         return err_oom("catalog");
     mem_free(*dst);
     *dst = copy;
+    return 0;
+}
+
+/* Sets the text field key names: the field of fields[k] when key equals
+ * names[k] (n of each) gets a copy of val (NULL stays NULL). Returns 1 when
+ * key named a field, 0 when it names none (nothing changed), or -1 with an
+ * out-of-memory error set. */
+static int set_named(const char *key, const char *val,
+                     const char *const *names, char **const *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(key, names[k]))
+            return set_str(fields[k], val) < 0 ? -1 : 1;
     return 0;
 }
 
@@ -141,15 +145,17 @@ static int read_columns(catalog *c, yaml_document_t *d, yaml_node_t *m,
             const char *val = scalar(d, vn);
             if (!key || !val)
                 continue;
-            char **dst = !strcmp(key, "name")      ? &cc->name
-                         : !strcmp(key, "meaning") ? &cc->meaning
-                         : !strcmp(key, "unit")    ? &cc->unit
-                         : !strcmp(key, "base")    ? &cc->base
-                                                   : NULL;
-            if (dst) {
-                if (set_str(dst, val) < 0)
-                    return -1;
-            } else if (!strcmp(key, "fraction")) {
+            static const char *const names[] = {"name", "meaning", "unit",
+                                                "base"};
+            char **const fields[] = {&cc->name, &cc->meaning, &cc->unit,
+                                     &cc->base};
+            int set = set_named(key, val, names, fields,
+                                sizeof names / sizeof *names);
+            if (set < 0)
+                return -1;
+            if (set > 0)
+                continue;
+            if (!strcmp(key, "fraction")) {
                 int yes = !strcmp(val, "true") || !strcmp(val, "yes");
                 if (!yes && strcmp(val, "false") && strcmp(val, "no")) {
                     err_set_pos(ERR_PARSE, path, (long)vn->start_mark.line + 1,
@@ -197,11 +203,9 @@ static catalog *parse_file(const char *path)
         return NULL;
     }
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    c = mem_calloc(1, sizeof *c);
-    if (!c) {
-        err_oom("catalog");
+    c = mem_new(sizeof *c, "catalog");
+    if (!c)
         goto done;
-    }
     if (!root || root->type != YAML_MAPPING_NODE) {
         err_set(ERR_PARSE, path, 1, NULL, "a catalog entry must be a mapping");
         goto fail;
@@ -212,15 +216,17 @@ static catalog *parse_file(const char *path)
         yaml_node_t *v = yaml_document_get_node(&doc, p->value);
         if (!key)
             continue;
-        char **dst = !strcmp(key, "name")          ? &c->name
-                     : !strcmp(key, "title")       ? &c->title
-                     : !strcmp(key, "source_line") ? &c->source_line
-                     : !strcmp(key, "license")     ? &c->license
-                                                   : NULL;
-        if (dst) {
-            if (set_str(dst, scalar(&doc, v)) < 0)
-                goto fail;
-        } else if (!strcmp(key, "year") && scalar(&doc, v)) c->year = atoi(scalar(&doc, v));
+        static const char *const names[] = {"name", "title", "source_line",
+                                            "license"};
+        char **const fields[] = {&c->name, &c->title, &c->source_line,
+                                 &c->license};
+        int set = set_named(key, scalar(&doc, v), names, fields,
+                            sizeof names / sizeof *names);
+        if (set < 0)
+            goto fail;
+        if (set > 0)
+            continue;
+        if (!strcmp(key, "year") && scalar(&doc, v)) c->year = atoi(scalar(&doc, v));
         else if (!strcmp(key, "columns") && v && v->type == YAML_MAPPING_NODE) {
             if (read_columns(c, &doc, v, path) < 0)
                 goto fail;

@@ -161,9 +161,7 @@ void csvrec_free(csvrec_set *r)
 {
     if (!r)
         return;
-    mem_free(r->arena);
-    mem_free(r->offs);
-    mem_free(r->recs);
+    MEM_FREE_ALL(r->arena, r->offs, r->recs);
     memset(r, 0, sizeof *r);
 }
 

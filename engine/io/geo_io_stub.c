@@ -26,31 +26,38 @@ static const geo_io_api *api_if_loaded(void)
     return plugin_loaded() ? api() : NULL;
 }
 
-tbl *in_ogr_read(const char *file, const char *layer, const src_options *opt)
-{
-    const geo_io_api *a = api();
-    return a ? a->in_ogr_read(file, layer, opt) : NULL;
-}
+/* GEO_FORWARD(type, name, fail, (params), (args)) defines the public
+ * function name(params), which loads the module and returns its
+ * name(args), or fail when the module cannot be loaded (ERR_IO set by
+ * api()). */
+#define GEO_FORWARD(type, name, fail, params, args)                       \
+    type name params                                                      \
+    {                                                                     \
+        const geo_io_api *a = api();                                      \
+        return a ? a->name args : (fail);                                 \
+    }
 
-tbl *in_ogr_read_mode(const char *file, const char *layer,
-                      const src_options *opt, int per_geometry)
-{
-    const geo_io_api *a = api();
-    return a ? a->in_ogr_read_mode(file, layer, opt, per_geometry) : NULL;
-}
+/* GEO_FORWARD_FREE(name, (params), (args)) defines the destructor
+ * name(params), which calls the module's name(args) only when the module
+ * is loaded (without it nothing was made that needs freeing). */
+#define GEO_FORWARD_FREE(name, params, args)                              \
+    void name params                                                      \
+    {                                                                     \
+        const geo_io_api *a = api_if_loaded();                            \
+        if (a)                                                            \
+            a->name args;                                                 \
+    }
 
-int in_ogr_list_layers(const char *file, char ***names, size_t *n)
-{
-    const geo_io_api *a = api();
-    return a ? a->in_ogr_list_layers(file, names, n) : -1;
-}
-
-void in_ogr_free_names(char **names, size_t n)
-{
-    const geo_io_api *a = api_if_loaded();
-    if (a)
-        a->in_ogr_free_names(names, n);
-}
+GEO_FORWARD(tbl *, in_ogr_read, NULL,
+            (const char *file, const char *layer, const src_options *opt),
+            (file, layer, opt))
+GEO_FORWARD(tbl *, in_ogr_read_mode, NULL,
+            (const char *file, const char *layer, const src_options *opt,
+             int per_geometry),
+            (file, layer, opt, per_geometry))
+GEO_FORWARD(int, in_ogr_list_layers, -1,
+            (const char *file, char ***names, size_t *n), (file, names, n))
+GEO_FORWARD_FREE(in_ogr_free_names, (char **names, size_t n), (names, n))
 
 int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
 {
@@ -59,45 +66,14 @@ int in_ogr_layer_info(const char *file, const char *layer, in_ogr_info *info)
     return a ? a->in_ogr_layer_info(file, layer, info) : -1;
 }
 
-void in_ogr_info_free(in_ogr_info *info)
-{
-    const geo_io_api *a = api_if_loaded();
-    if (a)
-        a->in_ogr_info_free(info);
-}
-
-reproj *reproj_new(const char *src, const char *dst)
-{
-    const geo_io_api *a = api();
-    return a ? a->reproj_new(src, dst) : NULL;
-}
-
-void reproj_free(reproj *r)
-{
-    const geo_io_api *a = api_if_loaded();
-    if (a)
-        a->reproj_free(r);
-}
-
-reproj *reproj_acquire(const char *src, const char *dst)
-{
-    const geo_io_api *a = api();
-    return a ? a->reproj_acquire(src, dst) : NULL;
-}
-
-void reproj_release(reproj *r)
-{
-    const geo_io_api *a = api_if_loaded();
-    if (a)
-        a->reproj_release(r);
-}
-
-void reproj_cache_clear(void)
-{
-    const geo_io_api *a = api_if_loaded();
-    if (a)
-        a->reproj_cache_clear();
-}
+GEO_FORWARD_FREE(in_ogr_info_free, (in_ogr_info *info), (info))
+GEO_FORWARD(reproj *, reproj_new, NULL, (const char *src, const char *dst),
+            (src, dst))
+GEO_FORWARD_FREE(reproj_free, (reproj *r), (r))
+GEO_FORWARD(reproj *, reproj_acquire, NULL,
+            (const char *src, const char *dst), (src, dst))
+GEO_FORWARD_FREE(reproj_release, (reproj *r), (r))
+GEO_FORWARD_FREE(reproj_cache_clear, (void), ())
 
 /* The reproj functions below take a reproj made by the module, so it is
  * loaded when they are called. */
@@ -118,18 +94,11 @@ void reproj_set_threads(reproj *r, int nthreads)
     api()->reproj_set_threads(r, nthreads);
 }
 
-char *reproj_crs_name(const char *crs)
-{
-    const geo_io_api *a = api();
-    return a ? a->reproj_crs_name(crs) : NULL;
-}
-
-int out_gpkg(const char *path, const out_table *tables, size_t n,
-             const out_style *styles, size_t n_styles)
-{
-    const geo_io_api *a = api();
-    return a ? a->out_gpkg(path, tables, n, styles, n_styles) : -1;
-}
+GEO_FORWARD(char *, reproj_crs_name, NULL, (const char *crs), (crs))
+GEO_FORWARD(int, out_gpkg, -1,
+            (const char *path, const out_table *tables, size_t n,
+             const out_style *styles, size_t n_styles),
+            (path, tables, n, styles, n_styles))
 #else
 extern const geo_io_api dnw_geo_io_api;
 

@@ -726,10 +726,7 @@ typedef struct {
 
 static void geom_buf_free(geom_buf *g)
 {
-    mem_free(g->xy);
-    mem_free(g->ring_pt);
-    mem_free(g->part_ring);
-    mem_free(g->row_part);
+    MEM_FREE_ALL(g->xy, g->ring_pt, g->part_ring, g->row_part);
     memset(g, 0, sizeof *g);
 }
 
@@ -1330,9 +1327,6 @@ void in_ogr_info_free(in_ogr_info *info)
 {
     if (!info)
         return;
-    mem_free(info->driver);
-    mem_free(info->layer);
-    mem_free(info->crs);
-    mem_free(info->geom_type);
+    MEM_FREE_ALL(info->driver, info->layer, info->crs, info->geom_type);
     memset(info, 0, sizeof *info);
 }

@@ -18,9 +18,8 @@ void recfile_free(recfile *f)
 {
     if (!f)
         return;
-    mem_free(f->file);
     tbl_free(f->t);
-    mem_free(f->line);
+    MEM_FREE_ALL(f->file, f->line);
     memset(f, 0, sizeof *f);
 }
 

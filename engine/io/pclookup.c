@@ -45,12 +45,7 @@ void pclookup_free(pclookup *L)
 {
     if (!L)
         return;
-    mem_free(L->codes);
-    mem_free(L->keys);
-    mem_free(L->off);
-    mem_free(L->e_code);
-    mem_free(L->e_w);
-    mem_free(L);
+    MEM_FREE_ALL(L->codes, L->keys, L->off, L->e_code, L->e_w, L);
 }
 
 size_t pclookup_ncodes(const pclookup *L) { return L->n_codes; }
@@ -162,13 +157,11 @@ pclookup *pclookup_load(const char *path, const src_options *opt,
     recfile f;
     if (recfile_read(path, opt, &f) < 0)
         return NULL;
-    pclookup *L = mem_calloc(1, sizeof *L);
+    pclookup *L = mem_new(sizeof *L, "postcode table");
     pc_entry *e = NULL;
     char (*rowcode)[KEY_MAX] = NULL;
-    if (!L) {
-        err_oom("postcode table");
+    if (!L)
         goto fail;
-    }
     const tbl_col *pc = recfile_column(&f, pc_col, "location.lookup_postcode");
     const tbl_col *code = pc ? recfile_column(&f, code_col,
                                               "location.lookup_code")

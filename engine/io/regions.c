@@ -55,12 +55,9 @@ void regions_free(region_table *t)
 {
     if (!t)
         return;
-    for (size_t k = 0; k < t->n; k++) {
-        mem_free(t->gm[k].name);
-        mem_free(t->gm[k].province);
-    }
-    mem_free(t->gm);
-    mem_free(t);
+    for (size_t k = 0; k < t->n; k++)
+        MEM_FREE_ALL(t->gm[k].name, t->gm[k].province);
+    MEM_FREE_ALL(t->gm, t);
 }
 
 static int cmp_gm(const void *a, const void *b)

@@ -195,11 +195,9 @@ reproj *reproj_new(const char *src, const char *dst)
                 "coordinate reference system");
         return NULL;
     }
-    reproj *r = mem_calloc(1, sizeof *r);
-    if (!r) {
-        err_oom("coordinate transformation");
+    reproj *r = mem_new(sizeof *r, "coordinate transformation");
+    if (!r)
         return NULL;
-    }
     r->nthreads = 0;
     r->src = mem_strdup(src);
     r->dst = mem_strdup(dst);

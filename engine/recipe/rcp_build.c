@@ -766,6 +766,52 @@ static int check_records(rcp_sctx *c, rcp_source *s, const ry_node *nk,
     return 0;
 }
 
+/* One source of sources: (an rcp_entryfn; item is the rcp_source). */
+static int source_entry(rcp_sctx *c, const ry_node *nk, const ry_node *nv,
+                        void *item, const char *what)
+{
+    rcp_source *s = item;
+    char w[200];
+    if (entry_name(c, nk, err_tr("source"), &s->name, w, sizeof w) < 0)
+        return -1;
+    s->skip_rows.v = -1;
+    if (ry_is_null(nv))
+        return rcp_fail(nk, "%s is empty; give it path: and key:", w);
+    if (rcp_fill(c, nv, source_fields, s, w, nk) < 0)
+        return -1;
+    if (s->join.v == RCP_JOIN_SPATIAL && s->key.s)
+        return rcp_error_at(s->key.pos, ERR_RECIPE,
+                            "key in %s does not apply with join: spatial "
+                            "(rows are matched by location); remove key: "
+                            "or the join",
+                            w);
+    if (check_records(c, s, nk, w) < 0)
+        return -1;
+    if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n &&
+        !s->records.v)
+        return rcp_fail(nk, "%s has no key: key; add key: with the column "
+                            "that holds the region code (such as "
+                            "wijkcode), or join: spatial",
+                        w);
+    if (!s->path.s[0])
+        return rcp_error_at(s->path.pos, ERR_RECIPE,
+                            "path in %s is empty; give the file to read",
+                            w);
+    s->resolved = resolve_path(c, &s->path);
+    if (!s->resolved)
+        return -1;
+    if (s->weight.points.s) {
+        if (s->join.v != RCP_JOIN_OVERLAY)
+            return rcp_error_at(s->weight.pos, ERR_RECIPE,
+                                "weight: in %s applies to join: overlay "
+                                "only", w);
+        s->weight.resolved = resolve_path(c, &s->weight.points);
+        if (!s->weight.resolved)
+            return -1;
+    }
+    return 0;
+}
+
 /* sources: {name: {path: ..., key: ...}, ...}. */
 static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                       void *obj, const char *what)
@@ -779,53 +825,9 @@ static int sources_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
     if (val->n == 0)
         return rcp_fail(key, "sources is empty; add at least one source with "
                              "path: and key:");
-    r->sources = rcp_arena_alloc(c->a, val->n * sizeof *r->sources);
-    if (!r->sources)
-        return -1;
-    for (size_t k = 0; k < val->n; k++) {
-        const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
-        rcp_source *s = &r->sources[k];
-        char w[200];
-        if (entry_name(c, nk, err_tr("source"), &s->name, w, sizeof w) < 0)
-            return -1;
-        s->skip_rows.v = -1;
-        if (ry_is_null(nv))
-            return rcp_fail(nk, "%s is empty; give it path: and key:", w);
-        if (rcp_fill(c, nv, source_fields, s, w, nk) < 0)
-            return -1;
-        if (s->join.v == RCP_JOIN_SPATIAL && s->key.s)
-            return rcp_error_at(s->key.pos, ERR_RECIPE,
-                                "key in %s does not apply with join: spatial "
-                                "(rows are matched by location); remove key: "
-                                "or the join",
-                                w);
-        if (check_records(c, s, nk, w) < 0)
-            return -1;
-        if (s->join.v == RCP_JOIN_KEY && !s->key.s && !s->key_names.n &&
-            !s->records.v)
-            return rcp_fail(nk, "%s has no key: key; add key: with the column "
-                                "that holds the region code (such as "
-                                "wijkcode), or join: spatial",
-                            w);
-        if (!s->path.s[0])
-            return rcp_error_at(s->path.pos, ERR_RECIPE,
-                                "path in %s is empty; give the file to read",
-                                w);
-        s->resolved = resolve_path(c, &s->path);
-        if (!s->resolved)
-            return -1;
-        if (s->weight.points.s) {
-            if (s->join.v != RCP_JOIN_OVERLAY)
-                return rcp_error_at(s->weight.pos, ERR_RECIPE,
-                                    "weight: in %s applies to join: overlay "
-                                    "only", w);
-            s->weight.resolved = resolve_path(c, &s->weight.points);
-            if (!s->weight.resolved)
-                return -1;
-        }
-        r->n_sources = k + 1;
-    }
-    return 0;
+    r->sources = rcp_named_entries(c, val, sizeof *r->sources, &r->n_sources,
+                                   source_entry, what);
+    return r->sources ? 0 : -1;
 }
 
 /* ---- indicators -------------------------------------------------------- */
@@ -974,6 +976,39 @@ static int check_rollup(rcp_indicator *ind, const char *what)
     return 0;
 }
 
+/* One indicator of indicators: (an rcp_entryfn; item is the
+ * rcp_indicator). */
+static int indicator_entry(rcp_sctx *c, const ry_node *nk, const ry_node *nv,
+                           void *item, const char *what)
+{
+    rcp_indicator *ind = item;
+    char w[200];
+    if (entry_name(c, nk, err_tr("indicator"), &ind->name, w, sizeof w) < 0)
+        return -1;
+    ind->decimals.v = -1;
+    ind->rollup.scale.v = 1;
+    if (ry_is_null(nv))
+        return rcp_fail(nk, "%s has no expression; write it as %s: "
+                            "<expression> or give expr:",
+                        w, nk->text);
+    if (nv->kind == RY_SCALAR) {
+        if (rcp_convert(c, &indicator_fields[0], nk, nv, ind, w) < 0)
+            return -1;
+        ind->shorthand = 1;
+    } else if (nv->kind == RY_SEQ) {
+        return rcp_fail(nv, "%s must be an expression or a mapping with "
+                            "expr:, label:, unit: ..., but found a list",
+                        w);
+    } else if (rcp_fill(c, nv, indicator_fields +
+                                    rcp_indicator_is_construct(nv),
+                        ind, w, nk) < 0) {
+        return -1; /* a construct has no expr: of its own */
+    }
+    if (check_rollup(ind, w) < 0)
+        return -1;
+    return 0;
+}
+
 /* indicators: {name: {expr: ...} or name: expr, ...}. */
 static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                          void *obj, const char *what)
@@ -985,40 +1020,10 @@ static int indicators_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                              "{dichtheid: w.inwoners / w.oppervlakte}, but "
                              "found %s",
                         ry_kind_name(val));
-    r->indicators = rcp_arena_alloc(c->a, (val->n ? val->n : 1) *
-                                              sizeof *r->indicators);
-    if (!r->indicators)
-        return -1;
-    for (size_t k = 0; k < val->n; k++) {
-        const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
-        rcp_indicator *ind = &r->indicators[k];
-        char w[200];
-        if (entry_name(c, nk, err_tr("indicator"), &ind->name, w, sizeof w) < 0)
-            return -1;
-        ind->decimals.v = -1;
-        ind->rollup.scale.v = 1;
-        if (ry_is_null(nv))
-            return rcp_fail(nk, "%s has no expression; write it as %s: "
-                                "<expression> or give expr:",
-                            w, nk->text);
-        if (nv->kind == RY_SCALAR) {
-            if (rcp_convert(c, &indicator_fields[0], nk, nv, ind, w) < 0)
-                return -1;
-            ind->shorthand = 1;
-        } else if (nv->kind == RY_SEQ) {
-            return rcp_fail(nv, "%s must be an expression or a mapping with "
-                                "expr:, label:, unit: ..., but found a list",
-                            w);
-        } else if (rcp_fill(c, nv, indicator_fields +
-                                        rcp_indicator_is_construct(nv),
-                            ind, w, nk) < 0) {
-            return -1; /* a construct has no expr: of its own */
-        }
-        if (check_rollup(ind, w) < 0)
-            return -1;
-        r->n_indicators = k + 1;
-    }
-    return 0;
+    r->indicators =
+        rcp_named_entries(c, val, sizeof *r->indicators, &r->n_indicators,
+                          indicator_entry, what);
+    return r->indicators ? 0 : -1;
 }
 
 /* ---- top level --------------------------------------------------------- */

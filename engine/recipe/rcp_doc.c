@@ -18,16 +18,14 @@ static const char *value_words(const rcp_field *f, char *buf, size_t size)
     case F_NAME: return "name (letters, digits, `-`, `_`)";
     case F_IDENT: return "identifier (letters, digits, `_`)";
     case F_INT:
-        if (f->lo < f->hi)
-            snprintf(buf, size, "whole number %ld–%ld", f->lo, f->hi);
-        else
-            snprintf(buf, size, "whole number");
+        if (!(f->lo < f->hi))
+            return "whole number";
+        snprintf(buf, size, "whole number %ld–%ld", f->lo, f->hi);
         return buf;
     case F_NUM:
-        if (f->dlo < f->dhi)
-            snprintf(buf, size, "number %g–%g", f->dlo, f->dhi);
-        else
-            snprintf(buf, size, "number");
+        if (!(f->dlo < f->dhi))
+            return "number";
+        snprintf(buf, size, "number %g–%g", f->dlo, f->dhi);
         return buf;
     case F_BOOL: return "true / false";
     case F_ENUM:

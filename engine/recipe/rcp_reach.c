@@ -92,6 +92,28 @@ static const rcp_field factor_fields[] = {
     {.key = NULL}};
 #undef FAC
 
+/* One factor of factors: (an rcp_entryfn; item is the rcp_factor). */
+static int factor_entry(rcp_sctx *c, const ry_node *nk, const ry_node *nv,
+                        void *item, const char *what)
+{
+    rcp_factor *f = item;
+    char w[300];
+    snprintf(w, sizeof w, err_tr("factor \"%.80s\" of %s"), nk->text, what);
+    if (rcp_check_name(nk, 1, "factor") < 0 ||
+        rcp_set_str(c, &f->name, nk) < 0)
+        return -1;
+    f->weight.v = 1;
+    if (ry_is_null(nv))
+        return rcp_fail(nk, "%s has no expression", w);
+    if (nv->kind == RY_SCALAR) {
+        if (rcp_convert(c, &factor_fields[0], nk, nv, f, w) < 0)
+            return -1;
+    } else if (rcp_fill(c, nv, factor_fields, f, w, nk) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
 int rcp_factors_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                    void *obj, const char *what)
 {
@@ -103,29 +125,9 @@ int rcp_factors_fn(rcp_sctx *c, const ry_node *key, const ry_node *val,
                              "{huur: w.pct_huur, laag_inkomen: {expr: "
                              "w.pct_laag, weight: 2}}",
                         what);
-    ind->factors = rcp_arena_alloc(c->a, val->n * sizeof *ind->factors);
-    if (!ind->factors)
-        return -1;
-    for (size_t k = 0; k < val->n; k++) {
-        const ry_node *nk = val->items[2 * k], *nv = val->items[2 * k + 1];
-        rcp_factor *f = &ind->factors[k];
-        char w[300];
-        snprintf(w, sizeof w, err_tr("factor \"%.80s\" of %s"), nk->text, what);
-        if (rcp_check_name(nk, 1, "factor") < 0 ||
-            rcp_set_str(c, &f->name, nk) < 0)
-            return -1;
-        f->weight.v = 1;
-        if (ry_is_null(nv))
-            return rcp_fail(nk, "%s has no expression", w);
-        if (nv->kind == RY_SCALAR) {
-            if (rcp_convert(c, &factor_fields[0], nk, nv, f, w) < 0)
-                return -1;
-        } else if (rcp_fill(c, nv, factor_fields, f, w, nk) < 0) {
-            return -1;
-        }
-        ind->n_factors = k + 1;
-    }
-    return 0;
+    ind->factors = rcp_named_entries(c, val, sizeof *ind->factors,
+                                     &ind->n_factors, factor_entry, what);
+    return ind->factors ? 0 : -1;
 }
 
 int rcp_indicator_is_construct(const ry_node *nv)

@@ -493,6 +493,22 @@ static int unknown_key(const ry_node *key, const rcp_field *fields,
     return rcp_fail(key, "%s", msg);
 }
 
+/* Entries of a mapping of named entries; see rcp_schema.h. */
+void *rcp_named_entries(rcp_sctx *c, const ry_node *val, size_t elem,
+                        size_t *count, rcp_entryfn fn, const char *what)
+{
+    char *arr = rcp_arena_alloc(c->a, (val->n ? val->n : 1) * elem);
+    if (!arr)
+        return NULL;
+    for (size_t k = 0; k < val->n; k++) {
+        if (fn(c, val->items[2 * k], val->items[2 * k + 1], arr + k * elem,
+               what) < 0)
+            return NULL;
+        *count = k + 1;
+    }
+    return arr;
+}
+
 int rcp_fill(rcp_sctx *c, const ry_node *map, const rcp_field *fields,
              void *obj, const char *what, const ry_node *owner)
 {

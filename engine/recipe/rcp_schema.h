@@ -94,6 +94,19 @@ rcp_pos rcp_text_start(const ry_node *n);
 int rcp_fill(rcp_sctx *c, const ry_node *map, const rcp_field *fields,
              void *obj, const char *what, const ry_node *owner);
 
+/* Builds one entry of a mapping of named entries (sources:, indicators:,
+ * factors:): nk is its name, nv its value, item the zeroed element to fill;
+ * what names the section. 0 or -1 with the error set. */
+typedef int (*rcp_entryfn)(rcp_sctx *c, const ry_node *nk, const ry_node *nv,
+                           void *item, const char *what);
+
+/* Builds the entries of the mapping val: allocates one zeroed element of
+ * elem bytes per entry (at least one) from the arena and fills entry k with
+ * fn, setting *count to k + 1 after each. Returns the array, or NULL with
+ * the error set. */
+void *rcp_named_entries(rcp_sctx *c, const ry_node *val, size_t elem,
+                        size_t *count, rcp_entryfn fn, const char *what);
+
 /* Converts one value by its field description (used by rcp_fill and by
  * custom handlers that reuse a kind). 0 or -1 with the error set. */
 int rcp_convert(rcp_sctx *c, const rcp_field *f, const ry_node *key,

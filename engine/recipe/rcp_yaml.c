@@ -603,13 +603,7 @@ int ry_parse_file(rcp_arena *a, const char *path, ry_node **root)
     char *buf = read_file(path, &len);
     if (!buf)
         return -1;
-    pctx c;
-    memset(&c, 0, sizeof c);
-    c.a = a;
-    c.file = path;
-    c.cat = ERR_PARSE;
-    c.buf = buf;
-    c.len = len;
+    pctx c = {.a = a, .file = path, .cat = ERR_PARSE, .buf = buf, .len = len};
     int utf16 = len >= 2 && ((unsigned char)buf[0] == 0xFE ||
                              (unsigned char)buf[0] == 0xFF ||
                              buf[0] == '\0' || buf[1] == '\0');

@@ -380,20 +380,10 @@ static void cmp_free(cmp_ctx *x)
 {
     for (size_t k = 0; x->gm && k < x->n_gm; k++) {
         cmp_gemeente *g = &x->gm[k];
-        mem_free(g->name);
-        mem_free(g->error);
-        mem_free(g->v);
-        mem_free(g->m);
-        mem_free(g->partial);
-        mem_free(g->uv);
-        mem_free(g->um);
-        mem_free(g->urow);
+        MEM_FREE_ALL(g->name, g->error, g->v, g->m, g->partial, g->uv, g->um,
+                     g->urow);
     }
-    mem_free(x->gm);
-    mem_free(x->codes);
-    mem_free(x->ind);
-    mem_free(x->sel_v);
-    mem_free(x->sel_m);
+    MEM_FREE_ALL(x->gm, x->codes, x->ind, x->sel_v, x->sel_m);
     for (size_t k = 0; x->cls && k < x->r->n_maps; k++)
         cls_result_free(&x->cls[k]);
     mem_free(x->cls);

@@ -44,11 +44,7 @@ int cmp_compute_ranks_and_peers(cmp_ctx *x)
     double *d = mem_alloc((n ? n : 1) * sizeof *d);
     size_t *order = mem_alloc((n ? n : 1) * sizeof *order);
     if (!pk || !z || !usable || !d || !order) {
-        mem_free(pk);
-        mem_free(z);
-        mem_free(usable);
-        mem_free(d);
-        mem_free(order);
+        MEM_FREE_ALL(pk, z, usable, d, order);
         return err_oom("peers");
     }
     for (size_t j = 0; j < np; j++)
@@ -113,11 +109,7 @@ int cmp_compute_ranks_and_peers(cmp_ctx *x)
             g->n_peers = i + 1;
         }
     }
-    mem_free(pk);
-    mem_free(z);
-    mem_free(usable);
-    mem_free(d);
-    mem_free(order);
+    MEM_FREE_ALL(pk, z, usable, d, order);
     return 0;
 }
 

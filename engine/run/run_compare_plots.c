@@ -240,10 +240,7 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     int64_t *rows = mem_alloc((total ? total : 1) * sizeof *rows);
     const char **titles = mem_alloc(x->n_gm * sizeof *titles);
     if (!entry || !off || !rows || !titles) {
-        mem_free(entry);
-        mem_free(off);
-        mem_free(rows);
-        mem_free(titles);
+        MEM_FREE_ALL(entry, off, rows, titles);
         return err_oom("small multiples");
     }
     for (size_t r = 0; r < nrows; r++)
@@ -274,27 +271,24 @@ static int multiples_one(cmp_ctx *x, size_t mi, const char *dir)
     present_provenance(lang, x->r->name.s, x->recipe_sha, x->created, prov,
                        sizeof prov);
     snprintf(path, sizeof path, "%s/%s.pdf", dir, m->name.s);
-    map_multi_spec ms;
-    memset(&ms, 0, sizeof ms);
-    ms.geom = tbl_geom(gs->t);
-    ms.entry = entry;
-    ms.legend = legend;
-    ms.n_legend = (size_t)cr->k + 1;
-    ms.panel_off = off;
-    ms.panel_rows = rows;
-    ms.panel_title = titles;
-    ms.n_panels = np;
-    ms.title = title;
-    ms.subtitle = sub;
-    ms.legend_title = lt;
-    ms.source_line = x->source_line;
-    ms.provenance = prov;
-    ms.language = present_lang_code(lang);
+    map_multi_spec ms = {
+        .geom = tbl_geom(gs->t),
+        .entry = entry,
+        .legend = legend,
+        .n_legend = (size_t)cr->k + 1,
+        .panel_off = off,
+        .panel_rows = rows,
+        .panel_title = titles,
+        .n_panels = np,
+        .title = title,
+        .subtitle = sub,
+        .legend_title = lt,
+        .source_line = x->source_line,
+        .provenance = prov,
+        .language = present_lang_code(lang),
+    };
     int rc = np ? map_multiples_render(&ms, path) : 0;
-    mem_free(entry);
-    mem_free(off);
-    mem_free(rows);
-    mem_free(titles);
+    MEM_FREE_ALL(entry, off, rows, titles);
     return rc;
 }
 
@@ -310,10 +304,7 @@ static int sheet_one(cmp_ctx *x, size_t a)
     uint8_t *all_m = mem_alloc(nf * n + 1);
     char *rank_text = mem_alloc(nf * 200 + 1), *peer_text = mem_alloc(CMP_MAX_PEERS * 200 + 1);
     if (!all || !all_m || !rank_text || !peer_text) {
-        mem_free(all);
-        mem_free(all_m);
-        mem_free(rank_text);
-        mem_free(peer_text);
+        MEM_FREE_ALL(all, all_m, rank_text, peer_text);
         return err_oom("gemeente sheet");
     }
     memset(fig, 0, sizeof fig);
@@ -405,10 +396,7 @@ static int sheet_one(cmp_ctx *x, size_t a)
     snprintf(path, sizeof path, "%s/%s/%s.pdf", x->stage, g->code,
              present_word(lang, PW_FILE_COMPARISON));
     int rc = sheet_render_unit(&doc, &su, path);
-    mem_free(all);
-    mem_free(all_m);
-    mem_free(rank_text);
-    mem_free(peer_text);
+    MEM_FREE_ALL(all, all_m, rank_text, peer_text);
     return rc;
 }
 

@@ -47,10 +47,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
     uint8_t *miss = mem_alloc(n ? n : 1);
     uint8_t *partial = mem_calloc(n ? n : 1, 1);
     if (!labels || !why || !miss || !partial) {
-        mem_free(labels);
-        mem_free(why);
-        mem_free(miss);
-        mem_free(partial);
+        MEM_FREE_ALL(labels, why, miss, partial);
         return err_oom("comparison");
     }
     /* rollup values that cover only part of their base get a mark */
@@ -128,12 +125,7 @@ static int render_one(run_ctx *c, const rcp_comparison *cmp, const char *dir,
             snprintf(c->cmp_files[idx][f], sizeof c->cmp_files[idx][f], "charts/%s.%s",
                      cmp->name.s, ext[f]);
     }
-    mem_free(labels);
-    mem_free(why);
-    mem_free(miss);
-    mem_free(partial);
-    mem_free(ci[0]);
-    mem_free(ci[1]);
+    MEM_FREE_ALL(labels, why, miss, partial, ci[0], ci[1]);
     if (rc < 0)
         err_prefix("comparison \"%s\"", cmp->name.s);
     return rc;
@@ -145,11 +137,11 @@ int run_render_comparisons(run_ctx *c, const char *stage_dir)
     if (r->n_comparisons == 0)
         return 0;
     char dir[4200];
-    if (run_output_dir(stage_dir, "charts", dir, sizeof dir) < 0)
-        return -1;
-    c->cmp_files = mem_calloc(r->n_comparisons, sizeof *c->cmp_files);
+    c->cmp_files = run_stage_begin(stage_dir, "charts", dir, sizeof dir,
+                                   r->n_comparisons, sizeof *c->cmp_files,
+                                   "comparisons");
     if (!c->cmp_files)
-        return err_oom("comparisons");
+        return -1;
     for (size_t k = 0; k < r->n_comparisons; k++)
         if (render_one(c, &r->comparisons[k], dir, k) < 0)
             return -1;

@@ -427,15 +427,10 @@ void run_indicators_free(run_ctx *c)
         expr_free(ind->num);
         expr_free(ind->den);
         expr_free(ind->base);
-        mem_free(ind->v); mem_free(ind->m);
-        mem_free(ind->rv); mem_free(ind->rm);
-        mem_free(ind->wv); mem_free(ind->wm);
-        mem_free(ind->nv); mem_free(ind->nm);
-        mem_free(ind->dv); mem_free(ind->dm);
-        mem_free(ind->bv); mem_free(ind->bm);
+        MEM_FREE_ALL(ind->v, ind->m, ind->rv, ind->rm, ind->wv, ind->wm,
+                     ind->nv, ind->nm, ind->dv, ind->dm, ind->bv, ind->bm);
     }
-    mem_free(c->ind);
-    mem_free(c->ind_names);
+    MEM_FREE_ALL(c->ind, c->ind_names);
 }
 
 int run_error_here(rcp_pos pos, const char *what)

@@ -434,6 +434,12 @@ const run_indicator *run_indicator_named(const run_ctx *c, const char *name);
  * or -1 with ERR_IO set (naming the folder). */
 int run_output_dir(const char *stage_dir, const char *name, char *dir,
                    size_t size);
+/* Starts a render stage: creates the folder stage_dir/name (its path into
+ * dir, as run_output_dir) and allocates n zeroed results of elem bytes
+ * (the caller owns them, mem_free). Returns them, or NULL with ERR_IO or
+ * an out-of-memory error naming what. */
+void *run_stage_begin(const char *stage_dir, const char *name, char *dir,
+                      size_t size, size_t n, size_t elem, const char *what);
 
 /* run_report.c: report.html (after maps and comparisons) */
 int run_write_report(run_ctx *c, const char *stage_dir);

@@ -199,9 +199,7 @@ static int build_legend(const run_ctx *c, const run_indicator *ind,
 
 static void legend_free(legend_build *lb)
 {
-    mem_free(lb->legend);
-    mem_free(lb->text);
-    mem_free(lb->entry);
+    MEM_FREE_ALL(lb->legend, lb->text, lb->entry);
 }
 
 /* Grey context: rows of the geometry source outside the units whose box
@@ -222,13 +220,8 @@ static int context_table(const run_ctx *c, tbl **out)
             break;
         }
     const tbl_col *g = tbl_geom(s->t), *ug = tbl_geom(c->geom);
-    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-    for (size_t u = 0; u < c->n_units; u++) {
-        const double *b = ug->bbox + 4 * u;
-        if (isnan(b[0]))
-            continue;
-        draw_extent_add(ext, b);
-    }
+    double ext[4];
+    draw_extent_of(ext, ug->bbox, c->n_units);
     double mx = 0.15 * (ext[2] - ext[0]), my = 0.15 * (ext[3] - ext[1]);
     size_t n = tbl_nrows(s->t);
     /* one block: the rows taken, then a flag per row for the units */
@@ -331,10 +324,7 @@ static int build_legend_categorical(const run_ctx *c, const rcp_map *m,
 /* Frees what keep_entries kept. */
 static void entries_free(run_map_result *res)
 {
-    mem_free(res->entry);
-    mem_free(res->ent_rgb);
-    mem_free(res->ent_text);
-    mem_free(res->ent_why);
+    MEM_FREE_ALL(res->entry, res->ent_rgb, res->ent_text, res->ent_why);
     res->entry = NULL;
     res->ent_rgb = NULL;
     res->ent_text = NULL;
@@ -491,9 +481,7 @@ static int render_per(run_ctx *c, const rcp_map *m, const char *dir,
         }
     }
 done:
-    mem_free(entry);
-    mem_free(leg);
-    mem_free((void *)lab);
+    MEM_FREE_ALL(entry, leg, (void *)lab);
     return rc;
 }
 
@@ -818,11 +806,10 @@ int run_render_maps(run_ctx *c, const char *stage_dir)
     if (run_check_maps(c) < 0)
         return -1;
     char dir[4200];
-    if (run_output_dir(stage_dir, "maps", dir, sizeof dir) < 0)
-        return -1;
-    c->maps = mem_calloc(r->n_maps, sizeof *c->maps);
+    c->maps = run_stage_begin(stage_dir, "maps", dir, sizeof dir, r->n_maps,
+                              sizeof *c->maps, "maps");
     if (!c->maps)
-        return err_oom("maps");
+        return -1;
     tbl *context = NULL;
     int rc = context_table(c, &context);
     for (size_t k = 0; rc == 0 && k < r->n_maps; k++) {
@@ -842,11 +829,9 @@ void run_maps_free(run_ctx *c)
         cls_result_free(&c->maps[k].cls);
         mem_free(c->maps[k].legend);
         entries_free(&c->maps[k]);
-        mem_free(c->maps[k].per_files);
-        mem_free(c->maps[k].unit_cell);
-        mem_free(c->maps[k].per_codes);
-        mem_free(c->maps[k].per_names);
-        mem_free(c->maps[k].per_counts);
+        MEM_FREE_ALL(c->maps[k].per_files, c->maps[k].unit_cell,
+                     c->maps[k].per_codes, c->maps[k].per_names,
+                     c->maps[k].per_counts);
     }
     mem_free(c->maps);
 }

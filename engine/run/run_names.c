@@ -159,9 +159,7 @@ int run_names_synth_codes(run_ctx *c, run_source *s)
 cleanup:
     for (size_t g = 0; gm && g < n_gm; g++)
         mem_free(gm[g]);
-    mem_free(gm);
-    mem_free(count);
-    mem_free(codes);
+    MEM_FREE_ALL(gm, count, codes);
     return rc;
 }
 
@@ -203,6 +201,20 @@ static void keys_free(char **keys, size_t n)
     mem_free(keys);
 }
 
+/* Stores a copy of key as keys[u] (keys[0..u) filled before). Returns 0,
+ * or -1 on out of memory with an error naming `what`, keys[0..u) and the
+ * array then freed. */
+static int key_keep(char **keys, size_t u, const char *key, const char *what)
+{
+    keys[u] = mem_strdup(key);
+    if (!keys[u]) {
+        keys_free(keys, u);
+        err_oom(what);
+        return -1;
+    }
+    return 0;
+}
+
 /* Unit keys through `via: src.col`: the value of that column in the row of
  * src joined to each unit (src must be indexed already). NULL with the error
  * set. */
@@ -236,12 +248,8 @@ static char **via_keys(run_ctx *c, const run_source *s)
         if (r < 0 || !cell_text(col, (size_t)r, raw, sizeof raw))
             continue;
         via_norm(raw, hint, key, sizeof key);
-        keys[u] = mem_strdup(key);
-        if (!keys[u]) {
-            keys_free(keys, u);
-            err_oom("lookup join");
+        if (key_keep(keys, u, key, "lookup join") < 0)
             return NULL;
-        }
     }
     return keys;
 }
@@ -289,12 +297,8 @@ static char **unit_keys(run_ctx *c, const run_source *s, size_t nn)
         } else {
             snprintf(key, sizeof key, "%s", b);
         }
-        keys[u] = mem_strdup(key);
-        if (!keys[u]) {
-            keys_free(keys, u);
-            err_oom("name join");
+        if (key_keep(keys, u, key, "name join") < 0)
             return NULL;
-        }
     }
     return keys;
 }

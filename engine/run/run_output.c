@@ -88,12 +88,8 @@ void run_out_model_free(run_out_model *m)
         if (m->reasons)
             mem_free(m->reasons[k]);
     }
-    mem_free(m->formula_src);
-    mem_free(m->reasons);
-    mem_free(m->tables);
-    mem_free(m->cols);
-    mem_free(m->extra);
-    mem_free(m->reason_buf);
+    MEM_FREE_ALL(m->formula_src, m->reasons, m->tables, m->cols, m->extra,
+                 m->reason_buf);
     memset(m, 0, sizeof *m);
 }
 
@@ -353,9 +349,7 @@ typedef struct {
 
 static void style_buf_free(style_buf *b)
 {
-    mem_free(b->cat_values);
-    mem_free(b->cat_rgb);
-    mem_free(b->cat_labels);
+    MEM_FREE_ALL(b->cat_values, b->cat_rgb, b->cat_labels);
 }
 
 /* The index of indicator name in c->ind (c->n_ind when none). */

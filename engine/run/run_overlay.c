@@ -201,9 +201,7 @@ done:
         reproj_release(rp);
     pip_free(ui);
     pip_free(si);
-    mem_free(xy);
-    mem_free(uo);
-    mem_free(so_);
+    MEM_FREE_ALL(xy, uo, so_);
     tbl_free(pt);
     return rc;
 }

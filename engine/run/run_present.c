@@ -55,3 +55,15 @@ int run_output_dir(const char *stage_dir, const char *name, char *dir,
     }
     return 0;
 }
+
+/* Folder and results of a render stage; see run_internal.h. */
+void *run_stage_begin(const char *stage_dir, const char *name, char *dir,
+                      size_t size, size_t n, size_t elem, const char *what)
+{
+    if (run_output_dir(stage_dir, name, dir, size) < 0)
+        return NULL;
+    void *res = mem_calloc(n, elem);
+    if (!res)
+        err_oom(what);
+    return res;
+}

@@ -216,35 +216,35 @@ static int render_funnel(run_ctx *c, const run_indicator *ind,
     snprintf(prov, sizeof prov, "dnawijk %s · %s %s (sha %.8s) · %s",
              DNAWIJK_VERSION, W[W_RECIPE], c->r->name.s, c->recipe_sha,
              c->created);
-    funnel_spec fs;
-    memset(&fs, 0, sizeof fs);
-    fs.title = title;
-    fs.subtitle = sub;
-    fs.x_label = xl;
-    fs.y_label = yl;
-    fs.unit = unit;
-    fs.n = n;
-    fs.base = base;
-    fs.rate = rate;
-    fs.shown = shown;
-    fs.position = pos;
-    fs.labels = (const char *const *)c->unit_names;
-    fs.centre = 100 * theta;
-    fs.n_curve = NC;
-    fs.curve_base = cb;
-    fs.lo998 = lo998;
-    fs.lo95 = lo95;
-    fs.hi95 = hi95;
-    fs.hi998 = hi998;
-    fs.centre_label = centre;
-    fs.l95_label = W[W_L95];
-    fs.l998_label = W[W_L998];
-    fs.below_label = below;
-    fs.inside_label = NULL;
-    fs.note = note;
-    fs.source_line = src;
-    fs.provenance = prov;
-    fs.language = en ? "en" : "nl";
+    funnel_spec fs = {
+        .title = title,
+        .subtitle = sub,
+        .x_label = xl,
+        .y_label = yl,
+        .unit = unit,
+        .n = n,
+        .base = base,
+        .rate = rate,
+        .shown = shown,
+        .position = pos,
+        .labels = (const char *const *)c->unit_names,
+        .centre = 100 * theta,
+        .n_curve = NC,
+        .curve_base = cb,
+        .lo998 = lo998,
+        .lo95 = lo95,
+        .hi95 = hi95,
+        .hi998 = hi998,
+        .centre_label = centre,
+        .l95_label = W[W_L95],
+        .l998_label = W[W_L998],
+        .below_label = below,
+        .inside_label = NULL,
+        .note = note,
+        .source_line = src,
+        .provenance = prov,
+        .language = en ? "en" : "nl",
+    };
     char kw[512];
     pdf_meta meta;
     run_pdf_meta(c, fs.title, name, kw, sizeof kw, &meta);
@@ -261,11 +261,7 @@ static int render_funnel(run_ctx *c, const run_indicator *ind,
     if (rc < 0)
         err_prefix("funnel plot of \"%s\"", name);
 done:
-    mem_free(base);
-    mem_free(rate);
-    mem_free(shown);
-    mem_free(pos);
-    mem_free(cb);
+    MEM_FREE_ALL(base, rate, shown, pos, cb);
     return rc;
 }
 
@@ -300,13 +296,8 @@ int run_render_funnels(run_ctx *c, const char *stage_dir)
 
 void run_reach_sheet_free(run_reach_sheet *rs)
 {
-    mem_free(rs->rows);
-    mem_free(rs->why);
-    mem_free(rs->counts);
-    mem_free(rs->area);
-    mem_free(rs->flabels);
-    mem_free(rs->fval);
-    mem_free(rs->fmiss);
+    MEM_FREE_ALL(rs->rows, rs->why, rs->counts, rs->area, rs->flabels, rs->fval,
+                 rs->fmiss);
     memset(rs, 0, sizeof *rs);
 }
 

@@ -46,9 +46,7 @@ void run_records_free(run_records *r)
 {
     if (!r)
         return;
-    mem_free(r->file);
-    mem_free(r->line);
-    mem_free(r);
+    MEM_FREE_ALL(r->file, r->line, r);
 }
 
 int run_records_read(run_ctx *c, run_source *s)
@@ -234,9 +232,7 @@ static int locate_by_key(run_ctx *c, run_source *s, const tbl_col *kc,
         dict_unit = mem_alloc(nd * sizeof *dict_unit);
         dict_why = mem_alloc(nd);
         if (!dict_unit || !dict_why) {
-            mem_free(dict_unit);
-            mem_free(dict_why);
-            mem_free(uc);
+            MEM_FREE_ALL(dict_unit, dict_why, uc);
             return err_oom("records");
         }
         for (uint32_t k = 0; k < kc->n_dict; k++) {
@@ -271,9 +267,7 @@ static int locate_by_key(run_ctx *c, run_source *s, const tbl_col *kc,
         }
         why[r] = (uint8_t)w;
     }
-    mem_free(dict_unit);
-    mem_free(dict_why);
-    mem_free(uc);
+    MEM_FREE_ALL(dict_unit, dict_why, uc);
     return 0;
 }
 
@@ -380,18 +374,13 @@ static int allocate_postcodes(const run_ctx *c, const pclookup *L,
     A->off[nk] = np;
     rc = 0;
 done:
-    mem_free(uc);
-    mem_free(code_unit);
-    mem_free(code_parent);
-    mem_free(cand);
+    MEM_FREE_ALL(uc, code_unit, code_parent, cand);
     return rc;
 }
 
 static void pc_alloc_free(pc_alloc *A)
 {
-    mem_free(A->off);
-    mem_free(A->p_unit);
-    mem_free(A->p_w);
+    MEM_FREE_ALL(A->off, A->p_unit, A->p_w);
 }
 
 /* Places records by postcode through the lookup table. The parts of
@@ -469,8 +458,7 @@ static int locate_by_postcode(run_ctx *c, run_source *s, const tbl_col *pc,
     int32_t *p_unit = mem_alloc((np ? np : 1) * sizeof *p_unit);
     double *p_w = mem_alloc((np ? np : 1) * sizeof *p_w);
     if (!p_unit || !p_w) {
-        mem_free(p_unit);
-        mem_free(p_w);
+        MEM_FREE_ALL(p_unit, p_w);
         err_oom("records");
         goto done;
     }
@@ -611,9 +599,7 @@ static int locate_by_point(run_ctx *c, run_source *s, const tbl_col *xc,
 done:
     reproj_release(rp);
     pip_free(ix);
-    mem_free(idx);
-    mem_free(row);
-    mem_free(xy);
+    MEM_FREE_ALL(idx, row, xy);
     return rc;
 }
 
@@ -857,15 +843,7 @@ int run_records_locate(run_ctx *c, run_source *s)
         goto done;
     rc = 0;
 done:
-    mem_free(unit);
-    mem_free(why);
-    mem_free(off);
-    mem_free(p_unit);
-    mem_free(p_w);
-    mem_free(hh);
-    mem_free(hh_ok);
-    mem_free(records);
-    mem_free(households);
+    MEM_FREE_ALL(unit, why, off, p_unit, p_w, hh, hh_ok, records, households);
     return rc;
 }
 

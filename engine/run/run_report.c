@@ -7,6 +7,7 @@
 #include "run_internal.h"
 
 #include "atomic.h"
+#include "draw.h"
 #include "err.h"
 #include "mem.h"
 #include "numfmt.h"
@@ -175,16 +176,8 @@ static int write_map(FILE *f, const run_ctx *c, const run_map_result *mr,
     else
         cls_assign(&mr->cls, ind->v, ind->m, c->n_units, entry);
     const unsigned char(*ent_rgb)[3] = mr->entry ? mr->ent_rgb : mr->rgb;
-    double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-    for (size_t u = 0; u < c->n_units; u++) {
-        const double *b = g->bbox + 4 * u;
-        if (isnan(b[0]))
-            continue;
-        ext[0] = fmin(ext[0], b[0]);
-        ext[1] = fmin(ext[1], b[1]);
-        ext[2] = fmax(ext[2], b[2]);
-        ext[3] = fmax(ext[3], b[3]);
-    }
+    double ext[4];
+    draw_extent_of(ext, g->bbox, c->n_units);
     double w = ext[2] - ext[0], h = ext[3] - ext[1];
     if (!(w > 0 && h > 0)) {
         mem_free(entry);

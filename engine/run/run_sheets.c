@@ -627,15 +627,8 @@ static int render_factsheet(run_ctx *c, const rcp_factsheet *fs,
     run_reach_sheet_free(&rsec);
     for (size_t k = 0; k < n_ch; k++)
         chart_free(&sb.cdata[k]);
-    mem_free(sb.cdata);
-    mem_free(sb.units);
-    mem_free(sb.figs);
-    mem_free(sb.parent);
-    mem_free(sb.charts);
-    mem_free(sb.bar_values);
-    mem_free(sb.bar_miss);
-    mem_free(sb.bar_why);
-    mem_free(sb.in_gm);
+    MEM_FREE_ALL(sb.cdata, sb.units, sb.figs, sb.parent, sb.charts,
+                 sb.bar_values, sb.bar_miss, sb.bar_why, sb.in_gm);
     for (size_t k = 0; k < SHEET_MAX_FIGURES * SHEET_MAX_CMP; k++)
         mem_free(sb.cov[k]);
     for (size_t k = 0; sb.box_text && k < (n ? n : 1) * SHEET_MAX_BOXES; k++)

@@ -16,6 +16,17 @@
 #include <string.h>
 #include <strings.h>
 
+/* Points arrs at the four per-column arrays of s (gd, gm, gc, rd: one
+ * entry per column, each owned, NULL until used), which grow and are freed
+ * together. */
+static void col_arrays(run_source *s, void **arrs[4])
+{
+    arrs[0] = (void **)&s->gd;
+    arrs[1] = (void **)&s->gm;
+    arrs[2] = (void **)&s->gc;
+    arrs[3] = (void **)&s->rd;
+}
+
 /* Names an expression may use for source s: the columns of the table and
  * the stable catalog names of columns that exist. */
 int run_source_fit_cols(run_source *s)
@@ -23,8 +34,8 @@ int run_source_fit_cols(run_source *s)
     size_t nc = tbl_ncols(s->t), old = s->n_gcols;
     if (nc <= old)
         return 0;
-    void **arrs[4] = {(void **)&s->gd, (void **)&s->gm, (void **)&s->gc,
-                      (void **)&s->rd};
+    void **arrs[4];
+    col_arrays(s, arrs);
     for (int k = 0; k < 4; k++) {
         void **g = mem_realloc(*arrs[k], nc * sizeof(void *));
         if (!g)
@@ -39,24 +50,15 @@ int run_source_fit_cols(run_source *s)
 
 void run_source_free_cols(run_source *s)
 {
-    for (size_t j = 0; j < s->n_gcols; j++) {
-        if (s->gd)
-            mem_free(s->gd[j]);
-        if (s->gm)
-            mem_free(s->gm[j]);
-        if (s->gc)
-            mem_free(s->gc[j]);
-        if (s->rd)
-            mem_free(s->rd[j]);
+    void **arrs[4];
+    col_arrays(s, arrs);
+    for (int k = 0; k < 4; k++) {
+        void **g = *arrs[k];
+        for (size_t j = 0; g && j < s->n_gcols; j++)
+            mem_free(g[j]);
+        mem_free(g);
+        *arrs[k] = NULL;
     }
-    mem_free(s->gd);
-    mem_free(s->gm);
-    mem_free(s->gc);
-    mem_free(s->rd);
-    s->gd = NULL;
-    s->gm = NULL;
-    s->gc = NULL;
-    s->rd = NULL;
     s->n_gcols = 0;
 }
 
@@ -686,9 +688,6 @@ void run_sources_free(run_ctx *c)
     mem_free(c->src_names);
     for (size_t u = 0; u < c->n_units; u++)
         mem_free(c->unit_names[u]);
-    mem_free(c->unit_names);
-    mem_free(c->province_area);
-    mem_free(c->units);
-    mem_free(c->unit_row);
+    MEM_FREE_ALL(c->unit_names, c->province_area, c->units, c->unit_row);
     tbl_free(c->geom);
 }

@@ -1,6 +1,8 @@
 /* key.c - CBS region codes; see key.h. */
 #include "key.h"
 
+#include "nametab.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -153,20 +155,14 @@ int key_parent(const char *code, key_level to, char out[KEY_MAX])
 
 key_level key_level_parse(const char *name)
 {
-    static const struct {
-        const char *name;
-        key_level level;
-    } names[] = {
+    static const nametab names[] = {
         {"buurt", KEY_BUURT},       {"buurten", KEY_BUURT},
         {"neighbourhood", KEY_BUURT}, {"wijk", KEY_WIJK},
         {"wijken", KEY_WIJK},       {"district", KEY_WIJK},
         {"gemeente", KEY_GEMEENTE}, {"gemeenten", KEY_GEMEENTE},
         {"municipality", KEY_GEMEENTE},
     };
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        if (name && strcmp(name, names[k].name) == 0)
-            return names[k].level;
-    return KEY_INVALID;
+    return (key_level)NAMETAB_FIND(names, name, 0, KEY_INVALID);
 }
 
 const char *key_level_name(key_level l)

@@ -21,10 +21,8 @@ void keyidx_free(keyidx *ix)
 {
     if (!ix)
         return;
-    mem_free(ix->codes);
-    mem_free(ix->levels);
     strmap_free(ix->rows);
-    mem_free(ix);
+    MEM_FREE_ALL(ix->codes, ix->levels, ix);
 }
 
 /* Normalises every row's key into ix->codes / ix->levels. */
@@ -137,11 +135,9 @@ keyidx *keyidx_build(const tbl_col *c, size_t nrows, key_level hint,
         st = &local;
     memset(st, 0, sizeof *st);
     st->rows = nrows;
-    keyidx *ix = mem_calloc(1, sizeof *ix);
-    if (!ix) {
-        err_oom("key index");
+    keyidx *ix = mem_new(sizeof *ix, "key index");
+    if (!ix)
         return NULL;
-    }
     ix->nrows = nrows;
     ix->codes = mem_alloc((nrows ? nrows : 1) * sizeof *ix->codes);
     ix->levels = mem_alloc(nrows ? nrows : 1);

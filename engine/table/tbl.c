@@ -36,11 +36,9 @@ typedef struct {
 
 tbl *tbl_new(size_t nrows)
 {
-    tbl *t = mem_calloc(1, sizeof *t);
-    if (!t) {
-        err_oom("table");
+    tbl *t = mem_new(sizeof *t, "table");
+    if (!t)
         return NULL;
-    }
     t->nrows = nrows;
     return t;
 }
@@ -61,19 +59,9 @@ static void col_free_arrays(tbl_col *c, int borrowed)
 {
     mem_free(c->name);
     dict_build_free(c);
-    if (!borrowed) {
-        mem_free(c->miss);
-        mem_free(c->d);
-        mem_free(c->i);
-        mem_free(c->codes);
-        mem_free(c->dict_blob);
-        mem_free(c->dict_off);
-        mem_free(c->xy);
-        mem_free(c->row_part);
-        mem_free(c->part_ring);
-        mem_free(c->ring_pt);
-        mem_free(c->bbox);
-    }
+    if (!borrowed)
+        MEM_FREE_ALL(c->miss, c->d, c->i, c->codes, c->dict_blob, c->dict_off,
+                     c->xy, c->row_part, c->part_ring, c->ring_pt, c->bbox);
     mem_free(c->crs);
     memset(c, 0, sizeof *c);
 }
@@ -84,12 +72,10 @@ void tbl_free(tbl *t)
         return;
     for (size_t k = 0; k < t->ncols; k++)
         col_free_arrays(&t->cols[k], t->borrowed && t->borrowed[k]);
-    mem_free(t->cols);
-    mem_free(t->borrowed);
     strmap_free(t->names);
     if (t->map)
         munmap(t->map, t->map_len);
-    mem_free(t);
+    MEM_FREE_ALL(t->cols, t->borrowed, t);
 }
 
 size_t tbl_nrows(const tbl *t) { return t->nrows; }

@@ -23,6 +23,15 @@ void draw_extent_add(double ext[4], const double b[4])
     ext[3] = fmax(ext[3], b[3]);
 }
 
+void draw_extent_of(double ext[4], const double *bbox, size_t n)
+{
+    ext[0] = ext[1] = INFINITY;
+    ext[2] = ext[3] = -INFINITY;
+    for (size_t k = 0; k < n; k++)
+        if (!isnan(bbox[4 * k]))
+            draw_extent_add(ext, bbox + 4 * k);
+}
+
 /* One ring, points a..e-1, with Euclidean thinning (the last point may be
  * dropped: closing the path returns to the first). */
 static void ring_radius(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,
@@ -51,6 +60,31 @@ static void ring_radius(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,
         hl_segment(mk, lx, ly, fx, fy, hr);
 }
 
+/* Box thinning of a ring's points [*i, e): finds the next point kept -
+ * finite, and (once n > 0 points are kept) not within tol in both x and y
+ * of the last kept point (*lx, *ly), unless it is the ring's last point.
+ * Returns 1 with its page position in (*lx, *ly) and *i past it, or 0 at
+ * the end of the ring. */
+static int box_next(const double *xy, uint64_t *i, uint64_t e,
+                    const draw_xf *xf, double tol, int n, double *lx,
+                    double *ly)
+{
+    for (; *i < e; (*i)++) {
+        double X = xy[2 * *i], Y = xy[2 * *i + 1];
+        if (!isfinite(X) || !isfinite(Y))
+            continue;
+        double px = xf->ox + (X - xf->x0) * xf->kx * xf->s;
+        double py = xf->oy - (Y - xf->y0) * xf->s;
+        if (n > 0 && fabs(px - *lx) < tol && fabs(py - *ly) < tol &&
+            *i + 1 < e)
+            continue;
+        *lx = px, *ly = py;
+        (*i)++;
+        return 1;
+    }
+    return 0;
+}
+
 /* One ring with box thinning: the last point kept, non-finite points
  * skipped; no mask. */
 static void ring_box(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,
@@ -58,22 +92,11 @@ static void ring_box(cairo_t *cr, const double *xy, uint64_t a, uint64_t e,
 {
     double lx = 0, ly = 0;
     int n = 0;
-    for (uint64_t i = a; i < e; i++) {
-        double X = xy[2 * i], Y = xy[2 * i + 1];
-        if (!isfinite(X) || !isfinite(Y))
-            continue;
-        double px = xf->ox + (X - xf->x0) * xf->kx * xf->s;
-        double py = xf->oy - (Y - xf->y0) * xf->s;
-        if (n == 0) {
-            cairo_move_to(cr, px, py);
-        } else if (fabs(px - lx) < p->tol && fabs(py - ly) < p->tol &&
-                   i + 1 < e) {
-            continue;
-        } else {
-            cairo_line_to(cr, px, py);
-        }
-        lx = px, ly = py;
-        n++;
+    for (uint64_t i = a; box_next(xy, &i, e, xf, p->tol, n, &lx, &ly); n++) {
+        if (n == 0)
+            cairo_move_to(cr, lx, ly);
+        else
+            cairo_line_to(cr, lx, ly);
     }
     if (n > 0)
         cairo_close_path(cr);
@@ -237,19 +260,8 @@ static void ring_box_clip(cairo_t *cr, const double *xy, uint64_t a,
     s.grid = c->grid;
     double lx = 0, ly = 0;
     int n = 0;
-    for (uint64_t i = a; i < e; i++) {
-        double X = xy[2 * i], Y = xy[2 * i + 1];
-        if (!isfinite(X) || !isfinite(Y))
-            continue;
-        double px = xf->ox + (X - xf->x0) * xf->kx * xf->s;
-        double py = xf->oy - (Y - xf->y0) * xf->s;
-        if (n > 0 && fabs(px - lx) < p->tol && fabs(py - ly) < p->tol &&
-            i + 1 < e)
-            continue;
-        clip_push(&s, 0, px, py);
-        lx = px, ly = py;
-        n++;
-    }
+    for (uint64_t i = a; box_next(xy, &i, e, xf, p->tol, n, &lx, &ly); n++)
+        clip_push(&s, 0, lx, ly);
     if (n > 0)
         clip_close(&s, 0);
 }

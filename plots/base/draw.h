@@ -39,6 +39,11 @@ void draw_set_rgb(cairo_t *cr, draw_rgb c);
  * -inf, -inf) to take in the box b. */
 void draw_extent_add(double ext[4], const double b[4]);
 
+/* Sets ext to the extent of the n boxes bbox[4 k .. 4 k + 3] (minx, miny,
+ * maxx, maxy), skipping boxes whose minx is NaN (empty geometry); +inf,
+ * +inf, -inf, -inf when none is left. */
+void draw_extent_of(double ext[4], const double *bbox, size_t n);
+
 /* Geometry (X, Y) to device (x, y):
  *   x = ox + (X - x0) * kx * s,   y = oy - (Y - y0) * s
  * (kx squeezes lon/lat degrees by cos(latitude); 1 for metres). */

@@ -122,18 +122,25 @@ int page_format_from_path(const char *path, page_format *out)
     return 0;
 }
 
-/* Cairo stream callback: writes to the temporary file. */
+/* One Cairo stream write into an atomic file; see page.h. */
+cairo_status_t page_stream_write(atomic_file *af, int *failed,
+                                 const unsigned char *data, unsigned int len)
+{
+    /* After a failed write the rest is dropped, but Cairo is told all is
+     * well: its own error path can fail an assertion while it finishes a
+     * PDF (cairo-array.c, found by the write fault test). */
+    if (!*failed && atomic_write(af, data, len) < 0)
+        *failed = 1;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Cairo stream callback: writes to the temporary file (page_finish reports
+ * a failure from write_failed and the errno kept in af). */
 static cairo_status_t write_file(void *closure, const unsigned char *data,
                                  unsigned int len)
 {
     page_out *po = closure;
-    /* After a failed write the rest is dropped, but Cairo is told all is
-     * well: its own error path can fail an assertion while it finishes a
-     * PDF (cairo-array.c, found by the write fault test). page_finish
-     * reports the failure from write_failed and the errno kept in af. */
-    if (!po->write_failed && atomic_write(po->af, data, len) < 0)
-        po->write_failed = 1;
-    return CAIRO_STATUS_SUCCESS;
+    return page_stream_write(po->af, &po->write_failed, data, len);
 }
 
 /* Cairo stream callback: appends to the in-memory SVG buffer. */
@@ -437,7 +444,5 @@ void page_abort(page_out *po)
     }
     bigmem_free(&po->pixels); /* after the surface that points into it */
     atomic_abort(po->af); /* closes and removes the temporary file */
-    mem_free(po->buf);
-    mem_free(po->path);
-    mem_free(po);
+    MEM_FREE_ALL(po->buf, po->path, po);
 }

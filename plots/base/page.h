@@ -15,6 +15,7 @@
 
 #include <cairo.h>
 
+#include "atomic.h"
 #include "pdfmeta.h"
 
 typedef enum { PAGE_PNG = 0, PAGE_PDF, PAGE_SVG } page_format;
@@ -82,5 +83,13 @@ int page_finish(page_out *po);
 /* Discards the output: frees the handle and removes the temporary file.
  * NULL is fine. Leaves the error context alone. */
 void page_abort(page_out *po);
+
+/* The body of a Cairo stream callback that writes into the atomic file af
+ * (a PDF or PNG stream of a page or a sheet): writes data unless a write
+ * failed before, and sets *failed when this one fails. Always returns
+ * CAIRO_STATUS_SUCCESS; the caller reports *failed (with af's errno) when
+ * it finishes the file. */
+cairo_status_t page_stream_write(atomic_file *af, int *failed,
+                                 const unsigned char *data, unsigned int len);
 
 #endif

@@ -18,333 +18,26 @@
 
 #include "err.h"
 
-/* ---- tables ---------------------------------------------------------- */
+/* ---- ColorBrewer class picks ----------------------------------------- */
 
-/* ColorBrewer: table[k - 3] holds k colours as 6 hex digits each;
- * qualitative schemes store only their largest table, since their k-class
- * tables are its first k colours. Flags: one digit per k from 3 (0 no,
- * 1 yes, 2 maybe); a single digit holds for every k. Order: colour-blind,
- * print, photocopy. */
-static const char *const cb_blues[] = {
-    "deebf79ecae13182bd",
-    "eff3ffbdd7e76baed62171b5",
-    "eff3ffbdd7e76baed63182bd08519c",
-    "eff3ffc6dbef9ecae16baed63182bd08519c",
-    "eff3ffc6dbef9ecae16baed64292c62171b5084594",
-    "f7fbffdeebf7c6dbef9ecae16baed64292c62171b5084594",
-    "f7fbffdeebf7c6dbef9ecae16baed64292c62171b508519c08306b",
-};
-#define CB_BLUES_FLAGS "1", "1200000", "1000000"
-static const char *const cb_greens[] = {
-    "e5f5e0a1d99b31a354",
-    "edf8e9bae4b374c476238b45",
-    "edf8e9bae4b374c47631a354006d2c",
-    "edf8e9c7e9c0a1d99b74c47631a354006d2c",
-    "edf8e9c7e9c0a1d99b74c47641ab5d238b45005a32",
-    "f7fcf5e5f5e0c7e9c0a1d99b74c47641ab5d238b45005a32",
-    "f7fcf5e5f5e0c7e9c0a1d99b74c47641ab5d238b45006d2c00441b",
-};
-#define CB_GREENS_FLAGS "1", "1000000", "1200000"
-static const char *const cb_greys[] = {
-    "f0f0f0bdbdbd636363",
-    "f7f7f7cccccc969696525252",
-    "f7f7f7cccccc969696636363252525",
-    "f7f7f7d9d9d9bdbdbd969696636363252525",
-    "f7f7f7d9d9d9bdbdbd969696737373525252252525",
-    "fffffff0f0f0d9d9d9bdbdbd969696737373525252252525",
-    "fffffff0f0f0d9d9d9bdbdbd969696737373525252252525000000",
-};
-#define CB_GREYS_FLAGS "1", "1120000", "1000000"
-static const char *const cb_oranges[] = {
-    "fee6cefdae6be6550d",
-    "feeddefdbe85fd8d3cd94701",
-    "feeddefdbe85fd8d3ce6550da63603",
-    "feeddefdd0a2fdae6bfd8d3ce6550da63603",
-    "feeddefdd0a2fdae6bfd8d3cf16913d948018c2d04",
-    "fff5ebfee6cefdd0a2fdae6bfd8d3cf16913d948018c2d04",
-    "fff5ebfee6cefdd0a2fdae6bfd8d3cf16913d94801a636037f2704",
-};
-#define CB_ORANGES_FLAGS "1", "1200000", "1220000"
-static const char *const cb_purples[] = {
-    "efedf5bcbddc756bb1",
-    "f2f0f7cbc9e29e9ac86a51a3",
-    "f2f0f7cbc9e29e9ac8756bb154278f",
-    "f2f0f7dadaebbcbddc9e9ac8756bb154278f",
-    "f2f0f7dadaebbcbddc9e9ac8807dba6a51a34a1486",
-    "fcfbfdefedf5dadaebbcbddc9e9ac8807dba6a51a34a1486",
-    "fcfbfdefedf5dadaebbcbddc9e9ac8807dba6a51a354278f3f007d",
-};
-#define CB_PURPLES_FLAGS "1", "1000000", "1200000"
-static const char *const cb_reds[] = {
-    "fee0d2fc9272de2d26",
-    "fee5d9fcae91fb6a4acb181d",
-    "fee5d9fcae91fb6a4ade2d26a50f15",
-    "fee5d9fcbba1fc9272fb6a4ade2d26a50f15",
-    "fee5d9fcbba1fc9272fb6a4aef3b2ccb181d99000d",
-    "fff5f0fee0d2fcbba1fc9272fb6a4aef3b2ccb181d99000d",
-    "fff5f0fee0d2fcbba1fc9272fb6a4aef3b2ccb181da50f1567000d",
-};
-#define CB_REDS_FLAGS "1", "1220000", "1200000"
-static const char *const cb_bugn[] = {
-    "e5f5f999d8c92ca25f",
-    "edf8fbb2e2e266c2a4238b45",
-    "edf8fbb2e2e266c2a42ca25f006d2c",
-    "edf8fbccece699d8c966c2a42ca25f006d2c",
-    "edf8fbccece699d8c966c2a441ae76238b45005824",
-    "f7fcfde5f5f9ccece699d8c966c2a441ae76238b45005824",
-    "f7fcfde5f5f9ccece699d8c966c2a441ae76238b45006d2c00441b",
-};
-#define CB_BUGN_FLAGS "1", "1120000", "1200000"
-static const char *const cb_bupu[] = {
-    "e0ecf49ebcda8856a7",
-    "edf8fbb3cde38c96c688419d",
-    "edf8fbb3cde38c96c68856a7810f7c",
-    "edf8fbbfd3e69ebcda8c96c68856a7810f7c",
-    "edf8fbbfd3e69ebcda8c96c68c6bb188419d6e016b",
-    "f7fcfde0ecf4bfd3e69ebcda8c96c68c6bb188419d6e016b",
-    "f7fcfde0ecf4bfd3e69ebcda8c96c68c6bb188419d810f7c4d004b",
-};
-#define CB_BUPU_FLAGS "1", "1122000", "1200000"
-static const char *const cb_gnbu[] = {
-    "e0f3dba8ddb543a2ca",
-    "f0f9e8bae4bc7bccc42b8cbe",
-    "f0f9e8bae4bc7bccc443a2ca0868ac",
-    "f0f9e8ccebc5a8ddb57bccc443a2ca0868ac",
-    "f0f9e8ccebc5a8ddb57bccc44eb3d32b8cbe08589e",
-    "f7fcf0e0f3dbccebc5a8ddb57bccc44eb3d32b8cbe08589e",
-    "f7fcf0e0f3dbccebc5a8ddb57bccc44eb3d32b8cbe0868ac084081",
-};
-#define CB_GNBU_FLAGS "1", "1112220", "1200000"
-static const char *const cb_orrd[] = {
-    "fee8c8fdbb84e34a33",
-    "fef0d9fdcc8afc8d59d7301f",
-    "fef0d9fdcc8afc8d59e34a33b30000",
-    "fef0d9fdd49efdbb84fc8d59e34a33b30000",
-    "fef0d9fdd49efdbb84fc8d59ef6548d7301f990000",
-    "fff7ecfee8c8fdd49efdbb84fc8d59ef6548d7301f990000",
-    "fff7ecfee8c8fdd49efdbb84fc8d59ef6548d7301fb300007f0000",
-};
-#define CB_ORRD_FLAGS "1", "1100000", "1120000"
-static const char *const cb_pubu[] = {
-    "ece7f2a6bddb2b8cbe",
-    "f1eef6bdc9e174a9cf0570b0",
-    "f1eef6bdc9e174a9cf2b8cbe045a8d",
-    "f1eef6d0d1e6a6bddb74a9cf2b8cbe045a8d",
-    "f1eef6d0d1e6a6bddb74a9cf3690c00570b0034e7b",
-    "fff7fbece7f2d0d1e6a6bddb74a9cf3690c00570b0034e7b",
-    "fff7fbece7f2d0d1e6a6bddb74a9cf3690c00570b0045a8d023858",
-};
-#define CB_PUBU_FLAGS "1", "1220000", "1200000"
-static const char *const cb_pubugn[] = {
-    "ece2f0a6bddb1c9099",
-    "f6eff7bdc9e167a9cf02818a",
-    "f6eff7bdc9e167a9cf1c9099016c59",
-    "f6eff7d0d1e6a6bddb67a9cf1c9099016c59",
-    "f6eff7d0d1e6a6bddb67a9cf3690c002818a016450",
-    "fff7fbece2f0d0d1e6a6bddb67a9cf3690c002818a016450",
-    "fff7fbece2f0d0d1e6a6bddb67a9cf3690c002818a016c59014636",
-};
-#define CB_PUBUGN_FLAGS "1", "1220000", "1200000"
-static const char *const cb_purd[] = {
-    "e7e1efc994c7dd1c77",
-    "f1eef6d7b5d8df65b0ce1256",
-    "f1eef6d7b5d8df65b0dd1c77980043",
-    "f1eef6d4b9dac994c7df65b0dd1c77980043",
-    "f1eef6d4b9dac994c7df65b0e7298ace125691003f",
-    "f7f4f9e7e1efd4b9dac994c7df65b0e7298ace125691003f",
-    "f7f4f9e7e1efd4b9dac994c7df65b0e7298ace125698004367001f",
-};
-#define CB_PURD_FLAGS "1", "1110000", "1200000"
-static const char *const cb_rdpu[] = {
-    "fde0ddfa9fb5c51b8a",
-    "feebe2fbb4b9f768a1ae017e",
-    "feebe2fbb4b9f768a1c51b8a7a0177",
-    "feebe2fcc5c0fa9fb5f768a1c51b8a7a0177",
-    "feebe2fcc5c0fa9fb5f768a1dd3497ae017e7a0177",
-    "fff7f3fde0ddfcc5c0fa9fb5f768a1dd3497ae017e7a0177",
-    "fff7f3fde0ddfcc5c0fa9fb5f768a1dd3497ae017e7a017749006a",
-};
-#define CB_RDPU_FLAGS "1", "1112000", "1200000"
-static const char *const cb_ylgn[] = {
-    "f7fcb9addd8e31a354",
-    "ffffccc2e69978c679238443",
-    "ffffccc2e69978c67931a354006837",
-    "ffffccd9f0a3addd8e78c67931a354006837",
-    "ffffccd9f0a3addd8e78c67941ab5d238443005a32",
-    "ffffe5f7fcb9d9f0a3addd8e78c67941ab5d238443005a32",
-    "ffffe5f7fcb9d9f0a3addd8e78c67941ab5d238443006837004529",
-};
-#define CB_YLGN_FLAGS "1", "1110000", "1200000"
-static const char *const cb_ylgnbu[] = {
-    "edf8b17fcdbb2c7fb8",
-    "ffffcca1dab441b6c4225ea8",
-    "ffffcca1dab441b6c42c7fb8253494",
-    "ffffccc7e9b47fcdbb41b6c42c7fb8253494",
-    "ffffccc7e9b47fcdbb41b6c41d91c0225ea80c2c84",
-    "ffffd9edf8b1c7e9b47fcdbb41b6c41d91c0225ea80c2c84",
-    "ffffd9edf8b1c7e9b47fcdbb41b6c41d91c0225ea8253494081d58",
-};
-#define CB_YLGNBU_FLAGS "1", "1112220", "1200000"
-static const char *const cb_ylorbr[] = {
-    "fff7bcfec44fd95f0e",
-    "ffffd4fed98efe9929cc4c02",
-    "ffffd4fed98efe9929d95f0e993404",
-    "ffffd4fee391fec44ffe9929d95f0e993404",
-    "ffffd4fee391fec44ffe9929ec7014cc4c028c2d04",
-    "ffffe5fff7bcfee391fec44ffe9929ec7014cc4c028c2d04",
-    "ffffe5fff7bcfee391fec44ffe9929ec7014cc4c02993404662506",
-};
-#define CB_YLORBR_FLAGS "1", "1120000", "1220000"
-static const char *const cb_ylorrd[] = {
-    "ffeda0feb24cf03b20",
-    "ffffb2fecc5cfd8d3ce31a1c",
-    "ffffb2fecc5cfd8d3cf03b20bd0026",
-    "ffffb2fed976feb24cfd8d3cf03b20bd0026",
-    "ffffb2fed976feb24cfd8d3cfc4e2ae31a1cb10026",
-    "ffffccffeda0fed976feb24cfd8d3cfc4e2ae31a1cb10026",
-    "ffffccffeda0fed976feb24cfd8d3cfc4e2ae31a1cbd0026800026",
-};
-#define CB_YLORRD_FLAGS "1", "1122000", "1220000"
-static const char *const cb_brbg[] = {
-    "d8b365f5f5f55ab4ac",
-    "a6611adfc27d80cdc1018571",
-    "a6611adfc27df5f5f580cdc1018571",
-    "8c510ad8b365f6e8c3c7eae55ab4ac01665e",
-    "8c510ad8b365f6e8c3f5f5f5c7eae55ab4ac01665e",
-    "8c510abf812ddfc27df6e8c3c7eae580cdc135978f01665e",
-    "8c510abf812ddfc27df6e8c3f5f5f5c7eae580cdc135978f01665e",
-    "5430058c510abf812ddfc27df6e8c3c7eae580cdc135978f01665e003c30",
-    "5430058c510abf812ddfc27df6e8c3f5f5f5c7eae580cdc135978f01665e003c30",
-};
-#define CB_BRBG_FLAGS "1", "111100000", "0"
-static const char *const cb_piyg[] = {
-    "e9a3c9f7f7f7a1d76a",
-    "d01c8bf1b6dab8e1864dac26",
-    "d01c8bf1b6daf7f7f7b8e1864dac26",
-    "c51b7de9a3c9fde0efe6f5d0a1d76a4d9221",
-    "c51b7de9a3c9fde0eff7f7f7e6f5d0a1d76a4d9221",
-    "c51b7dde77aef1b6dafde0efe6f5d0b8e1867fbc414d9221",
-    "c51b7dde77aef1b6dafde0eff7f7f7e6f5d0b8e1867fbc414d9221",
-    "8e0152c51b7dde77aef1b6dafde0efe6f5d0b8e1867fbc414d9221276419",
-    "8e0152c51b7dde77aef1b6dafde0eff7f7f7e6f5d0b8e1867fbc414d9221276419",
-};
-#define CB_PIYG_FLAGS "1", "112000000", "0"
-static const char *const cb_prgn[] = {
-    "af8dc3f7f7f77fbf7b",
-    "7b3294c2a5cfa6dba0008837",
-    "7b3294c2a5cff7f7f7a6dba0008837",
-    "762a83af8dc3e7d4e8d9f0d37fbf7b1b7837",
-    "762a83af8dc3e7d4e8f7f7f7d9f0d37fbf7b1b7837",
-    "762a839970abc2a5cfe7d4e8d9f0d3a6dba05aae611b7837",
-    "762a839970abc2a5cfe7d4e8f7f7f7d9f0d3a6dba05aae611b7837",
-    "40004b762a839970abc2a5cfe7d4e8d9f0d3a6dba05aae611b783700441b",
-    "40004b762a839970abc2a5cfe7d4e8f7f7f7d9f0d3a6dba05aae611b783700441b",
-};
-#define CB_PRGN_FLAGS "1", "111100000", "0"
-static const char *const cb_puor[] = {
-    "f1a340f7f7f7998ec3",
-    "e66101fdb863b2abd25e3c99",
-    "e66101fdb863f7f7f7b2abd25e3c99",
-    "b35806f1a340fee0b6d8daeb998ec3542788",
-    "b35806f1a340fee0b6f7f7f7d8daeb998ec3542788",
-    "b35806e08214fdb863fee0b6d8daebb2abd28073ac542788",
-    "b35806e08214fdb863fee0b6f7f7f7d8daebb2abd28073ac542788",
-    "7f3b08b35806e08214fdb863fee0b6d8daebb2abd28073ac5427882d004b",
-    "7f3b08b35806e08214fdb863fee0b6f7f7f7d8daebb2abd28073ac5427882d004b",
-};
-#define CB_PUOR_FLAGS "1", "112200000", "110000000"
-static const char *const cb_rdbu[] = {
-    "ef8a62f7f7f767a9cf",
-    "ca0020f4a58292c5de0571b0",
-    "ca0020f4a582f7f7f792c5de0571b0",
-    "b2182bef8a62fddbc7d1e5f067a9cf2166ac",
-    "b2182bef8a62fddbc7f7f7f7d1e5f067a9cf2166ac",
-    "b2182bd6604df4a582fddbc7d1e5f092c5de4393c32166ac",
-    "b2182bd6604df4a582fddbc7f7f7f7d1e5f092c5de4393c32166ac",
-    "67001fb2182bd6604df4a582fddbc7d1e5f092c5de4393c32166ac053061",
-    "67001fb2182bd6604df4a582fddbc7f7f7f7d1e5f092c5de4393c32166ac053061",
-};
-#define CB_RDBU_FLAGS "1", "111100000", "0"
-static const char *const cb_rdgy[] = {
-    "ef8a62ffffff999999",
-    "ca0020f4a582bababa404040",
-    "ca0020f4a582ffffffbababa404040",
-    "b2182bef8a62fddbc7e0e0e09999994d4d4d",
-    "b2182bef8a62fddbc7ffffffe0e0e09999994d4d4d",
-    "b2182bd6604df4a582fddbc7e0e0e0bababa8787874d4d4d",
-    "b2182bd6604df4a582fddbc7ffffffe0e0e0bababa8787874d4d4d",
-    "67001fb2182bd6604df4a582fddbc7e0e0e0bababa8787874d4d4d1a1a1a",
-    "67001fb2182bd6604df4a582fddbc7ffffffe0e0e0bababa8787874d4d4d1a1a1a",
-};
-#define CB_RDGY_FLAGS "2", "111200000", "0"
-static const char *const cb_rdylbu[] = {
-    "fc8d59ffffbf91bfdb",
-    "d7191cfdae61abd9e92c7bb6",
-    "d7191cfdae61ffffbfabd9e92c7bb6",
-    "d73027fc8d59fee090e0f3f891bfdb4575b4",
-    "d73027fc8d59fee090ffffbfe0f3f891bfdb4575b4",
-    "d73027f46d43fdae61fee090e0f3f8abd9e974add14575b4",
-    "d73027f46d43fdae61fee090ffffbfe0f3f8abd9e974add14575b4",
-    "a50026d73027f46d43fdae61fee090e0f3f8abd9e974add14575b4313695",
-    "a50026d73027f46d43fdae61fee090ffffbfe0f3f8abd9e974add14575b4313695",
-};
-#define CB_RDYLBU_FLAGS "1", "111120000", "0"
-static const char *const cb_rdylgn[] = {
-    "fc8d59ffffbf91cf60",
-    "d7191cfdae61a6d96a1a9641",
-    "d7191cfdae61ffffbfa6d96a1a9641",
-    "d73027fc8d59fee08bd9ef8b91cf601a9850",
-    "d73027fc8d59fee08bffffbfd9ef8b91cf601a9850",
-    "d73027f46d43fdae61fee08bd9ef8ba6d96a66bd631a9850",
-    "d73027f46d43fdae61fee08bffffbfd9ef8ba6d96a66bd631a9850",
-    "a50026d73027f46d43fdae61fee08bd9ef8ba6d96a66bd631a9850006837",
-    "a50026d73027f46d43fdae61fee08bffffbfd9ef8ba6d96a66bd631a9850006837",
-};
-#define CB_RDYLGN_FLAGS "222000000", "111200000", "0"
-static const char *const cb_spectral[] = {
-    "fc8d59ffffbf99d594",
-    "d7191cfdae61abdda42b83ba",
-    "d7191cfdae61ffffbfabdda42b83ba",
-    "d53e4ffc8d59fee08be6f59899d5943288bd",
-    "d53e4ffc8d59fee08bffffbfe6f59899d5943288bd",
-    "d53e4ff46d43fdae61fee08be6f598abdda466c2a53288bd",
-    "d53e4ff46d43fdae61fee08bffffbfe6f598abdda466c2a53288bd",
-    "9e0142d53e4ff46d43fdae61fee08be6f598abdda466c2a53288bd5e4fa2",
-    "9e0142d53e4ff46d43fdae61fee08bffffbfe6f598abdda466c2a53288bd5e4fa2",
-};
-#define CB_SPECTRAL_FLAGS "222000000", "111000000", "111000000"
-static const char *const cb_accent[] = {
-    "7fc97fbeaed4fdc086ffff99386cb0f0027fbf5b17666666",
-};
-#define CB_ACCENT_FLAGS "200000", "112222", "0"
-static const char *const cb_dark2[] = {
-    "1b9e77d95f027570b3e7298a66a61ee6ab02a6761d666666",
-};
-#define CB_DARK2_FLAGS "122200", "1", "0"
-static const char *const cb_paired[] = {
-    "a6cee31f78b4b2df8a33a02cfb9a99e31a1cfdbf6fff7f00cab2d66a3d9affff99b15928",
-};
-#define CB_PAIRED_FLAGS "1122220000", "1111122220", "0"
-static const char *const cb_pastel1[] = {
-    "fbb4aeb3cde3ccebc5decbe4fed9a6ffffcce5d8bdfddaecf2f2f2",
-};
-#define CB_PASTEL1_FLAGS "2000000", "2220000", "0"
-static const char *const cb_pastel2[] = {
-    "b3e2cdfdcdaccbd5e8f4cae4e6f5c9fff2aef1e2cccccccc",
-};
-#define CB_PASTEL2_FLAGS "200000", "200000", "0"
-static const char *const cb_set1[] = {
-    "e41a1c377eb84daf4a984ea3ff7f00ffff33a65628f781bf999999",
-};
-#define CB_SET1_FLAGS "2", "1", "0"
-static const char *const cb_set2[] = {
-    "66c2a5fc8d628da0cbe78ac3a6d854ffd92fe5c494b3b3b3",
-};
-#define CB_SET2_FLAGS "122200", "111222", "0"
-static const char *const cb_set3[] = {
-    "8dd3c7ffffb3bebadafb807280b1d3fdb462b3de69fccde5d9d9d9bc80bdccebc5ffed6f",
-};
-#define CB_SET3_FLAGS "2200000000", "1111112000", "1222222000"
+/* ColorBrewer builds every k-class table of a scheme from one list of
+ * colours, lettered from A: 13 (A..M) for a sequential scheme, 15 (A..O)
+ * for a diverging one, and the k-class table picks the same letters in
+ * every scheme of its kind. The picks for k = 3, 4, ... stand below,
+ * separated by spaces; the schemes (further down) hold their lettered
+ * colours, 6 hex digits each. A qualitative scheme's k-class table is the
+ * first k of its colours, so it holds just those. */
+static const char seq_picks[] = "CFI BEGJ BEGIK BDFGIK BDFGHJL ACDFGHJL ACDFGHJKM";
+static const char div_picks[] =
+    "EHK CFJM CFHJM BEGIKN BEGHIKN BDFGIJLN BDFGHIJLN ABDFGIJLNO ABDFGHIJLNO";
+
+/* The one published table that departs from its letters: ColorBrewer's
+ * 4-class Oranges ends in d94701 where its letter J is d94801. */
+static const struct {
+    const char *scheme;
+    int k, i;         /* k-class table, colour i */
+    const char *hex;
+} cb_exceptions[] = {{"Oranges", 4, 3, "d94701"}};
 
 /* ---- continuous ramps ------------------------------------------------ */
 
@@ -403,52 +96,91 @@ static const char cividis_hex[] =
 struct pal_scheme {
     const char *name;
     pal_kind kind;
-    int k_max;                /* largest table (continuous: PAL_K_MAX) */
-    const char *const *table; /* ColorBrewer tables, NULL if continuous */
-    const char *ramp;         /* 256 hex colours, NULL if ColorBrewer */
-    const char *flags[3];     /* colour-blind, print, photocopy digits */
+    int k_max;            /* largest table (continuous: PAL_K_MAX) */
+    const char *cb;       /* ColorBrewer colours, NULL if continuous */
+    const char *ramp;     /* 256 hex colours, NULL if ColorBrewer */
+    const char *flags[3]; /* colour-blind, print, photocopy digits */
 };
 
-#define SEQ(n, id, f) {n, PAL_SEQUENTIAL, 9, id, NULL, {f}}
-#define DIV(n, id, f) {n, PAL_DIVERGING, 11, id, NULL, {f}}
-#define QUAL(n, kmax, id, f) {n, PAL_QUALITATIVE, kmax, id, NULL, {f}}
+/* ColorBrewer schemes: name, flags (one digit per k from 3: 0 no, 1 yes,
+ * 2 maybe; a single digit holds for every k) for colour-blind, print and
+ * photocopy, and the colours (see the picks above). */
+#define SEQ(n, c, p, g, hex) {n, PAL_SEQUENTIAL, 9, hex, NULL, {c, p, g}}
+#define DIV(n, c, p, g, hex) {n, PAL_DIVERGING, 11, hex, NULL, {c, p, g}}
+#define QUAL(n, c, p, g, hex)                                              \
+    {n, PAL_QUALITATIVE, (int)(sizeof hex - 1) / 6, hex, NULL, {c, p, g}}
 
 static const pal_scheme schemes[] = {
-    SEQ("Blues", cb_blues, CB_BLUES_FLAGS),
-    SEQ("Greens", cb_greens, CB_GREENS_FLAGS),
-    SEQ("Greys", cb_greys, CB_GREYS_FLAGS),
-    SEQ("Oranges", cb_oranges, CB_ORANGES_FLAGS),
-    SEQ("Purples", cb_purples, CB_PURPLES_FLAGS),
-    SEQ("Reds", cb_reds, CB_REDS_FLAGS),
-    SEQ("BuGn", cb_bugn, CB_BUGN_FLAGS),
-    SEQ("BuPu", cb_bupu, CB_BUPU_FLAGS),
-    SEQ("GnBu", cb_gnbu, CB_GNBU_FLAGS),
-    SEQ("OrRd", cb_orrd, CB_ORRD_FLAGS),
-    SEQ("PuBu", cb_pubu, CB_PUBU_FLAGS),
-    SEQ("PuBuGn", cb_pubugn, CB_PUBUGN_FLAGS),
-    SEQ("PuRd", cb_purd, CB_PURD_FLAGS),
-    SEQ("RdPu", cb_rdpu, CB_RDPU_FLAGS),
-    SEQ("YlGn", cb_ylgn, CB_YLGN_FLAGS),
-    SEQ("YlGnBu", cb_ylgnbu, CB_YLGNBU_FLAGS),
-    SEQ("YlOrBr", cb_ylorbr, CB_YLORBR_FLAGS),
-    SEQ("YlOrRd", cb_ylorrd, CB_YLORRD_FLAGS),
-    DIV("BrBG", cb_brbg, CB_BRBG_FLAGS),
-    DIV("PiYG", cb_piyg, CB_PIYG_FLAGS),
-    DIV("PRGn", cb_prgn, CB_PRGN_FLAGS),
-    DIV("PuOr", cb_puor, CB_PUOR_FLAGS),
-    DIV("RdBu", cb_rdbu, CB_RDBU_FLAGS),
-    DIV("RdGy", cb_rdgy, CB_RDGY_FLAGS),
-    DIV("RdYlBu", cb_rdylbu, CB_RDYLBU_FLAGS),
-    DIV("RdYlGn", cb_rdylgn, CB_RDYLGN_FLAGS),
-    DIV("Spectral", cb_spectral, CB_SPECTRAL_FLAGS),
-    QUAL("Accent", 8, cb_accent, CB_ACCENT_FLAGS),
-    QUAL("Dark2", 8, cb_dark2, CB_DARK2_FLAGS),
-    QUAL("Paired", 12, cb_paired, CB_PAIRED_FLAGS),
-    QUAL("Pastel1", 9, cb_pastel1, CB_PASTEL1_FLAGS),
-    QUAL("Pastel2", 8, cb_pastel2, CB_PASTEL2_FLAGS),
-    QUAL("Set1", 9, cb_set1, CB_SET1_FLAGS),
-    QUAL("Set2", 8, cb_set2, CB_SET2_FLAGS),
-    QUAL("Set3", 12, cb_set3, CB_SET3_FLAGS),
+    SEQ("Blues", "1", "1200000", "1000000",
+        "f7fbffeff3ffdeebf7c6dbefbdd7e79ecae16baed64292c63182bd2171b508519c08459408306b"),
+    SEQ("Greens", "1", "1000000", "1200000",
+        "f7fcf5edf8e9e5f5e0c7e9c0bae4b3a1d99b74c47641ab5d31a354238b45006d2c005a3200441b"),
+    SEQ("Greys", "1", "1120000", "1000000",
+        "fffffff7f7f7f0f0f0d9d9d9ccccccbdbdbd969696737373636363525252252525252525000000"),
+    SEQ("Oranges", "1", "1200000", "1220000",
+        "fff5ebfeeddefee6cefdd0a2fdbe85fdae6bfd8d3cf16913e6550dd94801a636038c2d047f2704"),
+    SEQ("Purples", "1", "1000000", "1200000",
+        "fcfbfdf2f0f7efedf5dadaebcbc9e2bcbddc9e9ac8807dba756bb16a51a354278f4a14863f007d"),
+    SEQ("Reds", "1", "1220000", "1200000",
+        "fff5f0fee5d9fee0d2fcbba1fcae91fc9272fb6a4aef3b2cde2d26cb181da50f1599000d67000d"),
+    SEQ("BuGn", "1", "1120000", "1200000",
+        "f7fcfdedf8fbe5f5f9ccece6b2e2e299d8c966c2a441ae762ca25f238b45006d2c00582400441b"),
+    SEQ("BuPu", "1", "1122000", "1200000",
+        "f7fcfdedf8fbe0ecf4bfd3e6b3cde39ebcda8c96c68c6bb18856a788419d810f7c6e016b4d004b"),
+    SEQ("GnBu", "1", "1112220", "1200000",
+        "f7fcf0f0f9e8e0f3dbccebc5bae4bca8ddb57bccc44eb3d343a2ca2b8cbe0868ac08589e084081"),
+    SEQ("OrRd", "1", "1100000", "1120000",
+        "fff7ecfef0d9fee8c8fdd49efdcc8afdbb84fc8d59ef6548e34a33d7301fb300009900007f0000"),
+    SEQ("PuBu", "1", "1220000", "1200000",
+        "fff7fbf1eef6ece7f2d0d1e6bdc9e1a6bddb74a9cf3690c02b8cbe0570b0045a8d034e7b023858"),
+    SEQ("PuBuGn", "1", "1220000", "1200000",
+        "fff7fbf6eff7ece2f0d0d1e6bdc9e1a6bddb67a9cf3690c01c909902818a016c59016450014636"),
+    SEQ("PuRd", "1", "1110000", "1200000",
+        "f7f4f9f1eef6e7e1efd4b9dad7b5d8c994c7df65b0e7298add1c77ce125698004391003f67001f"),
+    SEQ("RdPu", "1", "1112000", "1200000",
+        "fff7f3feebe2fde0ddfcc5c0fbb4b9fa9fb5f768a1dd3497c51b8aae017e7a01777a017749006a"),
+    SEQ("YlGn", "1", "1110000", "1200000",
+        "ffffe5ffffccf7fcb9d9f0a3c2e699addd8e78c67941ab5d31a354238443006837005a32004529"),
+    SEQ("YlGnBu", "1", "1112220", "1200000",
+        "ffffd9ffffccedf8b1c7e9b4a1dab47fcdbb41b6c41d91c02c7fb8225ea82534940c2c84081d58"),
+    SEQ("YlOrBr", "1", "1120000", "1220000",
+        "ffffe5ffffd4fff7bcfee391fed98efec44ffe9929ec7014d95f0ecc4c029934048c2d04662506"),
+    SEQ("YlOrRd", "1", "1122000", "1220000",
+        "ffffccffffb2ffeda0fed976fecc5cfeb24cfd8d3cfc4e2af03b20e31a1cbd0026b10026800026"),
+    DIV("BrBG", "1", "111100000", "0",
+        "5430058c510aa6611abf812dd8b365dfc27df6e8c3f5f5f5c7eae580cdc15ab4ac35978f01857101665e003c30"),
+    DIV("PiYG", "1", "112000000", "0",
+        "8e0152c51b7dd01c8bde77aee9a3c9f1b6dafde0eff7f7f7e6f5d0b8e186a1d76a7fbc414dac264d9221276419"),
+    DIV("PRGn", "1", "111100000", "0",
+        "40004b762a837b32949970abaf8dc3c2a5cfe7d4e8f7f7f7d9f0d3a6dba07fbf7b5aae610088371b783700441b"),
+    DIV("PuOr", "1", "112200000", "110000000",
+        "7f3b08b35806e66101e08214f1a340fdb863fee0b6f7f7f7d8daebb2abd2998ec38073ac5e3c995427882d004b"),
+    DIV("RdBu", "1", "111100000", "0",
+        "67001fb2182bca0020d6604def8a62f4a582fddbc7f7f7f7d1e5f092c5de67a9cf4393c30571b02166ac053061"),
+    DIV("RdGy", "2", "111200000", "0",
+        "67001fb2182bca0020d6604def8a62f4a582fddbc7ffffffe0e0e0bababa9999998787874040404d4d4d1a1a1a"),
+    DIV("RdYlBu", "1", "111120000", "0",
+        "a50026d73027d7191cf46d43fc8d59fdae61fee090ffffbfe0f3f8abd9e991bfdb74add12c7bb64575b4313695"),
+    DIV("RdYlGn", "222000000", "111200000", "0",
+        "a50026d73027d7191cf46d43fc8d59fdae61fee08bffffbfd9ef8ba6d96a91cf6066bd631a96411a9850006837"),
+    DIV("Spectral", "222000000", "111000000", "111000000",
+        "9e0142d53e4fd7191cf46d43fc8d59fdae61fee08bffffbfe6f598abdda499d59466c2a52b83ba3288bd5e4fa2"),
+    QUAL("Accent", "200000", "112222", "0",
+         "7fc97fbeaed4fdc086ffff99386cb0f0027fbf5b17666666"),
+    QUAL("Dark2", "122200", "1", "0",
+         "1b9e77d95f027570b3e7298a66a61ee6ab02a6761d666666"),
+    QUAL("Paired", "1122220000", "1111122220", "0",
+         "a6cee31f78b4b2df8a33a02cfb9a99e31a1cfdbf6fff7f00cab2d66a3d9affff99b15928"),
+    QUAL("Pastel1", "2000000", "2220000", "0",
+         "fbb4aeb3cde3ccebc5decbe4fed9a6ffffcce5d8bdfddaecf2f2f2"),
+    QUAL("Pastel2", "200000", "200000", "0",
+         "b3e2cdfdcdaccbd5e8f4cae4e6f5c9fff2aef1e2cccccccc"),
+    QUAL("Set1", "2", "1", "0",
+         "e41a1c377eb84daf4a984ea3ff7f00ffff33a65628f781bf999999"),
+    QUAL("Set2", "122200", "111222", "0",
+         "66c2a5fc8d628da0cbe78ac3a6d854ffd92fe5c494b3b3b3"),
+    QUAL("Set3", "2200000000", "1111112000", "1222222000",
+         "8dd3c7ffffb3bebadafb807280b1d3fdb462b3de69fccde5d9d9d9bc80bdccebc5ffed6f"),
     {"viridis", PAL_SEQUENTIAL, PAL_K_MAX, NULL, viridis_hex, {"1", "1", "1"}},
     {"cividis", PAL_SEQUENTIAL, PAL_K_MAX, NULL, cividis_hex, {"1", "1", "1"}},
 };
@@ -550,13 +282,28 @@ static pal_rgb hex_at(const char *h, int i)
     return c;
 }
 
+/* Letters the k-class table (3..k_max) of a sequential or diverging
+ * scheme picks: word k - 3 of its kind's picks. Static, never NULL. */
+static const char *table_picks(const pal_scheme *s, int k)
+{
+    const char *p = s->kind == PAL_DIVERGING ? div_picks : seq_picks;
+    for (int j = 3; j < k; j++)
+        p = strchr(p, ' ') + 1;
+    return p;
+}
+
 /* Colours of a ColorBrewer table for k (3..k_max) into out. */
 static void table_colors(const pal_scheme *s, int k, pal_rgb *out)
 {
-    const char *t = s->kind == PAL_QUALITATIVE ? s->table[0]
-                                               : s->table[k - 3];
+    const char *picks =
+        s->kind == PAL_QUALITATIVE ? NULL : table_picks(s, k);
     for (int i = 0; i < k; i++)
-        out[i] = hex_at(t, i);
+        out[i] = hex_at(s->cb, picks ? picks[i] - 'A' : i);
+    for (size_t e = 0; e < sizeof cb_exceptions / sizeof cb_exceptions[0];
+         e++)
+        if (cb_exceptions[e].k == k &&
+            strcmp(cb_exceptions[e].scheme, s->name) == 0)
+            out[cb_exceptions[e].i] = hex_at(cb_exceptions[e].hex, 0);
 }
 
 /* Colours; see pal.h. */

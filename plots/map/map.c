@@ -424,8 +424,7 @@ void map_info_free(map_info *info)
 {
     if (!info)
         return;
-    mem_free(info->swatch);
-    mem_free(info->labels);
+    MEM_FREE_ALL(info->swatch, info->labels);
     memset(info, 0, sizeof *info);
 }
 

@@ -104,17 +104,11 @@ int map_bivar_measure(map_ctx *m, double max_w)
     double grid_block_w = fmax(lg->gap_col + grid, fmax(xt_w, yt_w));
     lg->col_w = lg->sh + lg->gap_label + list_w + 6 * s + count_w;
     lg->w = fmax(grid_block_w, fmax(fmax(xn_w, yn_w), n > 9 ? lg->col_w : 0));
-    lg->title_h = 0;
-    if (sp->legend_title && *sp->legend_title) {
-        double tw = fmax(lg->w, fmin(max_w, 150 * s));
-        lg->title = text_layout(m->tx, sp->legend_title, 8.6 * s, 1, tw,
-                                TEXT_LEFT);
-        if (!lg->title)
-            return -1;
-        double w;
-        text_size(lg->title, &w, &lg->title_h);
-        lg->w = fmax(lg->w, fmin(w, tw));
-    }
+    double title_w, title_tw;
+    if (map_legend_title(m, max_w, &title_w, &title_tw) < 0)
+        return -1;
+    if (lg->title)
+        lg->w = fmax(lg->w, fmin(title_w, title_tw));
     double lw = lg->w - lg->sh * 1.6 - lg->gap_label - 6 * s - count_w;
     for (size_t e = 9; e < n && lw > 20 * s; e++) {
         pango_layout_set_width(lg->label[4 + e - 9], (int)(lw * PANGO_SCALE));

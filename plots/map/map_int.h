@@ -78,6 +78,12 @@ void map_legend_draw(map_ctx *m, double x, double y);
 int map_bivar_measure(map_ctx *m, double max_w);
 void map_bivar_draw(map_ctx *m, double x, double y);
 
+/* Lays out the legend title (spec->legend_title), if any, as m->legend's
+ * title and title_h, wrapped at *tw = the legend's width m->legend.w or,
+ * when wider, max_w up to 150 points; *w is its natural width (0 without a
+ * title). Returns 0, or -1 with the error set. */
+int map_legend_title(map_ctx *m, double max_w, double *w, double *tw);
+
 /* Frees the legend's layouts. */
 void map_legend_free(map_legend *lg);
 

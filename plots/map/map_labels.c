@@ -340,10 +340,7 @@ static int grid_init(grid *gr, const map_box *area, double cell_sz)
 /* Frees the grid's arrays. */
 static void grid_free(grid *gr)
 {
-    mem_free(gr->head);
-    mem_free(gr->next);
-    mem_free(gr->box_of);
-    mem_free(gr->boxes);
+    MEM_FREE_ALL(gr->head, gr->next, gr->box_of, gr->boxes);
 }
 
 /* Cell range covered by a box, clamped to the grid. */
@@ -587,12 +584,7 @@ int map_labels_draw(map_ctx *m)
 out:
     for (size_t i = 0; i < n_placed; i++)
         g_object_unref(lays[i]);
-    mem_free(lays);
-    mem_free(placed);
-    mem_free(rows);
-    mem_free(cs);
-    mem_free(pg.pt);
-    mem_free(pg.ring);
+    MEM_FREE_ALL(lays, placed, rows, cs, pg.pt, pg.ring);
     mem_free(sq.pt); /* sq.ring is pg's */
     grid_free(&gr);
     return rc;

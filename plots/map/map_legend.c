@@ -70,6 +70,25 @@ void map_swatch(cairo_t *cr, double x, double y, double w, double h,
     cairo_restore(cr);
 }
 
+/* Legend title; see map_int.h. */
+int map_legend_title(map_ctx *m, double max_w, double *w, double *tw)
+{
+    const map_spec *sp = m->spec;
+    map_legend *lg = &m->legend;
+    double s = m->s;
+    lg->title_h = 0;
+    *w = 0;
+    *tw = fmax(lg->w, fmin(max_w, 150 * s));
+    if (!sp->legend_title || !*sp->legend_title)
+        return 0;
+    lg->title = text_layout(m->tx, sp->legend_title, 8.6 * s, 1, *tw,
+                            TEXT_LEFT);
+    if (!lg->title)
+        return -1;
+    text_size(lg->title, w, &lg->title_h);
+    return 0;
+}
+
 int map_legend_measure(map_ctx *m, int columns, double max_w)
 {
     const map_spec *sp = m->spec;
@@ -151,20 +170,13 @@ int map_legend_measure(map_ctx *m, int columns, double max_w)
             hmax = hcol;
     }
     lg->w = columns * col_w + (columns - 1) * lg->gap_col;
-    lg->title_h = 0;
-    if (sp->legend_title && *sp->legend_title) {
-        double tw = fmax(lg->w, fmin(max_w, 150 * s));
-        lg->title = text_layout(m->tx, sp->legend_title, 8.6 * s, 1, tw,
-                                TEXT_LEFT);
-        if (!lg->title)
-            return -1;
-        double w;
-        text_size(lg->title, &w, &lg->title_h);
-        if (pango_layout_get_line_count(lg->title) == 1 && w > lg->w)
-            lg->w = w;
-        else if (pango_layout_get_line_count(lg->title) > 1)
-            lg->w = fmax(lg->w, tw);
-    }
+    double w, tw;
+    if (map_legend_title(m, max_w, &w, &tw) < 0)
+        return -1;
+    if (lg->title && pango_layout_get_line_count(lg->title) == 1 && w > lg->w)
+        lg->w = w;
+    else if (lg->title && pango_layout_get_line_count(lg->title) > 1)
+        lg->w = fmax(lg->w, tw);
     lg->h = (lg->title ? lg->title_h + lg->title_gap : 0) + hmax;
     return 0;
 }

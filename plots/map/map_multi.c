@@ -120,10 +120,7 @@ int map_multiples_render(const map_multi_spec *s, const char *path)
                 const double *b = map_row_bbox(g, (size_t)s->panel_rows[q]);
                 if (isnan(b[0]))
                     continue;
-                ext[0] = fmin(ext[0], b[0]);
-                ext[1] = fmin(ext[1], b[1]);
-                ext[2] = fmax(ext[2], b[2]);
-                ext[3] = fmax(ext[3], b[3]);
+                draw_extent_add(ext, b);
             }
             if (!(ext[2] > ext[0]) || !(ext[3] > ext[1]))
                 continue;

@@ -22,6 +22,7 @@
 #include "atomic.h"
 #include "err.h"
 #include "mem.h"
+#include "page.h"
 #include "sheet_int.h"
 #include "text.h"
 #include "stop.h"
@@ -101,14 +102,8 @@ typedef struct {
 static cairo_status_t pdf_write(void *closure, const unsigned char *data,
                                 unsigned int len)
 {
-    pdf_out *o = closure;
-    /* After a failed write the rest is dropped, but Cairo is told all is
-     * well: its own error path can fail an assertion while it finishes the
-     * PDF (cairo-array.c, found by the write fault test). pdf_check
-     * reports the failure from write_failed and the errno kept in af. */
-    if (!o->write_failed && atomic_write(o->af, data, len) < 0)
-        o->write_failed = 1;
-    return CAIRO_STATUS_SUCCESS;
+    pdf_out *o = closure; /* pdf_check reports a failure */
+    return page_stream_write(o->af, &o->write_failed, data, len);
 }
 
 /* Opens a PDF at path (via a temporary file) with reproducible metadata

@@ -130,10 +130,8 @@ int main(int argc, char **argv)
         argc > 1 ? argv[1]
                  : DNW_SHARED_DATA "/cbs_kwb_2024_wijk_gemeente/wijken_2024.geojson";
     char dir[] = "/tmp/dnw_bench_cache_XXXXXX";
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (make_temp_dir(dir) < 0)
         return 1;
-    }
     setenv("DNAWIJK_CACHE_DIR", dir, 1);
     unsetenv("DNAWIJK_NO_CACHE");
 

@@ -13,6 +13,7 @@
 #include "expr.h"
 #include "expr_test_resolver.h"
 #include "tbl.h"
+#include "testutil.h"
 #include "threads.h"
 
 #define NROWS 1000000
@@ -50,31 +51,6 @@ static const struct { const char *name, *text; } indicators[] = {
 #define NIND (sizeof indicators / sizeof indicators[0])
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
-static double unif(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (double)(rng >> 11) / 9007199254740992.0;
-}
-
-static double clock_s(clockid_t id)
-{
-    struct timespec ts;
-    clock_gettime(id, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double now(void)
-{
-    return clock_s(CLOCK_MONOTONIC);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* Median of RUNS wall times of evaluating all indicators in order; *cpu
  * gets the median process CPU time of a run. */
@@ -83,15 +59,15 @@ static double time_runs(expr **ex, const expr_resolver *r, expr_ws *ws,
 {
     double t[RUNS], c[RUNS];
     for (int run = 0; run < RUNS; run++) {
-        double c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
-        double t0 = now();
+        double c0 = cpu_s();
+        double t0 = now_s();
         for (size_t k = 0; k < NIND; k++)
             if (expr_eval_ws(ex[k], r, ws, NROWS, out[k], om[k]) < 0) {
                 err_print(stderr);
                 exit(1);
             }
-        t[run] = now() - t0;
-        c[run] = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        t[run] = now_s() - t0;
+        c[run] = cpu_s() - c0;
     }
     qsort(t, RUNS, sizeof t[0], cmp_double);
     qsort(c, RUNS, sizeof c[0], cmp_double);
@@ -108,10 +84,10 @@ int main(void)
         cv[c] = malloc(NROWS * sizeof *cv[c]);
         cm[c] = malloc(NROWS);
         for (size_t i = 0; i < NROWS; i++) {
-            double u = unif();
+            double u = xorshift_uniform(&rng);
             cv[c][i] = c == 11 ? 15 + 30 * u : c == 12 ? 1 + 500 * u
                      : c >= 9 ? 500 + 2500 * u : floor(2000 * u);
-            cm[c][i] = unif() < 0.05 ? (uint8_t)(MISS_SECRET + (i % 3)) : 0;
+            cm[c][i] = xorshift_uniform(&rng) < 0.05 ? (uint8_t)(MISS_SECRET + (i % 3)) : 0;
         }
         tr_add(&ctx, "w", columns[c], EXPR_T_NUMBER, cv[c], cm[c], NROWS);
     }
@@ -121,13 +97,13 @@ int main(void)
     uint8_t *om[NIND];
     double t_check = 0;
     for (size_t k = 0; k < NIND; k++) {
-        double t0 = now();
+        double t0 = now_s();
         ex[k] = expr_parse(indicators[k].text, NULL);
         if (!ex[k] || expr_check(ex[k], &r) < 0) {
             err_print(stderr);
             return 1;
         }
-        t_check += now() - t0;
+        t_check += now_s() - t0;
         out[k] = malloc(NROWS * sizeof *out[k]);
         om[k] = malloc(NROWS);
         /* later indicators may refer to this one */
@@ -139,9 +115,9 @@ int main(void)
         for (size_t k = 0; k < NIND; k++) {
             double best = 1e9;
             for (int run = 0; run < RUNS; run++) {
-                double t1 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
+                double t1 = cpu_s();
                 expr_eval_ws(ex[k], &r, ws, NROWS, out[k], om[k]);
-                t1 = clock_s(CLOCK_PROCESS_CPUTIME_ID) - t1;
+                t1 = cpu_s() - t1;
                 best = t1 < best ? t1 : best;
             }
             printf("  %-20s %7.2f ms CPU (best of %d)\n", indicators[k].name,

@@ -48,24 +48,13 @@ int main(int argc, char **argv)
     size_t n = tbl_nrows(t);
     printf("loaded %zu wijken, %llu points in %.3f s\n", n,
            (unsigned long long)tbl_geom(t)->n_points, now_s() - t0);
-    int *entry = malloc(n * sizeof *entry);
+    int *entry;
     map_legend_entry leg[6];
     char lb[6][64];
-    fx_classify(tbl_col_by_name(t, "bevolkingsdichtheid"), n, entry, leg, lb);
-
-    map_spec sp = map_spec_default();
-    sp.geom = tbl_geom(t);
-    sp.n = n;
-    sp.entry = entry;
-    sp.legend = leg;
-    sp.n_legend = 6;
-    sp.n_classes = 5;
+    map_spec sp = fx_density_spec(t, &entry, leg, lb);
     sp.title = "Bevolkingsdichtheid per wijk, Nederland";
     sp.subtitle = "Inwoners per km², 2024, kwintielen";
-    sp.legend_title = "Inwoners per km²";
-    sp.source_line = "Bron: CBS Kerncijfers wijken en buurten 2024";
     sp.provenance = "dnawijk bench";
-    sp.page = "A4";
     sp.dpi = 300;
 
     char path[4096];

@@ -10,19 +10,7 @@
 #include "err.h"
 #include "src.h"
 #include "tbl.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "testutil.h"
 
 static double median_read(const char *path, int no_cache, int runs)
 {
@@ -31,16 +19,16 @@ static double median_read(const char *path, int no_cache, int runs)
     src_options_init(&opt);
     opt.no_cache = no_cache;
     for (int k = 0; k < runs; k++) {
-        double t0 = now();
+        double t0 = now_s();
         tbl *tb = src_read(path, &opt);
-        t[k] = now() - t0;
+        t[k] = now_s() - t0;
         if (!tb) {
             err_print(stderr);
             exit(1);
         }
         tbl_free(tb);
     }
-    qsort(t, (size_t)runs, sizeof t[0], cmp);
+    qsort(t, (size_t)runs, sizeof t[0], cmp_double);
     return t[runs / 2];
 }
 

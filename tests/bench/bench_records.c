@@ -26,34 +26,9 @@
 #include "reproj.h"
 #include "src.h"
 #include "tbl.h"
+#include "testutil.h"
 
 #define NPTS 1000000
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp);
-    return t[n / 2];
-}
-
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static long peak_mb(void)
 {
@@ -63,13 +38,6 @@ static long peak_mb(void)
 }
 
 static uint64_t rng = 88172645463325252ull;
-static double uniform(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (double)(rng >> 11) / 9007199254740992.0;
-}
 
 static void die(void)
 {
@@ -112,10 +80,10 @@ static void bench_points(const char *dir)
     double *xy = malloc(2 * NPTS * sizeof *xy);
     int32_t *row = malloc(NPTS * sizeof *row);
     for (size_t k = 0; k < NPTS;) {
-        size_t r = good[(size_t)(uniform() * (double)ng) % ng];
+        size_t r = good[(size_t)(xorshift_uniform(&rng) * (double)ng) % ng];
         const double *b = g->bbox + 4 * r;
-        double x = b[0] + uniform() * (b[2] - b[0]);
-        double y = b[1] + uniform() * (b[3] - b[1]);
+        double x = b[0] + xorshift_uniform(&rng) * (b[2] - b[0]);
+        double y = b[1] + xorshift_uniform(&rng) * (b[3] - b[1]);
         if (pip_row_contains(ix, r, x, y)) {
             xy[2 * k] = x;
             xy[2 * k + 1] = y;
@@ -126,15 +94,15 @@ static void bench_points(const char *dir)
     long before = peak_mb();
     double tb[7], tl[7], tc[7];
     for (int run = 0; run < 7; run++) {
-        double t0 = now(), c0 = cpu();
+        double t0 = now_s(), c0 = cpu_s();
         ix = pip_build(g, n);
-        double t1 = now();
+        double t1 = now_s();
         if (!ix || pip_locate(ix, xy, NPTS, row, 2) < 0)
             die();
-        double t2 = now();
+        double t2 = now_s();
         tb[run] = t1 - t0;
         tl[run] = t2 - t0;
-        tc[run] = cpu() - c0;
+        tc[run] = cpu_s() - c0;
         if (run < 6)
             pip_free(ix);
     }
@@ -151,12 +119,12 @@ static void bench_points(const char *dir)
     for (int run = 0; run < 3; run++) {
         memcpy(ll, xy, 2 * NPTS * sizeof *ll);
         reproj_apply_raw(to_ll, ll, NPTS, NULL);
-        double t0 = now(), c0 = cpu();
+        double t0 = now_s(), c0 = cpu_s();
         reproj_apply_raw(to_rd, ll, NPTS, NULL);
         if (pip_locate(ix, ll, NPTS, row2, 2) < 0)
             die();
-        t1run[run] = now() - t0;
-        c1run[run] = cpu() - c0;
+        t1run[run] = now_s() - t0;
+        c1run[run] = cpu_s() - c0;
     }
     size_t same = 0;
     for (size_t k = 0; k < NPTS; k++)
@@ -204,13 +172,13 @@ static void bench_postcodes(void)
     double tload[5];
     pclookup *L = NULL;
     for (int run = 0; run < 5; run++) {
-        double t0 = now();
+        double t0 = now_s();
         if (L)
             pclookup_free(L);
         L = pclookup_load(path, NULL, "postcode6", "cbs_code", NULL);
         if (!L)
             die();
-        tload[run] = now() - t0;
+        tload[run] = now_s() - t0;
     }
     /* 1,000,000 postcodes from the table, written in four ways */
     size_t nk = pclookup_nkeys(L);
@@ -218,7 +186,7 @@ static void bench_postcodes(void)
     for (size_t k = 0; k < NPTS; k++) {
         int32_t key;
         do
-            key = pclookup_key_at(L, (size_t)(uniform() * (double)nk) % nk);
+            key = pclookup_key_at(L, (size_t)(xorshift_uniform(&rng) * (double)nk) % nk);
         while (postcode_is_pc4(key));
         char c[8];
         postcode_format(key, c);
@@ -233,7 +201,7 @@ static void bench_postcodes(void)
     double tl[7], tc[7];
     size_t found = 0;
     for (int run = 0; run < 7; run++) {
-        double t0 = now(), c0 = cpu();
+        double t0 = now_s(), c0 = cpu_s();
         found = 0;
         for (size_t k = 0; k < NPTS; k++) {
             int32_t key = postcode_key(pcs[k], strlen(pcs[k]));
@@ -248,8 +216,8 @@ static void bench_postcodes(void)
             unit[k] = best;
             found += best >= 0;
         }
-        tl[run] = now() - t0;
-        tc[run] = cpu() - c0;
+        tl[run] = now_s() - t0;
+        tc[run] = cpu_s() - c0;
     }
     printf("1,000,000 postcodes through Amsterdam's postcode table "
            "(146,647 address rows)\n");

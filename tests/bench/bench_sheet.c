@@ -15,24 +15,11 @@
 
 #include "err.h"
 #include "sheet_fixture.h"
+#include "testutil.h"
 
 #define N_COUNTRY 3475
 
 static size_t n_country = N_COUNTRY; /* DNW_BENCH_N may lower it */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double cpu_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Prints one measurement line. */
 static void report(const char *what, long pages, double wall, double cpu)

@@ -55,6 +55,15 @@ def read_geojson_props(path):
         return [ft["properties"] for ft in json.load(f)["features"]]
 
 
+def demo_kwb_source(src_dir, catalog=True):
+    """YAML of a recipe's source `kwb` (the lines under sources:) on the demo
+    buurten in src_dir/datasets/demo: key buurtcode, with geometry, and the
+    demo_voorbeeldrecht catalog unless catalog is False."""
+    return ("  kwb:\n    path: %s/voorbeeldrecht_buurten.geojson\n    key: buurtcode\n"
+            "    geometry: true\n" % os.path.join(src_dir, "datasets", "demo")
+            + ("    catalog: demo_voorbeeldrecht\n" if catalog else ""))
+
+
 def num(v):
     """A numeric property, or None when missing or a CBS sentinel."""
     if v is None or v == "":
@@ -178,9 +187,12 @@ PROBE_HEAD = ('<script>window.__errors=[];window.addEventListener("error",functi
 def chromium_probe(t, page, probe):
     """Opens the HTML text page in headless Chromium (Debian `chromium`;
     the test is skipped without it) with a script that records page errors
-    in window.__errors and the script probe at the end of the body, which
-    must leave its JSON result in <pre id="result">. Returns (the decoded
-    result or None, the console error lines, the finished process)."""
+    in window.__errors and, at the end of the body, the script body probe,
+    which must leave its result in the JavaScript variable res (this adds
+    the code that writes it as JSON into <pre id="result">). Checks with t
+    that the probe ran and that the page logged no error (page errors in
+    res.errors, console errors). Returns the decoded result, or None when
+    the probe did not run."""
     import html
     import re
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -188,12 +200,18 @@ def chromium_probe(t, page, probe):
         print("SKIP: chromium not installed (Debian package chromium)")
         t.done()
     path = os.path.join(t.work, "probe.html")
+    script = ("<script>\n" + probe + "var pre=document.createElement('pre');pre.id='result';"
+              "pre.textContent=JSON.stringify(res);\ndocument.body.appendChild(pre);\n</script>")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(page.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", probe + "</body>"))
+        f.write(page.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", script + "</body>"))
     p = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--user-data-dir=" + os.path.join(t.work, "profile"),
                         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom",
                         "file://" + path], capture_output=True, text=True, timeout=300)
     m = re.search(r'<pre id="result">(.*?)</pre>', p.stdout, re.S)
     console = [l for l in p.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l or "Refused" in l]
-    return (json.loads(html.unescape(m.group(1))) if m else None), console, p
+    res = json.loads(html.unescape(m.group(1))) if m else None
+    t.check(res is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
+    if res is not None:
+        t.check(res["errors"] == [] and console == [], "no console errors: %s %s" % (res["errors"], console[:3]))
+    return res

@@ -7,20 +7,12 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from e2elib import Ctx, out_number, read_out_dicts, write  # noqa: E402
+from e2elib import Ctx, demo_kwb_source, out_number, read_out_dicts, write  # noqa: E402
 
 c = Ctx()
 demo = os.path.join(c.src, "datasets", "demo")
 
-HEAD = """name: guard
-unit: buurt
-sources:
-  kwb:
-    path: %s/voorbeeldrecht_buurten.geojson
-    key: buurtcode
-    geometry: true
-    catalog: demo_voorbeeldrecht
-""" % demo
+HEAD = "name: guard\nunit: buurt\nsources:\n" + demo_kwb_source(c.src)
 
 
 def recipe(name, body):
@@ -41,18 +33,30 @@ def error_line(stderr):
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-# --- item 13: classes beyond the palette ------------------------------------
-p = recipe("klassen", """indicators:
+def on_line(stderr, path, needle):
+    """True when the error in stderr sits on the line of path that holds
+    needle (first occurrence)."""
+    line = error_line(stderr)
+    return line is not None and line[0] == position(path, needle)[0]
+
+
+def blues_map_recipe(name, classes):
+    """A recipe with one map of inwoners in the Blues palette (9 colours);
+    classes is the map's classes: or breaks: line."""
+    return recipe(name, """indicators:
   inwoners: {expr: kwb.inwoners, kind: count}
 maps:
   - name: inwoners
     indicator: inwoners
-    classes: 12
+    %s
     palette: Blues
-""")
+""" % classes)
+
+
+# --- item 13: classes beyond the palette ------------------------------------
+p = blues_map_recipe("klassen", "classes: 12")
 chk = c.run("check", p, expect=1)
-c.check(error_line(chk.stderr) is not None and
-        error_line(chk.stderr)[0] == position(p, "classes: 12")[0],
+c.check(on_line(chk.stderr, p, "classes: 12"),
         "check names the classes line: " + chk.stderr)
 c.check("Blues" in chk.stderr and "9" in chk.stderr,
         "check names the palette and its size: " + chk.stderr)
@@ -60,26 +64,11 @@ run = c.run("run", p, "-q", "-o", os.path.join(c.work, "out"), expect=1)
 c.check(run.returncode != 0, "run refuses it too")
 
 # manual breaks count as breaks - 1 classes
-p = recipe("breaks", """indicators:
-  inwoners: {expr: kwb.inwoners, kind: count}
-maps:
-  - name: inwoners
-    indicator: inwoners
-    breaks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-    palette: Blues
-""")
+p = blues_map_recipe("breaks", "breaks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]")
 chk = c.run("check", p, expect=1)
-c.check(error_line(chk.stderr) is not None and
-        error_line(chk.stderr)[0] == position(p, "breaks:")[0],
+c.check(on_line(chk.stderr, p, "breaks:"),
         "check names the breaks line: " + chk.stderr)
-ok = recipe("klassen_ok", """indicators:
-  inwoners: {expr: kwb.inwoners, kind: count}
-maps:
-  - name: inwoners
-    indicator: inwoners
-    classes: 9
-    palette: Blues
-""")
+ok = blues_map_recipe("klassen_ok", "classes: 9")
 c.run("check", ok, expect=0)
 
 # --- item 13: more indicators than a GeoPackage table holds -----------------
@@ -113,8 +102,7 @@ p = recipe("som_pct", """indicators:
     rollup: {method: sum}
 """)
 chk = c.run("check", p, expect=1)
-c.check(error_line(chk.stderr) is not None and
-        error_line(chk.stderr)[0] == position(p, "rollup:")[0] and
+c.check(on_line(chk.stderr, p, "rollup:") and
         "weighted_mean" in chk.stderr and "ratio" in chk.stderr,
         "check refuses summing a percentage at the rollup: " + chk.stderr)
 p = recipe("som_rate", """indicators:
@@ -124,8 +112,7 @@ p = recipe("som_rate", """indicators:
     kind: count
 """)
 chk = c.run("check", p, expect=1)
-c.check(error_line(chk.stderr) is not None and
-        error_line(chk.stderr)[0] == position(p, "kind: count")[0],
+c.check(on_line(chk.stderr, p, "kind: count"),
         "check refuses summing a per-100 rate at its kind: " + chk.stderr)
 p = recipe("geen_rollup", """indicators:
   aandeel:
@@ -207,8 +194,7 @@ factsheets:
     charts: [tenure]
 """ % p)
 r = c.run("run", p, "-q", "-o", os.path.join(c.work, "gout"), expect=1)
-c.check(error_line(r.stderr) is not None and
-        error_line(r.stderr)[0] == position(p, "charts:")[0] and
+c.check(on_line(r.stderr, p, "charts:") and
         "pct_koop" in r.stderr,
         "a tenure chart without data is an error: " + r.stderr)
 

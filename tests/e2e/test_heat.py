@@ -342,8 +342,11 @@ t.check(all(gc["BU" + x["buurtcode"]]["defg"] == fnum(x["pct_DEFG"]) and
             gc["BU" + x["buurtcode"]]["laag_inkomen"] == fnum(x["pct_hh_lowincome130_2024"])
             for x in ams), "catalog pct_label_defg and pct_laag_inkomen")
 ede = json.load(open(t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"), encoding="utf-8"))
-r = recipe("ede", """
-name: ede
+
+
+def ede_head(name):
+    """The head of a recipe `name` on Ede's 2024 wijken (PDOK OGC names)."""
+    return """name: %s
 unit: wijk
 sources:
   w:
@@ -351,29 +354,23 @@ sources:
     key: wijkcode
     geometry: true
     catalog: cbs_kwb_pdok_ogc_2024
-indicators:
+""" % (name, t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+
+
+r = recipe("ede", "\n" + ede_head("ede") + """indicators:
   gas: w.gas_totaal
   stadsverwarming: w.pct_stadsverwarming
   inwoners: {expr: w.inwoners, kind: count}
-""" % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+""")
 run(r)
 ge = read_out_csv(os.path.join(OUT, "ede", "indicators.csv"))
 # per: wijk on a map of wijken has nothing to split: refused, nothing written
-r = recipe("edeper", """
-name: edeper
-unit: wijk
-sources:
-  w:
-    path: %s
-    key: wijkcode
-    geometry: true
-    catalog: cbs_kwb_pdok_ogc_2024
-indicators:
+r = recipe("edeper", "\n" + ede_head("edeper") + """indicators:
   inwoners: {expr: w.inwoners, kind: count}
 maps:
   - indicator: inwoners
     per: wijk
-""" % t.path("ede_kwb2024", "wijkenbuurtenwijken.geojson"))
+""")
 p = run(r, expect=1)
 t.check("per: wijk" in p.stderr and "edeper.yaml:14" in p.stderr and
         not os.path.exists(os.path.join(OUT, "edeper")),

@@ -6,7 +6,7 @@ import json
 import os
 from collections import defaultdict
 
-from e2elib import Ctx, num, read_csv_rows, read_dbf, read_geojson_props, read_out_csv, write
+from e2elib import Ctx, demo_kwb_source, num, read_csv_rows, read_dbf, read_geojson_props, read_out_csv, write
 
 t = Ctx()
 D = t.data
@@ -77,16 +77,15 @@ if man:
     t.check(g_in["join"] == "coarser" and g_in["units_matched"] == len(sel), "g joins as coarser")
 
 # --- B: Almere 2011 buurten, household-weighted means without sentinels --
-r = recipe("almere", """
-name: almere
-unit: buurt
-sources:
+# the Almere 2011 shapefile as source `b` of a recipe (YAML from sources:)
+ALMERE_SOURCE = """sources:
   b:
     path: @DATA@/cbs_kwb_2011_almere/buurt_2011_v3.shp
     key: BU_CODE
     geometry: true
     catalog: cbs_kwb_2011_shape
-indicators:
+"""
+r = recipe("almere", "\nname: almere\nunit: buurt\n" + ALMERE_SOURCE + """indicators:
   pct_65:
     expr: b.P_65_EO_JR
     unit: "%"
@@ -246,16 +245,7 @@ expect_error("cycle", base + """indicators:
   a: b + 1
   b: a * 2
 """, "cycle.yaml:", "a -> b -> a")
-expect_error("percentage", """
-name: fout
-unit: buurt
-sources:
-  b:
-    path: @DATA@/cbs_kwb_2011_almere/buurt_2011_v3.shp
-    key: BU_CODE
-    geometry: true
-    catalog: cbs_kwb_2011_shape
-indicators:
+expect_error("percentage", "\nname: fout\nunit: buurt\n" + ALMERE_SOURCE + """indicators:
   huur:
     expr: b.P_HUURWON
     kind: count
@@ -264,15 +254,8 @@ indicators:
 # --- D2: suppression, ordering and names (on the demo data) ---------------
 demo = os.path.join(t.src, "datasets", "demo")
 props = read_geojson_props(os.path.join(demo, "voorbeeldrecht_buurten.geojson"))
-r = recipe("small", """
-name: small
-unit: buurt
-sources:
-  kwb:
-    path: %s/voorbeeldrecht_buurten.geojson
-    key: buurtcode
-    geometry: true
-indicators:
+r = recipe("small", "\nname: small\nunit: buurt\nsources:\n" + demo_kwb_source(t.src, catalog=False)
+           + """indicators:
   oud:
     expr: kwb.percentage_personen_65_jaar_en_ouder
     rollup: {method: weighted_mean, weight: inw}
@@ -281,7 +264,7 @@ indicators:
     expr: kwb.aantal_inwoners
     kind: count
     min_base: {expr: kwb.aantal_inwoners, min: 2000}
-""" % demo)
+""")
 p = run(r)
 if p.returncode == 0:
     bu = read_out_csv(os.path.join(OUT, "small", "indicators.csv"))

@@ -17,14 +17,24 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections import defaultdict
 
 from e2elib import Ctx, read_out_csv, write
 
 t = Ctx()
+# RD -> WGS84 (Schreutelkamp & Strang van Hees, about 1 m): the polynomial
+# the demo generator places its points with; dnawijk itself uses PROJ.
+sys.dont_write_bytecode = True  # no __pycache__ in datasets/demo
+sys.path.insert(0, os.path.join(t.src, "datasets", "demo"))
+from make_demo import rd_to_wgs84  # noqa: E402
+
 AMS = t.path("amsterdam_buurten_pc6")
 GEOJSON = os.path.join(AMS, "amsterdam_buurten.geojson")
 PC6 = os.path.join(AMS, "pc6_to_buurt.csv")
+# the postcode location of a records source, through the address table
+PC_LOC = ("location: {postcode: postcode, lookup: %s, lookup_postcode: postcode6, "
+          "lookup_code: cbs_code}" % PC6)
 XLSX = os.path.join(AMS, "buurten all 2025-06-17 22.10.21.xlsx")
 rnd = random.Random(20241231)
 
@@ -82,19 +92,6 @@ def dist_to_edges(x, y, rs):
             s = 0 if L == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / L))
             best = min(best, ((x1 + s * dx - x) ** 2 + (y1 + s * dy - y) ** 2) ** 0.5)
     return best
-
-
-def rd_to_wgs84(x, y):
-    """Schreutelkamp & Strang van Hees approximation (about 1 m)."""
-    dx, dy = (x - 155000) * 1e-5, (y - 463000) * 1e-5
-    sn = (3235.65389 * dy - 32.58297 * dx ** 2 - 0.2475 * dy ** 2 - 0.84978 * dx ** 2 * dy
-          - 0.0655 * dy ** 3 - 0.01709 * dx ** 2 * dy ** 2 - 0.00738 * dx + 0.0053 * dx ** 4
-          - 0.00039 * dx ** 2 * dy ** 3 + 0.00033 * dx ** 4 * dy - 0.00012 * dx * dy)
-    se = (5260.52916 * dx + 105.94684 * dx * dy + 2.45656 * dx * dy ** 2 - 0.81885 * dx ** 3
-          + 0.05594 * dx * dy ** 3 - 0.05607 * dx ** 3 * dy + 0.01199 * dy
-          - 0.00256 * dx ** 3 * dy ** 2 + 0.00128 * dx * dy ** 4 + 0.00022 * dy ** 2
-          - 0.00022 * dx ** 2 + 0.00026 * dx ** 5)
-    return 5.38720621 + se / 3600, 52.15517440 + sn / 3600
 
 
 # ---- the postcode table, read here -----------------------------------------
@@ -214,6 +211,13 @@ indicators:
 %s""") % (name, GEOJSON, body, extra))
 
 
+def records_recipe(name, path, *keys, extra="", head=""):
+    """recipe() with the records source `bez`: the file at path, records: true
+    and one YAML line of the source per item of keys."""
+    return recipe(name, "  bez:\n    path: %s\n    records: true\n" % path
+                  + "".join("    %s\n" % k for k in keys), extra, head)
+
+
 def manifest_of(out, name):
     with open(os.path.join(out, name, "manifest.json"), encoding="utf-8") as f:
         m = json.load(f)
@@ -236,14 +240,8 @@ def compare(got, rec, hhs, what):
 out = os.path.join(t.work, "out")
 for weighted in (False, True):
     name = "pc_weighted" if weighted else "pc_majority"
-    loc = ("location: {postcode: postcode, lookup: %s, lookup_postcode: postcode6, "
-           "lookup_code: cbs_code%s}" % (PC6, ", allocate: weighted" if weighted else ""))
-    r = recipe(name, """  bez:
-    path: %s
-    records: true
-    %s
-    household: huishouden
-""" % (rec_csv, loc))
+    loc = PC_LOC.replace("}", ", allocate: weighted}") if weighted else PC_LOC
+    r = records_recipe(name, rec_csv, loc, "household: huishouden")
     p = t.run("run", r, "-o", out)
     got = read_out_csv(os.path.join(out, name, "indicators.csv"))
     rec, hhs, reasons, located = expected_pc(weighted)
@@ -259,13 +257,8 @@ for weighted in (False, True):
             name + ": every buurt matched (0, not missing)")
 
 # the filter mapping: type (any case) and a date range, with Dutch dates
-r = recipe("pc_filter", """  bez:
-    path: %s
-    records: true
-    location: {postcode: postcode, lookup: %s, lookup_postcode: postcode6, lookup_code: cbs_code}
-    household: huishouden
-    filter: {soort: energiecoach, datum: [2024-01-01, 31-12-2024]}
-""" % (rec_csv, PC6))
+r = records_recipe("pc_filter", rec_csv, PC_LOC, "household: huishouden",
+                   "filter: {soort: energiecoach, datum: [2024-01-01, 31-12-2024]}")
 t.run("run", r, "-o", out)
 
 
@@ -290,12 +283,7 @@ code_rows += [("WK0363AF", "HHC9001"), ("BU0363ZZ99", "HHC9002"), ("hallo", "HHC
 gj = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"buurt": c, "hh": h}, "geometry": None} for c, h in code_rows]}
 rec_gj = write(os.path.join(t.work, "bezoeken_code.geojson"), json.dumps(gj))
-r = recipe("code", """  bez:
-    path: %s
-    records: true
-    key: buurt
-    household: hh
-""" % rec_gj)
+r = records_recipe("code", rec_gj, "key: buurt", "household: hh")
 t.run("run", r, "-o", out)
 rec = defaultdict(float)
 hhsets = defaultdict(set)
@@ -322,11 +310,7 @@ t.check({x["reason"]: x["count"] for x in m["unlocated_reasons"]} == dict(reason
 t.check(all("example_features" in x for x in m["unlocated_reasons"]), "code: examples are feature numbers")
 
 # an xlsx read through GDAL: one record per buurt
-r = recipe("xlsx", """  bez:
-    path: "%s"
-    records: true
-    key: cbs_code
-""" % XLSX)
+r = records_recipe("xlsx", '"%s"' % XLSX, "key: cbs_code")
 t.run("run", r, "-o", out)
 got = read_out_csv(os.path.join(out, "xlsx", "indicators.csv"))
 t.check(all(got[u]["n"] == 1 for u in units), "xlsx: one record per buurt")
@@ -352,13 +336,8 @@ rows_pt = [("%.17g" % x, "%.17g" % y, "HHP%03d" % (k % 250)) for k, (x, y) in en
 rows_pt.append(("", "", "HHP999"))
 rec_rd = write(os.path.join(t.work, "bezoeken_rd.csv"),
                "x;y;hh\n" + "".join("%s;%s;%s\n" % r_ for r_ in rows_pt))
-r = recipe("pt_rd", """  bez:
-    path: %s
-    records: true
-    location: {x: x, y: y, crs: "EPSG:28992"}
-    household: hh
-    unlocated_max: 0.6
-""" % rec_rd)
+r = records_recipe("pt_rd", rec_rd, 'location: {x: x, y: y, crs: "EPSG:28992"}',
+                   "household: hh", "unlocated_max: 0.6")
 t.run("run", r, "-o", out)
 rec = defaultdict(float)
 hhsets = defaultdict(set)
@@ -398,11 +377,7 @@ for x, y in pts[:300]:
 ll = [rd_to_wgs84(x, y) for x, y, _ in inner]
 rec_ll = write(os.path.join(t.work, "bezoeken_ll.csv"),
                "lon,lat\n" + "".join("%.9f,%.9f\n" % p for p in ll))
-r = recipe("pt_ll", """  bez:
-    path: %s
-    records: true
-    location: {x: lon, y: lat, crs: "EPSG:4326"}
-""" % rec_ll)
+r = records_recipe("pt_ll", rec_ll, 'location: {x: lon, y: lat, crs: "EPSG:4326"}')
 t.run("run", r, "-o", out)
 rec = defaultdict(float)
 for _, _, u in inner:
@@ -413,11 +388,7 @@ compare(read_out_csv(os.path.join(out, "pt_ll", "indicators.csv")), rec, rec, "p
 for name, loc, words in (("swapped", '{x: lat, y: lon, crs: "EPSG:4326"}', "swapped"),
                          ("rd_as_deg", '{x: x, y: y, crs: "EPSG:4326"}', "EPSG:28992")):
     src = rec_ll if name == "swapped" else rec_rd
-    r = recipe(name, """  bez:
-    path: %s
-    records: true
-    location: %s
-""" % (src, loc))
+    r = records_recipe(name, src, "location: " + loc)
     p = t.run("run", r, "-o", out, expect=1)
     t.check(words in p.stderr and "unlocated_max" in p.stderr,
             name + ": the error says why: " + p.stderr.strip())
@@ -436,11 +407,7 @@ cases = [
     ("text_xy", 'location: {x: lon, y: lat, crs: "EPSG:4326"}', text_xy, r"text_xy\.csv:3: (column|kolom) \"lat\""),
 ]
 for name, loc, src, pattern in cases:
-    r = recipe(name, """  bez:
-    path: %s
-    records: true
-    %s
-""" % (src, loc))
+    r = records_recipe(name, src, loc)
     p = t.run("run", r, "-o", bad, "-q", expect=1)
     msg = p.stderr.strip()
     t.check(len(msg.splitlines()) == 1 and re.search(pattern, msg), name + ": " + msg)
@@ -463,13 +430,8 @@ for name, body, words in (
             "recipe check %s: %s" % (name, p.stderr.strip()))
 
 # ---- privacy: no output holds a postcode or a household id ----------------------
-priv = recipe("privacy", """  bez:
-    path: %s
-    records: true
-    location: {postcode: postcode, lookup: %s, lookup_postcode: postcode6, lookup_code: cbs_code}
-    household: huishouden
-    unlocated_max: 1
-""" % (rec_csv, PC6), """maps:
+priv = records_recipe("privacy", rec_csv, PC_LOC, "household: huishouden", "unlocated_max: 1",
+                      extra="""maps:
   - {indicator: hh, classes: 3}
 factsheets:
   figures: [n, hh]

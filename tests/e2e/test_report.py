@@ -45,8 +45,7 @@ def auto_dec(v):
     return 0 if a == 0 or a >= 100 else 1 if a >= 10 else 2 if a >= 1 else 3 if a >= 0.1 else 4
 
 
-probe = """<script>
-var res={errors:window.__errors,hover:[],fill:[],sort:[]};
+probe = """var res={errors:window.__errors,hover:[],fill:[],sort:[]};
 var ps=document.querySelectorAll('svg[data-map="0"] path[data-u]');
 for(var i=0;i<ps.length;i++){
   ps[i].dispatchEvent(new MouseEvent('mouseover',{bubbles:true}));
@@ -60,13 +59,9 @@ th.click();
 res.sort.push(Array.prototype.map.call(document.querySelectorAll('#tabel tbody tr'),function(r){return r.cells[0].textContent;}));
 res.svgs=document.querySelectorAll('svg').length;
 var box=document.querySelector('svg').getBoundingClientRect();res.svgw=box.width;
-var pre=document.createElement('pre');pre.id='result';pre.textContent=JSON.stringify(res);
-document.body.appendChild(pre);
-</script>"""
-res, console, p = chromium_probe(t, page, probe)
-t.check(res is not None, "chromium rendered the report (exit %d): %s" % (p.returncode, p.stderr[-300:]))
+"""
+res = chromium_probe(t, page, probe)
 if res is not None:
-    t.check(res["errors"] == [] and console == [], "no console errors: %s %s" % (res["errors"], console[:3]))
     t.check(res["svgs"] == 2 and res["svgw"] > 200, "two inline SVG maps drawn (%s, width %s)"
             % (res["svgs"], res["svgw"]))
     codes = [c for c in props]  # geojson order == unit order of the run

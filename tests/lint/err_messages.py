@@ -35,68 +35,69 @@ FORMAT_ARG = {
     "fail_at": 3,
     "ERR_TR": 0,
     "mem_grow": 4,      # its what goes to err_oom
+    "mem_new": 1,       # likewise
     "fs_read_all": 3,   # likewise
+    "run_stage_begin": 6,  # likewise
 }
 
 CALL_RE = re.compile(r"\b(" + "|".join(sorted(FORMAT_ARG, key=len, reverse=True))
                      + r")\s*\(")
 
 
+def string_end(text, k):
+    """The index just past the C string or character literal whose opening
+    quote is at k (backslash escapes skipped)."""
+    j, n = k + 1, len(text)
+    while j < n and text[j] != text[k]:
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
+def c_pieces(text, k=0, comments=True):
+    """Splits text from index k into (kind, start, end) pieces: "string" (a
+    string or character literal), "comment" (only when comments is true;
+    else a comment is read as plain characters) or "char" (one other
+    character)."""
+    n = len(text)
+    while k < n:
+        if text[k] == '"' or text[k] == "'":
+            kind, j = "string", string_end(text, k)
+        elif comments and text.startswith("/*", k):
+            j = text.find("*/", k + 2)
+            kind, j = "comment", n if j < 0 else j + 2
+        elif comments and text.startswith("//", k):
+            j = text.find("\n", k)
+            kind, j = "comment", n if j < 0 else j
+        else:
+            kind, j = "char", k + 1
+        yield kind, k, j
+        k = j
+
+
 def strip_comments(text):
     """The C text with comments blanked (string literals kept intact)."""
-    out = []
-    k, n = 0, len(text)
-    while k < n:
-        c = text[k]
-        if c == '"' or c == "'":
-            j = k + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[k:j + 1])
-            k = j + 1
-        elif text.startswith("/*", k):
-            j = text.find("*/", k + 2)
-            j = n if j < 0 else j + 2
-            out.append(" " * (j - k))
-            k = j
-        elif text.startswith("//", k):
-            j = text.find("\n", k)
-            j = n if j < 0 else j
-            out.append(" " * (j - k))
-            k = j
-        else:
-            out.append(c)
-            k += 1
-    return "".join(out)
+    return "".join(" " * (b - a) if kind == "comment" else text[a:b]
+                   for kind, a, b in c_pieces(text))
 
 
 def split_args(text, start):
     """The arguments (raw text) of the call whose '(' is at start-1."""
-    args, depth, k, cur = [], 0, start, []
-    n = len(text)
-    while k < n:
-        c = text[k]
-        if c == '"' or c == "'":
-            j = k + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            cur.append(text[k:j + 1])
-            k = j + 1
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            if depth == 0:
+    args, depth, cur = [], 0, []
+    for kind, a, b in c_pieces(text, start, comments=False):
+        c = text[a]
+        if kind == "char":
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    args.append("".join(cur))
+                    return args
+                depth -= 1
+            elif c == "," and depth == 0:
                 args.append("".join(cur))
-                return args
-            depth -= 1
-        elif c == "," and depth == 0:
-            args.append("".join(cur))
-            cur = []
-            k += 1
-            continue
-        cur.append(c)
-        k += 1
+                cur = []
+                continue
+        cur.append(text[a:b])
     return None
 
 

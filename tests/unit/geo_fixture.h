@@ -17,6 +17,7 @@
 #include <ogr_srs_api.h>
 
 #include "map.h"
+#include "ogr_open.h"
 #include "tbl.h"
 
 typedef struct {
@@ -89,14 +90,12 @@ static int fx_add_polygon(OGRGeometryH poly, fx_dbuf *xy, fx_ubuf *part_ring,
 static tbl *fx_load(const char *path, const char *where,
                     const char *const *str_cols, const char *const *num_cols)
 {
-    GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-                                 NULL, NULL);
-    if (!ds) {
+    GDALDatasetH ds;
+    OGRLayerH lyr = ogr_open_layer0(path, &ds);
+    if (!lyr) {
         fprintf(stderr, "fx_load: cannot open %s\n", path);
         return NULL;
     }
-    OGRLayerH lyr = GDALDatasetGetLayer(ds, 0);
     if (where)
         OGR_L_SetAttributeFilter(lyr, where);
     OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr);
@@ -260,6 +259,55 @@ static size_t fx_classify(const tbl_col *c, size_t n, int *entry,
         legend[entry[r]].count++;
     }
     return 6;
+}
+
+/* A map spec of the polygons of t: one legend entry per row in entry (-1 =
+ * context), n_legend legend entries of which the first n_classes are
+ * classes; the rest of the spec as map_spec_default(). The spec borrows t,
+ * entry and legend: the caller keeps them alive while it is used. */
+static map_spec fx_spec(const tbl *t, const int *entry,
+                        const map_legend_entry *legend, size_t n_legend,
+                        size_t n_classes)
+{
+    map_spec sp = map_spec_default();
+    sp.geom = tbl_geom(t);
+    sp.n = tbl_nrows(t);
+    sp.entry = entry;
+    sp.legend = legend;
+    sp.n_legend = n_legend;
+    sp.n_classes = n_classes;
+    return sp;
+}
+
+/* Quintiles of the numeric column `col` of t (fx_classify) as a map spec
+ * (fx_spec: five classes and "geen gegevens"). *entry is malloc'd (the
+ * caller frees it); legend and label_buf are the caller's, as in
+ * fx_classify. */
+static map_spec fx_quintile_spec(const tbl *t, const char *col, int **entry,
+                                 map_legend_entry legend[6],
+                                 char label_buf[6][64])
+{
+    size_t n = tbl_nrows(t);
+    *entry = malloc((n ? n : 1) * sizeof **entry);
+    fx_classify(tbl_col_by_name(t, col), n, *entry, legend, label_buf);
+    return fx_spec(t, *entry, legend, 6, 5);
+}
+
+/* The population-density map of the 2024 wijken (column
+ * bevolkingsdichtheid of wijken_2024.geojson) on A4, as fx_quintile_spec,
+ * with its title, legend title and source line: the map the real-data
+ * test and the map benchmark render. */
+static map_spec fx_density_spec(const tbl *t, int **entry,
+                                map_legend_entry legend[6],
+                                char label_buf[6][64])
+{
+    map_spec sp = fx_quintile_spec(t, "bevolkingsdichtheid", entry, legend,
+                                   label_buf);
+    sp.title = "Bevolkingsdichtheid per wijk";
+    sp.legend_title = "Inwoners per km²";
+    sp.source_line = "Bron: CBS Kerncijfers wijken en buurten 2024";
+    sp.page = "A4";
+    return sp;
 }
 
 #endif

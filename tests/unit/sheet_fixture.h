@@ -245,6 +245,15 @@ static void fx_make(fx_unit *fx, sheet_unit *u, size_t k, const tbl_col *geom,
     }
 }
 
+/* Fills units 0 .. n-1 of the synthetic gemeente (fx_make: unit k into
+ * fx[k] and u[k]); geom and in_area as in fx_make. */
+static inline void fx_make_n(fx_unit *fx, sheet_unit *u, size_t n,
+                             const tbl_col *geom, const uint8_t *in_area)
+{
+    for (size_t k = 0; k < n; k++)
+        fx_make(&fx[k], &u[k], k, geom, in_area);
+}
+
 /* The document used by the tests and benches. */
 static sheet_doc fx_doc(const char *lang)
 {

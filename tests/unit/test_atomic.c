@@ -211,10 +211,8 @@ static void test_flags(const char *root)
 int main(void)
 {
     char root[] = "/tmp/dnw_atomic_XXXXXX";
-    if (!mkdtemp(root)) {
-        perror("mkdtemp");
+    if (make_temp_dir(root) < 0)
         return 1;
-    }
     test_commit(root);
     test_abort(root);
     test_two_open(root);

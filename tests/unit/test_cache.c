@@ -690,10 +690,8 @@ static void test_real_keys(void)
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/dnw_cache_XXXXXX");
-    if (!mkdtemp(root)) {
-        perror("mkdtemp");
+    if (make_temp_dir(root) < 0)
         return 1;
-    }
     setenv("DNAWIJK_CACHE_DIR", root, 1);
     unsetenv("DNAWIJK_NO_CACHE");
     snprintf(source, sizeof source, "%s/source.geojson", root);

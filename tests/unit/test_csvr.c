@@ -521,6 +521,24 @@ static src_options auto_options(void)
     return o;
 }
 
+/* Reads the file path with detected options (auto_options) and checks that
+ * it reads, that it has nrows rows (nrows < 0: not checked) and the column
+ * names and types of check_shape. Returns the table (the caller frees it
+ * with tbl_free), or NULL when the file does not read. */
+static tbl *read_shaped(const char *path, long nrows, const char *names,
+                        const char *types, const char *what)
+{
+    src_options o = auto_options();
+    tbl *t = in_csv_read(path, &o);
+    CHECK(t != NULL);
+    if (!t)
+        return NULL;
+    if (nrows >= 0)
+        CHECK((long)tbl_nrows(t) == nrows);
+    check_shape(t, names, types, what);
+    return t;
+}
+
 /* Number of rows of column c whose missing reason is why. */
 static size_t count_miss(const tbl_col *c, size_t n, miss_reason why)
 {
@@ -560,17 +578,13 @@ static void test_io_errors(void)
 
 static void test_fixtures(void)
 {
-    src_options o = auto_options();
     /* StatLine-like: BOM, CRLF, titles, header over 5 lines with a unit
      * line, Nederland row, gemeente and wijk rows, notes and Bron footer */
-    tbl *t = in_csv_read(FIXTURES "statline_mini.csv", &o);
-    CHECK(t != NULL);
+    tbl *t = read_shaped(FIXTURES "statline_mini.csv", 7,
+                         "Gemeentecode|Wijkcode|Regionaam|Gemiddeld inkomen "
+                         "per inwoner (x 1000 euro)|Huishoudens met auto (%)",
+                         "sssdd", "statline_mini");
     if (t) {
-        CHECK(tbl_nrows(t) == 7);
-        check_shape(t,
-                    "Gemeentecode|Wijkcode|Regionaam|Gemiddeld inkomen per "
-                    "inwoner (x 1000 euro)|Huishoudens met auto (%)",
-                    "sssdd", "statline_mini");
         tbl_col *inc = tbl_col_at(t, 3), *car = tbl_col_at(t, 4);
         CHECK(inc && car);
         if (!inc || !car) {
@@ -587,19 +601,16 @@ static void test_fixtures(void)
         CHECK_NEAR(cnum(t, 4, 3), 48.25, 1e-9);
         tbl_free(t);
     }
-    t = in_csv_read(FIXTURES "latin1.csv", &o);
-    CHECK(t != NULL);
+    t = read_shaped(FIXTURES "latin1.csv", -1, "Naam|Plaats|Bedrag", "sss",
+                    "latin1");
     if (t) {
-        check_shape(t, "Naam|Plaats|Bedrag", "sss", "latin1");
         CHECK_STR(cstr(t, 1, 0), "Frysl\xC3\xA2n");
         CHECK_STR(cstr(t, 2, 0), "\xE2\x82\xAC 12");
         tbl_free(t);
     }
-    t = in_csv_read(FIXTURES "quoted.csv", &o);
-    CHECK(t != NULL);
+    t = read_shaped(FIXTURES "quoted.csv", 4, "id|omschrijving|waarde", "dsd",
+                    "quoted");
     if (t) {
-        CHECK(tbl_nrows(t) == 4);
-        check_shape(t, "id|omschrijving|waarde", "dsd", "quoted");
         CHECK_STR(cstr(t, 1, 0), "Centrum, oud");
         CHECK_STR(cstr(t, 1, 1), "Regel een\nregel twee");
         CHECK_STR(cstr(t, 1, 2), "Caf\xC3\xA9 \"De Pijp\"");
@@ -608,23 +619,19 @@ static void test_fixtures(void)
         CHECK_NEAR(cnum(t, 2, 3), 4, 0);
         tbl_free(t);
     }
-    t = in_csv_read(FIXTURES "padded_codes.csv", &o);
-    CHECK(t != NULL);
-    if (t) {
-        CHECK(tbl_nrows(t) == 3);
-        check_shape(t,
+    t = read_shaped(FIXTURES "padded_codes.csv", 3,
                     "Wijknaam|Wijkcode|Gemeentenaam|Gemeentecode|Auto's per "
                     "huishouden",
                     "ssssd", "padded_codes");
+    if (t) {
         CHECK_STR(cstr(t, 1, 0), "WK001400");
         CHECK_STR(cstr(t, 2, 2), "Almere");
         CHECK(col_miss(tbl_col_at(t, 4), 1) == MISS_UNKNOWN);
         tbl_free(t);
     }
-    t = in_csv_read(FIXTURES "tabs.tsv", &o);
-    CHECK(t != NULL);
+    t = read_shaped(FIXTURES "tabs.tsv", -1, "buurtcode|inwoners|dichtheid",
+                    "sdd", "tabs");
     if (t) {
-        check_shape(t, "buurtcode|inwoners|dichtheid", "sdd", "tabs");
         CHECK_NEAR(cnum(t, 1, 0), 1234, 0);
         CHECK_NEAR(cnum(t, 1, 1), 0, 0);
         CHECK_NEAR(cnum(t, 2, 0), 5678.9, 1e-9);
@@ -645,19 +652,15 @@ static void test_fixtures(void)
  *   data[999] == WK0363AA Haarlemmerbuurt; data[3685] WK199207 has "65". */
 static void test_kvk2020(void)
 {
-    src_options o = auto_options();
-    tbl *t = in_csv_read(CBS "kvk2020-wb2023.csv", &o);
-    CHECK(t != NULL);
+    tbl *t = read_shaped(CBS "kvk2020-wb2023.csv", 3695,
+                         "Gemeentecode|Wijkcode|Regionaam|Gemiddeld "
+                         "persoonlijk inkomen per inwoner (x 1000 euro)|40% "
+                         "huishoudens met laagste besteedbaar inkomen (%)|20% "
+                         "huishoudens met hoogste besteedbaar inkomen",
+                         "sssddd", "kvk2020");
     if (!t)
         return;
     size_t n = tbl_nrows(t);
-    CHECK(n == 3695);
-    check_shape(t,
-                "Gemeentecode|Wijkcode|Regionaam|Gemiddeld persoonlijk "
-                "inkomen per inwoner (x 1000 euro)|40% huishoudens met "
-                "laagste besteedbaar inkomen (%)|20% huishoudens met hoogste "
-                "besteedbaar inkomen",
-                "sssddd", "kvk2020");
     if (tbl_ncols(t) != 6 || n != 3695) {
         tbl_free(t);
         return;
@@ -710,17 +713,13 @@ static void test_kvk2020(void)
  * "De Steiger";"WK003414  ";"Almere   ...";"GM0034";".". */
 static void test_autobezit(void)
 {
-    src_options o = auto_options();
-    tbl *t = in_csv_read(CBS "gem-autobezit-huishouden_2023_wijk.csv", &o);
-    CHECK(t != NULL);
+    tbl *t = read_shaped(CBS "gem-autobezit-huishouden_2023_wijk.csv", 3352,
+                         "Wijknaam|Wijkcode|Gemeentenaam|Gemeentecode|"
+                         "Personenauto's per huishouden (afgerond)",
+                         "ssssd", "autobezit wijk");
     if (!t)
         return;
     size_t n = tbl_nrows(t);
-    CHECK(n == 3352);
-    check_shape(t,
-                "Wijknaam|Wijkcode|Gemeentenaam|Gemeentecode|Personenauto's "
-                "per huishouden (afgerond)",
-                "ssssd", "autobezit wijk");
     if (tbl_ncols(t) == 5) {
         tbl_col *v = tbl_col_at(t, 4);
         CHECK(count_miss(v, n, MISS_UNKNOWN) == 188);
@@ -741,14 +740,11 @@ static void test_autobezit(void)
     }
     tbl_free(t);
     /* the gemeente file: 342 rows, values sum to 378.4 */
-    t = in_csv_read(CBS "gem-autobezit-huishouden_2023_gem.csv", &o);
-    CHECK(t != NULL);
-    if (t) {
-        CHECK(tbl_nrows(t) == 342);
-        check_shape(t,
+    t = read_shaped(CBS "gem-autobezit-huishouden_2023_gem.csv", 342,
                     "Gemeentenaam|Gemeentecode|Personenauto's per huishouden "
                     "(afgerond)",
                     "ssd", "autobezit gem");
+    if (t) {
         double s = 0;
         for (size_t r = 0; r < tbl_nrows(t); r++)
             s += cnum(t, 2, r);
@@ -763,16 +759,12 @@ static void test_autobezit(void)
  * 1900,GM1900,Súdwest-Fryslân,21,PV21,Fryslân. */
 static void test_gemeenten(void)
 {
-    src_options o = auto_options();
-    tbl *t = in_csv_read(CBS "gemeenten-alfabetisch-2023.csv", &o);
-    CHECK(t != NULL);
+    tbl *t = read_shaped(CBS "gemeenten-alfabetisch-2023.csv", 342,
+                         "Gemeentecode|GemeentecodeGM|Gemeentenaam|"
+                         "Provinciecode|ProvinciecodePV|Provincienaam",
+                         "ssssss", "gemeenten");
     if (!t)
         return;
-    CHECK(tbl_nrows(t) == 342);
-    check_shape(t,
-                "Gemeentecode|GemeentecodeGM|Gemeentenaam|Provinciecode|"
-                "ProvinciecodePV|Provincienaam",
-                "ssssss", "gemeenten");
     if (tbl_ncols(t) == 6 && tbl_nrows(t) == 342) {
         CHECK_STR(cstr(t, 0, 104), "0014");
         CHECK_STR(cstr(t, 1, 104), "GM0014");

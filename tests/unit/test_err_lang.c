@@ -36,6 +36,17 @@ static void conversions(const char *fmt, char *out, size_t size)
     out[n] = '\0';
 }
 
+/* Sets a file error with a translated format in language lang and formats
+ * it into buf (size bytes). */
+static void format_io_error(err_lang lang, char *buf, size_t size)
+{
+    err_set_language(lang);
+    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path (in a "
+            "recipe, paths are relative to the recipe's folder)",
+            "gone");
+    err_format(buf, size);
+}
+
 int main(void)
 {
     const char *const(*pairs)[2];
@@ -68,18 +79,11 @@ int main(void)
     /* English by default */
     CHECK(err_language() == ERR_LANG_EN);
     char buf[512];
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path (in a "
-            "recipe, paths are relative to the recipe's folder)",
-            "gone");
-    err_format(buf, sizeof buf);
+    format_io_error(ERR_LANG_EN, buf, sizeof buf);
     CHECK(strcmp(buf, "io error: a.csv:3: column \"x\": cannot open the file "
                       "(gone); check the path (in a recipe, paths are "
                       "relative to the recipe's folder)") == 0);
-    err_set_language(ERR_LANG_NL);
-    err_set(ERR_IO, "a.csv", 3, "x", "cannot open the file (%s); check the path (in a "
-            "recipe, paths are relative to the recipe's folder)",
-            "gone");
-    err_format(buf, sizeof buf);
+    format_io_error(ERR_LANG_NL, buf, sizeof buf);
     CHECK(strcmp(buf, "bestandsfout: a.csv:3: kolom \"x\": kan het bestand niet "
                       "openen (gone); controleer het pad (in een recept "
                       "zijn paden relatief aan de map van het recept)") == 0);

@@ -6,8 +6,6 @@
  * python3's json module from the same file (feature order = OGR FID order):
  * null -> missing, values <= -99990 -> missing, rank ties averaged,
  * population sd, rounding halves away from zero. */
-#include <gdal.h>
-#include <ogr_api.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +13,7 @@
 #include "err.h"
 #include "expr.h"
 #include "expr_test_resolver.h"
+#include "ogr_open.h"
 #include "sentinel.h"
 #include "tbl.h"
 
@@ -32,12 +31,10 @@ static uint8_t miss[NF][NB];
  * not there (then the test is skipped). */
 static int load(void)
 {
-    GDALAllRegister();
-    GDALDatasetH ds = GDALOpenEx(PATH, GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                 NULL, NULL, NULL);
-    if (!ds)
+    GDALDatasetH ds;
+    OGRLayerH layer = ogr_open_layer0(PATH, &ds);
+    if (!layer)
         return -1;
-    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     int idx[NF];
     for (size_t f = 0; f < NF; f++) {

@@ -240,10 +240,8 @@ static void test_speed(void)
 int main(void)
 {
     char dir[] = "/tmp/dnw_hash_XXXXXX";
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (make_temp_dir(dir) < 0)
         return 1;
-    }
     test_streaming();
     test_sensitivity();
     test_known_values();

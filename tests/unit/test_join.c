@@ -103,68 +103,85 @@ static void test_keyidx_infer(void)
     tbl_free(t);
 }
 
+/* A source of codes, its key index and the join of four wijk units to it. */
+typedef struct {
+    tbl *t;
+    keyidx *ix;
+    keyidx_stats st;
+    join_result j;
+} join_fx;
+
+static const char join_wijken[4][KEY_MAX] = {"WK036300", "WK036301",
+                                             "WK047900", "WK047999"};
+
+/* Builds a source of the n codes and its key index in f, and joins the
+ * four wijken of join_wijken to it (join_units, checked to succeed; no
+ * area filter). Free with join_fx_free. */
+static void join_fx_make(join_fx *f, const char *const *codes, size_t n)
+{
+    f->t = codes_table(codes, n);
+    f->ix = keyidx_build(tbl_col_at(f->t, 0), n, KEY_INVALID, NULL, &f->st);
+    CHECK(join_units(join_wijken, 4, KEY_WIJK, f->ix, &f->st, KEY_INVALID,
+                     NULL, 0, &f->j) == 0);
+}
+
+/* Frees what join_fx_make made. */
+static void join_fx_free(join_fx *f)
+{
+    join_result_free(&f->j);
+    keyidx_free(f->ix);
+    tbl_free(f->t);
+}
+
 static void test_joins(void)
 {
-    const char units[4][KEY_MAX] = {"WK036300", "WK036301", "WK047900",
-                                    "WK047999"};
     /* coarser: gemeente table */
     const char *gm[] = {"GM0363", "GM0479", "GM0014"};
-    tbl *g = codes_table(gm, 3);
-    keyidx_stats st;
-    keyidx *ix = keyidx_build(tbl_col_at(g, 0), 3, KEY_INVALID, NULL, &st);
-    join_result j;
-    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
-    CHECK(j.kind == JOIN_COARSER);
-    CHECK(j.row[0] == 0 && j.row[1] == 0 && j.row[2] == 1 && j.row[3] == 1);
-    CHECK(j.units_matched == 4);
-    CHECK(j.n_source_unmatched == 1);
-    CHECK_STR(j.source_unmatched[0], "GM0014");
-    CHECK(join_check(&j, 0.0, "g", "g.csv") == 0);
-    join_result_free(&j);
+    join_fx f;
+    join_fx_make(&f, gm, 3);
+    CHECK(f.j.kind == JOIN_COARSER);
+    CHECK(f.j.row[0] == 0 && f.j.row[1] == 0 && f.j.row[2] == 1 &&
+          f.j.row[3] == 1);
+    CHECK(f.j.units_matched == 4);
+    CHECK(f.j.n_source_unmatched == 1);
+    CHECK_STR(f.j.source_unmatched[0], "GM0014");
+    CHECK(join_check(&f.j, 0.0, "g", "g.csv") == 0);
+    join_result_free(&f.j);
     /* the area filter limits the source-side report */
     const char *area[] = {"GM0363", "GM0479"};
-    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, area, 2, &j) == 0);
-    CHECK(j.n_source_unmatched == 0);
-    join_result_free(&j);
-    keyidx_free(ix);
-    tbl_free(g);
+    CHECK(join_units(join_wijken, 4, KEY_WIJK, f.ix, &f.st, KEY_INVALID, area,
+                     2, &f.j) == 0);
+    CHECK(f.j.n_source_unmatched == 0);
+    join_fx_free(&f);
 
     /* same level, one unmatched unit and one unused source row */
     const char *wk[] = {"WK036300", "WK036301", "WK047900", "WK047901"};
-    tbl *w = codes_table(wk, 4);
-    ix = keyidx_build(tbl_col_at(w, 0), 4, KEY_INVALID, NULL, &st);
-    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
-    CHECK(j.kind == JOIN_SAME);
-    CHECK(j.row[3] == -1);
-    CHECK(j.n_units_unmatched == 1);
-    CHECK_STR(j.units_unmatched[0], "WK047999");
-    CHECK(j.n_source_unmatched == 1);
-    CHECK_STR(j.source_unmatched[0], "WK047901");
-    CHECK(join_check(&j, 0.30, "w", "w.csv") == 0);
-    CHECK(join_check(&j, 0.10, "w", "w.csv") == -1);
+    join_fx_make(&f, wk, 4);
+    CHECK(f.j.kind == JOIN_SAME);
+    CHECK(f.j.row[3] == -1);
+    CHECK(f.j.n_units_unmatched == 1);
+    CHECK_STR(f.j.units_unmatched[0], "WK047999");
+    CHECK(f.j.n_source_unmatched == 1);
+    CHECK_STR(f.j.source_unmatched[0], "WK047901");
+    CHECK(join_check(&f.j, 0.30, "w", "w.csv") == 0);
+    CHECK(join_check(&f.j, 0.10, "w", "w.csv") == -1);
     CHECK(err_get() && err_get()->category == ERR_JOIN);
     CHECK(strstr(err_get()->message, "WK047999") != NULL);
     CHECK(strstr(err_get()->message, "another year") != NULL);
     err_clear();
-    join_result_free(&j);
-    keyidx_free(ix);
-    tbl_free(w);
+    join_fx_free(&f);
 
     /* finer: buurten grouped under wijken */
     const char *bu[] = {"BU03630001", "BU03630002", "BU04790000", "BU00140000"};
-    tbl *b = codes_table(bu, 4);
-    ix = keyidx_build(tbl_col_at(b, 0), 4, KEY_INVALID, NULL, &st);
-    CHECK(join_units(units, 4, KEY_WIJK, ix, &st, KEY_INVALID, NULL, 0, &j) == 0);
-    CHECK(j.kind == JOIN_FINER);
-    CHECK(j.grp_off[1] - j.grp_off[0] == 2);
-    CHECK(j.grp_off[2] - j.grp_off[1] == 0);
-    CHECK(j.grp_off[3] - j.grp_off[2] == 1);
-    CHECK(j.grp_rows[j.grp_off[2]] == 2);
-    CHECK(j.units_matched == 2);
-    CHECK(j.n_source_unmatched == 1);
-    join_result_free(&j);
-    keyidx_free(ix);
-    tbl_free(b);
+    join_fx_make(&f, bu, 4);
+    CHECK(f.j.kind == JOIN_FINER);
+    CHECK(f.j.grp_off[1] - f.j.grp_off[0] == 2);
+    CHECK(f.j.grp_off[2] - f.j.grp_off[1] == 0);
+    CHECK(f.j.grp_off[3] - f.j.grp_off[2] == 1);
+    CHECK(f.j.grp_rows[f.j.grp_off[2]] == 2);
+    CHECK(f.j.units_matched == 2);
+    CHECK(f.j.n_source_unmatched == 1);
+    join_fx_free(&f);
 
     CHECK(key_in_area("BU03630001", area, 2));
     CHECK(!key_in_area("BU00140001", area, 2));

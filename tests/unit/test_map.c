@@ -136,13 +136,7 @@ static map_legend_entry synth_legend[4] = {
 /* A spec for the synthetic table. */
 static map_spec synthetic_spec(const tbl *t)
 {
-    map_spec sp = map_spec_default();
-    sp.geom = tbl_geom(t);
-    sp.n = tbl_nrows(t);
-    sp.entry = synth_entry;
-    sp.legend = synth_legend;
-    sp.n_legend = 4;
-    sp.n_classes = 3;
+    map_spec sp = fx_spec(t, synth_entry, synth_legend, 4, 3);
     sp.title = "Testkaart";
     sp.subtitle = "Vier vlakken, een gat en een multipolygoon";
     sp.legend_title = "Aandeel (%)";
@@ -712,24 +706,13 @@ static void test_real_country(void)
     /* 3,475 wijken (ogrinfo -so: "Feature Count: 3475") */
     CHECK(tbl_nrows(t) == 3475);
     size_t n = tbl_nrows(t);
-    int *entry = malloc(n * sizeof *entry);
+    int *entry;
     map_legend_entry leg[6];
     char lb[6][64];
-    fx_classify(tbl_col_by_name(t, "bevolkingsdichtheid"), n, entry, leg, lb);
+    map_spec sp = fx_density_spec(t, &entry, leg, lb);
     /* 119 wijken have no bevolkingsdichtheid (python3 json: properties
      * without the key or null) */
     CHECK(leg[5].count == 119);
-    map_spec sp = map_spec_default();
-    sp.geom = tbl_geom(t);
-    sp.n = n;
-    sp.entry = entry;
-    sp.legend = leg;
-    sp.n_legend = 6;
-    sp.n_classes = 5;
-    sp.title = "Bevolkingsdichtheid per wijk";
-    sp.legend_title = "Inwoners per km²";
-    sp.source_line = "Bron: CBS Kerncijfers wijken en buurten 2024";
-    sp.page = "A4";
     sp.dpi = 72;
     map_info in;
     const char *out = OUT_DIR "/nl.png";
@@ -833,21 +816,14 @@ static void test_real_amsterdam_labels(void)
     /* Amsterdam has 111 wijken in this file (python3 json: gemeentecode ==
      * "GM0363") */
     CHECK(n == 111);
-    int *entry = malloc(n * sizeof *entry);
+    int *entry;
     map_legend_entry leg[6];
     char lb[6][64];
-    fx_classify(tbl_col_by_name(t, "bevolkingsdichtheid"), n, entry, leg, lb);
+    map_spec sp = fx_quintile_spec(t, "bevolkingsdichtheid", &entry, leg, lb);
     const char **labels = malloc(n * sizeof *labels);
     tbl_col *names = tbl_col_by_name(t, "wijknaam");
     for (size_t r = 0; r < n; r++)
         labels[r] = col_str(names, r);
-    map_spec sp = map_spec_default();
-    sp.geom = tbl_geom(t);
-    sp.n = n;
-    sp.entry = entry;
-    sp.legend = leg;
-    sp.n_legend = 6;
-    sp.n_classes = 5;
     sp.labels = labels;
     sp.inset_geom = tbl_geom(prov);
     sp.inset_n = tbl_nrows(prov);

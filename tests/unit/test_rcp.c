@@ -105,12 +105,20 @@ static void test_strdist(void)
     CHECK(strdist_nearest(NULL, keys, 7, 1, out) == 0);
 }
 
+/* rcp_load, checked to succeed. Returns the recipe (the caller frees it
+ * with rcp_free) or NULL (a failed check). */
+static rcp *load_ok(const char *path)
+{
+    rcp *r = rcp_load(path);
+    CHECK(r != NULL);
+    return r;
+}
+
 /* ---- the example recipe ---------------------------------------------- */
 
 static void test_example(void)
 {
-    rcp *r = rcp_load(FIXTURES "/voorbeeld.yaml");
-    CHECK(r != NULL);
+    rcp *r = load_ok(FIXTURES "/voorbeeld.yaml");
     if (!r)
         return;
     CHECK_STR(r->name.s, "voorbeeld");
@@ -174,8 +182,7 @@ static void test_example(void)
 
 static void test_full(void)
 {
-    rcp *r = rcp_load(FIXTURES "/volledig.yaml");
-    CHECK(r != NULL);
+    rcp *r = load_ok(FIXTURES "/volledig.yaml");
     if (!r)
         return;
     CHECK_STR(r->name.s, "volledig-2024");
@@ -370,8 +377,7 @@ static void test_yaml_features(void)
         "  cmp_a: {indicator: a}\n"                          /* 15 */
         "  c:\n"                                             /* 16 */
         "  per_b: b\n";                                      /* 17 */
-    rcp *r = rcp_load(write_recipe(text, sizeof text - 1));
-    CHECK(r != NULL);
+    rcp *r = load_ok(write_recipe(text, sizeof text - 1));
     if (!r)
         return;
     const rcp_indicator *a = rcp_find_indicator(r, "a");
@@ -413,8 +419,7 @@ static void test_yaml_features(void)
         "indicators: {a: w.x}\n"
         "maps: {indicator: a, classes: 3}\n"
         "factsheets: {figures: [a], charts: tenure}\n";
-    r = rcp_load(write_recipe(single, sizeof single - 1));
-    CHECK(r != NULL);
+    r = load_ok(write_recipe(single, sizeof single - 1));
     if (r) {
         CHECK(r->n_maps == 1 && r->maps[0].classes.v == 3);
         CHECK(r->n_factsheets == 1);
@@ -431,8 +436,7 @@ static void test_yaml_features(void)
     static const char crlf[] =
         "\xEF\xBB\xBFname: \"x\"\r\nunit: gemeente\r\n"
         "sources:\r\n  g: {path: sub/g.csv, key: code}\r\n";
-    r = rcp_load(write_recipe(crlf, sizeof crlf - 1));
-    CHECK(r != NULL);
+    r = load_ok(write_recipe(crlf, sizeof crlf - 1));
     if (r) {
         CHECK_STR(r->name.s, "x");
         CHECK(r->unit.v == RCP_GEMEENTE && r->unit.pos.line == 2);
@@ -694,8 +698,7 @@ static void test_limits(void)
 
 static void test_overrides(void)
 {
-    rcp *r = rcp_load(FIXTURES "/volledig.yaml");
-    CHECK(r != NULL);
+    rcp *r = load_ok(FIXTURES "/volledig.yaml");
     if (!r)
         return;
     CHECK(rcp_set_override(r, "unit=wijk") == 0);
@@ -783,8 +786,7 @@ static void test_overrides(void)
 
 static void test_error_at(void)
 {
-    rcp *r = rcp_load(FIXTURES "/voorbeeld.yaml");
-    CHECK(r != NULL);
+    rcp *r = load_ok(FIXTURES "/voorbeeld.yaml");
     if (!r)
         return;
     const rcp_indicator *a = &r->indicators[0];

@@ -29,10 +29,18 @@ static const struct {
 };
 #define N_PLACES (sizeof places / sizeof places[0])
 
+/* reproj_new, checked to succeed. Returns the transform (the caller frees
+ * it with reproj_free) or NULL (a failed check). */
+static reproj *new_checked(const char *from, const char *to)
+{
+    reproj *r = reproj_new(from, to);
+    CHECK(r != NULL);
+    return r;
+}
+
 static void test_wgs_to_rd(void)
 {
-    reproj *r = reproj_new("EPSG:4326", "EPSG:28992");
-    CHECK(r != NULL);
+    reproj *r = new_checked("EPSG:4326", "EPSG:28992");
     if (!r)
         return;
     CHECK(!reproj_is_identity(r));
@@ -59,8 +67,7 @@ static void test_wgs_to_rd(void)
 
 static void test_rd_to_wgs(void)
 {
-    reproj *r = reproj_new("EPSG:28992", "EPSG:4326");
-    CHECK(r != NULL);
+    reproj *r = new_checked("EPSG:28992", "EPSG:4326");
     if (!r)
         return;
     static const double rd[][2] = {
@@ -89,8 +96,7 @@ static void test_identity(void)
         {"EPSG:4326", "EPSG:4326"},
     };
     for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
-        reproj *r = reproj_new(same[k][0], same[k][1]);
-        CHECK(r != NULL);
+        reproj *r = new_checked(same[k][0], same[k][1]);
         if (!r)
             continue;
         CHECK(reproj_is_identity(r));
@@ -104,8 +110,7 @@ static void test_identity(void)
 
 static void test_empty(void)
 {
-    reproj *r = reproj_new("EPSG:4326", "EPSG:28992");
-    CHECK(r != NULL);
+    reproj *r = new_checked("EPSG:4326", "EPSG:28992");
     if (!r)
         return;
     err_clear();
@@ -199,8 +204,7 @@ static void test_errors(void)
     CHECK(err_get() && err_get()->category == ERR_PROJ);
 
     /* a point PROJ cannot transform: latitude beyond the pole */
-    reproj *r = reproj_new("EPSG:4326", "EPSG:28992");
-    CHECK(r != NULL);
+    reproj *r = new_checked("EPSG:4326", "EPSG:28992");
     if (r) {
         double xy[6] = {4.9, 52.4, 4.9, 95.0, 5.0, 52.0};
         err_clear();

@@ -191,7 +191,21 @@ static void compare_values(const tbl *a, const tbl *b, int exact)
     (void)a;
 }
 
-/* Compares the geometry column of b with a's, coordinate by coordinate. */
+/* Entry ia of the offset array oa and entry ib of ob: their first offsets
+ * in *a0 and *b0 and the length of a's span in *len. Checks that both spans
+ * have the same length and returns 1 when they do. */
+static int same_span(const uint64_t *oa, uint64_t ia, const uint64_t *ob,
+                     uint64_t ib, uint64_t *a0, uint64_t *b0, uint64_t *len)
+{
+    *a0 = oa[ia];
+    *b0 = ob[ib];
+    *len = oa[ia + 1] - *a0;
+    CHECK(*len == ob[ib + 1] - *b0);
+    return *len == ob[ib + 1] - *b0;
+}
+
+/* Compares the geometry column of b with a's, coordinate by coordinate:
+ * parts per row, rings per part, points per ring, then the points. */
 static void compare_geometry(const tbl *a, const tbl *b)
 {
     const tbl_col *ga = tbl_geom(a), *gb = tbl_geom(b);
@@ -199,25 +213,21 @@ static void compare_geometry(const tbl *a, const tbl *b)
     if (!gb)
         return;
     for (size_t r = 0; r < NROWS; r++) {
-        uint64_t pa0 = ga->row_part[r], pa1 = ga->row_part[r + 1];
-        uint64_t pb0 = gb->row_part[r], pb1 = gb->row_part[r + 1];
-        CHECK(pa1 - pa0 == pb1 - pb0);
-        if (pa1 - pa0 != pb1 - pb0)
+        uint64_t pa0, pb0, np;
+        if (!same_span(ga->row_part, r, gb->row_part, r, &pa0, &pb0, &np))
             continue;
-        for (uint64_t p = 0; p < pa1 - pa0; p++) {
-            uint64_t ra0 = ga->part_ring[pa0 + p], ra1 = ga->part_ring[pa0 + p + 1];
-            uint64_t rb0 = gb->part_ring[pb0 + p], rb1 = gb->part_ring[pb0 + p + 1];
-            CHECK(ra1 - ra0 == rb1 - rb0);
-            if (ra1 - ra0 != rb1 - rb0)
+        for (uint64_t p = 0; p < np; p++) {
+            uint64_t ra0, rb0, nr;
+            if (!same_span(ga->part_ring, pa0 + p, gb->part_ring, pb0 + p,
+                           &ra0, &rb0, &nr))
                 continue;
-            for (uint64_t k = 0; k < ra1 - ra0; k++) {
-                uint64_t a0 = ga->ring_pt[ra0 + k], a1 = ga->ring_pt[ra0 + k + 1];
-                uint64_t b0 = gb->ring_pt[rb0 + k], b1 = gb->ring_pt[rb0 + k + 1];
-                CHECK(a1 - a0 == b1 - b0);
-                if (a1 - a0 != b1 - b0)
+            for (uint64_t k = 0; k < nr; k++) {
+                uint64_t a0, b0, npt;
+                if (!same_span(ga->ring_pt, ra0 + k, gb->ring_pt, rb0 + k,
+                               &a0, &b0, &npt))
                     continue;
                 int same = 1;
-                for (uint64_t q = 0; q < a1 - a0; q++)
+                for (uint64_t q = 0; q < npt; q++)
                     same &= ga->xy[2 * (a0 + q)] == gb->xy[2 * (b0 + q)] &&
                             ga->xy[2 * (a0 + q) + 1] == gb->xy[2 * (b0 + q) + 1];
                 CHECK(same);

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,17 @@ static inline int same_file(const char *a, const char *b)
     return same;
 }
 
+/* Makes a new folder from the mkdtemp template tmpl ("...XXXXXX", changed
+ * in place to the folder's name). Returns 0, or -1 with the reason on
+ * stderr. */
+static inline int make_temp_dir(char *tmpl)
+{
+    if (mkdtemp(tmpl))
+        return 0;
+    perror("mkdtemp");
+    return -1;
+}
+
 /* 1 when path exists. */
 static inline int exists(const char *path)
 {
@@ -100,6 +112,26 @@ static inline double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* CPU seconds used by the process so far (all threads). */
+static inline double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The next number in [0, 1) of the xorshift64 stream *state (seed it with
+ * any nonzero value): deterministic synthetic data for benchmarks. */
+static inline double xorshift_uniform(uint64_t *state)
+{
+    uint64_t s = *state;
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    *state = s;
+    return (double)(s >> 11) / 9007199254740992.0;
 }
 
 /* qsort comparison of doubles, ascending. */
