@@ -109,10 +109,17 @@ static int build(htab *t, const uint8_t *len, int n)
     return 0;
 }
 
-/* Decodes one symbol with t; -1 on an unused code. */
-static int decode(bitrd *b, const htab *t)
+/* Drops the next k bits; the buffer must hold them (after refill). */
+static void skip_bits(bitrd *b, int k)
 {
-    refill(b);
+    b->buf >>= k;
+    b->cnt -= k;
+}
+
+/* Decodes one symbol with t from the bits in the buffer, which must hold
+ * at least 15 (after refill); -1 on an unused code. */
+static int decode_buffered(bitrd *b, const htab *t)
+{
     uint16_t e = t->fast[b->buf & ((1u << FAST_BITS) - 1)];
     int l = e & 15;
     if (l) {
@@ -136,6 +143,13 @@ static int decode(bitrd *b, const htab *t)
     return -1;
 }
 
+/* Decodes one symbol with t; -1 on an unused code. */
+static int decode(bitrd *b, const htab *t)
+{
+    refill(b);
+    return decode_buffered(b, t);
+}
+
 /* Extra bits of length symbols 257..285 and distance symbols 0..29. */
 static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                       2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
@@ -148,7 +162,10 @@ static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
 static int walk_codes(bitrd *b, const htab *lit, const htab *dist)
 {
     for (;;) {
-        int s = decode(b, lit);
+        /* one refill (56 bits or more) covers a length code, its extra
+         * bits, a distance code and its extra bits: at most 48 */
+        refill(b);
+        int s = decode_buffered(b, lit);
         if (s < 0 || b->over > 8)
             return -1;
         if (s < 256)
@@ -157,11 +174,11 @@ static int walk_codes(bitrd *b, const htab *lit, const htab *dist)
             return 0;
         if (s > 285)
             return -1;
-        getbits(b, len_extra[s - 257]);
-        int d = decode(b, dist);
+        skip_bits(b, len_extra[s - 257]);
+        int d = decode_buffered(b, dist);
         if (d < 0 || d > 29)
             return -1;
-        getbits(b, dist_extra[d]);
+        skip_bits(b, dist_extra[d]);
     }
 }
 
