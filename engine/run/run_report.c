@@ -344,7 +344,8 @@ int run_write_report(run_ctx *c, const char *dir)
     char path[4300];
     snprintf(path, sizeof path, "%s/report.html", dir);
     atomic_file *af;
-    FILE *f = atomic_open(path, &af);
+    /* in the staging folder, published by its rename like the maps */
+    FILE *f = atomic_open_ex(path, ATOMIC_NO_SYNC, &af);
     if (!f)
         return -1;
     const char *title = c->r->title.s ? c->r->title.s : c->r->name.s;
