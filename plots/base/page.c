@@ -388,7 +388,8 @@ int page_finish(page_out *po)
                     cairo_status_to_string(cairo_surface_status(po->surf)));
             goto out;
         }
-        if (pngw_write(po->f, cairo_image_surface_get_data(po->surf),
+        /* the raster is dropped with the handle: convert it in place */
+        if (pngw_write_inplace(po->f, cairo_image_surface_get_data(po->surf),
                        po->ps.px_w, po->ps.px_h,
                        cairo_image_surface_get_stride(po->surf), po->ps.dpi,
                        PNG_LEVEL, threads_count(), po->path) < 0)

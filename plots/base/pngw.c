@@ -43,23 +43,29 @@ static int write_chunk(FILE *f, const char type[4], const uint8_t *data,
 
 typedef struct {
     const uint8_t *data;
-    uint8_t *out;
+    uint8_t *out; /* where row y0 goes; row y at out + (y - y0) * row length */
     int w, stride, y0, y1;
 } filter_job;
 
 /* Converts rows [y0, y1) from native-endian xRGB words to RGB rows with
  * filter type 0 (none). On maps, "none" compresses smaller than "Up" or
  * "Sub" (flat fills repeat at distance 3 anyway) and as fast (measured on
- * the whole-country A4 map: 1.42 MB vs 1.80 MB at the same speed). */
+ * the whole-country A4 map: 1.42 MB vs 1.80 MB at the same speed). The
+ * output may start at the band's own first input row (pngw_write_inplace):
+ * every byte is written at or before input bytes already read, since a row
+ * shrinks from 4w to 3w + 1 bytes, and a row's first pixel is read before
+ * its filter byte is written over it. */
 static void filter_rows(const filter_job *j)
 {
     size_t row_len = 1 + 3 * (size_t)j->w;
     for (int y = j->y0; y < j->y1; y++) {
         const uint32_t *src = (const uint32_t *)(j->data + (size_t)y * j->stride);
-        uint8_t *o = j->out + (size_t)y * row_len;
+        uint8_t *o = j->out + (size_t)(y - j->y0) * row_len;
+        uint32_t p = src[0];
         *o++ = 0;
         for (int x = 0; x < j->w; x++) {
-            uint32_t p = src[x];
+            if (x)
+                p = src[x];
             o[0] = (uint8_t)(p >> 16);
             o[1] = (uint8_t)(p >> 8);
             o[2] = (uint8_t)p;
@@ -93,7 +99,7 @@ static void *band_run(void *arg)
     band_job *j = arg;
     filter_rows(&j->rows);
     size_t row_len = 1 + 3 * (size_t)j->rows.w;
-    const uint8_t *in = j->rows.out + (size_t)j->rows.y0 * row_len;
+    const uint8_t *in = j->rows.out;
     size_t n = (size_t)(j->rows.y1 - j->rows.y0) * row_len;
     struct libdeflate_compressor *zc = libdeflate_alloc_compressor(j->level);
     if (!zc) {
@@ -179,8 +185,12 @@ static int write_bands(FILE *f, const band_job *jobs, int n, int level)
     return write_chunk(f, "IDAT", tail, 4);
 }
 
-int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
-               double dpi, int level, int nthreads, const char *what)
+/* pngw_write and pngw_write_inplace: with inplace, each band's rows are
+ * converted within its own rows of data (which is then garbage) instead of
+ * into a second buffer. */
+static int write_png(FILE *f, uint8_t *data, int inplace, int w, int h,
+                     int stride, double dpi, int level, int nthreads,
+                     const char *what)
 {
     if (w <= 0 || h <= 0) {
         err_set(ERR_RENDER, what, 0, NULL,
@@ -195,9 +205,9 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     int nbands = nb > MAX_BANDS ? MAX_BANDS : nb > (size_t)h ? h : (int)nb;
     if (nbands < 1)
         nbands = 1;
-    bigmem raw_mem;
-    uint8_t *raw = bigmem_alloc(&raw_mem, raw_len, "PNG rows");
-    if (!raw)
+    bigmem raw_mem = {0};
+    uint8_t *raw = NULL;
+    if (!inplace && !(raw = bigmem_alloc(&raw_mem, raw_len, "PNG rows")))
         return -1;
 
     band_job jobs[MAX_BANDS];
@@ -205,8 +215,11 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
     int oom = 0;
     for (int b = 0; b < nbands; b++) {
         band_job *j = &jobs[b];
-        j->rows = (filter_job){data, raw, w, stride, (int)((long)h * b / nbands),
-                               (int)((long)h * (b + 1) / nbands)};
+        int y0 = (int)((long)h * b / nbands), y1 = (int)((long)h * (b + 1) / nbands);
+        j->rows = (filter_job){data,
+                               inplace ? data + (size_t)y0 * stride
+                                       : raw + (size_t)y0 * row_len,
+                               w, stride, y0, y1};
         j->level = level;
         j->last = b == nbands - 1;
         j->single = nbands == 1;
@@ -258,4 +271,18 @@ int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
         return -1;
     }
     return 0;
+}
+
+int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
+               double dpi, int level, int nthreads, const char *what)
+{
+    /* not written to: inplace is off */
+    return write_png(f, (uint8_t *)(uintptr_t)data, 0, w, h, stride, dpi,
+                     level, nthreads, what);
+}
+
+int pngw_write_inplace(FILE *f, uint8_t *data, int w, int h, int stride,
+                       double dpi, int level, int nthreads, const char *what)
+{
+    return write_png(f, data, 1, w, h, stride, dpi, level, nthreads, what);
 }

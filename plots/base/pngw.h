@@ -25,4 +25,11 @@
 int pngw_write(FILE *f, const uint8_t *data, int w, int h, int stride,
                double dpi, int level, int nthreads, const char *what);
 
+/* As pngw_write, for a buffer the caller drops afterwards: each band's rows
+ * are converted within the band's own rows of data instead of into a
+ * second buffer of the image's size (no 26 MB of fresh pages for an A4 map
+ * at 300 dpi). data holds no image after the call, whatever it returns. */
+int pngw_write_inplace(FILE *f, uint8_t *data, int w, int h, int stride,
+                       double dpi, int level, int nthreads, const char *what);
+
 #endif
