@@ -21,12 +21,14 @@
 #include "threads.h"
 
 /* Deflate level for PNG (threads: threads.h). With libdeflate (GDAL's deflate on
- * Debian 12), level 3 was the fastest level on the whole-country A4 map at
- * 300 dpi (55 ms vs 80 ms for level 1 and 70 ms for level 6), its file only
- * 4% larger than level 6 (1.42 MB vs 1.36 MB). Cairo's own
- * cairo_surface_write_to_png() took 0.30-0.37 s for the same page and wrote
- * 1.73 MB. */
-#define PNG_LEVEL 3
+ * Debian 12) and the bands compressed on two threads, level 1 makes the
+ * whole-country A4 map at 300 dpi 5 % faster end to end than level 3
+ * (0.225 s against 0.236 s, 15 interleaved runs; half the instructions of
+ * the compressor) for a file 2.2 % larger (1.48 MB against 1.45 MB). On
+ * one thread and an older writer level 3 had been the fastest. Cairo's
+ * own cairo_surface_write_to_png() took 0.30-0.37 s for the same page and
+ * wrote 1.73 MB. */
+#define PNG_LEVEL 1
 
 struct page_out {
     page_format fmt;
