@@ -313,7 +313,8 @@ static void add_work(const tbl_col *g, size_t n, const map_xf *xf, int h,
 
 /* The page row where the first band ends: where half of the drawing work
  * (the points of the drawn rows, by their bounding boxes) lies above,
- * within the middle three quarters of the page. On the country map the
+ * within the middle three quarters of the page (each band keeps at least
+ * one row). On the country map the
  * north half holds more of the points than the south half, so halving the
  * page left one thread waiting (measured 79 against 60 ms of CPU). The row
  * depends on the map only, never on the thread count, and where the bands
@@ -334,7 +335,8 @@ static int band_split(const map_ctx *m, double u, int h)
     while (b < NB - 1 && run + hist[b] < total / 2)
         run += hist[b++];
     int y = (int)((long)h * b / NB);
-    return y < h / 8 ? h / 8 : y > h - h / 8 ? h - h / 8 : y;
+    int edge = h / 8 > 1 ? h / 8 : 1; /* no band without rows (h >= 2) */
+    return h < 2 ? 0 : y < edge ? edge : y > h - edge ? h - edge : y;
 }
 
 int map_draw_areas(map_ctx *m, page_out *po)
