@@ -129,6 +129,14 @@ void hl_segment(hl_mask *m, double x0, double y0, double x1, double y1,
     }
 }
 
+/* Whether the eight mask bytes at p are all zero. */
+static inline int eight_empty(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v == 0;
+}
+
 void hl_blend(hl_mask *m, uint8_t *data, int stride, double r, double g,
               double b)
 {
@@ -138,10 +146,8 @@ void hl_blend(hl_mask *m, uint8_t *data, int stride, double r, double g,
         uint8_t *row = m->a + (size_t)y * m->w;
         uint32_t *px = (uint32_t *)(data + (size_t)y * stride);
         for (int x = m->cx0; x < m->cx1; x++) {
-            uint64_t eight;
             /* most of the mask is empty: skip it eight bytes at a time */
-            while (x + 8 <= m->cx1 &&
-                   (memcpy(&eight, row + x, 8), eight == 0))
+            while (x + 8 <= m->cx1 && eight_empty(row + x))
                 x += 8;
             if (x >= m->cx1)
                 break;

@@ -246,10 +246,17 @@ static void layout_setup(sheet_r *r, PangoLayout *l, sh_style st,
     gchar *plain = NULL;
     if (g_strstr_len(text, len, NUMFMT_NBSP)) {
         plain = g_strndup(text, len < 0 ? strlen(text) : (size_t)len);
-        for (char *p = plain; p && (p = strstr(p, NUMFMT_NBSP));) {
-            memmove(p, p + 1, strlen(p + 1) + 1);
-            *p++ = ' ';
+        char *o = plain; /* one pass: each 2-byte U+00A0 becomes ' ' */
+        for (const char *p = plain; p && *p; p++) {
+            if (p[0] == NUMFMT_NBSP[0] && p[1] == NUMFMT_NBSP[1]) {
+                *o++ = ' ';
+                p++;
+            } else {
+                *o++ = *p;
+            }
         }
+        if (o)
+            *o = '\0';
     }
     set_text(l, plain ? plain : text, plain ? -1 : len, r->upper[st]);
     if (plain && w > 0 && pango_layout_get_line_count(l) > 1)
